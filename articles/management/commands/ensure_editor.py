@@ -1,0 +1,37 @@
+"""Make sure someone can log in to the admin on a fresh machine, and say how."""
+
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+DEVELOPMENT_PASSWORD = "newsroom-editor"
+
+
+class Command(BaseCommand):
+    help = "创建（若不存在）一个总编辑账号，并打印登录方式。"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--username", default=os.environ.get("DJANGO_EDITOR_USERNAME", "editor")
+        )
+
+    def handle(self, *args, username, **options):
+        password = os.environ.get("DJANGO_EDITOR_PASSWORD")
+        if not password:
+            if not settings.DEBUG:
+                raise CommandError("DJANGO_EDITOR_PASSWORD must be set when DJANGO_DEBUG is off.")
+            password = DEVELOPMENT_PASSWORD
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"is_staff": True, "is_superuser": True}
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+            self.stdout.write(f"Created the editor account '{username}'.")
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  user: {username}  "
+            + (f"password: {password}" if created or password == DEVELOPMENT_PASSWORD else "")
+        )

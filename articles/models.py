@@ -1,0 +1,249 @@
+"""The printed edition (Issue, Page) and what it carries (Article, its Bylines and Captions)."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from articles.body import plain_body, render_body
+
+
+class Issue(models.Model):
+    date = models.DateField("出版日期", unique=True)
+    number = models.PositiveIntegerField("期号", null=True, blank=True)
+    name = models.CharField("刊名", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "刊期"
+        verbose_name_plural = "刊期"
+        ordering = ["-date"]
+
+    def __str__(self):
+        label = f"{self.date:%Y年%-m月%-d日}"
+        return f"{label} 第{self.number}期" if self.number else label
+
+    def get_absolute_url(self):
+        return reverse("articles:issue", kwargs={"date": self.date.isoformat()})
+
+
+class Page(models.Model):
+    issue = models.ForeignKey(
+        Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="刊期"
+    )
+    number = models.PositiveIntegerField("版次")
+    name = models.CharField("版名", max_length=50, blank=True)
+    source_checksum = models.CharField(
+        "原文校验和",
+        max_length=64,
+        blank=True,
+        help_text="导入时版面文本的 SHA-256，用于识别重复导入。",
+    )
+
+    class Meta:
+        verbose_name = "版面"
+        verbose_name_plural = "版面"
+        ordering = ["issue", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "number"], name="unique_page_number_per_issue")
+        ]
+
+    def __str__(self):
+        label = f"{self.issue} 第{self.number}版"
+        return f"{label} {self.name}" if self.name else label
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:page",
+            kwargs={"date": self.issue.date.isoformat(), "number": self.number},
+        )
+
+
+class Contributor(models.Model):
+    name = models.CharField("姓名", max_length=50, unique=True)
+
+    class Meta:
+        verbose_name = "作者"
+        verbose_name_plural = "作者"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:contributor", kwargs={"pk": self.pk})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """The one definition of what a reader may see: published, and its time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "文章"
+        PHOTO = "photo", "图片新闻"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        REVIEW = "review", "待审"
+        PUBLISHED = "published", "已发布"
+        ARCHIVED = "archived", "已归档"
+
+    page = models.ForeignKey(
+        Page,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="版面",
+        help_text="仅网络发布的稿件不属于任何版面。",
+    )
+    position = models.PositiveIntegerField(
+        "版面位置", default=1, help_text="在版面中的顺序，1 为头条。"
+    )
+    kind = models.CharField("类型", max_length=10, choices=Kind, default=Kind.ARTICLE)
+    kicker = models.CharField("引题", max_length=200, blank=True)
+    title = models.CharField("主题", max_length=200, blank=True)
+    subtitle = models.CharField("副题", max_length=200, blank=True)
+    dateline = models.CharField("电头", max_length=100, blank=True, help_text="如“本报讯”。")
+    body = models.TextField(
+        "正文",
+        blank=True,
+        help_text="段落之间空一行；以“## ”开头的一行是小标题。不支持 HTML，所有文字按原样显示。",
+    )
+    status = models.CharField(
+        "状态", max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField("发布时间", null=True, blank=True, db_index=True)
+    tags = TaggableManager("标签", blank=True, help_text="用逗号、“，”或“、”分隔。")
+    import_ref = models.CharField(
+        "导入编号",
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="出版日期/版次/位置，重新导入时据此找到原稿。",
+    )
+    import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="最后修改人",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        ordering = ["-publish_at", "-id"]
+        indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility")]
+
+    def __str__(self):
+        return self.display_title
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.kind == self.Kind.ARTICLE and not self.title.strip():
+            raise ValidationError({"title": "文章必须有主题。"})
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            raise ValidationError({"publish_at": "已发布的稿件需要发布时间。"})
+
+    @property
+    def display_title(self) -> str:
+        """The headline, or for a photo item printed without one, the start of its caption."""
+        if self.title:
+            return self.title
+        first_caption = next(iter(self.captions.all()), None) if self.pk else None
+        if first_caption and first_caption.text:
+            return first_caption.text[:30] + ("…" if len(first_caption.text) > 30 else "")
+        return f"图片新闻 {self.pk or ''}".strip()
+
+    @property
+    def body_html(self):
+        return render_body(self.body)
+
+    @property
+    def body_text(self) -> str:
+        return plain_body(self.body)
+
+    def content_checksum(self) -> str:
+        """A fingerprint of what an import writes, to tell whether an editor changed it since."""
+        content = {
+            "kind": self.kind,
+            "kicker": self.kicker,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "dateline": self.dateline,
+            "body": self.body,
+            "bylines": [[b.role, b.contributor.name] for b in self.bylines.all()],
+            "captions": [c.text for c in self.captions.all()],
+        }
+        encoded = json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
+        return hashlib.sha256(encoded).hexdigest()
+
+    @property
+    def is_visible_to_readers(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines", verbose_name="稿件"
+    )
+    contributor = models.ForeignKey(
+        Contributor, on_delete=models.PROTECT, related_name="bylines", verbose_name="作者"
+    )
+    role = models.CharField(
+        "身份", max_length=20, blank=True, help_text="如 记者、通讯员、特约通讯员。"
+    )
+    order = models.PositiveIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "contributor"], name="unique_byline_per_article"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.role} {self.contributor}".strip()
+
+
+class Caption(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="captions", verbose_name="稿件"
+    )
+    text = models.TextField("图片说明")
+    image = models.ImageField("图片", upload_to="captions/%Y/%m/", blank=True)
+    credit = models.CharField("摄影", max_length=100, blank=True)
+    order = models.PositiveIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "图片说明"
+        verbose_name_plural = "图片说明"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.text[:40]

@@ -1,0 +1,122 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles.body import parse_body, render_body, serialise_body
+from articles.models import Article, Page
+from articles.pagetext.model import Block
+from conftest import add_byline, add_caption, make_article, make_issue, make_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_page_number_is_unique_within_its_issue():
+    issue = make_issue()
+    Page.objects.create(issue=issue, number=3, name="区域创新")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Page.objects.create(issue=issue, number=3, name="其他")
+
+
+def test_the_same_page_number_may_appear_in_another_issue():
+    make_page(make_issue(datetime.date(2025, 8, 5)), number=3)
+    make_page(make_issue(datetime.date(2025, 8, 6)), number=3)
+    assert Page.objects.filter(number=3).count() == 2
+
+
+def test_import_ref_is_unique_but_optional():
+    make_article(import_ref="2025-08-05/03/1")
+    make_article(import_ref=None)
+    make_article(import_ref=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article(import_ref="2025-08-05/03/1")
+
+
+def test_published_means_published_status_and_time_has_come():
+    now = timezone.now()
+    visible = make_article("已发布")
+    make_article("草稿", status=Article.Status.DRAFT)
+    make_article("待审", status=Article.Status.REVIEW)
+    make_article("已归档", status=Article.Status.ARCHIVED, publish_at=now)
+    make_article("定时", publish_at=now + datetime.timedelta(hours=2))
+    assert list(Article.objects.published()) == [visible]
+    assert Article.objects.published(at=now + datetime.timedelta(hours=3)).count() == 2
+
+
+def test_an_article_needs_a_title_but_a_photo_item_does_not():
+    article = Article(kind=Article.Kind.ARTICLE, title=" ")
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "title" in error.value.error_dict
+    Article(kind=Article.Kind.PHOTO, title="").full_clean()
+
+
+def test_a_published_article_needs_a_publish_time():
+    article = Article(title="标题", status=Article.Status.PUBLISHED)
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "publish_at" in error.value.error_dict
+
+
+def test_a_photo_item_without_headline_is_titled_by_its_caption():
+    photo = make_article("", kind=Article.Kind.PHOTO)
+    add_caption(photo, "图为工人在生产线上忙碌。■记者陈硕摄")
+    assert photo.display_title.startswith("图为工人在生产线上忙碌")
+
+
+def test_bylines_keep_printed_order():
+    article = make_article()
+    add_byline(article, "李墨", "记者")
+    add_byline(article, "周钢", "通讯员")
+    assert [str(b) for b in article.bylines.all()] == ["记者 李墨", "通讯员 周钢"]
+
+
+def test_a_contributor_appears_once_per_article():
+    article = make_article()
+    add_byline(article, "李墨")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        add_byline(article, "李墨", "通讯员")
+
+
+def test_content_checksum_changes_when_an_editor_changes_the_text():
+    article = make_article(body="第一段。")
+    before = article.content_checksum()
+    article.body = "第一段，改过。"
+    assert article.content_checksum() != before
+
+
+def test_tags_split_on_chinese_separators():
+    from articles.tagging import parse_tags
+
+    assert parse_tags("人工智能，芯片、脑机接口, 机器人") == ["人工智能", "机器人", "脑机接口", "芯片"]
+
+
+class TestBody:
+    def test_blank_lines_separate_paragraphs_and_hashes_mark_subheadings(self):
+        text = "第一段。\n\n## 小标题\n\n第二段。"
+        assert parse_body(text) == [
+            Block("paragraph", "第一段。"),
+            Block("subheading", "小标题"),
+            Block("paragraph", "第二段。"),
+        ]
+
+    def test_serialise_and_parse_round_trip(self):
+        blocks = [Block("paragraph", "甲。"), Block("subheading", "乙"), Block("paragraph", "丙。")]
+        assert parse_body(serialise_body(blocks)) == blocks
+
+    def test_rendering_escapes_everything(self):
+        html = render_body('<script>alert("x")</script>\n\n## <b>小标题</b>')
+        assert "<script>" not in html
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+        assert "<h2>&lt;b&gt;小标题&lt;/b&gt;</h2>" in html
+
+    def test_rendering_marks_paragraphs_and_subheadings(self):
+        assert render_body("甲。\n\n## 乙\n\n丙。") == "<p>甲。</p>\n<h2>乙</h2>\n<p>丙。</p>"
+
+    def test_windows_line_endings_and_extra_blank_lines_are_tolerated(self):
+        assert parse_body("甲。\r\n\r\n\r\n\r\n乙。") == [
+            Block("paragraph", "甲。"),
+            Block("paragraph", "乙。"),
+        ]

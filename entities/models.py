@@ -1,0 +1,74 @@
+"""Organisations the paper writes about, the names they go by, and where they are mentioned."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        COMPANY = "company", "企业"
+        UNIVERSITY = "university", "高校"
+        RESEARCH = "research", "科研机构"
+        GOVERNMENT = "government", "政府部门"
+        HOSPITAL = "hospital", "医院"
+        ASSOCIATION = "association", "协会/社会组织"
+        OTHER = "other", "其他"
+
+    name = models.CharField("名称", max_length=200, unique=True)
+    kind = models.CharField("类型", max_length=20, choices=Kind, default=Kind.OTHER)
+    description = models.TextField("简介", blank=True)
+    articles = models.ManyToManyField(
+        "articles.Article",
+        through="Mention",
+        related_name="organisations",
+        verbose_name="提及的稿件",
+        blank=True,
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "机构"
+        verbose_name_plural = "机构"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("entities:organisation", kwargs={"pk": self.pk})
+
+
+class OrganisationAlias(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="aliases", verbose_name="机构"
+    )
+    alias = models.CharField("别名", max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = "机构别名"
+        verbose_name_plural = "机构别名"
+        ordering = ["alias"]
+
+    def __str__(self):
+        return self.alias
+
+
+class Mention(models.Model):
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="mentions", verbose_name="稿件"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="mentions", verbose_name="机构"
+    )
+
+    class Meta:
+        verbose_name = "提及"
+        verbose_name_plural = "提及"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organisation"], name="unique_mention_per_article"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article} → {self.organisation}"

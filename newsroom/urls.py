@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "科技日报 编辑部"
+admin.site.site_title = "编辑部"
+admin.site.index_title = "稿件管理"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("entities.urls")),
+    path("", include("articles.urls")),
+]
