@@ -8,9 +8,29 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles.body import plain_body, render_body
+from articles.history import RelatedSnapshot
+
+
+def content_fingerprint(
+    *, kind, kicker, title, subtitle, dateline, body, bylines, captions, organisations
+) -> str:
+    """SHA-256 of an article's imported content: text, bylines, captions and organisations."""
+    content = {
+        "kind": kind,
+        "kicker": kicker,
+        "title": title,
+        "subtitle": subtitle,
+        "dateline": dateline,
+        "body": body,
+        "bylines": [list(byline) for byline in bylines],
+        "captions": list(captions),
+        "organisations": sorted(organisations),
+    }
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
 
 class Issue(models.Model):
@@ -144,12 +164,18 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name="稿件历史",
+        bases=[RelatedSnapshot],
+        excluded_fields=["import_checksum"],
+    )
 
     class Meta:
         verbose_name = "稿件"
         verbose_name_plural = "稿件"
         ordering = ["-publish_at", "-id"]
         indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility")]
+        permissions = [("publish_article", "可以发布、撤回和归档稿件")]
 
     def __str__(self):
         return self.display_title
@@ -183,18 +209,18 @@ class Article(models.Model):
 
     def content_checksum(self) -> str:
         """A fingerprint of what an import writes, to tell whether an editor changed it since."""
-        content = {
-            "kind": self.kind,
-            "kicker": self.kicker,
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "dateline": self.dateline,
-            "body": self.body,
-            "bylines": [[b.role, b.contributor.name] for b in self.bylines.all()],
-            "captions": [c.text for c in self.captions.all()],
-        }
-        encoded = json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
-        return hashlib.sha256(encoded).hexdigest()
+        bylines = self.bylines.select_related("contributor")
+        return content_fingerprint(
+            kind=self.kind,
+            kicker=self.kicker,
+            title=self.title,
+            subtitle=self.subtitle,
+            dateline=self.dateline,
+            body=self.body,
+            bylines=[(byline.role, byline.contributor.name) for byline in bylines],
+            captions=[caption.text for caption in self.captions.all()],
+            organisations=self.organisations.values_list("name", flat=True),
+        )
 
     @property
     def is_visible_to_readers(self) -> bool:
