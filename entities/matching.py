@@ -1,0 +1,463 @@
+"""Find the organisations a Chinese news article names, from the way papers print names.
+
+Pure Python (no Django): the importer passes the aliases it already knows from the database.
+
+How a name is found:
+
+1. A full name ends in an organisation suffix (…有限公司, …大学, …联合会, …管委会) or is a
+   government department (stem + ending: 科技厅, 发改委, 宣传部; or 省委, 人大常委会).
+2. It starts where the clause starts, or after the word that introduces it (由, 联合, 位于 …),
+   after a role noun (投资方, 上市公司), or after a town (…镇); a department takes only place
+   names and levels in front of it (浙江省, 省, 国家).
+3. A name that contains another printed name (同济大学创新创业学院) is one organisation, the
+   longest printed form; the contained one is listed too only when printed on its own.
+4. Short forms: the one defined by （以下简称“…”）, any later mention that abbreviates the full
+   name in order (中车株洲电力机车有限公司 -> 中车株机), and names the database already knows.
+5. A short trade name (brand + trade word: 某某科技, 某某药业) counts as a company when the
+   brand is not an ordinary word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from articles.pagetext.model import FoundOrganisation
+from entities import naming
+
+MIN_SHORT_FORM = 4
+BRAND_MAX_FREQUENCY = 300
+#: Pairs that continue a suffix into an ordinary word (部门, 局面, 委员, 办法): not a suffix then.
+TITLE_ENDING = "长"
+#: A brand is a name, not a verb, adjective or place that happens to stand before 科技.
+ORDINARY_WORD_FLAGS = frozenset(("v", "a", "ns", "vn", "ad", "an", "d", "m", "q", "t", "f", "r"))
+
+
+@dataclass
+class _Organisation:
+    name: str
+    first: int
+    aliases: list[str] = field(default_factory=list)
+    kind: str = "full"
+
+    def add_alias(self, alias: str) -> None:
+        if alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    kind: str  # "company" (free prefix) or "government" (places only in front)
+
+    def contains(self, other: _Span) -> bool:
+        return self.start <= other.start and other.end <= self.end and self != other
+
+
+def find_organisations(
+    text: str, known: Mapping[str, str] | None = None
+) -> list[FoundOrganisation]:
+    """Organisations the text names, each once, in order of first mention, under the first full
+    form printed, with the short forms the text uses as aliases. ``known`` maps an alias or name
+    already in the database to the canonical organisation name."""
+    if not text or not text.strip():
+        return []
+    shielded = _shield_work_titles(text)
+    spans = _full_name_spans(shielded)
+    organisations: dict[str, _Organisation] = {}
+    for span in spans:
+        name = text[span.start : span.end]
+        if name not in organisations:
+            organisations[name] = _Organisation(name=name, first=span.start, kind=span.kind)
+    _add_defined_aliases(shielded, spans, organisations)
+    covered = _coverage(spans, len(text))
+    _add_short_forms(shielded, covered, organisations)
+    _add_trade_names(shielded, covered, organisations)
+    if known:
+        _apply_known(shielded, known, spans, organisations)
+    for organisation in organisations.values():
+        organisation.first = min(
+            [organisation.first]
+            + [pos for form in organisation.aliases if (pos := text.find(form)) >= 0]
+        )
+    ordered = sorted(organisations.values(), key=lambda org: org.first)
+    return [FoundOrganisation(name=org.name, aliases=tuple(org.aliases)) for org in ordered]
+
+
+def _shield_work_titles(text: str) -> str:
+    """Blank out titles of works (《…》): names inside a report or agreement title don't count."""
+    return naming.WORK_TITLE_RE.sub(lambda match: "《" + "※" * (len(match[0]) - 2) + "》", text)
+
+
+def _full_name_spans(text: str) -> list[_Span]:
+    hits = [(m.start(), m.end(), "company") for m in naming.ORG_SUFFIX_RE.finditer(text)]
+    hits += [(m.start(), m.end(), "government") for m in naming.GOVERNMENT_RE.finditer(text)]
+    hits.sort(key=lambda hit: (hit[1], hit[0]))
+    spans: list[_Span] = []
+    for suffix_start, end, kind in hits:
+        if _continues_as_word(text, suffix_start, end):
+            continue
+        start = _name_start(text, suffix_start, end, kind, spans)
+        if start is None:
+            continue
+        span = _Span(start, end, kind)
+        if any(existing.contains(span) or existing == span for existing in spans):
+            continue
+        spans = [existing for existing in spans if not span.contains(existing)]
+        spans.append(span)
+    return spans
+
+
+def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
+    """部门, 局面, 委员, 大学生: the suffix's last character starts an ordinary word."""
+    if end >= len(text):
+        return False
+    following = text[end]
+    if following == TITLE_ENDING or following in naming.HARD_STOPS:
+        return False
+    pair = text[end - 1] + following
+    if text[end - 1] in naming.DEPARTMENT_ENDINGS and naming.word_frequency(pair) > 0:
+        return True
+    return any(
+        naming.word_frequency(text[suffix_start : end + extra]) > 0
+        for extra in (1, 2)
+        if end + extra <= len(text)
+    )
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the run of name characters before ``position`` begins (parenthesised places kept)."""
+    index = position
+    while index > 0:
+        char = text[index - 1]
+        if char == "）":
+            opening = text.rfind("（", max(0, index - 8), index - 1)
+            if opening > 0 and _is_name_parenthesis(text[opening + 1 : index - 1]):
+                index = opening
+                continue
+            break
+        if char in naming.HARD_STOPS:
+            break
+        index -= 1
+    return index
+
+
+def _is_name_parenthesis(inner: str) -> bool:
+    """（湖北）, （集团）, （中国）: brackets that belong to a registered company name."""
+    if inner in ("集团", "控股", "中国"):
+        return True
+    pieces = naming.words(inner)
+    return bool(pieces) and all(naming.is_place(word, flag) for word, flag in pieces)
+
+
+def _prefix_pieces(text: str, begin: int, end: int, spans: list[_Span]) -> list[tuple[str, str]]:
+    """The words between ``begin`` and ``end``, with names already found kept whole ("ORG")."""
+    pieces: list[tuple[str, str]] = []
+    cursor = begin
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start >= cursor and span.end <= end:
+            pieces += _plain_words(text[cursor : span.start])
+            pieces.append((text[span.start : span.end], "ORG"))
+            cursor = span.end
+    pieces += _plain_words(text[cursor:end])
+    return pieces
+
+
+def _plain_words(text: str) -> list[tuple[str, str]]:
+    """Words of a stretch, bracket groups such as （湖北） kept as one name piece."""
+    pieces: list[tuple[str, str]] = []
+    for part in re.split(r"(（[^（）]*）)", text):
+        if not part:
+            continue
+        if part.startswith("（"):
+            pieces.append((part, "PAREN"))
+        else:
+            pieces += naming.words(part)
+    return pieces
+
+
+def _name_start(
+    text: str, suffix_start: int, end: int, kind: str, spans: list[_Span]
+) -> int | None:
+    """Where the name ending at ``end`` starts, or None when the suffix names nothing."""
+    begin = _clause_start(text, suffix_start)
+    pieces = _prefix_pieces(text, begin, suffix_start, spans)
+    kept = _place_tail(pieces) if kind == "government" else _name_tail(pieces)
+    start = suffix_start - sum(len(word) for word, _ in kept)
+    if kind == "company" and not _plausible_company(
+        text[start:suffix_start], text[suffix_start:end], kept
+    ):
+        return None
+    return start
+
+
+def _place_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The places, levels, zones and names right before a department (浙江省, 省, 湖北省委)."""
+    kept: list[tuple[str, str]] = []
+    for index in range(len(pieces) - 1, -1, -1):
+        word, flag = pieces[index]
+        if flag == "ORG" or naming.is_place(word, flag):
+            kept.insert(0, (word, flag))
+            continue
+        if naming.ZONE_END_RE.search(word):
+            zone = _name_tail(pieces[: index + 1])
+            return (zone or []) + kept
+        break
+    return kept
+
+
+def _name_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words of a name before its suffix: back to a link word, role noun or town."""
+    kept: list[tuple[str, str]] = []
+    for index in range(len(pieces) - 1, -1, -1):
+        word, flag = pieces[index]
+        if flag not in ("ORG", "PAREN"):
+            if _ends_name(word, flag):
+                break
+            if naming.is_soft_breaker(word, flag) and not _opens_with_place(pieces[:index]):
+                break
+        kept.insert(0, (word, flag))
+    return kept
+
+
+def _ends_name(word: str, flag: str) -> bool:
+    return naming.is_breaker(word, flag) or word in naming.ROLE_WORDS or naming.is_town(word)
+
+
+def _opens_with_place(pieces: list[tuple[str, str]]) -> bool:
+    """Whether the words before a doubtful one reach back to a place that opens the name."""
+    opening = None
+    for word, flag in reversed(pieces):
+        if flag not in ("ORG", "PAREN") and _ends_name(word, flag):
+            break
+        opening = (word, flag)
+    return opening is not None and naming.is_place(*opening)
+
+
+def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) -> bool:
+    """Enough of a proper name in front of the suffix; weak suffixes need a place or a name."""
+    if len(prefix) < 2:
+        return False
+    if any(level in prefix for level in ("国家级", "省级", "市级", "县级")):
+        return False
+    if suffix in naming.WEAK_SUFFIXES:
+        has_place = any(
+            flag == "ORG" or (naming.is_place(word, flag) and word not in ("国家", "中国", "全国"))
+            for word, flag in kept
+        )
+        return has_place
+    studied_at = suffix in ("大学", "学院") and kept and kept[-1][1] == "v"
+    return not studied_at
+
+
+def _coverage(spans: list[_Span], length: int) -> list[bool]:
+    covered = [False] * length
+    for span in spans:
+        for index in range(span.start, span.end):
+            covered[index] = True
+    return covered
+
+
+def _add_defined_aliases(
+    text: str, spans: list[_Span], organisations: dict[str, _Organisation]
+) -> None:
+    """（以下简称“X”） right after a name makes X its alias."""
+    ends = {span.end: text[span.start : span.end] for span in spans}
+    for match in naming.DEFINITION_RE.finditer(text):
+        name = ends.get(match.start())
+        if name in organisations:
+            organisations[name].add_alias(match[1])
+
+
+def _add_short_forms(
+    text: str, covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """Later mentions abbreviating a company's full name in order (中车株洲电力机车 -> 中车株机)."""
+    for organisation in list(organisations.values()):
+        if organisation.kind != "company":
+            continue
+        for alias in organisation.aliases:
+            if alias in text:
+                _mark(covered, text, alias)
+        for core_offset in _core_offsets(organisation.name):
+            brand = organisation.name[core_offset : core_offset + 2]
+            for match in re.finditer(re.escape(brand), text):
+                if covered[match.start()] or _qualified_otherwise(
+                    text, match.start(), organisation.name, core_offset
+                ):
+                    continue
+                short = _abbreviation_at(
+                    text, match.start(), organisation.name, core_offset, covered
+                )
+                if short and short != organisation.name and short not in organisations:
+                    organisation.add_alias(short)
+
+
+def _qualified_otherwise(text: str, start: int, name: str, core_offset: int) -> bool:
+    """全国留学人员创业园 is not 厦门留学人员创业园: another place stands before the short form."""
+    begin = _clause_start(text, start)
+    pieces = naming.words(text[begin:start])
+    if not pieces or not naming.is_place(*pieces[-1]):
+        return False
+    return not name[:core_offset].endswith(pieces[-1][0])
+
+
+def _mark(covered: list[bool], text: str, form: str) -> None:
+    for match in re.finditer(re.escape(form), text):
+        for index in range(match.start(), match.end()):
+            covered[index] = True
+
+
+@lru_cache(maxsize=4096)
+def _core_offsets(name: str) -> tuple[int, ...]:
+    """Where the brand may start: after each place word the name opens with (湖北 / 祥云 …)."""
+    offsets = []
+    offset = 0
+    for word, flag in naming.words(name):
+        if not naming.is_place(word, flag):
+            break
+        offset += len(word)
+        offsets.append(offset)
+    usable = tuple(o for o in offsets if len(name) - o >= 3 and name[o] not in "（(")
+    return usable or (0,)
+
+
+def _abbreviation_at(
+    text: str, start: int, name: str, core_offset: int, covered: list[bool]
+) -> str | None:
+    """The longest run from ``start`` whose characters appear in ``name`` in order."""
+    cursor = core_offset
+    index = start
+    while index < len(text) and not covered[index] and text[index] not in naming.HARD_STOPS:
+        found = name.find(text[index], cursor)
+        if found < 0:
+            break
+        cursor = found + 1
+        index += 1
+    short = text[start:index]
+    if len(short) < MIN_SHORT_FORM or naming.word_frequency(short) > 0:
+        return None
+    if short.endswith(("有限", "有限公司", "公司")):
+        return None
+    place = name[:core_offset]
+    if place and text[max(0, start - len(place)) : start] == place:
+        short = place + short
+    return short
+
+
+def _add_trade_names(
+    text: str, covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """Brand + trade word printed on its own (某某科技、某某药业) names a company."""
+    known_forms = {form for org in organisations.values() for form in (org.name, *org.aliases)}
+    for match in naming.TRADE_WORD_RE.finditer(text):
+        if covered[match.start()]:
+            continue
+        brand = _brand_before(text, match.start(), match.end(), covered)
+        if not brand:
+            continue
+        trade_name = brand + match[0]
+        if trade_name in known_forms:
+            continue
+        owner = next(
+            (
+                org
+                for org in organisations.values()
+                if org.kind == "company" and _abbreviates(trade_name, org.name)
+            ),
+            None,
+        )
+        if owner:
+            owner.add_alias(trade_name)
+        else:
+            organisations[trade_name] = _Organisation(
+                trade_name, first=match.start() - len(brand), kind="trade"
+            )
+        known_forms.add(trade_name)
+
+
+def _brand_before(text: str, position: int, end: int, covered: list[bool]) -> str | None:
+    """A two- or three-character brand right before a trade word, not an ordinary word."""
+    begin = _clause_start(text, position)
+    pieces = naming.words(text[begin:end])
+    if not pieces or pieces[-1][0] != text[position:end]:
+        return None
+    pieces = pieces[:-1]
+    brand_words: list[tuple[str, str]] = []
+    for word, flag in reversed(pieces):
+        if _ends_name(word, flag) or naming.is_place(word, flag):
+            break
+        brand_words.insert(0, (word, flag))
+        if sum(len(w) for w, _ in brand_words) >= 2:
+            break
+    brand = "".join(word for word, _ in brand_words)
+    if not brand.isalpha() or not 2 <= len(brand) <= 3:
+        return None
+    if any(covered[position - len(brand) : position]):
+        return None
+    if len(brand_words) == 1:
+        flag = brand_words[0][1]
+        if naming.word_frequency(brand) > BRAND_MAX_FREQUENCY or flag in ORDINARY_WORD_FLAGS:
+            return None
+    elif any(naming.is_function_word(flag) for _, flag in brand_words):
+        return None
+    before = pieces[: len(pieces) - len(brand_words)]
+    if before and not (_ends_name(*before[-1]) or naming.is_place(*before[-1])):
+        return None
+    return brand
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    cursor = 0
+    for char in short:
+        cursor = name.find(char, cursor) + 1
+        if cursor == 0:
+            return False
+    return True
+
+
+def _apply_known(
+    text: str, known: Mapping[str, str], spans: list[_Span], organisations: dict[str, _Organisation]
+) -> None:
+    """Names the database knows: found in the text, listed under their canonical name."""
+    pattern = _known_pattern(frozenset(known))
+    span_of = [None] * len(text)
+    for span in spans:
+        for index in range(span.start, span.end):
+            span_of[index] = span
+    for match in pattern.finditer(text):
+        inside = span_of[match.start()]
+        if inside and (inside.start, inside.end) != (match.start(), match.end()):
+            continue
+        form = match[0]
+        if form not in organisations and not any(
+            form in org.aliases for org in organisations.values()
+        ):
+            organisations[form] = _Organisation(form, first=match.start(), kind="known")
+    merged: dict[str, _Organisation] = {}
+    for organisation in organisations.values():
+        canonical = next(
+            (known[form] for form in (organisation.name, *organisation.aliases) if form in known),
+            organisation.name,
+        )
+        target = merged.get(canonical)
+        if target is None:
+            target = merged[canonical] = _Organisation(
+                canonical, first=organisation.first, kind=organisation.kind
+            )
+        target.first = min(target.first, organisation.first)
+        for form in (organisation.name, *organisation.aliases):
+            target.add_alias(form)
+    organisations.clear()
+    organisations.update(merged)
+
+
+@lru_cache(maxsize=8)
+def _known_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    usable = sorted((form for form in forms if len(form) >= 2), key=len, reverse=True)
+    if not usable:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(re.escape(form) for form in usable))

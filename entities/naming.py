@@ -1,0 +1,517 @@
+"""How Chinese papers print organisation names: generic vocabulary and a private word segmenter.
+
+Only generic words live here (suffixes, department stems, place levels, function words);
+no organisation of any sample page is named, so the rules hold for another day's paper.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+#: Endings of a full name whose prefix may be any proper name (a brand, a zone, a person's name).
+STRONG_SUFFIXES = (
+    "集团股份有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "有限公司",
+    "集团",
+    "大学",
+    "科学院",
+    "工程院",
+    "学院",
+    "研究院",
+    "研究所",
+    "研究会",
+    "设计院",
+    "医院",
+    "协会",
+    "学会",
+    "联合会",
+    "商会",
+    "基金会",
+    "促进会",
+    "委员会",
+    "管委会",
+    "管理委员会",
+    "党工委",
+    "银行",
+    "交易所",
+    "出版社",
+    "电视台",
+    "法院",
+    "检察院",
+    "事务所",
+    "分公司",
+    "子公司",
+)
+
+#: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室):
+#: the name counts only when it carries a place or contains another organisation.
+WEAK_SUFFIXES = (
+    "中心",
+    "实验室",
+    "创业园",
+    "产业园",
+    "科技园",
+    "工业园",
+    "示范园",
+    "孵化器",
+)
+
+#: A bare 公司 names a company only after a trade word (科技公司), never in 上市公司 or 该公司.
+TRADE_WORDS = (
+    "科技",
+    "技术",
+    "集团",
+    "电子",
+    "光电",
+    "红外",
+    "药业",
+    "制药",
+    "医药",
+    "生物",
+    "化工",
+    "新材",
+    "材料",
+    "能源",
+    "汽车",
+    "电气",
+    "电器",
+    "电力",
+    "重工",
+    "机械",
+    "装备",
+    "通信",
+    "网络",
+    "软件",
+    "信息",
+    "传媒",
+    "食品",
+    "乳业",
+    "酒业",
+    "物流",
+    "置业",
+    "环保",
+    "光伏",
+    "半导体",
+    "微电子",
+    "智能",
+    "动力",
+    "精工",
+    "控股",
+    "实业",
+    "股份",
+    "投资",
+    "建设",
+    "建工",
+    "钢铁",
+    "纺织",
+    "农业",
+    "贸易",
+    "发展",
+)
+
+#: Trade words that, after a two-character brand, make a short company name (宇树科技).
+BRAND_TRADE_WORDS = frozenset(
+    (
+        "科技",
+        "电子",
+        "光电",
+        "红外",
+        "药业",
+        "制药",
+        "医药",
+        "生物",
+        "化工",
+        "新材",
+        "能源",
+        "汽车",
+        "电气",
+        "电器",
+        "重工",
+        "通信",
+        "网络",
+        "软件",
+        "传媒",
+        "乳业",
+        "酒业",
+        "物流",
+        "置业",
+        "光伏",
+        "半导体",
+        "微电子",
+        "智能",
+        "动力",
+        "精工",
+        "控股",
+        "实业",
+        "股份",
+        "集团",
+    )
+)
+
+#: What a government department's name is about (科技厅, 市场监管局, 宣传部).
+DEPARTMENT_STEMS = (
+    "人力资源和社会保障",
+    "经济和信息化",
+    "工业和信息化",
+    "住房和城乡建设",
+    "文化和旅游",
+    "发展和改革",
+    "退役军人事务",
+    "市场监督管理",
+    "卫生和计划生育",
+    "农业农村",
+    "自然资源",
+    "国土资源",
+    "生态环境",
+    "交通运输",
+    "应急管理",
+    "市场监管",
+    "卫生健康",
+    "发展改革",
+    "机关事务",
+    "知识产权",
+    "新闻出版",
+    "投资促进",
+    "大数据",
+    "科学技术",
+    "科技",
+    "经信",
+    "工信",
+    "发改",
+    "教育",
+    "财政",
+    "商务",
+    "人社",
+    "住建",
+    "城建",
+    "交通",
+    "水利",
+    "林业",
+    "农业",
+    "文旅",
+    "文化",
+    "旅游",
+    "卫健",
+    "卫生",
+    "民政",
+    "司法",
+    "公安",
+    "审计",
+    "统计",
+    "外事",
+    "侨务",
+    "国资",
+    "金融",
+    "税务",
+    "医保",
+    "体育",
+    "广电",
+    "气象",
+    "地震",
+    "邮政",
+    "铁路",
+    "民航",
+    "粮食",
+    "海洋",
+    "宣传",
+    "组织",
+    "统战",
+    "政法",
+    "网信",
+    "信访",
+    "招商",
+    "环保",
+    "环境保护",
+    "档案",
+    "外交",
+    "国防",
+)
+DEPARTMENT_ENDINGS = ("委员会", "办公室", "厅", "局", "委", "部", "办", "署")
+
+#: Government bodies printed whole, without a stem + ending split.
+GOVERNMENT_WORDS = (
+    "人大常委会",
+    "常委会",
+    "发改委",
+    "经信委",
+    "卫健委",
+    "卫计委",
+    "国资委",
+    "工信委",
+    "农委",
+    "科委",
+    "教委",
+    "经委",
+    "建委",
+    "民委",
+    "侨委",
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    "州委",
+    "党委",
+    "纪委",
+    "政协",
+    "国务院",
+)
+
+#: Words that stand for an administrative level in front of a department (省科技厅, 国家发改委).
+LEVEL_WORDS = frozenset(
+    ("省", "市", "县", "区", "州", "镇", "乡", "国家", "中央", "全国", "自治区", "自治州", "地区")
+)
+PLACE_ENDINGS = ("省", "市", "县", "区", "州", "盟", "旗")
+TOWN_ENDINGS = ("镇", "乡", "村", "街道", "社区", "路", "街", "大道", "号")
+
+#: Development zones: a place-like name a management committee or party committee sits in.
+ZONE_WORDS = (
+    "高新技术产业开发区",
+    "经济技术开发区",
+    "经济开发区",
+    "工业园区",
+    "开发区",
+    "高新区",
+    "经开区",
+    "自贸区",
+    "保税区",
+    "示范区",
+    "试验区",
+    "新区",
+    "园区",
+)
+
+#: Nouns for a role that a name follows (投资方山东…, 上市公司黑龙江…): the name starts after them.
+ROLE_WORDS = frozenset(
+    (
+        "企业",
+        "公司",
+        "上市公司",
+        "单位",
+        "厂家",
+        "厂商",
+        "客户",
+        "龙头",
+        "龙头企业",
+        "子公司",
+        "旗下",
+        "车间",
+        "项目",
+        "投资方",
+        "合作方",
+        "建设方",
+        "承建方",
+        "运营方",
+        "甲方",
+        "乙方",
+        "双方",
+        "各方",
+    )
+)
+
+#: Verbs and prepositions that introduce a name without being part of it.
+LINK_WORDS = frozenset(
+    (
+        "联合",
+        "携手",
+        "联手",
+        "涌现",
+        "希望",
+        "位于",
+        "来自",
+        "获悉",
+        "成立",
+        "举行",
+        "举办",
+        "公布",
+        "公示",
+        "发布",
+        "参观",
+        "考察",
+        "走进",
+        "前往",
+        "落户",
+        "入选",
+        "确定",
+        "认定",
+        "包括",
+        "依托",
+        "委托",
+        "收购",
+        "签约",
+        "牵头",
+        "主办",
+        "承办",
+        "协办",
+        "授予",
+        "表彰",
+        "邀请",
+        "会同",
+        "会见",
+        "拜访",
+        "调研",
+        "视察",
+        "同步",
+        "传输",
+        "介绍",
+        "表示",
+        "认为",
+        "指出",
+        "显示",
+        "推出",
+        "打造",
+        "成为",
+        "作为",
+        "通过",
+        "经过",
+        "获得",
+        "荣获",
+        "是",
+        "有",
+        "到",
+        "赴",
+        "至",
+        "称",
+        "说",
+        "据",
+        "对",
+        "向",
+        "在",
+        "由",
+        "从",
+        "给",
+        "与",
+        "和",
+        "及",
+        "同",
+        "跟",
+        "把",
+        "被",
+        "将",
+        "让",
+        "使",
+        "为",
+        "于",
+        "等",
+        "并",
+        "或",
+        "而",
+        "也",
+        "都",
+        "还",
+        "就",
+        "又",
+        "已",
+        "即",
+        "图为",
+        "该",
+        "其",
+        "本",
+        "我",
+        "各",
+        "此",
+        "这",
+        "那",
+        "每",
+    )
+)
+
+#: Part-of-speech flags of words that never belong to a name: prepositions, conjunctions,
+#: particles, pronouns, numerals.
+HARD_FUNCTION_FLAGS = frozenset(
+    ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m", "y", "e", "o")
+)
+#: Flags the segmenter also gives to pieces of unknown brands (互动/d, 中/f, 天/q): a word with
+#: one of them ends a name only when no place opens the name further left.
+SOFT_FUNCTION_FLAGS = frozenset(("d", "q", "t", "f"))
+
+#: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
+HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
+
+DEFINITION_RE = re.compile(r"（(?:以下|下文|下)?简?称(?:为)?[“\"]?([^”\"（）]{2,16})[”\"]?）")
+WORK_TITLE_RE = re.compile(r"《[^》]*》")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+ORG_SUFFIX_RE = re.compile(
+    f"(?:{_alternation(STRONG_SUFFIXES + WEAK_SUFFIXES)})|(?:(?:{_alternation(TRADE_WORDS)})公司)"
+)
+GOVERNMENT_RE = re.compile(
+    f"(?:{_alternation(GOVERNMENT_WORDS)})"
+    f"|(?:(?:{_alternation(DEPARTMENT_STEMS)})(?:{_alternation(DEPARTMENT_ENDINGS)}))"
+)
+TRADE_WORD_RE = re.compile(_alternation(BRAND_TRADE_WORDS))
+ZONE_END_RE = re.compile(f"(?:{_alternation(ZONE_WORDS)})$")
+
+#: Words our segmenter should keep whole, so that 宁波经开区 is not read as 宁波 / 经 / 开区.
+_EXTRA_WORDS = ZONE_WORDS + GOVERNMENT_WORDS + ("人力资源和社会保障", "经济和信息化", "管委会")
+
+_lock = threading.Lock()
+_segmenter = None
+
+
+def _posseg():
+    """A private jieba tokenizer, built on first use so importing this module stays cheap."""
+    global _segmenter
+    if _segmenter is None:
+        with _lock:
+            if _segmenter is None:
+                import logging
+
+                import jieba
+                import jieba.posseg
+
+                jieba.setLogLevel(logging.WARNING)
+                tokenizer = jieba.Tokenizer()
+                tokenizer.initialize()
+                for word in _EXTRA_WORDS:
+                    tokenizer.add_word(word, freq=None, tag="nt")
+                _segmenter = jieba.posseg.POSTokenizer(tokenizer)
+    return _segmenter
+
+
+@lru_cache(maxsize=20000)
+def words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech flag) pairs of a short text, cached: the same prefixes recur."""
+    return tuple((pair.word, pair.flag) for pair in _posseg().cut(text, HMM=False))
+
+
+def word_frequency(word: str) -> int:
+    """How common a word is in jieba's dictionary (0 when unknown): rare words make brands."""
+    _posseg()
+    return _segmenter.tokenizer.FREQ.get(word) or 0
+
+
+def is_place(word: str, flag: str) -> bool:
+    if word in LEVEL_WORDS:
+        return True
+    return len(word) >= 2 and (flag == "ns" or word.endswith(PLACE_ENDINGS))
+
+
+def is_town(word: str) -> bool:
+    return len(word) >= 2 and word.endswith(TOWN_ENDINGS) or word in ("镇", "乡", "村")
+
+
+def is_breaker(word: str, flag: str) -> bool:
+    """A word that cannot be inside a name: a name printed before it has ended."""
+    if word in LINK_WORDS or flag == "x" or any(char.isdigit() for char in word):
+        return True
+    if len(word) >= 2:
+        return flag in HARD_FUNCTION_FLAGS
+    return flag in HARD_FUNCTION_FLAGS and flag != "m"
+
+
+def is_function_word(flag: str) -> bool:
+    return flag in HARD_FUNCTION_FLAGS or flag in SOFT_FUNCTION_FLAGS
+
+
+def is_soft_breaker(word: str, flag: str) -> bool:
+    """A word that usually ends a name (近日, 共同), unless it is a piece of an unknown brand."""
+    return len(word) >= 2 and flag in SOFT_FUNCTION_FLAGS
