@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from newsroom.views import healthz
+
 admin.site.site_header = "科技日报 编辑部"
 admin.site.site_title = "编辑部"
 admin.site.index_title = "稿件管理"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("", include("entities.urls")),
     path("", include("articles.urls")),
 ]

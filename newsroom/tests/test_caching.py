@@ -1,0 +1,189 @@
+"""The public page cache: anonymous readers get cached pages, and a change shows at once."""
+
+import datetime
+import socket
+import uuid
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from articles.models import Article
+from conftest import add_byline, make_article
+from newsroom import caching
+
+pytestmark = pytest.mark.urls("newsroom.tests.cache_urls")
+
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings, tmp_path):
+    """The cache as production configures it: per-process memory, or Redis (REDIS_URL)."""
+    if request.param == "redis":
+        if not redis_answers():
+            pytest.skip("no Redis answers on 127.0.0.1:6379 (CI machines have one)")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:6379/0",
+                "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            }
+        }
+    else:
+        settings.CACHES = LOCMEM
+    settings.PUBLIC_CACHE_SECONDS = 300
+    settings.PUBLIC_CACHE_GENERATION_FILE = tmp_path / "generation"
+    yield request.param
+    cache.clear() if request.param == "locmem" else None
+
+
+def get(client, url):
+    response = client.get(url)
+    return response.status_code, response.content.decode(), response.get(caching.HEADER)
+
+
+@pytest.mark.django_db
+def test_second_anonymous_request_is_served_from_the_cache(client, page_cache):
+    make_article("量子计算新突破")
+    assert get(client, "/latest/") == (200, "量子计算新突破", "miss")
+    assert get(client, "/latest/") == (200, "量子计算新突破", "hit")
+
+
+@pytest.mark.django_db
+def test_an_edit_is_visible_at_once(client, page_cache):
+    article = make_article("初稿标题")
+    get(client, f"/a/{article.pk}/")
+    assert get(client, f"/a/{article.pk}/")[2] == "hit"
+    article.title = "改正后的标题"
+    article.save()
+    assert get(client, f"/a/{article.pk}/") == (200, "改正后的标题", "miss")
+
+
+@pytest.mark.django_db
+def test_a_new_byline_tag_or_organisation_invalidates_too(client, page_cache):
+    from entities.models import Mention, Organisation
+
+    article = make_article("深度求索发布新模型")
+    for change in (
+        lambda: add_byline(article, "李墨"),
+        lambda: article.tags.add("人工智能"),
+        lambda: Mention.objects.create(
+            article=article, organisation=Organisation.objects.create(name="深度求索")
+        ),
+    ):
+        get(client, "/latest/")
+        assert get(client, "/latest/")[2] == "hit"
+        change()
+        assert get(client, "/latest/")[2] == "miss"
+
+
+@pytest.mark.django_db
+def test_unpublishing_removes_the_article_at_once(client, page_cache):
+    kept = make_article("留下的稿件")
+    gone = make_article("撤下的稿件")
+    get(client, "/latest/")
+    get(client, f"/a/{gone.pk}/")
+    gone.status = Article.Status.DRAFT
+    gone.save()
+    assert get(client, f"/a/{gone.pk}/")[0] == 404
+    assert get(client, "/latest/")[1] == kept.title
+    gone.delete()
+    assert "撤下" not in get(client, "/latest/")[1]
+
+
+@pytest.mark.django_db
+def test_staff_are_never_served_cached_pages(client, admin_user, page_cache):
+    draft = make_article("待审稿件", status=Article.Status.REVIEW)
+    published = make_article("已发稿件")
+    get(client, f"/a/{published.pk}/")
+    assert get(client, f"/a/{published.pk}/")[2] == "hit"
+
+    client.force_login(admin_user)
+    assert get(client, f"/a/{published.pk}/") == (200, "预览:已发稿件", None)
+    assert get(client, f"/a/{draft.pk}/") == (200, "预览:待审稿件", None)
+    client.logout()
+    # ... and a staff preview never lands in the cache readers are served from.
+    assert get(client, f"/a/{draft.pk}/")[0] == 404
+    assert get(client, f"/a/{published.pk}/") == (200, "已发稿件", "hit")
+
+
+@pytest.mark.django_db
+def test_a_scheduled_article_appears_when_its_time_comes(client, page_cache):
+    now = timezone.now()
+    make_article("已发布")
+    make_article("定时发布", publish_at=now + datetime.timedelta(minutes=10))
+    assert get(client, "/latest/") == (200, "已发布", "miss")
+    assert get(client, "/latest/") == (200, "已发布", "hit")
+
+    # No save happens when the time comes: only the clock moves.
+    later = now + datetime.timedelta(minutes=10, seconds=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        status, body, state = get(client, "/latest/")
+    assert (status, state) == (200, "miss")
+    assert set(body.split("|")) == {"已发布", "定时发布"}
+
+
+@pytest.mark.django_db
+def test_scheduling_in_the_future_caps_the_lifetime_of_cached_pages(client, page_cache):
+    make_article("定时发布", publish_at=timezone.now() + datetime.timedelta(seconds=30))
+    generation = caching.current_generation()
+    now = timezone.now().timestamp()
+    assert 0 < caching.next_publication(generation, now) - now <= 30
+
+
+@pytest.mark.django_db
+def test_responses_that_set_cookies_and_non_get_requests_are_not_cached(client, page_cache):
+    client.get("/cookie/")
+    assert client.get("/cookie/")[caching.HEADER] == "miss"
+    make_article("稿件")
+    client.post("/latest/")
+    assert client.get("/latest/")[caching.HEADER] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_change_from_another_process_reaches_this_one(client, settings, tmp_path):
+    """The importer runs in its own process: with LocMemCache the generation file carries
+    the news to every gunicorn worker."""
+    settings.CACHES = LOCMEM
+    settings.PUBLIC_CACHE_SECONDS = 300
+    settings.PUBLIC_CACHE_GENERATION_FILE = tmp_path / "generation"
+    make_article("旧闻")
+    get(client, "/latest/")
+    assert get(client, "/latest/")[2] == "hit"
+    (tmp_path / "generation").write_text("written-by-another-process")
+    assert get(client, "/latest/")[2] == "miss"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_generation_changes_again_when_the_transaction_commits(settings, tmp_path):
+    from django.db import transaction
+
+    settings.CACHES = LOCMEM
+    settings.PUBLIC_CACHE_SECONDS = 300
+    settings.PUBLIC_CACHE_GENERATION_FILE = tmp_path / "generation"
+    with transaction.atomic():
+        article = make_article("事务中的稿件")
+        inside = caching.current_generation()
+        article.title = "再改一次"
+        article.save()
+    assert caching.current_generation() != inside
+
+
+@pytest.mark.django_db
+def test_turned_off_when_public_cache_seconds_is_zero(client, settings, tmp_path):
+    settings.CACHES = LOCMEM
+    settings.PUBLIC_CACHE_SECONDS = 0
+    settings.PUBLIC_CACHE_GENERATION_FILE = tmp_path / "generation"
+    make_article("稿件")
+    client.get("/latest/")
+    assert client.get("/latest/").get(caching.HEADER) is None
