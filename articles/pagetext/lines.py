@@ -1,0 +1,297 @@
+"""From extracted text to printed lines, and from lines to paragraphs ("units").
+
+Paragraph breaks are not marked in the extracted text. They are read from print conventions:
+the last line of a paragraph usually ends in closing punctuation and is short, the first line of
+the next one is indented by about two characters, both relative to the full line of the column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .bylines import credit_of, find_dateline, parse_standalone_bylines
+from .text import (
+    WHITESPACE,
+    cannot_start_paragraph,
+    display_width,
+    ends_paragraph,
+    join_printed_lines,
+    normalise_spacing,
+    undouble,
+)
+
+CAPTION_MARK = "▲"
+WINDOW = 5
+RELIABLE_SAMPLE = 3
+SHORT_BY = 1.5
+HEADING_SHORT_BY = 3.5
+WIDER_BY = 2
+HANGING = 1.5
+OPENING_BRACKETS = {"（": "）", "(": ")", "“": "”", "【": "】", "《": "》"}
+
+
+@dataclass
+class Line:
+    raw: str
+    glued: bool = False
+
+    @cached_property
+    def text(self) -> str:
+        return normalise_spacing(self.raw)
+
+    @cached_property
+    def width(self) -> float:
+        return display_width(self.text)
+
+    @cached_property
+    def bold(self) -> str | None:
+        return undouble(self.text)
+
+    @property
+    def marked(self) -> bool:
+        return self.text.startswith(CAPTION_MARK)
+
+    @cached_property
+    def bylines(self):
+        return parse_standalone_bylines(self.raw)
+
+
+@dataclass
+class Unit:
+    """One paragraph, heading group line, caption or byline as printed."""
+
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_printed_lines([line.bold or line.text for line in self.lines])
+
+    @property
+    def raw(self) -> str:
+        return "".join(line.raw for line in self.lines)
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def marked(self) -> bool:
+        return self.lines[0].marked
+
+    @property
+    def column_width(self) -> float:
+        """The full line of this paragraph's column, estimated from its own lines."""
+        widths = [line.width for line in self.lines]
+        if len(widths) >= 3:
+            inner = sorted(widths[1:-1])
+            return inner[len(inner) // 2]
+        if len(widths) == 2:
+            return max(widths[0] + 2, widths[1])
+        return widths[0] + 2
+
+
+def read_lines(page_text: str) -> list[Line]:
+    """Printed lines; a line followed by a single newline is glued to the next one."""
+    text = page_text.replace("\r\n", "\n").replace("\r", "\n")
+    physical = text.split("\n")
+    lines: list[Line] = []
+    for index, raw in enumerate(physical):
+        collapsed = WHITESPACE.sub(" ", raw).strip()
+        if not collapsed:
+            continue
+        next_is_text = index + 1 < len(physical) and physical[index + 1].strip() != ""
+        lines.append(Line(raw=collapsed, glued=next_is_text))
+    return lines
+
+
+def upper_median(widths: list[float]) -> float:
+    """A full line's width: most lines of a column are full, the rest are shorter."""
+    if not widths:
+        return 0.0
+    ordered = sorted(widths, reverse=True)
+    return ordered[(len(ordered) - 1) // 3]
+
+
+def starts_unit_for_sure(line: Line) -> bool:
+    return bool(line.bold or line.marked or line.bylines or find_dateline(line.text))
+
+
+@dataclass
+class Columns:
+    """Full-line width on each side of a position, never looking across a hard unit start."""
+
+    lines: list[Line]
+
+    @cached_property
+    def barriers(self) -> list[bool]:
+        return [starts_unit_for_sure(line) for line in self.lines]
+
+    def widths(self, start: int, stop: int) -> list[float]:
+        return [
+            line.width
+            for line in self.lines[max(start, 0) : min(stop, len(self.lines))]
+            if not line.bold and not line.marked and not line.bylines
+        ]
+
+    def estimate(self, start: int, stop: int) -> float | None:
+        """None when too few lines are in view to tell a full line from a short one."""
+        widths = self.widths(start, stop)
+        return upper_median(widths) if len(widths) >= RELIABLE_SAMPLE else None
+
+    def before(self, index: int) -> float | None:
+        start = index
+        while start > 0 and index - start < WINDOW and not self.barriers[start]:
+            start -= 1
+        return self.estimate(start, index + 1)
+
+    def after(self, index: int) -> float | None:
+        stop = index + 1
+        while stop < len(self.lines) and stop - index <= WINDOW and not self.barriers[stop]:
+            stop += 1
+        return self.estimate(index, stop)
+
+
+def has_open_bracket(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char in OPENING_BRACKETS:
+            depth += 1
+        elif char in OPENING_BRACKETS.values() and depth:
+            depth -= 1
+    return depth > 0
+
+
+def is_indented(columns: Columns, index: int, column: float | None) -> bool:
+    """A paragraph's first line: about two characters short of a full line that follows it."""
+    lines = columns.lines
+    line = lines[index]
+    if column is None or not column - 3.5 <= line.width <= column - 1.25:
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following is not None and following.width >= line.width + 1
+
+
+def glued_run_end(lines: list[Line], index: int) -> Line:
+    while lines[index].glued and index + 1 < len(lines):
+        index += 1
+    return lines[index]
+
+
+def is_full(line: Line, column: float | None) -> bool:
+    return column is not None and line.width >= column - 1
+
+
+def short_of(line: Line, *columns: float | None, by: float) -> bool:
+    known = [column for column in columns if column is not None]
+    return bool(known) and line.width <= min(known) - by
+
+
+def looks_like_heading_line(columns: Columns, index: int, *estimates: float | None) -> bool:
+    """Much shorter than the column and not closed by punctuation: a (sub)heading starts here."""
+    line = columns.lines[index]
+    if ends_paragraph(glued_run_end(columns.lines, index).text):
+        return False
+    known = [estimate for estimate in estimates if estimate is not None][:1]
+    return short_of(line, *known, by=HEADING_SHORT_BY)
+
+
+def continues_marked_caption(unit: Unit, line: Line, lines: list[Line], index: int) -> bool:
+    """A ▲ caption too long for its line runs on to the next line, without a ▲."""
+    last = unit.lines[-1]
+    if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
+        return False
+    neighbours = [other.width for other in lines[max(0, index - 4) : index + 4] if other.marked]
+    return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
+
+
+def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
+    """Why a new unit starts at lines[index], given the unit built so far; None when it does not."""
+    lines = columns.lines
+    previous, line = unit.lines[-1], lines[index]
+    if previous.bold or line.bold:
+        return "fake-bold headline"
+    if unit.marked:
+        return None if continues_marked_caption(unit, line, lines, index) else "caption mark"
+    so_far = unit.text
+    open_bracket = has_open_bracket(so_far)
+    if line.marked:
+        return "caption mark"
+    if find_dateline(line.text):
+        return "dateline"
+    if not open_bracket and (previous.bylines or line.bylines):
+        return "byline line"
+    if not open_bracket and so_far[:1] in "（(" and so_far[-1:] in "）)":
+        return "parenthesised line closed"
+    if previous.glued or cannot_start_paragraph(line.text):
+        return None
+    if previous.text.endswith("摄") and credit_of(so_far):
+        return "photo credit"
+    before, after = columns.before(index - 1), columns.after(index)
+    if not open_bracket and leaves_column(columns, index, before, after):
+        return "column changes"
+    if ends_paragraph(previous.text):
+        return paragraph_end_reason(columns, index, before, after)
+    if open_bracket or opens_with_dateline(unit):
+        return None
+    if short_of(previous, before, after, by=HEADING_SHORT_BY) and not is_full(line, after):
+        return "short unpunctuated line"
+    return None
+
+
+def opens_with_dateline(unit: Unit) -> bool:
+    """`大众网日照9月28日讯` may fill a short line of its own before the paragraph goes on."""
+    return len(unit.lines) == 1 and bool(find_dateline(unit.lines[0].text))
+
+
+def paragraph_end_reason(
+    columns: Columns, index: int, before: float | None, after: float | None
+) -> str | None:
+    previous, line = columns.lines[index - 1], columns.lines[index]
+    if short_of(previous, before, by=SHORT_BY):
+        return "short closing line"
+    if line.text[:1] in "（(":
+        return "parenthesis after sentence end"
+    if is_indented(columns, index, after):
+        return "indented line"
+    if looks_like_heading_line(columns, index, after, before):
+        return "heading after sentence end"
+    return None
+
+
+def leaves_column(columns: Columns, index: int, before: float | None, after: float | None) -> bool:
+    """One line is wider than the other's column: they are not the same paragraph.
+
+    The narrower column must be confirmed by the line after, so that a paragraph's short last
+    line does not pass for a new column.
+    """
+    lines = columns.lines
+    previous, line = lines[index - 1], lines[index]
+    if before is not None and line.width > before + WIDER_BY and previous.width <= before + HANGING:
+        return True
+    if after is None or core_width(previous) <= after + WIDER_BY:
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        line.width <= after + HANGING
+        and not ends_paragraph(line.text)
+        and following is not None
+        and is_full(following, after)
+    )
+
+
+def core_width(line: Line) -> float:
+    """Width without a closing punctuation mark allowed to hang past the column's edge."""
+    hangs = line.text[-1:] in "，。、；：！？”）"
+    return line.width - 1 if hangs else line.width
+
+
+def split_units(lines: list[Line]) -> list[Unit]:
+    columns = Columns(lines)
+    units: list[Unit] = []
+    for index, line in enumerate(lines):
+        if not units or break_reason(units[-1], columns, index):
+            units.append(Unit([line]))
+        else:
+            units[-1].lines.append(line)
+    return units

@@ -1,0 +1,307 @@
+"""Assemble a page's units into articles and photo-news items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .bylines import (
+    credit_bylines,
+    credit_of,
+    find_dateline,
+    parse_bylines,
+    parse_parenthesised_bylines,
+    split_trailing_bylines,
+)
+from .lines import CAPTION_MARK, Unit, read_lines, split_units
+from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
+from .text import normalise_spacing
+from .units import COLUMN_CHANGE, Kind, classify, reliable_column
+
+PHOTO_COLUMN_RATIO = 1.3
+LONGEST_PHOTO_TEXT = 2
+KICKER_ENDINGS = ("：", ":")
+SUBTITLE_OPENING = ("——", "—", "--")
+
+
+@dataclass
+class Item:
+    """An article or photo item being assembled, with what the assembly needs to know about it."""
+
+    article: ParsedArticle = field(default_factory=ParsedArticle)
+    columns: list[float] = field(default_factory=list)
+    closed: bool = False
+
+    @property
+    def column(self) -> float | None:
+        if not self.columns:
+            return None
+        ordered = sorted(self.columns)
+        return ordered[len(ordered) // 2]
+
+    @property
+    def is_photo(self) -> bool:
+        return self.article.kind == "photo"
+
+
+def after_nonspace(text: str, count: int) -> str:
+    """The rest of text once `count` non-space characters are passed."""
+    seen = 0
+    for index, char in enumerate(text):
+        if seen == count:
+            return text[index:]
+        if not char.isspace():
+            seen += 1
+    return ""
+
+
+def nonspace_length(text: str) -> int:
+    return sum(1 for char in text if not char.isspace())
+
+
+def closing_bracket_at(text: str) -> int | None:
+    for index, char in enumerate(text):
+        if char in "）)":
+            return index
+        if char in "（(" and index:
+            return None
+    return None
+
+
+def read_dateline(unit: Unit) -> tuple[str, list[Byline], str]:
+    """`本报讯（记者 徐风光 通讯员 王浩）1月5日…` -> dateline, bylines, the paragraph's text."""
+    text = unit.text
+    dateline = find_dateline(text) or ""
+    raw_rest = after_nonspace(unit.raw, nonspace_length(dateline)).lstrip()
+    bylines: list[Byline] = []
+    if raw_rest[:1] in ("（", "("):
+        close = closing_bracket_at(raw_rest)
+        found = parse_bylines(raw_rest[1:close]) if close else None
+        if found:
+            bylines = found
+            raw_rest = raw_rest[close + 1 :]
+    consumed = nonspace_length(unit.raw) - nonspace_length(raw_rest)
+    return normalise_spacing(dateline), bylines, after_nonspace(text, consumed).strip()
+
+
+def heading_parts(units: list[Unit]) -> tuple[str | None, str | None, str | None]:
+    """Kicker (引题), title and subtitle (副题) from a headline's printed lines."""
+    lines = [line.bold or line.text for unit in units for line in unit.lines]
+    kicker = subtitle = None
+    if len(lines) > 1 and lines[0].endswith(KICKER_ENDINGS):
+        kicker = lines.pop(0)
+    if len(lines) > 1 and lines[-1].startswith(SUBTITLE_OPENING):
+        subtitle = lines.pop()
+    title = "".join(lines) or None
+    return kicker, title, subtitle
+
+
+class PageAssembly:
+    """Walks the units in printed order, opening and closing items as the conventions say."""
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.headings: list[Unit] = []
+
+    @property
+    def current(self) -> Item | None:
+        return self.items[-1] if self.items else None
+
+    def start_item(self, kind: str = "article") -> Item:
+        item = Item(ParsedArticle(kind=kind))
+        if self.headings:
+            previous = self.current
+            owner = previous if previous and self.lacks_title(previous) else item
+            self.give_headings(owner)
+        self.items.append(item)
+        return item
+
+    @staticmethod
+    def lacks_title(item: Item) -> bool:
+        return item.article.title is None and not item.is_photo
+
+    def give_headings(self, item: Item) -> None:
+        kicker, title, subtitle = heading_parts(self.headings)
+        item.article.kicker, item.article.title, item.article.subtitle = kicker, title, subtitle
+        self.headings = []
+
+    def open_article(self) -> Item:
+        current = self.current
+        if current is None or current.closed or current.is_photo or self.headings:
+            return self.start_item()
+        return current
+
+    def add(self, unit: Unit, kind: Kind) -> None:
+        handler = getattr(self, "add_" + kind.name.lower())
+        handler(unit)
+
+    def add_heading(self, unit: Unit) -> None:
+        self.headings.append(unit)
+
+    def add_subheading(self, unit: Unit) -> None:
+        item = self.open_article()
+        body = item.article.body
+        if body and body[-1].type == "subheading":
+            body[-1] = Block("subheading", body[-1].text + unit.text)
+        else:
+            body.append(Block("subheading", unit.text))
+
+    def add_dateline(self, unit: Unit) -> None:
+        item = self.start_item()
+        dateline, bylines, text = read_dateline(unit)
+        item.article.dateline = dateline
+        item.article.bylines.extend(bylines)
+        self.note_column(item, unit)
+        if text:
+            self.add_text(item, unit, text)
+
+    def add_leading_byline(self, unit: Unit) -> None:
+        item = self.start_item()
+        for line in unit.lines:
+            item.article.bylines.extend(line.bylines or [])
+
+    def add_trailing_byline(self, unit: Unit) -> None:
+        item = self.open_article()
+        item.article.bylines.extend(parse_parenthesised_bylines(unit.raw) or [])
+        item.closed = True
+
+    def add_marked_caption(self, unit: Unit) -> None:
+        item = self.current
+        if item is None or item.is_photo or self.headings:
+            item = self.start_item("photo")
+        item.article.captions.append(unit.text.lstrip(CAPTION_MARK).strip())
+
+    def add_caption(self, unit: Unit) -> None:
+        current = self.current
+        if self.photo_text_waiting(current):
+            self.turn_into_photo(current, unit)
+        elif self.starts_photo(current, unit):
+            self.make_photo(unit)
+        else:
+            current.article.captions.append(unit.text)
+
+    def photo_text_waiting(self, item: Item | None) -> bool:
+        """Text set wide, with no dateline or byline, then a `图为…` line: one photo caption."""
+        if item is None or item.is_photo or item.closed or self.headings:
+            return False
+        article = item.article
+        if article.dateline or article.bylines or article.captions or article.title:
+            return False
+        if not 0 < len(article.body) <= LONGEST_PHOTO_TEXT:
+            return False
+        if any(block.type != "paragraph" for block in article.body):
+            return False
+        reference = self.column_before(item)
+        return reference is None or (item.column or 0) >= reference * PHOTO_COLUMN_RATIO
+
+    def column_before(self, item: Item) -> float | None:
+        index = self.items.index(item)
+        for earlier in reversed(self.items[:index]):
+            if earlier.column is not None and not earlier.is_photo:
+                return earlier.column
+        return None
+
+    def starts_photo(self, current: Item | None, unit: Unit) -> bool:
+        if current is None or current.closed or current.is_photo or self.headings:
+            return True
+        column = reliable_column(unit) or (unit.column_width if len(unit.lines) > 1 else None)
+        return (
+            column is not None
+            and current.column is not None
+            and column >= current.column * PHOTO_COLUMN_RATIO
+        )
+
+    def turn_into_photo(self, item: Item, unit: Unit) -> None:
+        texts = [block.text for block in item.article.body] + [unit.text]
+        item.article.kind = "photo"
+        item.article.body = []
+        self.fill_photo(item, "".join(texts))
+
+    def make_photo(self, unit: Unit) -> None:
+        item = self.start_item("photo")
+        self.note_column(item, unit)
+        self.fill_photo(item, unit.text)
+
+    @staticmethod
+    def fill_photo(item: Item, caption: str) -> None:
+        item.article.captions.append(caption)
+        credit = credit_of(caption)
+        if credit:
+            item.article.bylines.extend(credit_bylines(credit) or [])
+        item.closed = True
+
+    def add_paragraph(self, unit: Unit) -> None:
+        item = self.open_article()
+        if self.column_changes(item, unit):
+            item = self.start_item()
+        self.note_column(item, unit)
+        self.add_text(item, unit, unit.text)
+
+    @staticmethod
+    def column_changes(item: Item, unit: Unit) -> bool:
+        column = reliable_column(unit)
+        return (
+            column is not None
+            and item.column is not None
+            and abs(column - item.column) >= COLUMN_CHANGE
+        )
+
+    @staticmethod
+    def note_column(item: Item, unit: Unit) -> None:
+        column = reliable_column(unit)
+        if column is not None:
+            item.columns.append(column)
+
+    @staticmethod
+    def add_text(item: Item, unit: Unit, text: str) -> None:
+        trailing = split_trailing_bylines(unit.raw)
+        if trailing:
+            raw_text, bylines = trailing
+            text = text[: len(text) - len(normalise_spacing(unit.raw[len(raw_text) :]))]
+            item.article.bylines.extend(bylines)
+            item.closed = True
+        if text:
+            item.article.body.append(Block("paragraph", text))
+
+    def finish(self) -> list[ParsedArticle]:
+        if self.headings:
+            previous = self.current
+            if previous and previous.article.title is None:
+                self.give_headings(previous)
+            else:
+                self.give_headings(self.start_item())
+        return [item.article for item in self.items if has_content(item.article)]
+
+
+def has_content(article: ParsedArticle) -> bool:
+    return bool(article.body or article.captions or article.title)
+
+
+def read_page(text: str) -> ParsedPage:
+    """The parse itself; may raise on a bug, which parse_page turns into PageTextError."""
+    if not isinstance(text, str) or not text.strip():
+        raise PageTextError("页面文本为空 (the page text is empty)")
+    units = split_units(read_lines(text))
+    assembly = PageAssembly()
+    for unit, kind in zip(units, classify(units), strict=True):
+        assembly.add(unit, kind)
+    articles = assembly.finish()
+    if not any(article.body or article.captions for article in articles):
+        raise PageTextError(
+            "页面中没有可识别的文章 (no article could be recognised in the page text)"
+        )
+    return ParsedPage(articles=articles)
+
+
+def parse_page(text: str) -> ParsedPage:
+    """Read the extracted text of one printed page into its articles and photo items.
+
+    Raises PageTextError, and nothing else, when the text cannot be read as a page.
+    """
+    try:
+        return read_page(text)
+    except PageTextError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the importer must only ever see PageTextError
+        raise PageTextError(
+            f"无法解析页面文本 (the page text could not be parsed: {type(error).__name__})"
+        ) from error

@@ -1,0 +1,106 @@
+"""Character-level helpers: what extraction does to spacing, width and fake-bold headlines."""
+
+from __future__ import annotations
+
+import re
+
+WHITESPACE = re.compile(r"\s+")
+LATIN_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+ASCII_PUNCT_BEFORE_SPACE = ",;:!?)"
+
+# Closing punctuation that ends a printed paragraph (or a sentence inside one).
+PARAGRAPH_END = "。！？!?”’」』）)…"
+# Characters a line can never start with when it begins a paragraph.
+NEVER_STARTS_PARAGRAPH = "”’」』）)》〉、，。：；！？,.;:!?%"
+SENTENCE_END = "。！？!?"
+
+LONGEST_DOUBLED_LINE = 160
+
+
+def is_wide(char: str) -> bool:
+    """Chinese characters and fullwidth punctuation take a full em; ASCII takes half."""
+    return ord(char) > 0x7F
+
+
+def is_cjk_side(char: str) -> bool:
+    return is_wide(char)
+
+
+def keeps_space(left: str, right: str) -> bool:
+    """A space survives only between Latin words or numbers, never beside Chinese text."""
+    if is_cjk_side(left) or is_cjk_side(right):
+        return False
+    if not LATIN_WORD_CHAR.match(right):
+        return False
+    return bool(LATIN_WORD_CHAR.match(left)) or left in ASCII_PUNCT_BEFORE_SPACE
+
+
+def normalise_spacing(text: str) -> str:
+    """Drop the stray spaces extraction leaves beside Chinese text; keep Latin word spaces."""
+    collapsed = WHITESPACE.sub(" ", text or "").strip()
+    kept = []
+    for index, char in enumerate(collapsed):
+        if char == " ":
+            left, right = collapsed[index - 1], collapsed[index + 1]
+            if not keeps_space(left, right):
+                continue
+        kept.append(char)
+    return "".join(kept)
+
+
+def display_width(text: str) -> float:
+    """Width in ems as printed: Chinese and fullwidth characters 1, ASCII 0.5, spaces 0."""
+    return sum(1.0 if is_wide(char) else 0.5 for char in text if not char.isspace())
+
+
+def join_printed_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph: nothing between Chinese text, a space between Latin words."""
+    joined = ""
+    for line in lines:
+        if not line:
+            continue
+        if joined and LATIN_LETTER.match(joined[-1]) and LATIN_LETTER.match(line[0]):
+            joined += " "
+        joined += line
+    return joined
+
+
+def undouble(text: str) -> str | None:
+    """Read a fake-bold line whose every run is printed twice; None when the line is not one.
+
+    `从从““杭州六小龙杭州六小龙””` is the runs 从, “, 杭州六小龙, ” each printed twice.
+    """
+    compact = WHITESPACE.sub("", text)
+    size = len(compact)
+    if size < 4 or size > LONGEST_DOUBLED_LINE or size % 2:
+        return None
+    run_at: list[int | None] = [None] * (size + 1)
+    run_at[size] = 0
+    for start in range(size - 2, -1, -1):
+        for length in range((size - start) // 2, 0, -1):
+            end = start + 2 * length
+            if run_at[end] is None:
+                continue
+            if compact[start : start + length] == compact[start + length : end]:
+                run_at[start] = length
+                break
+    if run_at[0] is None:
+        return None
+    halves, position = [], 0
+    while position < size:
+        length = run_at[position]
+        halves.append(compact[position : position + length])
+        position += 2 * length
+    single = "".join(halves)
+    if not any(char.isalnum() for char in single) or len(single) < 2:
+        return None
+    return single
+
+
+def ends_paragraph(text: str) -> bool:
+    return bool(text) and text[-1] in PARAGRAPH_END
+
+
+def cannot_start_paragraph(text: str) -> bool:
+    return bool(text) and text[0] in NEVER_STARTS_PARAGRAPH

@@ -1,0 +1,122 @@
+"""What each printed unit is: headline, subheading, dateline paragraph, byline, caption or text."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from .bylines import (
+    credit_of,
+    find_dateline,
+    parse_parenthesised_bylines,
+    parse_standalone_bylines,
+)
+from .lines import Unit
+from .text import ends_paragraph
+
+RELIABLE_LINES = 3
+COLUMN_CHANGE = 2.5
+PICTURE_SENTENCE = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:]|上图|下图)")
+HEADING_CLOSERS = "：:"
+LONGEST_HEADING_LINES = 3
+
+
+class Kind(Enum):
+    HEADING = "heading"
+    SUBHEADING = "subheading"
+    DATELINE = "dateline"
+    LEADING_BYLINE = "leading byline"
+    TRAILING_BYLINE = "trailing byline"
+    MARKED_CAPTION = "marked caption"
+    CAPTION = "caption"
+    PARAGRAPH = "paragraph"
+
+
+def reliable_column(unit: Unit) -> float | None:
+    """A column width only paragraphs of several lines can vouch for."""
+    return unit.column_width if len(unit.lines) >= RELIABLE_LINES else None
+
+
+def is_heading_like(unit: Unit) -> bool:
+    """Short, a few lines at most, and not closed like a sentence."""
+    text = unit.text
+    if len(unit.lines) > LONGEST_HEADING_LINES or "。" in text:
+        return False
+    return not ends_paragraph(text) or text.endswith(HEADING_CLOSERS)
+
+
+def is_heading_continuation(unit: Unit, previous_kind: Kind | None) -> bool:
+    """`创新的孵化器（新时代画卷）` under a headline line: a bracket may close a headline."""
+    text = unit.text
+    return (
+        previous_kind is Kind.HEADING
+        and len(unit.lines) == 1
+        and text.endswith(("）", ")"))
+        and not any(mark in text for mark in "。，；")
+    )
+
+
+def first_kind(unit: Unit, previous_kind: Kind | None) -> Kind:
+    """The kind a unit has on its own; headings are told from subheadings later, in context."""
+    text = unit.text
+    if unit.bold:
+        return Kind.HEADING
+    if unit.marked:
+        return Kind.MARKED_CAPTION
+    if find_dateline(text):
+        return Kind.DATELINE
+    if parse_parenthesised_bylines(unit.raw):
+        return Kind.TRAILING_BYLINE
+    if all(line.bylines for line in unit.lines):
+        return Kind.LEADING_BYLINE
+    if credit_of(text) or PICTURE_SENTENCE.search(text):
+        return Kind.CAPTION
+    if is_heading_like(unit) or is_heading_continuation(unit, previous_kind):
+        return Kind.HEADING
+    return Kind.PARAGRAPH
+
+
+def nearest_column(units: list[Unit], kinds: list[Kind], indexes: range) -> float | None:
+    for index in indexes:
+        if kinds[index] is Kind.PARAGRAPH or kinds[index] is Kind.DATELINE:
+            column = reliable_column(units[index])
+            if column is not None:
+                return column
+    return None
+
+
+def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -> bool:
+    """A heading group inside one article's run of text, not a headline between two items."""
+    if any(units[index].bold for index in range(first, last + 1)):
+        return False
+    if first == 0 or last == len(units) - 1:
+        return False
+    if kinds[first - 1] is not Kind.PARAGRAPH or kinds[last + 1] is not Kind.PARAGRAPH:
+        return False
+    if parse_standalone_bylines(units[first - 1].lines[-1].raw):
+        return False
+    before = nearest_column(units, kinds, range(first - 1, -1, -1))
+    after = nearest_column(units, kinds, range(last + 1, len(units)))
+    if before is not None and after is not None and abs(before - after) >= COLUMN_CHANGE:
+        return False
+    widest = max(line.width for index in range(first, last + 1) for line in units[index].lines)
+    return before is None or widest <= before
+
+
+def classify(units: list[Unit]) -> list[Kind]:
+    kinds: list[Kind] = []
+    for unit in units:
+        kinds.append(first_kind(unit, kinds[-1] if kinds else None))
+    index = 0
+    while index < len(units):
+        if kinds[index] is not Kind.HEADING:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(units) and kinds[last + 1] is Kind.HEADING:
+            last += 1
+        if is_subheading(units, kinds, index, last):
+            for member in range(index, last + 1):
+                kinds[member] = Kind.SUBHEADING
+        index = last + 1
+    return kinds
