@@ -118,6 +118,9 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
     following = text[end]
     if following == TITLE_ENDING or following in naming.HARD_STOPS:
         return False
+    title = text[end : end + 2]
+    if title.endswith(TITLE_ENDING) and naming.word_frequency(title) > 0:
+        return False
     pair = text[end - 1] + following
     if text[end - 1] in naming.DEPARTMENT_ENDINGS and naming.word_frequency(pair) > 0:
         return True
@@ -185,7 +188,10 @@ def _name_start(
     """Where the name ending at ``end`` starts, or None when the suffix names nothing."""
     begin = _clause_start(text, suffix_start)
     pieces = _prefix_pieces(text, begin, suffix_start, spans)
-    kept = _place_tail(pieces) if kind == "government" else _name_tail(pieces)
+    if kind == "government":
+        kept = _place_tail(pieces)
+    else:
+        kept = _name_tail(pieces, academic=text[suffix_start:end] in naming.ACADEMIC_UNITS)
     start = suffix_start - sum(len(word) for word, _ in kept)
     if kind == "company" and not _plausible_company(
         text[start:suffix_start], text[suffix_start:end], kept
@@ -209,22 +215,47 @@ def _place_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept
 
 
-def _name_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _name_tail(pieces: list[tuple[str, str]], academic: bool = False) -> list[tuple[str, str]]:
     """The words of a name before its suffix: back to a link word, role noun or town."""
     kept: list[tuple[str, str]] = []
     for index in range(len(pieces) - 1, -1, -1):
         word, flag = pieces[index]
         if flag not in ("ORG", "PAREN"):
-            if _ends_name(word, flag):
+            joins_disciplines = academic and kept and _joins_disciplines(pieces[:index], word)
+            if _ends_name(word, flag) and not joins_disciplines:
                 break
-            if naming.is_soft_breaker(word, flag) and not _opens_with_place(pieces[:index]):
+            if naming.is_soft_breaker(word, flag) and not _place_further_left(pieces[:index]):
+                break
+            if naming.is_verb(word, flag) and not _opens_with_place(pieces[:index]):
                 break
         kept.insert(0, (word, flag))
     return kept
 
 
+def _joins_disciplines(before: list[tuple[str, str]], word: str) -> bool:
+    """计算机科学与技术学院: 与/和 joins two subjects of a school inside a named university."""
+    if word not in ("与", "和") or not before or before[-1][1] == "ORG":
+        return False
+    for piece_word, flag in reversed(before):
+        if flag == "ORG":
+            return True
+        if _ends_name(piece_word, flag):
+            return False
+    return False
+
+
 def _ends_name(word: str, flag: str) -> bool:
     return naming.is_breaker(word, flag) or word in naming.ROLE_WORDS or naming.is_town(word)
+
+
+def _place_further_left(pieces: list[tuple[str, str]]) -> bool:
+    """Whether a place or a found name stands among the words before a doubtful one."""
+    for word, flag in reversed(pieces):
+        if flag == "ORG" or naming.is_place(word, flag):
+            return True
+        if flag != "PAREN" and _ends_name(word, flag):
+            return False
+    return False
 
 
 def _opens_with_place(pieces: list[tuple[str, str]]) -> bool:
@@ -234,7 +265,7 @@ def _opens_with_place(pieces: list[tuple[str, str]]) -> bool:
         if flag not in ("ORG", "PAREN") and _ends_name(word, flag):
             break
         opening = (word, flag)
-    return opening is not None and naming.is_place(*opening)
+    return opening is not None and (opening[1] == "ORG" or naming.is_place(*opening))
 
 
 def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) -> bool:
@@ -243,13 +274,15 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         return False
     if any(level in prefix for level in ("国家级", "省级", "市级", "县级")):
         return False
+    if naming.GENERIC_NAME_RE.fullmatch(prefix):
+        return False
     if suffix in naming.WEAK_SUFFIXES:
         has_place = any(
             flag == "ORG" or (naming.is_place(word, flag) and word not in ("国家", "中国", "全国"))
             for word, flag in kept
         )
         return has_place
-    studied_at = suffix in ("大学", "学院") and kept and kept[-1][1] == "v"
+    studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
 
 

@@ -46,7 +46,12 @@ STRONG_SUFFIXES = (
     "事务所",
     "分公司",
     "子公司",
+    "分行",
+    "支行",
 )
+
+#: Units of a university or academy, whose names join subjects with 与/和 (科学与工程学院).
+ACADEMIC_UNITS = frozenset(("学院", "研究院", "研究所", "实验室", "中心", "系", "学部"))
 
 #: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室):
 #: the name counts only when it carries a place or contains another organisation.
@@ -178,6 +183,7 @@ DEPARTMENT_STEMS = (
     "新闻出版",
     "投资促进",
     "大数据",
+    "数据",
     "科学技术",
     "科技",
     "经信",
@@ -231,7 +237,7 @@ DEPARTMENT_STEMS = (
     "外交",
     "国防",
 )
-DEPARTMENT_ENDINGS = ("委员会", "办公室", "厅", "局", "委", "部", "办", "署")
+DEPARTMENT_ENDINGS = ("委员会", "办公室", "总局", "厅", "局", "委", "部", "办", "署")
 
 #: Government bodies printed whole, without a stem + ending split.
 GOVERNMENT_WORDS = (
@@ -259,6 +265,14 @@ GOVERNMENT_WORDS = (
     "纪委",
     "政协",
     "国务院",
+    "科协",
+    "侨联",
+    "妇联",
+    "残联",
+    "文联",
+    "工商联",
+    "总工会",
+    "团委",
 )
 
 #: Words that stand for an administrative level in front of a department (省科技厅, 国家发改委).
@@ -423,11 +437,14 @@ LINK_WORDS = frozenset(
 #: Part-of-speech flags of words that never belong to a name: prepositions, conjunctions,
 #: particles, pronouns, numerals.
 HARD_FUNCTION_FLAGS = frozenset(
-    ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m", "y", "e", "o")
+    ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o")
 )
-#: Flags the segmenter also gives to pieces of unknown brands (互动/d, 中/f, 天/q): a word with
-#: one of them ends a name only when no place opens the name further left.
-SOFT_FUNCTION_FLAGS = frozenset(("d", "q", "t", "f"))
+#: Flags the segmenter also gives to pieces of unknown brands (互动/d, 四方/m, 中/f): a word with
+#: one of them ends a name only when no place stands further left in the name.
+SOFT_FUNCTION_FLAGS = frozenset(("d", "q", "t", "f", "m"))
+
+#: Numerals that count (三家, 十余个) rather than name (四方).
+QUANTITY_ENDINGS = frozenset("家个余多批项名位只件次")
 
 #: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
 HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
@@ -447,6 +464,7 @@ GOVERNMENT_RE = re.compile(
     f"(?:{_alternation(GOVERNMENT_WORDS)})"
     f"|(?:(?:{_alternation(DEPARTMENT_STEMS)})(?:{_alternation(DEPARTMENT_ENDINGS)}))"
 )
+GENERIC_NAME_RE = re.compile(f"(?:{_alternation(TRADE_WORDS + ('新', '开发', '制造', '服务'))})+")
 TRADE_WORD_RE = re.compile(_alternation(BRAND_TRADE_WORDS))
 ZONE_END_RE = re.compile(f"(?:{_alternation(ZONE_WORDS)})$")
 
@@ -503,9 +521,9 @@ def is_breaker(word: str, flag: str) -> bool:
     """A word that cannot be inside a name: a name printed before it has ended."""
     if word in LINK_WORDS or flag == "x" or any(char.isdigit() for char in word):
         return True
-    if len(word) >= 2:
-        return flag in HARD_FUNCTION_FLAGS
-    return flag in HARD_FUNCTION_FLAGS and flag != "m"
+    if flag == "m" and word[-1] in QUANTITY_ENDINGS:
+        return True
+    return flag in HARD_FUNCTION_FLAGS
 
 
 def is_function_word(flag: str) -> bool:
@@ -515,3 +533,8 @@ def is_function_word(flag: str) -> bool:
 def is_soft_breaker(word: str, flag: str) -> bool:
     """A word that usually ends a name (近日, 共同), unless it is a piece of an unknown brand."""
     return len(word) >= 2 and flag in SOFT_FUNCTION_FLAGS
+
+
+def is_verb(word: str, flag: str) -> bool:
+    """A verb usually ends a name (新增), unless the name opens with a place (杭州深度求索)."""
+    return len(word) >= 2 and flag == "v"

@@ -1,0 +1,227 @@
+"""Organisation detection, specified with small texts of our own and measured on the sample pages.
+
+No database: ``entities.matching`` is pure Python.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from articles.pagetext.model import FoundOrganisation
+from entities.matching import find_organisations
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def names(text: str, known: dict[str, str] | None = None) -> list[str]:
+    return [org.name for org in find_organisations(text, known)]
+
+
+def test_empty_text_names_nothing():
+    assert find_organisations("") == []
+    assert find_organisations("  \n ") == []
+
+
+def test_defined_short_form_becomes_the_alias_of_one_organisation():
+    text = (
+        "深圳市大疆创新科技有限公司（以下简称“大疆”）今日发布新品。\n大疆负责人介绍，新品已量产。"
+    )
+    assert find_organisations(text) == [
+        FoundOrganisation(name="深圳市大疆创新科技有限公司", aliases=("大疆",))
+    ]
+
+
+def test_short_form_defined_with_jiancheng_only():
+    text = "安徽科大讯飞信息科技股份有限公司（简称“科大讯飞”）发布新模型。科大讯飞副总裁表示。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="安徽科大讯飞信息科技股份有限公司", aliases=("科大讯飞",))
+    ]
+
+
+def test_later_abbreviation_of_the_full_name_is_an_alias():
+    text = "新车在中车青岛四方机车车辆股份有限公司下线。中车四方研制的列车时速可达350公里。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="中车青岛四方机车车辆股份有限公司", aliases=("中车四方",))
+    ]
+
+
+def test_abbreviation_printed_in_the_headline_still_counts_from_its_first_mention():
+    text = "宁德时代发布新电池\n宁德时代新能源科技股份有限公司今日发布新电池。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="宁德时代新能源科技股份有限公司", aliases=("宁德时代",))
+    ]
+
+
+def test_school_inside_a_university_is_one_organisation_under_the_longest_form():
+    text = "浙江大学计算机科学与技术学院教授张明表示，成果已经发表。"
+    assert names(text) == ["浙江大学计算机科学与技术学院"]
+
+
+def test_company_technical_centre_is_one_organisation():
+    text = "获批的有江苏星辰电子股份有限公司技术中心，以及一批省级中心。"
+    assert names(text) == ["江苏星辰电子股份有限公司技术中心"]
+
+
+def test_contained_organisation_mentioned_on_its_own_is_listed_separately():
+    text = "同济大学设计创意学院举办展览。同济大学校长出席并致辞。"
+    assert names(text) == ["同济大学设计创意学院", "同济大学"]
+
+
+def test_places_events_products_people_and_designations_are_not_organisations():
+    text = (
+        "杭州举办第19届亚运会。第六届数字中国建设峰会在福州召开。\n"
+        "张伟表示，浙江省经济持续增长，新款手机《星河》上市。\n"
+        "该公司获评国家企业技术中心，入选国家级专精特新“小巨人”企业名单。\n"
+        "京津冀女性科技创新创业大赛闭幕，多家上市公司参赛。"
+    )
+    assert names(text) == []
+
+
+def test_government_departments_printed_in_short_form():
+    text = "省科技厅、市发展改革局和工信部联合发布通知，市委宣传部、科技部派员参加。"
+    assert names(text) == ["省科技厅", "市发展改革局", "工信部", "市委宣传部", "科技部"]
+
+
+def test_government_department_takes_its_place_and_level_but_not_the_verb_before_it():
+    text = "记者从合肥市经济和信息化局获悉，国家发改委近日发布名单，希望通城县委再接再厉。"
+    assert names(text) == ["合肥市经济和信息化局", "国家发改委", "通城县委"]
+
+
+def test_word_that_merely_ends_like_a_department_is_not_one():
+    text = "区市两级科技部门审查后，产业布局更加合理，全部材料按办法办理。"
+    assert names(text) == []
+
+
+def test_company_name_starts_after_the_word_that_introduces_it():
+    text = (
+        "投资方山东星辰农业科技有限公司负责人介绍，项目已开工。"
+        "嘉鱼县潘家湾镇武汉星辰新材料科技有限公司车间里，工人正在忙碌。"
+        "由湖北星辰科技公司与上市公司黑龙江星辰光电股份有限公司共同投资。"
+    )
+    assert names(text) == [
+        "山东星辰农业科技有限公司",
+        "武汉星辰新材料科技有限公司",
+        "湖北星辰科技公司",
+        "黑龙江星辰光电股份有限公司",
+    ]
+
+
+def test_bracketed_place_inside_a_registered_name_is_kept():
+    text = "入选企业为：新锦龙生物基材料（湖北）有限公司、湖北祥云（集团）化工股份有限公司。"
+    assert names(text) == ["新锦龙生物基材料（湖北）有限公司", "湖北祥云（集团）化工股份有限公司"]
+
+
+def test_management_committee_of_a_zone():
+    text = "由工委联合厦门火炬高新区管委会、宁波经开区管委会等28家单位共同发起。"
+    assert names(text) == ["厦门火炬高新区管委会", "宁波经开区管委会"]
+
+
+def test_trade_name_of_a_company_used_on_its_own():
+    text = "武汉涌现烽火科技、梦芯科技等30多家本土企业。图为辰欣药业高端制剂项目生产车间。"
+    assert names(text) == ["烽火科技", "梦芯科技", "辰欣药业"]
+
+
+def test_ordinary_words_before_a_trade_word_are_not_brands():
+    text = "推动人工智能、生物医药、新能源新材料和数字科技等产业发展，多类科技政策出台。"
+    assert names(text) == []
+
+
+def test_names_inside_a_work_title_do_not_count():
+    text = "双方签订了《星辰市科技局与星辰大学合作协议》。"
+    assert names(text) == []
+
+
+def test_known_alias_from_the_database_is_listed_under_its_canonical_name():
+    known = {"大疆": "深圳市大疆创新科技有限公司"}
+    text = "大疆发布了新款无人机，市场反响热烈。"
+    assert find_organisations(text, known) == [
+        FoundOrganisation(name="深圳市大疆创新科技有限公司", aliases=("大疆",))
+    ]
+
+
+def test_known_name_merges_with_a_name_found_in_the_text():
+    known = {
+        "杭州星辰科技有限公司": "杭州星辰智能科技有限公司",
+        "星辰智能": "杭州星辰智能科技有限公司",
+    }
+    text = "杭州星辰科技有限公司发布新品。星辰智能负责人表示。"
+    assert find_organisations(text, known) == [
+        FoundOrganisation(
+            name="杭州星辰智能科技有限公司", aliases=("杭州星辰科技有限公司", "星辰智能")
+        )
+    ]
+
+
+def test_each_organisation_once_in_order_of_first_mention():
+    text = (
+        "浙江省科技厅召开会议。杭州星辰网络科技有限公司参加。\n"
+        "浙江省科技厅表示支持，杭州星辰网络科技有限公司表示感谢。清华大学专家到会。"
+    )
+    assert names(text) == ["浙江省科技厅", "杭州星辰网络科技有限公司", "清华大学"]
+
+
+def test_result_is_found_organisations():
+    result = find_organisations("北京大学发布报告。")
+    assert all(isinstance(org, FoundOrganisation) for org in result)
+
+
+# --- measured on the shared sample pages --------------------------------------------------
+
+
+def _page_files() -> list[Path]:
+    return [
+        SHARED / "spec" / "seed-page.expected.json",
+        *sorted((SHARED / "pages").glob("*.expected.json")),
+    ]
+
+
+def _article_text(article: dict) -> str:
+    parts = [article.get("kicker"), article.get("title"), article.get("subtitle")]
+    parts += [block["text"] for block in article.get("body") or []]
+    parts += article.get("captions") or []
+    return "\n".join(part for part in parts if part)
+
+
+def _forms(org: dict) -> set[str]:
+    forms = [org.get("name"), *(org.get("aliases") or []), *(org.get("accept") or [])]
+    return {re.sub(r"\s+", "", form) for form in forms if form}
+
+
+def _score(files: list[Path]) -> tuple[float, float]:
+    """Recall and precision the way shared/eval/score.py counts them."""
+    gold_total = found = listed = correct = 0
+    for path in files:
+        for article in json.loads(path.read_text(encoding="utf-8"))["articles"]:
+            predicted = [
+                {"name": org.name, "aliases": list(org.aliases)}
+                for org in find_organisations(_article_text(article))
+            ]
+            gold = article.get("organisations") or []
+            accepted = {re.sub(r"\s+", "", x) for x in article.get("organisations_optional") or []}
+            for org in gold:
+                accepted |= _forms(org)
+            gold_total += len(gold)
+            listed += len(predicted)
+            found += sum(any(_forms(org) & _forms(p) for p in predicted) for org in gold)
+            correct += sum(bool(_forms(p) & accepted) for p in predicted)
+    recall = found / gold_total if gold_total else 1.0
+    precision = correct / listed if listed else 1.0
+    return recall, precision
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"shared sample pages not found at {SHARED}")
+@pytest.mark.parametrize(
+    ("page_set", "floor"),
+    [("seed", 0.95), ("pages", 0.90)],
+)
+def test_recall_and_precision_on_the_sample_pages(page_set, floor):
+    files = _page_files()
+    files = files[:1] if page_set == "seed" else files[1:]
+    assert all(path.exists() for path in files), "expected parses are missing"
+    recall, precision = _score(files)
+    assert recall >= floor, f"recall {recall:.3f} < {floor}"
+    assert precision >= floor, f"precision {precision:.3f} < {floor}"
