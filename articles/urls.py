@@ -1,6 +1,9 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from articles import views
+from articles.feeds import LatestArticlesFeed
+from articles.sitemaps import SITEMAPS
 
 app_name = "articles"
 
@@ -11,4 +14,13 @@ urlpatterns = [
     path("issues/<str:date>/<int:number>/", views.page_detail, name="page"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("contributors/<int:pk>/", views.contributor_detail, name="contributor"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("feed/", views.public(LatestArticlesFeed()), name="feed"),
+    path(
+        "sitemap.xml",
+        views.public(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

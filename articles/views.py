@@ -1,46 +1,221 @@
-"""Public pages. Every query starts from Article.objects.published()."""
+"""The reader site: the printed edition issue by issue and page by page, articles and lists.
 
+Every article shown comes from `Article.objects.published()`; so do the counts and the
+choice of which issues, pages, tags and contributors exist for readers. A staff member may
+open an unpublished article for preview: it carries a banner and is never cached.
+"""
+
+import datetime
+import functools
+from itertools import groupby
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
 
-from articles.models import Article, Contributor, Issue, Page
+from articles.models import Article, Byline, Contributor, Issue, Page
+from entities.models import Mention
+
+PER_PAGE = 20
+ISSUES_PER_PAGE = 60
+PUBLIC_CACHE = {"public": True, "max_age": 300, "s_maxage": 600}
+PRIVATE_CACHE = {"private": True, "no_store": True, "max_age": 0}
+
+
+def public(view):
+    """Mark a view's responses as shareable by a CDN, unless the view said otherwise."""
+
+    @functools.wraps(view)
+    @require_safe
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, **PUBLIC_CACHE)
+        return response
+
+    return wrapper
 
 
 def published_articles():
-    return Article.objects.published().select_related("page__issue")
+    """Published articles with what a list shows: where printed, and captions for photo titles."""
+    return Article.objects.published().select_related("page__issue").prefetch_related("captions")
 
 
+def paginate(request, queryset, per_page=PER_PAGE):
+    try:
+        return Paginator(queryset, per_page).page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404("没有这一页。") from error
+
+
+def parse_date(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise Http404("日期无效。") from error
+
+
+def has_published_articles(**lookups):
+    return Exists(Article.objects.published().filter(**lookups))
+
+
+def edition(issue):
+    """The issue's pages, each with its published articles in printed order (lead first)."""
+    articles = (
+        published_articles().filter(page__issue=issue).order_by("page__number", "position", "id")
+    )
+    return [
+        {"page": page, "articles": list(items)}
+        for page, items in groupby(articles, key=lambda article: article.page)
+    ]
+
+
+@public
 def home(request):
-    articles = published_articles()[:20]
-    return render(request, "articles/home.html", {"articles": articles})
+    issue = (
+        Issue.objects.filter(has_published_articles(page__issue=OuterRef("pk")))
+        .order_by("-date")
+        .first()
+    )
+    return render(
+        request,
+        "articles/home.html",
+        {"issue": issue, "edition": edition(issue) if issue else []},
+    )
 
 
-def article_detail(request, pk):
-    article = get_object_or_404(published_articles(), pk=pk)
-    return render(request, "articles/article_detail.html", {"article": article})
-
-
+@public
 def issue_list(request):
-    issues = Issue.objects.filter(pages__articles__in=published_articles()).distinct()
-    return render(request, "articles/issue_list.html", {"issues": issues})
+    now = timezone.now()
+    visible = Q(
+        pages__articles__status=Article.Status.PUBLISHED, pages__articles__publish_at__lte=now
+    )
+    issues = (
+        Issue.objects.annotate(
+            article_count=Count("pages__articles", filter=visible),
+            page_count=Count("pages", filter=visible, distinct=True),
+        )
+        .filter(article_count__gt=0)
+        .order_by("-date")
+    )
+    page_obj = paginate(request, issues, ISSUES_PER_PAGE)
+    return render(request, "articles/issue_list.html", {"page_obj": page_obj})
 
 
+@public
 def issue_detail(request, date):
-    issue = get_object_or_404(Issue, date=date)
-    articles = published_articles().filter(page__issue=issue).order_by("page__number", "position")
-    return render(request, "articles/issue_detail.html", {"issue": issue, "articles": articles})
+    issue = get_object_or_404(Issue, date=parse_date(date))
+    pages = edition(issue)
+    if not pages:
+        raise Http404("这一期没有已发布的稿件。")
+    return render(request, "articles/issue_detail.html", {"issue": issue, "edition": pages})
 
 
+@public
 def page_detail(request, date, number):
-    page = get_object_or_404(Page.objects.select_related("issue"), issue__date=date, number=number)
-    articles = published_articles().filter(page=page).order_by("position")
-    return render(request, "articles/page_detail.html", {"page": page, "articles": articles})
+    page = get_object_or_404(
+        Page.objects.select_related("issue"), issue__date=parse_date(date), number=number
+    )
+    articles = list(published_articles().filter(page=page).order_by("position", "id"))
+    if not articles:
+        raise Http404("这一版没有已发布的稿件。")
+    pages = list(
+        Page.objects.filter(issue=page.issue)
+        .filter(has_published_articles(page=OuterRef("pk")))
+        .order_by("number")
+    )
+    index = next(i for i, p in enumerate(pages) if p.pk == page.pk)
+    return render(
+        request,
+        "articles/page_detail.html",
+        {
+            "page": page,
+            "issue": page.issue,
+            "articles": articles,
+            "pages": pages,
+            "previous_page": pages[index - 1] if index > 0 else None,
+            "next_page": pages[index + 1] if index + 1 < len(pages) else None,
+        },
+    )
 
 
+def can_preview(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+
+
+@public
+def article_detail(request, pk):
+    article = get_object_or_404(
+        Article.objects.select_related("page__issue").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
+            "captions",
+            "tags",
+            Prefetch(
+                "mentions",
+                queryset=Mention.objects.select_related("organisation").order_by(
+                    "organisation__name"
+                ),
+            ),
+        ),
+        pk=pk,
+    )
+    preview = not article.is_visible_to_readers
+    if preview and not can_preview(request.user):
+        raise Http404("稿件不存在。")
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "preview": preview,
+            "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+            "summary": summary(article),
+        },
+    )
+    if preview:
+        patch_cache_control(response, **PRIVATE_CACHE)
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def summary(article, length=110) -> str:
+    """A plain-text description: the body's opening, or a photo item's caption."""
+    text = article.body_text or " ".join(c.text for c in article.captions.all())
+    text = " ".join(text.split())
+    return text[:length] + ("…" if len(text) > length else "")
+
+
+@public
 def contributor_detail(request, pk):
     contributor = get_object_or_404(Contributor, pk=pk)
     articles = published_articles().filter(bylines__contributor=contributor)
+    page_obj = paginate(request, articles)
+    if not page_obj.paginator.count:
+        raise Http404("没有这位作者的已发布稿件。")
     return render(
         request,
         "articles/contributor_detail.html",
-        {"contributor": contributor, "articles": articles},
+        {"contributor": contributor, "page_obj": page_obj},
     )
+
+
+@public
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page_obj = paginate(request, published_articles().filter(tags=tag))
+    if not page_obj.paginator.count:
+        raise Http404("这个标签下没有已发布的稿件。")
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})
+
+
+@public
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

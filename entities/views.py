@@ -1,14 +1,20 @@
+"""An organisation's public page: its names and the published articles that mention it."""
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import Article
+from articles.views import paginate, public, published_articles
 from entities.models import Organisation
 
 
+@public
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    articles = Article.objects.published().filter(mentions__organisation=organisation)
+    organisation = get_object_or_404(Organisation.objects.prefetch_related("aliases"), pk=pk)
+    page_obj = paginate(request, published_articles().filter(mentions__organisation=organisation))
+    if not page_obj.paginator.count:
+        raise Http404("没有提及这家机构的已发布稿件。")
     return render(
         request,
         "entities/organisation_detail.html",
-        {"organisation": organisation, "articles": articles},
+        {"organisation": organisation, "page_obj": page_obj},
     )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "simple_history",
     "articles",
     "entities",
+    "search",
     "newsroom",
 ]
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("entities.urls")),
     path("", include("articles.urls")),
+    path("", include("search.urls")),
 ]

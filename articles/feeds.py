@@ -1,0 +1,55 @@
+"""The RSS feed of the latest published articles, full text, with bylines and tags."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import format_html, format_html_join
+
+from articles.models import Article, Byline
+
+FEED_SIZE = 30
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Rss201rev2Feed
+    title = "科技日报 · 最新稿件"
+    description = "科技日报最新发布的稿件全文。"
+    language = "zh-cn"
+
+    def link(self):
+        return reverse("articles:home")
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .select_related("page__issue")
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
+                "captions",
+                "tags",
+            )
+            .order_by("-publish_at", "-id")[:FEED_SIZE]
+        )
+
+    def item_title(self, item):
+        return item.display_title
+
+    def item_description(self, item):
+        """Full text as escaped HTML: a photo item's captions, an article's body then captions."""
+        captions = format_html_join("\n", "<p>{}</p>", ((c.text,) for c in item.captions.all()))
+        if item.kind == Article.Kind.PHOTO:
+            return format_html("{}\n{}", captions, item.body_html)
+        return format_html("{}\n{}", item.body_html, captions)
+
+    def item_author_name(self, item):
+        return "、".join(str(byline) for byline in item.bylines.all()) or None
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]

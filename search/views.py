@@ -1,0 +1,61 @@
+"""The search page: ranked, paginated, each result with its matching passage highlighted."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.http import urlencode
+
+from articles.models import Article, Byline
+from articles.views import public
+from search import text as search_text
+from search.models import SearchDocument
+from search.query import search
+
+PER_PAGE = 10
+
+
+@public
+def search_view(request):
+    found = search(request.GET.get("q", ""))
+    try:
+        page_obj = Paginator(found.ids, PER_PAGE).page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        if found.has_query and request.GET.get("page") not in (None, "", "1"):
+            raise Http404("没有这一页。") from error
+        page_obj = None
+    results = []
+    if page_obj is not None and page_obj.object_list:
+        ids = list(page_obj.object_list)
+        articles = (
+            Article.objects.published()
+            .filter(pk__in=ids)
+            .select_related("page__issue")
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
+                "captions",
+            )
+            .in_bulk()
+        )
+        texts = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "text"))
+        for pk in ids:
+            if pk in articles:
+                article = articles[pk]
+                results.append(
+                    {
+                        "article": article,
+                        "title": search_text.highlight(article.display_title, found.keywords),
+                        "kicker": search_text.highlight(article.kicker, found.keywords),
+                        "snippet": search_text.snippet(texts.get(pk, ""), found.keywords),
+                    }
+                )
+    return render(
+        request,
+        "search/results.html",
+        {
+            "search": found,
+            "page_obj": page_obj,
+            "results": results,
+            "query_prefix": urlencode({"q": found.query}),
+        },
+    )
