@@ -112,7 +112,7 @@ def _full_name_spans(text: str) -> list[_Span]:
 
 
 def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
-    """部门, 局面, 委员, 大学生: the suffix's last character starts an ordinary word."""
+    """部门, 局面, 委员, 大学生: the suffix runs on into an ordinary word."""
     if end >= len(text):
         return False
     following = text[end]
@@ -121,8 +121,7 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
     title = text[end : end + 2]
     if title.endswith(TITLE_ENDING) and naming.word_frequency(title) > 0:
         return False
-    pair = text[end - 1] + following
-    if text[end - 1] in naming.DEPARTMENT_ENDINGS and naming.word_frequency(pair) > 0:
+    if text[end - 1] + following in naming.DEPARTMENT_CONTINUATIONS:
         return True
     return any(
         naming.word_frequency(text[suffix_start : end + extra]) > 0
@@ -224,9 +223,13 @@ def _name_tail(pieces: list[tuple[str, str]], academic: bool = False) -> list[tu
             joins_disciplines = academic and kept and _joins_disciplines(pieces[:index], word)
             if _ends_name(word, flag) and not joins_disciplines:
                 break
-            if naming.is_soft_breaker(word, flag) and not _place_further_left(pieces[:index]):
+            if (
+                naming.is_soft_breaker(word, flag)
+                and not _place_further_left(pieces[:index])
+                and not _numbered_unit(pieces[:index], flag)
+            ):
                 break
-            if naming.is_verb(word, flag) and not _opens_with_place(pieces[:index]):
+            if kept and naming.is_verb(word, flag) and not _opens_with_place(pieces[:index]):
                 break
         kept.insert(0, (word, flag))
     return kept
@@ -246,6 +249,16 @@ def _joins_disciplines(before: list[tuple[str, str]], word: str) -> bool:
 
 def _ends_name(word: str, flag: str) -> bool:
     return naming.is_breaker(word, flag) or word in naming.ROLE_WORDS or naming.is_town(word)
+
+
+def _numbered_unit(before: list[tuple[str, str]], flag: str) -> bool:
+    """中铁十一局, 第一人民医院: a numeral inside a name, right after a piece of that name."""
+    if flag != "m" or not before:
+        return False
+    word, left_flag = before[-1]
+    return left_flag in ("ORG", "PAREN") or not (
+        _ends_name(word, left_flag) or naming.is_soft_breaker(word, left_flag)
+    )
 
 
 def _place_further_left(pieces: list[tuple[str, str]]) -> bool:

@@ -234,10 +234,44 @@ DEPARTMENT_STEMS = (
     "环保",
     "环境保护",
     "档案",
+    "新闻",
     "外交",
     "国防",
 )
 DEPARTMENT_ENDINGS = ("委员会", "办公室", "总局", "厅", "局", "委", "部", "办", "署")
+
+#: Ordinary words a department ending starts (科技部门, 产业布局, 委员): no department then.
+DEPARTMENT_CONTINUATIONS = frozenset(
+    (
+        "部门",
+        "部分",
+        "部署",
+        "部位",
+        "部件",
+        "部落",
+        "部队",
+        "部属",
+        "局面",
+        "局势",
+        "局部",
+        "局限",
+        "委员",
+        "委托",
+        "委屈",
+        "委婉",
+        "委派",
+        "办法",
+        "办理",
+        "办事",
+        "办学",
+        "办案",
+        "办好",
+        "办成",
+        "厅堂",
+        "署名",
+        "署理",
+    )
+)
 
 #: Government bodies printed whole, without a stem + ending split.
 GOVERNMENT_WORDS = (
@@ -265,6 +299,7 @@ GOVERNMENT_WORDS = (
     "纪委",
     "政协",
     "国务院",
+    "共青团",
     "科协",
     "侨联",
     "妇联",

@@ -225,3 +225,18 @@ def test_recall_and_precision_on_the_sample_pages(page_set, floor):
     recall, precision = _score(files)
     assert recall >= floor, f"recall {recall:.3f} < {floor}"
     assert precision >= floor, f"precision {precision:.3f} < {floor}"
+
+
+def test_department_followed_by_a_title_is_still_a_department():
+    text = "在国务院新闻办公室举行的发布会上，工业和信息化部副部长介绍情况。"
+    assert names(text) == ["国务院新闻办公室", "工业和信息化部"]
+
+
+def test_numbered_unit_and_league_committee_keep_their_whole_names():
+    text = "项目由中铁十一局集团有限公司承建，共青团杭州市委组织青年志愿者参与。"
+    assert names(text) == ["中铁十一局集团有限公司", "共青团杭州市委"]
+
+
+def test_a_ministry_and_a_bank_branch_carry_their_places():
+    text = "中国建设银行湖北省分行与湖北省科技厅签署协议，国家税务总局浙江省税务局到会。"
+    assert names(text) == ["中国建设银行湖北省分行", "湖北省科技厅", "国家税务总局浙江省税务局"]
