@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from .model import Byline
-from .text import WHITESPACE, normalise_spacing
+from .text import LINE_BREAK, WHITESPACE, normalise_spacing, without_breaks
 
 HAN = r"\u3400-\u9fff"
-NAME = re.compile(rf"^[{HAN}][{HAN}·•]{{1,5}}$")
+NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]+[·•][{HAN}·•]+)$")
 LONGEST_PLAIN_NAME = 4
 
 # Longest first, so that 特约通讯员 wins over 通讯员.
@@ -38,7 +38,7 @@ DATE = r"(?:\d{1,4}年)?\d{1,2}月\d{1,2}日"
 SOURCE = rf"(?:本报|本网|本刊|本台|[{HAN}]{{1,10}}?(?:日报|晚报|早报|新闻网|报|网|社|台|客户端))"
 DATELINE = re.compile(
     rf"^(?:【[^】]{{1,20}}(?:讯|电)】"
-    rf"|(?P<source>{SOURCE})(?P<place>[{HAN}]{{0,6}}?)(?P<date>{DATE})?(?:讯|电))"
+    rf"|(?P<source>{SOURCE})(?P<place>[{HAN}]{{0,6}}?)(?P<date>{DATE})?(?:讯|电)(?!员))"
 )
 OWN_SOURCES = ("本报", "本网", "本刊", "本台")
 
@@ -77,19 +77,45 @@ def split_role(token: str) -> tuple[str | None, str]:
 
 def tokens_of(text: str) -> list[str]:
     """Split a byline into role words and names, whether or not spaces separate them."""
-    tokens = []
-    for chunk in WHITESPACE.split(text.strip(BYLINE_MARKS + " ")):
-        chunk = chunk.strip(BYLINE_MARKS)
-        while chunk:
-            match = ROLE_ANYWHERE.search(chunk)
+    tokens: list[str] = []
+    for chunk in WHITESPACE.split(text.strip(BYLINE_MARKS + " " + LINE_BREAK)):
+        chunk = chunk.strip(BYLINE_MARKS + LINE_BREAK)
+        clean, cuts = without_breaks(chunk), break_positions(chunk)
+        position = 0
+        while position < len(clean):
+            match = ROLE_ANYWHERE.search(clean, position)
+            end = match.start() if match else len(clean)
+            if end > position:
+                inner_cuts = [cut - position for cut in cuts if position < cut < end]
+                tokens.extend(mend_names(clean[position:end], inner_cuts))
             if not match:
-                tokens.append(chunk)
                 break
-            if match.start():
-                tokens.append(chunk[: match.start()])
             tokens.append(match.group(0))
-            chunk = chunk[match.end() :]
+            position = match.end()
     return tokens
+
+
+def break_positions(chunk: str) -> list[int]:
+    """Where printed lines ended, as offsets into the chunk without its break marks."""
+    positions, offset = [], 0
+    for char in chunk:
+        if char == LINE_BREAK:
+            positions.append(offset)
+        else:
+            offset += 1
+    return positions
+
+
+def mend_names(token: str, cuts: list[int]) -> list[str]:
+    """`张灿|强` is one name broken over two lines; `李禹潜|张灿强` is two names."""
+    if len(token) <= LONGEST_PLAIN_NAME or not cuts:
+        return [token]
+    parts, start = [], 0
+    for cut in cuts:
+        parts.append(token[start:cut])
+        start = cut
+    parts.append(token[start:])
+    return [part for part in parts if part]
 
 
 def parse_bylines(text: str, *, roles_required: bool = False) -> list[Byline] | None:
@@ -115,7 +141,7 @@ def parse_bylines(text: str, *, roles_required: bool = False) -> list[Byline] | 
 
 
 def unwrap_parentheses(text: str) -> str | None:
-    text = text.strip()
+    text = text.strip(" " + LINE_BREAK)
     if len(text) > 2 and text[0] in "（(" and text[-1] in "）)":
         inner = text[1:-1]
         if not any(mark in inner for mark in "（()）"):
@@ -140,7 +166,9 @@ def parse_standalone_bylines(raw_line: str) -> list[Byline] | None:
     return parse_bylines(line, roles_required=True)
 
 
-TRAILING_PARENTHESES = re.compile(r"(?<=[。！？!?”…])[（(]([^（()）]{2,40})[）)]$")
+TRAILING_PARENTHESES = re.compile(
+    rf"(?P<end>[。！？!?”…]){LINE_BREAK}?[（(](?P<inner>[^（()）]{{2,40}})[）)]{LINE_BREAK}?$"
+)
 
 
 def split_trailing_bylines(raw_text: str) -> tuple[str, list[Byline]] | None:
@@ -149,10 +177,10 @@ def split_trailing_bylines(raw_text: str) -> tuple[str, list[Byline]] | None:
     match = TRAILING_PARENTHESES.search(compact)
     if not match:
         return None
-    bylines = parse_bylines(match.group(1))
+    bylines = parse_bylines(match.group("inner"))
     if bylines is None:
         return None
-    return compact[: match.start()], bylines
+    return compact[: match.end("end")], bylines
 
 
 def credit_of(caption: str) -> str | None:

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from .bylines import credit_of, find_dateline, parse_standalone_bylines
 from .text import (
+    LINE_BREAK,
     WHITESPACE,
     cannot_start_paragraph,
     display_width,
@@ -69,7 +70,8 @@ class Unit:
 
     @property
     def raw(self) -> str:
-        return "".join(line.raw for line in self.lines)
+        """The printed lines as extracted, each line break kept as LINE_BREAK."""
+        return LINE_BREAK.join(line.raw for line in self.lines)
 
     @property
     def bold(self) -> bool:
@@ -166,10 +168,13 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     """A paragraph's first line: about two characters short of a full line that follows it."""
     lines = columns.lines
     line = lines[index]
-    if column is None or not column - 3.5 <= line.width <= column - 1.25:
-        return False
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return following is not None and following.width >= line.width + 1
+    if column is None or following is None:
+        return False
+    narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
+    if not column - 3.5 <= line.width <= column - narrowest_indent:
+        return False
+    return following.width >= line.width + 1 or cannot_start_paragraph(following.text)
 
 
 def glued_run_end(lines: list[Line], index: int) -> Line:
@@ -192,8 +197,7 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
     line = columns.lines[index]
     if ends_paragraph(glued_run_end(columns.lines, index).text):
         return False
-    known = [estimate for estimate in estimates if estimate is not None][:1]
-    return short_of(line, *known, by=HEADING_SHORT_BY)
+    return short_of(line, *estimates, by=HEADING_SHORT_BY)
 
 
 def continues_marked_caption(unit: Unit, line: Line, lines: list[Line], index: int) -> bool:
@@ -225,7 +229,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "parenthesised line closed"
     if previous.glued or cannot_start_paragraph(line.text):
         return None
-    if previous.text.endswith("摄") and credit_of(so_far):
+    if previous.text.rstrip("）)").endswith("摄") and credit_of(so_far):
         return "photo credit"
     before, after = columns.before(index - 1), columns.after(index)
     if not open_bracket and leaves_column(columns, index, before, after):

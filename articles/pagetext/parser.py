@@ -14,7 +14,7 @@ from .bylines import (
 )
 from .lines import CAPTION_MARK, Unit, read_lines, split_units
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
-from .text import normalise_spacing
+from .text import LINE_BREAK, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
@@ -36,7 +36,7 @@ class Item:
         if not self.columns:
             return None
         ordered = sorted(self.columns)
-        return ordered[len(ordered) // 2]
+        return ordered[(len(ordered) - 1) // 2]
 
     @property
     def is_photo(self) -> bool:
@@ -49,13 +49,13 @@ def after_nonspace(text: str, count: int) -> str:
     for index, char in enumerate(text):
         if seen == count:
             return text[index:]
-        if not char.isspace():
+        if not is_gap(char):
             seen += 1
     return ""
 
 
 def nonspace_length(text: str) -> int:
-    return sum(1 for char in text if not char.isspace())
+    return sum(1 for char in text if not is_gap(char))
 
 
 def closing_bracket_at(text: str) -> int | None:
@@ -71,7 +71,7 @@ def read_dateline(unit: Unit) -> tuple[str, list[Byline], str]:
     """`本报讯（记者 徐风光 通讯员 王浩）1月5日…` -> dateline, bylines, the paragraph's text."""
     text = unit.text
     dateline = find_dateline(text) or ""
-    raw_rest = after_nonspace(unit.raw, nonspace_length(dateline)).lstrip()
+    raw_rest = after_nonspace(unit.raw, nonspace_length(dateline)).lstrip(" " + LINE_BREAK)
     bylines: list[Byline] = []
     if raw_rest[:1] in ("（", "("):
         close = closing_bracket_at(raw_rest)
@@ -238,11 +238,13 @@ class PageAssembly:
 
     @staticmethod
     def column_changes(item: Item, unit: Unit) -> bool:
+        """A paragraph set in another column width than the article so far and its last paragraph."""
         column = reliable_column(unit)
-        return (
-            column is not None
-            and item.column is not None
-            and abs(column - item.column) >= COLUMN_CHANGE
+        if column is None or not item.columns:
+            return False
+        return all(
+            abs(column - reference) >= COLUMN_CHANGE
+            for reference in (item.column, item.columns[-1])
         )
 
     @staticmethod

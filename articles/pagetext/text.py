@@ -16,6 +16,16 @@ NEVER_STARTS_PARAGRAPH = "”’」』）)》〉、，。：；！？,.;:!?%"
 SENTENCE_END = "。！？!?"
 
 LONGEST_DOUBLED_LINE = 160
+# Marks where a printed line ended inside raw text, so a name broken over two lines can be mended.
+LINE_BREAK = "\u200b"
+
+
+def is_gap(char: str) -> bool:
+    return char.isspace() or char == LINE_BREAK
+
+
+def without_breaks(text: str) -> str:
+    return text.replace(LINE_BREAK, "")
 
 
 def is_wide(char: str) -> bool:
@@ -38,7 +48,7 @@ def keeps_space(left: str, right: str) -> bool:
 
 def normalise_spacing(text: str) -> str:
     """Drop the stray spaces extraction leaves beside Chinese text; keep Latin word spaces."""
-    collapsed = WHITESPACE.sub(" ", text or "").strip()
+    collapsed = WHITESPACE.sub(" ", without_breaks(text or "")).strip()
     kept = []
     for index, char in enumerate(collapsed):
         if char == " ":

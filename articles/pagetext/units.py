@@ -15,7 +15,7 @@ from .lines import Unit
 from .text import ends_paragraph
 
 RELIABLE_LINES = 3
-COLUMN_CHANGE = 2.5
+COLUMN_CHANGE = 2
 PICTURE_SENTENCE = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:]|上图|下图)")
 HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
@@ -42,6 +42,8 @@ def is_heading_like(unit: Unit) -> bool:
     text = unit.text
     if len(unit.lines) > LONGEST_HEADING_LINES or "。" in text:
         return False
+    if text.endswith(("）", ")")):
+        return not any(mark in text for mark in "，；")
     return not ends_paragraph(text) or text.endswith(HEADING_CLOSERS)
 
 
@@ -63,12 +65,12 @@ def first_kind(unit: Unit, previous_kind: Kind | None) -> Kind:
         return Kind.HEADING
     if unit.marked:
         return Kind.MARKED_CAPTION
-    if find_dateline(text):
-        return Kind.DATELINE
     if parse_parenthesised_bylines(unit.raw):
         return Kind.TRAILING_BYLINE
     if all(line.bylines for line in unit.lines):
         return Kind.LEADING_BYLINE
+    if find_dateline(text):
+        return Kind.DATELINE
     if credit_of(text) or PICTURE_SENTENCE.search(text):
         return Kind.CAPTION
     if is_heading_like(unit) or is_heading_continuation(unit, previous_kind):
