@@ -1,11 +1,349 @@
-from django.contrib import admin
+"""The editors' desk: articles with their bylines, captions, organisations and tags.
 
+Status changes only through articles.publishing (actions and the form's workflow buttons);
+who may edit what is checked here per object, not only by which buttons are shown.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from import_export.admin import ImportExportMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from articles import publishing
+from articles.contributors import merge_contributors
+from articles.forms import ArticleAdminForm
+from articles.history import compare_records, refresh_latest_record
 from articles.models import Article, Byline, Caption, Contributor, Issue, Page
+from articles.resources import ArticleResource
+from entities.models import Mention
 
-admin.site.register([Issue, Page, Contributor, Byline, Caption])
+BODY_SYNTAX = (
+    "正文是纯文本：段落之间空一行；一行以“## ”（两个井号加一个空格）开头，"
+    "这一段就是小标题。不支持 HTML，输入的所有字符都按原样显示给读者。"
+)
+WORKFLOW_STEPS = {
+    "submit_for_review": ("提交审核", publishing.submit_for_review),
+    "publish": ("发布", publishing.publish),
+    "unpublish": ("撤回为草稿", publishing.unpublish),
+    "archive": ("归档", publishing.archive),
+}
+
+
+class EditableWithArticle:
+    """Inline rows follow their article: read-only where the article is read-only."""
+
+    def _article_editable(self, request, obj):
+        return obj is None or publishing.can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+
+class BylineInline(EditableWithArticle, admin.TabularInline):
+    model = Byline
+    fields = ["order", "role", "contributor"]
+    autocomplete_fields = ["contributor"]
+    extra = 0
+
+
+class CaptionInline(EditableWithArticle, admin.StackedInline):
+    model = Caption
+    fields = ["order", "text", "credit", "image"]
+    extra = 0
+
+
+class MentionInline(EditableWithArticle, admin.TabularInline):
+    model = Mention
+    fields = ["organisation"]
+    autocomplete_fields = ["organisation"]
+    extra = 0
+    verbose_name = "提及的机构"
+    verbose_name_plural = "提及的机构"
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "page", "kind", "status", "publish_at"]
+class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = ArticleAdminForm
+    resource_classes = [ArticleResource]
+    inlines = [BylineInline, CaptionInline, MentionInline]
+    list_display = [
+        "headline",
+        "issue_date",
+        "page_number",
+        "kind",
+        "status",
+        "publish_at",
+        "byline_list",
+        "tag_list",
+    ]
+    list_filter = ["status", "page__issue", "page__number", "kind", "tags", "organisations"]
     list_select_related = ["page__issue"]
+    search_fields = ["title", "body"]
+    date_hierarchy = "page__issue__date"
+    show_full_result_count = False
+    list_per_page = 50
+    autocomplete_fields = ["page"]
+    readonly_fields = ["status", "publish_at", "updated_by", "updated_at", "preview_link"]
+    actions = ["submit_selected", "publish_selected_now", "unpublish_selected", "archive_selected"]
+    change_form_template = "admin/articles/article/change_form.html"
+    object_history_list_template = "admin/articles/article/object_history_list.html"
+    view_on_site = False
+    save_on_top = True
+
+    def get_fieldsets(self, request, obj=None):
+        publishing_fields = ["status", "publish_at", "updated_by", "updated_at", "preview_link"]
+        if publishing.can_publish(request.user):
+            publishing_fields.insert(2, "schedule_at")
+        return [
+            (None, {"fields": ["kicker", "title", "subtitle", "dateline", "loaded_version"]}),
+            ("正文", {"fields": ["body"], "description": BODY_SYNTAX}),
+            ("标签与版面", {"fields": ["tags", ("page", "position", "kind")]}),
+            ("发布", {"fields": publishing_fields}),
+        ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                "tags",
+                "captions",
+                Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
+            )
+        )
+
+    @admin.display(description="标题", ordering="title")
+    def headline(self, article):
+        return article.display_title
+
+    @admin.display(description="出版日期", ordering="page__issue__date")
+    def issue_date(self, article):
+        return article.page.issue.date if article.page else "—"
+
+    @admin.display(description="版次", ordering="page__number")
+    def page_number(self, article):
+        return article.page.number if article.page else "—"
+
+    @admin.display(description="署名")
+    def byline_list(self, article):
+        return "、".join(str(byline) for byline in article.bylines.all())
+
+    @admin.display(description="标签")
+    def tag_list(self, article):
+        return "、".join(sorted(tag.name for tag in article.tags.all()))
+
+    @admin.display(description="预览")
+    def preview_link(self, article):
+        if not article.pk:
+            return "保存后可预览"
+        return format_html(
+            '<a href="{}" target="_blank" class="article-preview">预览（读者看到的样子）</a>',
+            article.get_absolute_url(),
+        )
+
+    # Who may do what, on the server.
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or publishing.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and publishing.can_publish(request.user)
+
+    def has_publish_permission(self, request):
+        return publishing.can_publish(request.user)
+
+    def has_import_permission(self, request):
+        """Imports can set status, so they are for editors only."""
+        return super().has_import_permission(request) and publishing.can_publish(request.user)
+
+    def revert_disabled(self, request, obj=None):
+        return not publishing.can_publish(request.user) or super().revert_disabled(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            article = get_object_or_404(Article, pk=object_id)
+            if self.revert_disabled(request, article) or not self.has_change_permission(
+                request, article
+            ):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # Saving.
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        request.article_schedule_at = form.cleaned_data.get("schedule_at")
+        super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        refresh_latest_record(obj)
+        return self._after_save(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        refresh_latest_record(obj)
+        return self._after_save(request, obj) or super().response_change(request, obj)
+
+    def _after_save(self, request, article):
+        """Run the workflow button the editor pressed, once the edits are saved."""
+        step_name = request.POST.get("_workflow")
+        if step_name not in WORKFLOW_STEPS:
+            return None
+        label, step = WORKFLOW_STEPS[step_name]
+        kwargs = {}
+        if step_name == "publish":
+            kwargs["at"] = getattr(request, "article_schedule_at", None)
+        try:
+            step(article, request.user, **kwargs)
+        except ValidationError as error:
+            self.message_user(
+                request, f"已保存修改，但未能{label}：{'；'.join(error.messages)}", messages.ERROR
+            )
+        else:
+            self.message_user(request, self._done_message(label, article), messages.SUCCESS)
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        return HttpResponseRedirect(change_url)
+
+    @staticmethod
+    def _done_message(label, article):
+        if publishing.is_scheduled(article):
+            return f"《{article}》已定时，将于 {article.publish_at:%Y-%m-%d %H:%M} 自动发布。"
+        return f"《{article}》已{label}。"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_buttons"] = self._workflow_buttons(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _workflow_buttons(self, request, article):
+        if article is None or not self.has_change_permission(request, article):
+            return []
+        Status = Article.Status
+        names = []
+        if article.status == Status.DRAFT:
+            names.append("submit_for_review")
+        if publishing.can_publish(request.user):
+            if article.status in (Status.DRAFT, Status.REVIEW):
+                names.append("publish")
+            if article.status in (Status.PUBLISHED, Status.ARCHIVED):
+                names.append("unpublish")
+            if article.status != Status.ARCHIVED:
+                names.append("archive")
+        return [(name, WORKFLOW_STEPS[name][0]) for name in names]
+
+    # Changelist actions.
+
+    def _apply_to_selection(self, request, queryset, step_name):
+        label, step = WORKFLOW_STEPS[step_name]
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                step(article, request.user)
+            except (ValidationError, PermissionDenied) as error:
+                reason = "；".join(getattr(error, "messages", None) or [str(error)])
+                refused.append(f"《{article}》：{reason}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, f"已{label} {done} 篇稿件。", messages.SUCCESS)
+        for line in refused:
+            self.message_user(request, f"未能{label}{line}", messages.WARNING)
+
+    @admin.action(description="提交审核所选稿件", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._apply_to_selection(request, queryset, "submit_for_review")
+
+    @admin.action(description="立即发布所选稿件", permissions=["publish"])
+    def publish_selected_now(self, request, queryset):
+        self._apply_to_selection(request, queryset, "publish")
+
+    @admin.action(description="撤回所选稿件为草稿", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._apply_to_selection(request, queryset, "unpublish")
+
+    @admin.action(description="归档所选稿件", permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self._apply_to_selection(request, queryset, "archive")
+
+    # Comparing two versions.
+
+    def get_urls(self):
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="articles_article_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def compare_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_history_or_change_history_permission(request, article):
+            raise PermissionDenied
+        versions = article.history.select_related("history_user")
+        new = get_object_or_404(versions, history_id=request.GET.get("new"))
+        old_id = request.GET.get("old")
+        old = get_object_or_404(versions, history_id=old_id) if old_id else new.prev_record or new
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"对比版本：{article}",
+            "object": article,
+            "old": old,
+            "new": new,
+            "changes": compare_records(old, new),
+            "can_revert": not self.revert_disabled(request, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+
+@admin.register(Contributor)
+class ContributorAdmin(admin.ModelAdmin):
+    list_display = ["name", "byline_count"]
+    search_fields = ["name"]
+    actions = ["merge_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(byline_count=Count("bylines"))
+
+    @admin.display(description="署名次数", ordering="byline_count")
+    def byline_count(self, contributor):
+        return contributor.byline_count
+
+    @admin.action(description="合并所选作者（并入署名最多的一位）", permissions=["change"])
+    def merge_selected(self, request, queryset):
+        contributors = sorted(queryset, key=lambda c: (-c.byline_count, c.pk))
+        if len(contributors) < 2:
+            self.message_user(request, "请至少选择两位作者。", messages.WARNING)
+            return
+        keep, *duplicates = contributors
+        merge_contributors(keep, duplicates)
+        names = "、".join(d.name for d in duplicates)
+        self.message_user(request, f"已把 {names} 并入 {keep.name}。", messages.SUCCESS)
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    list_display = ["date", "number", "name"]
+    search_fields = ["date", "name"]
+    date_hierarchy = "date"
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "issue", "number", "name"]
+    list_select_related = ["issue"]
+    list_filter = ["issue"]
+    search_fields = ["name", "issue__date"]

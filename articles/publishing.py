@@ -86,9 +86,7 @@ def _require_publisher(user):
 def _move(article, user, *, allowed_from, to, publish_at=_KEEP) -> Article:
     with transaction.atomic():
         current_status = (
-            Article.objects.select_for_update()
-            .values_list("status", flat=True)
-            .get(pk=article.pk)
+            Article.objects.select_for_update().values_list("status", flat=True).get(pk=article.pk)
         )
         if current_status not in allowed_from:
             raise ValidationError(

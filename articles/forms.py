@@ -1,0 +1,89 @@
+"""The article form editors use in the admin, with its guard against overwriting."""
+
+from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
+from taggit.models import Tag
+
+from articles.models import Article
+from articles.tagging import parse_tags
+
+
+def current_version(article_pk) -> str:
+    """A token that changes on every save of the article: its `updated_at`, as stored."""
+    updated_at = Article.objects.values_list("updated_at", flat=True).get(pk=article_pk)
+    return updated_at.isoformat()
+
+
+class ArticleAdminForm(forms.ModelForm):
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    schedule_at = forms.SplitDateTimeField(
+        label="定时发布时间",
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text="点“发布”时使用：留空立即发布；填写将来的时间则到时自动发布。",
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "kicker",
+            "title",
+            "subtitle",
+            "dateline",
+            "body",
+            "tags",
+            "page",
+            "position",
+            "kind",
+        ]
+        widgets = {
+            "body": forms.Textarea(
+                attrs={"rows": 28, "class": "vLargeTextField article-body-editor"}
+            ),
+            "title": forms.TextInput(attrs={"class": "vTextField", "size": 80}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = current_version(self.instance.pk)
+        past_version = getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None)
+        if past_version is not None and "tags" in self.fields:
+            self.initial["tags"] = [Tag(name=name) for name in parse_tags(past_version.tag_names)]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk:
+            self._refuse_stale_save(cleaned_data.get("loaded_version") or "")
+        return cleaned_data
+
+    def _refuse_stale_save(self, loaded_version):
+        latest = (
+            Article.objects.select_for_update()
+            .select_related("updated_by")
+            .only("updated_at", "updated_by__username")
+            .get(pk=self.instance.pk)
+        )
+        if loaded_version == latest.updated_at.isoformat():
+            return
+        editor = latest.updated_by.username if latest.updated_by else "其他人"
+        current_url = reverse("admin:articles_article_change", args=[self.instance.pk])
+        history_url = reverse("admin:articles_article_history", args=[self.instance.pk])
+        raise ValidationError(
+            format_html(
+                "保存失败：您打开这篇稿件之后，{} 已于 {} 修改了它。"
+                "为免覆盖对方的修改，本次内容没有保存。"
+                '请<a href="{}" target="_blank">打开当前版本</a>（或查看<a href="{}" '
+                'target="_blank">修改历史</a>），再把您的修改重新填入。',
+                editor,
+                f"{timezone.localtime(latest.updated_at):%Y-%m-%d %H:%M:%S}",
+                current_url,
+                history_url,
+            ),
+            code="stale",
+        )
