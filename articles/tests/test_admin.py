@@ -87,7 +87,8 @@ def test_the_changelist_shows_bylines_and_tags_and_filters_by_tag_and_organisati
     assert "记者 李墨" in page
     assert "人工智能、芯片" in page
 
-    by_tag = editor_client.get(reverse(CHANGELIST), {"tags__id__exact": tagged.tags.get(name="芯片").pk})
+    chip = tagged.tags.get(name="芯片")
+    by_tag = editor_client.get(reverse(CHANGELIST), {"tags__id__exact": chip.pk})
     assert list(by_tag.context["cl"].result_list) == [tagged]
     by_org = editor_client.get(reverse(CHANGELIST), {"organisations__id__exact": organisation.pk})
     assert list(by_org.context["cl"].result_list) == [tagged]
