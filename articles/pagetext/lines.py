@@ -238,9 +238,18 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return paragraph_end_reason(columns, index, before, after)
     if open_bracket or opens_with_dateline(unit):
         return None
+    if full_in_own_paragraph(unit):
+        return None
     if short_of(previous, before, after, by=HEADING_SHORT_BY) and not is_full(line, after):
         return "short unpunctuated line"
     return None
+
+
+def full_in_own_paragraph(unit: Unit) -> bool:
+    """A line as wide as the widest of its paragraph so far is a full line, not a heading."""
+    if len(unit.lines) < 2 or any(line.glued for line in unit.lines):
+        return False
+    return unit.lines[-1].width >= max(line.width for line in unit.lines) - 0.5
 
 
 def opens_with_dateline(unit: Unit) -> bool:

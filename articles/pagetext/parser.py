@@ -239,6 +239,9 @@ class PageAssembly:
     @staticmethod
     def column_changes(item: Item, unit: Unit) -> bool:
         """A paragraph set in another column width than the article so far and its last paragraph."""
+        if len(unit.lines) >= 2 and item.column is not None:
+            if unit.column_width >= item.column * PHOTO_COLUMN_RATIO:
+                return True
         column = reliable_column(unit)
         if column is None or not item.columns:
             return False

@@ -32,6 +32,9 @@ class Kind(Enum):
     PARAGRAPH = "paragraph"
 
 
+TEXT_KINDS = (Kind.PARAGRAPH, Kind.DATELINE)
+
+
 def reliable_column(unit: Unit) -> float | None:
     """A column width only paragraphs of several lines can vouch for."""
     return unit.column_width if len(unit.lines) >= RELIABLE_LINES else None
@@ -93,7 +96,7 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
         return False
     if first == 0 or last == len(units) - 1:
         return False
-    if kinds[first - 1] is not Kind.PARAGRAPH or kinds[last + 1] is not Kind.PARAGRAPH:
+    if kinds[first - 1] not in TEXT_KINDS or kinds[last + 1] is not Kind.PARAGRAPH:
         return False
     if parse_standalone_bylines(units[first - 1].lines[-1].raw):
         return False
