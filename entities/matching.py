@@ -469,20 +469,19 @@ def _apply_known(
     text: str, known: Mapping[str, str], spans: list[_Span], organisations: dict[str, _Organisation]
 ) -> None:
     """Names the database knows: found in the text, listed under their canonical name."""
-    pattern = _known_pattern(frozenset(known))
     span_of = [None] * len(text)
     for span in spans:
         for index in range(span.start, span.end):
             span_of[index] = span
-    for match in pattern.finditer(text):
-        inside = span_of[match.start()]
-        if inside and (inside.start, inside.end) != (match.start(), match.end()):
+    for start, end in _known_matches(text, known):
+        inside = span_of[start]
+        if inside and (inside.start, inside.end) != (start, end):
             continue
-        form = match[0]
+        form = text[start:end]
         if form not in organisations and not any(
             form in org.aliases for org in organisations.values()
         ):
-            organisations[form] = _Organisation(form, first=match.start(), kind="known")
+            organisations[form] = _Organisation(form, first=start, kind="known")
     merged: dict[str, _Organisation] = {}
     for organisation in organisations.values():
         canonical = next(
@@ -502,8 +501,26 @@ def _apply_known(
 
 
 @lru_cache(maxsize=8)
-def _known_pattern(forms: frozenset[str]) -> re.Pattern[str]:
-    usable = sorted((form for form in forms if len(form) >= 2), key=len, reverse=True)
-    if not usable:
-        return re.compile(r"(?!x)x")
-    return re.compile("|".join(re.escape(form) for form in usable))
+def _known_lengths(forms: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of known forms starting with it, longest first.
+
+    Cheap to build, so an importer that learns new aliases between articles stays fast."""
+    lengths: dict[str, set[int]] = {}
+    for form in forms:
+        if len(form) >= 2:
+            lengths.setdefault(form[0], set()).add(len(form))
+    return {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
+
+
+def _known_matches(text: str, known: Mapping[str, str]):
+    """(start, end) of known forms in the text, longest first, without overlaps."""
+    lengths = _known_lengths(frozenset(known))
+    index = 0
+    while index < len(text):
+        for size in lengths.get(text[index], ()):
+            if text[index : index + size] in known:
+                yield index, index + size
+                index += size
+                break
+        else:
+            index += 1

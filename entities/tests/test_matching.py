@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles.pagetext.model import FoundOrganisation
 from entities.matching import find_organisations
@@ -240,3 +242,47 @@ def test_numbered_unit_and_league_committee_keep_their_whole_names():
 def test_a_ministry_and_a_bank_branch_carry_their_places():
     text = "中国建设银行湖北省分行与湖北省科技厅签署协议，国家税务总局浙江省税务局到会。"
     assert names(text) == ["中国建设银行湖北省分行", "湖北省科技厅", "国家税务总局浙江省税务局"]
+
+
+_NEWS_PIECES = st.sampled_from(
+    [
+        "杭州",
+        "浙江省",
+        "科技厅",
+        "有限公司",
+        "股份",
+        "集团",
+        "大学",
+        "学院",
+        "中心",
+        "管委会",
+        "（以下简称“",
+        "”）",
+        "（湖北）",
+        "与",
+        "的",
+        "，",
+        "。",
+        "\n",
+        "星辰",
+        "科技",
+        "部门",
+        "局长",
+        "第十一",
+        "《",
+        "》",
+        "18家",
+        "表示",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_NEWS_PIECES, st.text(max_size=4)), max_size=30))
+def test_any_text_gives_distinct_names_printed_in_it(pieces):
+    text = "".join(pieces)
+    found = find_organisations(text)
+    assert len({org.name for org in found}) == len(found)
+    for org in found:
+        assert org.name in text
+        assert all(alias in text and alias != org.name for alias in org.aliases)
