@@ -278,3 +278,63 @@ def test_every_page_is_chinese_with_a_title_and_description(client, edition):
         assert '<html lang="zh-CN">' in html, url
         assert "<title>" in html and '<meta name="description" content="' in html, url
         assert "http://" not in html.split("<body>")[0].replace("http://testserver", ""), url
+
+
+def grow(data, start, count):
+    """More articles on the same page, each with bylines, captions, tags and mentions."""
+    for i in range(start, start + count):
+        article = make_article(
+            f"增补稿件{i}", page=data["page"], position=10 + i, tags=[f"t{i}", "人工智能"]
+        )
+        add_byline(article, f"记者{i}")
+        add_byline(article, "郭文晨", role="特约通讯员")
+        add_caption(article, f"图说{i}")
+        organisation = Organisation.objects.create(name=f"机构{i}")
+        Mention.objects.create(article=article, organisation=organisation)
+        Mention.objects.create(article=article, organisation=data["org"])
+        for n in range(3):
+            data["lead"].tags.add(f"主稿标签{i}-{n}")
+        add_byline(data["lead"], f"主稿作者{i}")
+        Mention.objects.create(article=data["lead"], organisation=organisation)
+        add_caption(data["lead"], f"主稿图说{i}")
+
+
+PINNED_QUERIES = {
+    "/": 3,  # latest issue, its articles, their captions
+    "/issues/": 2,  # count, page of issues with their counts
+    "/issues/2025-08-05/": 3,  # issue, articles, captions
+    "/issues/2025-08-05/3/": 4,  # page, articles, captions, pages of the issue
+    "article": 5,  # article, bylines, captions, tags, mentions
+    "/tags/人工智能/": 4,  # tag, count, page, captions
+    "organisation": 5,  # organisation, aliases, count, page, captions
+    "contributor": 4,  # contributor, count, page, captions
+    "/feed/": 4,  # articles, bylines, captions, tags
+    "/sitemap.xml": 4,  # counts and pages of both sitemaps
+}
+
+
+def measured_queries(client, data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    contributor = data["lead"].bylines.get(contributor__name="郭文晨").contributor
+    urls = {
+        **{url: url for url in PINNED_QUERIES if url.startswith("/")},
+        "article": f"/articles/{data['lead'].pk}/",
+        "organisation": f"/organisations/{data['org'].pk}/",
+        "contributor": f"/contributors/{contributor.pk}/",
+    }
+    counts = {}
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200, url
+        counts[name] = len(context)
+    return counts
+
+
+def test_each_page_runs_a_fixed_number_of_queries_whatever_the_amount_of_content(client, edition):
+    grow(edition, 0, 2)
+    small = measured_queries(client, edition)
+    grow(edition, 2, 12)
+    large = measured_queries(client, edition)
+    assert small == large == PINNED_QUERIES

@@ -1,0 +1,53 @@
+"""The RSS feed: latest published articles, full text escaped, photo titles from captions."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from conftest import add_byline, add_caption, make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_items(client):
+    response = client.get("/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    return ET.fromstring(response.content).findall("./channel/item")
+
+
+def test_the_feed_lists_published_articles_newest_first_with_bylines_and_tags(client):
+    now = timezone.now()
+    older = make_article("早先的稿件", publish_at=now - datetime.timedelta(hours=2))
+    newer = make_article("区域创新观察", body="第一段。\n\n## 小标题\n\n第二段。", tags=["创新"])
+    add_byline(newer, "李墨")
+    add_byline(newer, "周钢", role="通讯员")
+    make_article("草稿", status=Article.Status.DRAFT)
+    make_article("定时", publish_at=now + datetime.timedelta(hours=1))
+    items = feed_items(client)
+    assert [item.findtext("title") for item in items] == ["区域创新观察", "早先的稿件"]
+    first = items[0]
+    assert first.findtext("link").endswith(f"/articles/{newer.pk}/")
+    assert "记者 李墨、通讯员 周钢" in first.findtext("{http://purl.org/dc/elements/1.1/}creator")
+    assert first.findtext("category") == "创新"
+    assert "<h2>小标题</h2>" in first.findtext("description")
+    assert older.pk
+
+
+def test_a_photo_item_without_headline_takes_its_title_from_the_caption(client):
+    photo = make_article("", kind=Article.Kind.PHOTO)
+    add_caption(photo, "图为青年科学家在实验室讨论方案。", credit="张彦摄")
+    (item,) = feed_items(client)
+    assert item.findtext("title").startswith("图为青年科学家在实验室")
+    assert "图为青年科学家在实验室讨论方案。" in item.findtext("description")
+
+
+def test_markup_in_an_article_stays_text_in_the_feed(client):
+    make_article("<script>x</script>", body="<img src=x onerror=alert(1)>")
+    (item,) = feed_items(client)
+    assert item.findtext("title") == "<script>x</script>"
+    assert "<img" not in item.findtext("description")
+    assert "&lt;img src=x" in item.findtext("description")
