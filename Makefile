@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate sample editor run test lint format
+.PHONY: install migrate sample editor run test lint format serve bench loadtest
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,21 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Production serving (README: "Serving in production"): gunicorn, DEBUG off, static files
+# collected for whitenoise. Without DJANGO_SECRET_KEY a key is generated once in var/.
+SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret-key)}"
+
+var/secret-key:
+	@mkdir -p var && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+serve: migrate var/secret-key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi
+
+# Benchmarks and the load test build their own data in scratch databases under bench/.
+bench: install var/secret-key
+	$(PY) bench/run.py
+
+loadtest: install var/secret-key
+	$(PY) bench/loadtest.py

@@ -42,7 +42,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 
-PUBLIC_APPS = frozenset({"articles", "entities", "taggit"})
+PUBLIC_APPS = frozenset({"articles", "entities", "taggit", "search"})
 GENERATION_KEY = "publiccache:generation"
 HEADER = "X-Public-Cache"
 
