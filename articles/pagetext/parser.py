@@ -238,10 +238,13 @@ class PageAssembly:
 
     @staticmethod
     def column_changes(item: Item, unit: Unit) -> bool:
-        """A paragraph set in another column width than the article so far and its last paragraph."""
-        if len(unit.lines) >= 2 and item.column is not None:
-            if unit.column_width >= item.column * PHOTO_COLUMN_RATIO:
-                return True
+        """Set in another column width than the article so far and its last paragraph."""
+        if (
+            len(unit.lines) >= 2
+            and item.column is not None
+            and unit.column_width >= item.column * PHOTO_COLUMN_RATIO
+        ):
+            return True
         column = reliable_column(unit)
         if column is None or not item.columns:
             return False
@@ -285,6 +288,8 @@ def read_page(text: str) -> ParsedPage:
     """The parse itself; may raise on a bug, which parse_page turns into PageTextError."""
     if not isinstance(text, str) or not text.strip():
         raise PageTextError("页面文本为空 (the page text is empty)")
+    if not any(char.isalnum() for char in text):
+        raise PageTextError("页面中没有文字 (the page text holds no words, only marks)")
     units = split_units(read_lines(text))
     assembly = PageAssembly()
     for unit, kind in zip(units, classify(units), strict=True):

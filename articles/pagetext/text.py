@@ -65,7 +65,7 @@ def display_width(text: str) -> float:
 
 
 def join_printed_lines(lines: list[str]) -> str:
-    """Join the lines of one paragraph: nothing between Chinese text, a space between Latin words."""
+    """Join a paragraph's lines: nothing between Chinese text, a space between Latin words."""
     joined = ""
     for line in lines:
         if not line:
