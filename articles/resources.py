@@ -1,34 +1,52 @@
 """Articles in and out as CSV / XLSX / JSON: one row per article, bylines and tags as text.
 
-A byline is written `身份 姓名` (`记者 李墨`, or the name alone), bylines are joined by `；`,
+A byline is written `身份：姓名` (`记者：李墨`, or the name alone), bylines are joined by `；`,
 and tags use the same syntax as the admin's tag field. The page is given by the issue date
 and the page number, so a file can be read by people and moved between databases.
 """
 
 import datetime
 
+from django.utils import timezone
 from import_export import fields, resources, widgets
 
 from articles.models import Article, Byline, Contributor, Issue, Page
 from articles.tagging import join_tags, parse_tags
 
 BYLINE_SEPARATOR = "；"
+ROLE_SEPARATOR = "："
+TEXT_COLUMNS = ["kicker", "title", "subtitle", "dateline", "body", "bylines", "tags"]
 
 
 def bylines_to_text(article) -> str:
     return BYLINE_SEPARATOR.join(
-        f"{b.role} {b.contributor.name}".strip() for b in article.bylines.all()
+        f"{b.role}{ROLE_SEPARATOR}{b.contributor.name}" if b.role else b.contributor.name
+        for b in article.bylines.all()
     )
 
 
 def text_to_bylines(text: str) -> list[tuple[str, str]]:
-    """`记者 李墨；通讯员 周钢` -> [("记者", "李墨"), ("通讯员", "周钢")]"""
+    """`记者：李墨；通讯员：周钢；王五` -> [("记者", "李墨"), ("通讯员", "周钢"), ("", "王五")]"""
     bylines = []
-    for part in (text or "").split(BYLINE_SEPARATOR):
-        words = part.split()
-        if words:
-            bylines.append((" ".join(words[:-1]), words[-1]))
+    for part in (text or "").replace(":", ROLE_SEPARATOR).split(BYLINE_SEPARATOR):
+        role, _, name = part.strip().rpartition(ROLE_SEPARATOR)
+        if name.strip():
+            bylines.append((role.strip(), name.strip()))
     return bylines
+
+
+class IsoDateTimeWidget(widgets.Widget):
+    """ISO 8601 with the offset, as text in every format: exact to the microsecond."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        moment = value if isinstance(value, datetime.datetime) else None
+        moment = moment or datetime.datetime.fromisoformat(str(value).strip())
+        return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+    def render(self, value, obj=None, **kwargs):
+        return timezone.localtime(value).isoformat() if value else ""
 
 
 class ArticleResource(resources.ModelResource):
@@ -37,7 +55,7 @@ class ArticleResource(resources.ModelResource):
     bylines = fields.Field(column_name="bylines", attribute=None)
     tags = fields.Field(column_name="tags", attribute=None)
     publish_at = fields.Field(
-        column_name="publish_at", attribute="publish_at", widget=widgets.DateTimeWidget()
+        column_name="publish_at", attribute="publish_at", widget=IsoDateTimeWidget()
     )
 
     class Meta:
@@ -81,6 +99,12 @@ class ArticleResource(resources.ModelResource):
 
     def dehydrate_tags(self, article):
         return join_tags(article.tags.all())
+
+    def before_import_row(self, row, **kwargs):
+        """Spreadsheets give empty cells as None; the text columns mean an empty string."""
+        for column in TEXT_COLUMNS:
+            if row.get(column) is None:
+                row[column] = ""
 
     def before_save_instance(self, instance, row, **kwargs):
         instance.page = self._page_of(row)

@@ -23,6 +23,12 @@ class OrganisationResource(resources.ModelResource):
     def dehydrate_aliases(self, organisation):
         return ALIAS_SEPARATOR.join(alias.alias for alias in organisation.aliases.all())
 
+    def before_import_row(self, row, **kwargs):
+        """Spreadsheets give empty cells as None; the text columns mean an empty string."""
+        for column in ("description", "aliases"):
+            if row.get(column) is None:
+                row[column] = ""
+
     def after_save_instance(self, instance, row, **kwargs):
         names = [n.strip() for n in (row.get("aliases") or "").split(ALIAS_SEPARATOR)]
         names = [n for n in names if n and n != instance.name]

@@ -1,0 +1,85 @@
+"""The organisation and contributor admin pages and their merge actions."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Contributor
+from articles.tests.roles import make_editor, make_reporter
+from conftest import add_byline, make_article
+from entities.models import Mention, Organisation, OrganisationAlias
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_editor())
+    return client
+
+
+def test_an_organisation_page_lists_its_aliases_and_the_articles_that_mention_it(editor_client):
+    org = Organisation.objects.create(name="中国科学院")
+    OrganisationAlias.objects.create(organisation=org, alias="中科院")
+    article = make_article("中科院发布新成果")
+    Mention.objects.create(article=article, organisation=org)
+    page = editor_client.get(reverse("admin:entities_organisation_change", args=[org.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'value="中科院"' in html
+    assert "中科院发布新成果" in html
+    assert reverse("admin:articles_article_change", args=[article.pk]) in html
+
+
+def test_organisations_are_found_by_alias_for_autocomplete(editor_client):
+    org = Organisation.objects.create(name="中国科学院")
+    OrganisationAlias.objects.create(organisation=org, alias="中科院")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "中科院",
+            "app_label": "entities",
+            "model_name": "mention",
+            "field_name": "organisation",
+        },
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["中国科学院"]
+
+
+def test_the_merge_action_folds_into_the_most_mentioned(editor_client):
+    main, duplicate = (
+        Organisation.objects.create(name="浙江大学"),
+        Organisation.objects.create(name="浙大"),
+    )
+    for title in ("一", "二"):
+        Mention.objects.create(article=make_article(title), organisation=main)
+    Mention.objects.create(article=make_article("三"), organisation=duplicate)
+    editor_client.post(
+        reverse("admin:entities_organisation_changelist"),
+        {"action": "merge_selected", "_selected_action": [main.pk, duplicate.pk]},
+    )
+    assert list(Organisation.objects.values_list("name", flat=True)) == ["浙江大学"]
+    assert main.mentions.count() == 3
+    assert main.aliases.filter(alias="浙大").exists()
+
+
+def test_the_contributor_merge_action_folds_into_the_most_credited(editor_client):
+    for title in ("一", "二"):
+        add_byline(make_article(title), "李墨")
+    add_byline(make_article("三"), "李默")
+    kept, typo = Contributor.objects.get(name="李墨"), Contributor.objects.get(name="李默")
+    editor_client.post(
+        reverse("admin:articles_contributor_changelist"),
+        {"action": "merge_selected", "_selected_action": [typo.pk, kept.pk]},
+    )
+    assert list(Contributor.objects.values_list("name", flat=True)) == ["李墨"]
+    assert kept.bylines.count() == 3
+
+
+def test_a_reporter_cannot_merge_organisations(client):
+    client.force_login(make_reporter())
+    first, second = Organisation.objects.create(name="甲"), Organisation.objects.create(name="乙")
+    client.post(
+        reverse("admin:entities_organisation_changelist"),
+        {"action": "merge_selected", "_selected_action": [first.pk, second.pk]},
+    )
+    assert Organisation.objects.count() == 2
