@@ -84,6 +84,9 @@ def snippet(text: str, words, before: int = 30, length: int = 110) -> SafeString
     pattern = _pattern(words)
     match = pattern.search(text) if pattern else None
     start = max(0, match.start() - before) if match else 0
+    if match:
+        sentence_end = max(text.rfind(mark, start, match.start()) for mark in "。！？")
+        start = sentence_end + 1 if sentence_end >= 0 else start
     end = min(len(text), start + length)
     passage = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
     return highlight(passage, words)

@@ -195,3 +195,10 @@ def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_nu
         client.get("/search/", {"q": "脑机接口"})
     with django_assert_num_queries(6):
         client.get("/search/", {"q": "脑机"})
+
+
+def test_a_passage_starts_at_the_sentence_holding_the_match():
+    text = "第一句很长很长很长。第二句提到脑机接口设备。第三句。"
+    assert search_text.snippet(text, ["脑机接口"]) == (
+        "…第二句提到<mark>脑机接口</mark>设备。第三句。"
+    )
