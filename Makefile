@@ -23,7 +23,10 @@ migrate: install
 editor: migrate
 	$(PY) manage.py ensure_editor
 
-run: migrate editor
+sample: migrate
+	$(PY) manage.py import_issue fixtures/2025-08-05 --publish
+
+run: sample editor
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
