@@ -9,7 +9,9 @@ from newsroom.caching import cache_public_page
 
 def latest(request):
     titles = Article.objects.published().values_list("title", flat=True)
-    return HttpResponse("|".join(titles))
+    response = HttpResponse("|".join(titles))
+    response["Cache-Control"] = "public, max-age=300, s-maxage=600"
+    return response
 
 
 def article(request, pk):
