@@ -59,6 +59,15 @@ def add_caption(article, text, credit=""):
     )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_content_types():
+    """A transactional test flushes the tables, and content types come back with new ids;
+    taggit and the admin must not reuse ids cached by an earlier test."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture
 def article_factory(db):
     return make_article
