@@ -64,7 +64,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def _refuse_stale_save(self, loaded_version):
         latest = (
-            Article.objects.select_for_update()
+            Article.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .only("updated_at", "updated_by__username")
             .get(pk=self.instance.pk)

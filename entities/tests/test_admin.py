@@ -1,6 +1,7 @@
 """The organisation and contributor admin pages and their merge actions."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Contributor
@@ -83,3 +84,23 @@ def test_a_reporter_cannot_merge_organisations(client):
         {"action": "merge_selected", "_selected_action": [first.pk, second.pk]},
     )
     assert Organisation.objects.count() == 2
+
+
+def test_an_admin_import_shows_a_preview_and_writes_only_when_confirmed(editor_client):
+    csv = "name,kind,description,aliases\n之江实验室,research,,之江\n".encode()
+    upload = SimpleUploadedFile("orgs.csv", csv, content_type="text/csv")
+    preview = editor_client.post(
+        reverse("admin:entities_organisation_import"),
+        {"import_file": upload, "format": "0", "resource": "0"},
+    )
+    assert preview.status_code == 200
+    assert "confirm_form" in preview.context
+    assert "之江实验室" in preview.content.decode()
+    assert not Organisation.objects.exists()
+
+    confirm = preview.context["confirm_form"]
+    editor_client.post(
+        reverse("admin:entities_organisation_process_import"),
+        {name: confirm[name].value() for name in confirm.fields},
+    )
+    assert Organisation.objects.get().aliases.get().alias == "之江"

@@ -4,9 +4,11 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 DEVELOPMENT_PASSWORD = "newsroom-editor"
+EDITORS_GROUP = "编辑"
 
 
 class Command(BaseCommand):
@@ -31,6 +33,9 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             self.stdout.write(f"Created the editor account '{username}'.")
+        editors = Group.objects.filter(name=EDITORS_GROUP).first()
+        if editors is not None:
+            user.groups.add(editors)
         self.stdout.write(
             f"Admin: http://127.0.0.1:8000/admin/  user: {username}  "
             + (f"password: {password}" if created or password == DEVELOPMENT_PASSWORD else "")
