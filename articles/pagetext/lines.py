@@ -17,6 +17,7 @@ from .text import (
     cannot_start_paragraph,
     display_width,
     ends_paragraph,
+    is_wide,
     join_printed_lines,
     normalise_spacing,
     undouble,
@@ -57,6 +58,12 @@ class Line:
     def bylines(self):
         return parse_standalone_bylines(self.raw)
 
+    @cached_property
+    def loose(self) -> bool:
+        """Spaced out (`为 一 个 城 市`): the printer justified it to the full column, so it is
+        never a paragraph's short last line, even when it holds a character fewer."""
+        return is_loose(self.raw)
+
 
 @dataclass
 class Unit:
@@ -91,6 +98,19 @@ class Unit:
         if len(widths) == 2:
             return max(widths[0] + 2, widths[1])
         return widths[0] + 2
+
+
+LOOSE_GAPS = 3
+
+
+def is_loose(raw: str) -> bool:
+    gaps = 0
+    for index in range(1, len(raw) - 1):
+        if raw[index] == " " and is_wide(raw[index - 1]) and is_wide(raw[index + 1]):
+            gaps += 1
+            if gaps >= LOOSE_GAPS:
+                return True
+    return False
 
 
 def read_lines(page_text: str) -> list[Line]:
@@ -148,10 +168,20 @@ class Columns:
         return self.estimate(start, index + 1)
 
     def after(self, index: int) -> float | None:
+        """Stops where a paragraph closes and a wider column follows (a photo caption after an
+        article's last paragraph): those lines tell nothing about this column."""
         stop = index + 1
         while stop < len(self.lines) and stop - index <= WINDOW and not self.barriers[stop]:
+            if self.wider_column_follows(index, stop):
+                break
             stop += 1
         return self.estimate(index, stop)
+
+    def wider_column_follows(self, start: int, stop: int) -> bool:
+        closing, following = self.lines[stop - 1], self.lines[stop]
+        if stop - start < RELIABLE_SAMPLE or not ends_paragraph(closing.text) or closing.loose:
+            return False
+        return following.width > max(self.widths(start, stop)) + WIDER_BY
 
 
 def has_open_bracket(text: str) -> bool:
@@ -174,7 +204,11 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
     if not column - 3.5 <= line.width <= column - narrowest_indent:
         return False
-    return following.width >= line.width + 1 or cannot_start_paragraph(following.text)
+    return (
+        following.width >= line.width + 1
+        or following.loose
+        or cannot_start_paragraph(following.text)
+    )
 
 
 def glued_run_end(lines: list[Line], index: int) -> Line:
@@ -234,6 +268,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     before, after = columns.before(index - 1), columns.after(index)
     if not open_bracket and leaves_column(columns, index, before, after):
         return "column changes"
+    if previous.loose:
+        return None
     if ends_paragraph(previous.text):
         return paragraph_end_reason(columns, index, before, after)
     if open_bracket or opens_with_dateline(unit):

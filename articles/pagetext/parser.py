@@ -101,6 +101,7 @@ class PageAssembly:
     def __init__(self) -> None:
         self.items: list[Item] = []
         self.headings: list[Unit] = []
+        self.last_kind: Kind | None = None
 
     @property
     def current(self) -> Item | None:
@@ -133,8 +134,19 @@ class PageAssembly:
     def add(self, unit: Unit, kind: Kind) -> None:
         handler = getattr(self, "add_" + kind.name.lower())
         handler(unit)
+        self.last_kind = kind
 
     def add_heading(self, unit: Unit) -> None:
+        """A kicker (引题, `公主岭：`) only ever opens a headline: lines before it are the
+        headline of the article printed above, set after its body."""
+        previous = self.current
+        if (
+            self.headings
+            and unit.lines[0].text.endswith(KICKER_ENDINGS)
+            and previous is not None
+            and self.lacks_title(previous)
+        ):
+            self.give_headings(previous)
         self.headings.append(unit)
 
     def add_subheading(self, unit: Unit) -> None:
@@ -172,26 +184,45 @@ class PageAssembly:
 
     def add_caption(self, unit: Unit) -> None:
         current = self.current
-        if self.photo_text_waiting(current):
+        if self.credit_closes_caption(current, unit):
+            self.add_credit(current, unit.text)
+        elif self.photo_text_waiting(current):
             self.turn_into_photo(current, unit)
         elif self.starts_photo(current, unit):
             self.make_photo(unit)
         else:
             current.article.captions.append(unit.text)
 
+    def credit_closes_caption(self, item: Item | None, unit: Unit) -> bool:
+        """`■记者赵磊摄` on a line of its own right after a caption is that caption's credit."""
+        if item is None or self.headings or not item.article.captions:
+            return False
+        if self.last_kind not in (Kind.CAPTION, Kind.MARKED_CAPTION):
+            return False
+        return len(unit.lines) == 1 and credit_of(unit.text) == unit.text
+
+    @staticmethod
+    def add_credit(item: Item, credit: str) -> None:
+        item.article.captions[-1] += credit
+        if item.is_photo and not item.article.bylines:
+            item.article.bylines.extend(credit_bylines(credit) or [])
+
     def photo_text_waiting(self, item: Item | None) -> bool:
         """Text set wide, with no dateline or byline, then a `图为…` line: one photo caption."""
         if item is None or item.is_photo or item.closed or self.headings:
             return False
         article = item.article
-        if article.dateline or article.bylines or article.captions or article.title:
+        if article.dateline or article.bylines or article.captions:
             return False
         if not 0 < len(article.body) <= LONGEST_PHOTO_TEXT:
             return False
         if any(block.type != "paragraph" for block in article.body):
             return False
         reference = self.column_before(item)
-        return reference is None or (item.column or 0) >= reference * PHOTO_COLUMN_RATIO
+        if reference is None:
+            # With nothing to compare the column with, only an untitled text passes for a photo.
+            return article.title is None
+        return (item.column or 0) >= reference * PHOTO_COLUMN_RATIO
 
     def column_before(self, item: Item) -> float | None:
         index = self.items.index(item)

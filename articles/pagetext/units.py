@@ -19,6 +19,8 @@ COLUMN_CHANGE = 2
 PICTURE_SENTENCE = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:]|上图|下图)")
 HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
+QUOTE_CLOSERS = ("”", "’", "」", "』")
+SENTENCE_MARKS = "。！？!?，,；;：:…"
 
 
 class Kind(Enum):
@@ -47,6 +49,9 @@ def is_heading_like(unit: Unit) -> bool:
         return False
     if text.endswith(("）", ")")):
         return not any(mark in text for mark in "，；")
+    if text.endswith(QUOTE_CLOSERS):
+        # 创新药研发按下“快进键”: a quotation closes the heading, no sentence inside it does.
+        return not any(mark in text for mark in SENTENCE_MARKS)
     return not ends_paragraph(text) or text.endswith(HEADING_CLOSERS)
 
 
