@@ -227,12 +227,18 @@ def _name_tail(pieces: list[tuple[str, str]], academic: bool = False) -> list[tu
                 naming.is_soft_breaker(word, flag)
                 and not _place_further_left(pieces[:index])
                 and not _numbered_unit(pieces[:index], flag)
+                and not _opens_clause_with_direction(pieces[:index], flag)
             ):
                 break
             if kept and naming.is_verb(word, flag) and not _opens_with_place(pieces[:index]):
                 break
         kept.insert(0, (word, flag))
     return kept
+
+
+def _opens_clause_with_direction(before: list[tuple[str, str]], flag: str) -> bool:
+    """北方氢能…有限公司, 东方电气…: a direction word opening the clause opens the name."""
+    return flag == "f" and not before
 
 
 def _joins_disciplines(before: list[tuple[str, str]], word: str) -> bool:
@@ -287,7 +293,10 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         return False
     if any(level in prefix for level in ("国家级", "省级", "市级", "县级")):
         return False
-    if naming.GENERIC_NAME_RE.fullmatch(prefix):
+    if naming.GENERIC_NAME_RE.fullmatch(prefix) and not (
+        suffix == "大学" and len(prefix) >= MIN_SHORT_FORM
+    ):
+        # 科技有限公司, 科技大学 name nothing; 电子科技大学 is a university's whole name.
         return False
     if suffix in naming.WEAK_SUFFIXES:
         has_place = any(

@@ -168,6 +168,11 @@ DEPARTMENT_STEMS = (
     "发展和改革",
     "退役军人事务",
     "市场监督管理",
+    "药品监督管理",
+    "国防科技工业",
+    "地方金融监督管理",
+    "通信管理",
+    "无线电管理",
     "卫生和计划生育",
     "农业农村",
     "自然资源",
@@ -176,6 +181,8 @@ DEPARTMENT_STEMS = (
     "交通运输",
     "应急管理",
     "市场监管",
+    "药品监管",
+    "药监",
     "卫生健康",
     "发展改革",
     "机关事务",
@@ -374,6 +381,12 @@ LINK_WORDS = frozenset(
         "来自",
         "获悉",
         "成立",
+        "设立",
+        "建立",
+        "组建",
+        "筹建",
+        "共建",
+        "组织",
         "举行",
         "举办",
         "公布",
@@ -506,6 +519,24 @@ ZONE_END_RE = re.compile(f"(?:{_alternation(ZONE_WORDS)})$")
 #: Words our segmenter should keep whole, so that 宁波经开区 is not read as 宁波 / 经 / 开区.
 _EXTRA_WORDS = ZONE_WORDS + GOVERNMENT_WORDS + ("人力资源和社会保障", "经济和信息化", "管委会")
 
+#: Cities jieba's dictionary tags as nouns, verbs or people (合肥/n, 包头/v, 嘉兴/nr): tagged as
+#: places here, since a place opens a full name (合肥微芯量子计算科技有限公司).
+MISTAGGED_CITIES = (
+    "合肥",
+    "银川",
+    "拉萨",
+    "大连",
+    "石家庄",
+    "南通",
+    "嘉兴",
+    "金华",
+    "烟台",
+    "岳阳",
+    "连云港",
+    "宿迁",
+    "包头",
+)
+
 _lock = threading.Lock()
 _segmenter = None
 
@@ -526,6 +557,8 @@ def _posseg():
                 tokenizer.initialize()
                 for word in _EXTRA_WORDS:
                     tokenizer.add_word(word, freq=None, tag="nt")
+                for word in MISTAGGED_CITIES:
+                    tokenizer.add_word(word, freq=None, tag="ns")
                 _segmenter = jieba.posseg.POSTokenizer(tokenizer)
     return _segmenter
 
