@@ -107,15 +107,21 @@ def break_positions(chunk: str) -> list[int]:
 
 
 def mend_names(token: str, cuts: list[int]) -> list[str]:
-    """`张灿|强` is one name broken over two lines; `李禹潜|张灿强` is two names."""
-    if len(token) <= LONGEST_PLAIN_NAME or not cuts:
+    """`张灿|强` is one name broken over two lines; `李禹潜|张灿强` and `李娜|王刚` are two.
+
+    A name has two characters at least, so a piece of one character belongs to its neighbour.
+    """
+    if not cuts:
         return [token]
     parts, start = [], 0
     for cut in cuts:
         parts.append(token[start:cut])
         start = cut
     parts.append(token[start:])
-    return [part for part in parts if part]
+    parts = [part for part in parts if part]
+    if len(token) <= LONGEST_PLAIN_NAME and any(len(part) < 2 for part in parts):
+        return [token]
+    return parts
 
 
 def parse_bylines(text: str, *, roles_required: bool = False) -> list[Byline] | None:

@@ -170,18 +170,21 @@ class Columns:
     def after(self, index: int) -> float | None:
         """Stops where a paragraph closes and a wider column follows (a photo caption after an
         article's last paragraph): those lines tell nothing about this column."""
+        lines = self.lines
         stop = index + 1
-        while stop < len(self.lines) and stop - index <= WINDOW and not self.barriers[stop]:
-            if self.wider_column_follows(index, stop):
+        widest = lines[index].width
+        while stop < len(lines) and stop - index <= WINDOW and not self.barriers[stop]:
+            closing, following = lines[stop - 1], lines[stop]
+            if (
+                stop - index >= RELIABLE_SAMPLE
+                and following.width > widest + WIDER_BY
+                and ends_paragraph(closing.text)
+                and not closing.loose
+            ):
                 break
+            widest = max(widest, following.width)
             stop += 1
         return self.estimate(index, stop)
-
-    def wider_column_follows(self, start: int, stop: int) -> bool:
-        closing, following = self.lines[stop - 1], self.lines[stop]
-        if stop - start < RELIABLE_SAMPLE or not ends_paragraph(closing.text) or closing.loose:
-            return False
-        return following.width > max(self.widths(start, stop)) + WIDER_BY
 
 
 def has_open_bracket(text: str) -> bool:

@@ -142,12 +142,25 @@ class PageAssembly:
         previous = self.current
         if (
             self.headings
-            and unit.lines[0].text.endswith(KICKER_ENDINGS)
+            and self.opens_another_headline(unit)
             and previous is not None
             and self.lacks_title(previous)
         ):
             self.give_headings(previous)
         self.headings.append(unit)
+
+    def opens_another_headline(self, unit: Unit) -> bool:
+        """A kicker opens a headline; so does a fake-bold line after plain headline lines that
+        are not a kicker of their own (a headline is set in one face; a plain kicker may
+        stand over a bold title)."""
+        if unit.lines[0].text.endswith(KICKER_ENDINGS):
+            return True
+        waiting = self.headings
+        return (
+            unit.bold
+            and not any(heading.bold for heading in waiting)
+            and not waiting[-1].text.endswith(KICKER_ENDINGS)
+        )
 
     def add_subheading(self, unit: Unit) -> None:
         item = self.open_article()

@@ -11,9 +11,12 @@ from hypothesis import strategies as st
 
 from articles.pagetext import Byline, PageTextError, normalise_spacing, parse_page
 from articles.pagetext.parser import read_page
+from entities.matching import find_organisations
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SAMPLE_PAGES = sorted((SHARED / "pages").glob("*.txt")) + [SHARED / "spec" / "seed-page.txt"]
+#: Held-out pages of our own (new articles, printed the same way), kept in the repository.
+OWN_PAGES = sorted((Path(__file__).resolve().parent / "pages").glob("*.txt"))
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -147,6 +150,36 @@ def test_a_trailing_byline_of_names_alone_has_no_role():
     assert article.body[-1].text.endswith("占全省六成以上。")
 
 
+def test_two_names_alone_broken_over_two_lines_stay_two_names():
+    text = page(
+        "技术中心技术中心",
+        "新增的国家级技术中心主要集中",
+        "在电气机械和器材制造业、通用设",
+        "备制造业等行业，占全省六成。（李娜",
+        "王刚）",
+    )
+    (article,) = parse_page(text).articles
+    assert article.bylines == [Byline(None, "李娜"), Byline(None, "王刚")]
+
+
+def test_a_plain_headline_after_its_body_is_not_joined_to_the_next_bold_one():
+    text = page(
+        "新材料产业园今年新签约项目",
+        "十二个，总投资超过八十亿元，园",
+        "区配套设施建设同步推进，预计年",
+        "底前全部投入使用。",
+        "新材料产业园",
+        "签约十二个项目",
+        "智能制造智能制造再上新台阶再上新台阶",
+        "本报讯（记者 王小明）近日，某市",
+        "召开智能制造推进大会，总结了过去",
+        "一年的工作成果。",
+    )
+    first, second = parse_page(text).articles
+    assert first.title == "新材料产业园签约十二个项目"
+    assert second.title == "智能制造再上新台阶"
+
+
 @pytest.mark.parametrize(
     ("opening", "dateline"),
     [
@@ -231,6 +264,50 @@ def test_sample_pages_parse_as_expected(page_path: Path):
         ]
         assert [squeeze(c) for c in got["captions"]] == [squeeze(c) for c in want["captions"]]
         assert got["organisations"] == []
+
+
+def organisation_forms(organisation: dict) -> set[str]:
+    forms = [organisation["name"], *organisation["aliases"], *organisation.get("accept", [])]
+    return {squeeze(form) for form in forms}
+
+
+@pytest.mark.parametrize("page_path", OWN_PAGES, ids=sample_id)
+def test_own_held_out_pages_parse_as_expected(page_path: Path):
+    """Pages written for this test, never used to tune the rules they were first scored with."""
+    expected = json.loads(page_path.with_suffix("").with_suffix(".expected.json").read_text())
+    parsed = parse_page(page_path.read_text(encoding="utf-8"))
+    expected_articles = expected["articles"]
+    assert len(parsed.articles) == len(expected_articles)
+    for want, article in zip(expected_articles, parsed.articles, strict=True):
+        got = article.to_dict()
+        assert got["kind"] == want["kind"]
+        for part in ("kicker", "title", "subtitle", "dateline"):
+            assert squeeze(got[part]) == squeeze(want[part]), part
+        assert got["bylines"] == want["bylines"]
+        assert [(b["type"], squeeze(b["text"])) for b in got["body"]] == [
+            (b["type"], squeeze(b["text"])) for b in want["body"]
+        ]
+        assert [squeeze(c) for c in got["captions"]] == [squeeze(c) for c in want["captions"]]
+        found = [
+            {"name": org.name, "aliases": list(org.aliases)}
+            for org in find_organisations(article.plain_text())
+        ]
+        found_forms = [organisation_forms(org) for org in found]
+        missed = [
+            org["name"]
+            for org in want["organisations"]
+            if not any(organisation_forms(org) & forms for forms in found_forms)
+        ]
+        assert missed == [], "organisations not found"
+        accepted = {squeeze(name) for name in want["organisations_optional"]}
+        for org in want["organisations"]:
+            accepted |= organisation_forms(org)
+        wrong = [
+            org["name"]
+            for org, forms in zip(found, found_forms, strict=True)
+            if not forms & accepted
+        ]
+        assert wrong == [], "organisations listed that the page does not name"
 
 
 PAGE_CHARACTERS = st.sampled_from(

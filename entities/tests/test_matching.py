@@ -286,3 +286,33 @@ def test_any_text_gives_distinct_names_printed_in_it(pieces):
     for org in found:
         assert org.name in text
         assert all(alias in text and alias != org.name for alias in org.aliases)
+
+
+def test_verbs_that_set_up_a_body_introduce_its_name_and_a_city_opens_it():
+    text = (
+        "公司在匈牙利设立服务中心。县农业农村局组织江西星河航空科技有限公司下乡培训。"
+        "由合肥云帆量子计算科技有限公司研制。"
+    )
+    assert names(text) == [
+        "县农业农村局",
+        "江西星河航空科技有限公司",
+        "合肥云帆量子计算科技有限公司",
+    ]
+
+
+def test_administrations_and_leading_group_offices_are_bodies():
+    text = (
+        "江苏省药品监督管理局、内蒙古自治区能源局和贵州省大数据发展管理局派员参加，"
+        "福建省数字经济建设领导小组办公室负责协调。"
+    )
+    assert names(text) == [
+        "江苏省药品监督管理局",
+        "内蒙古自治区能源局",
+        "贵州省大数据发展管理局",
+        "福建省数字经济建设领导小组办公室",
+    ]
+
+
+def test_a_generic_university_name_and_a_direction_word_opening_a_company():
+    text = "电子科技大学团队参与研发，首批车辆在包头市的北方星河重型汽车有限公司下线。"
+    assert names(text) == ["电子科技大学", "北方星河重型汽车有限公司"]
