@@ -28,6 +28,7 @@ from articles.models import (
     content_fingerprint,
 )
 from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, parse_page
+from articles.publishing import publish_imported
 from entities.matching import find_organisations
 from entities.recording import OrganisationRecorder, known_organisation_names
 
@@ -344,9 +345,6 @@ def _store_article(page, source, position, parsed: ParsedArticle, report, record
     article = Article.objects.filter(import_ref=ref).first()
     if article is None:
         article = Article(import_ref=ref)
-        if publish:
-            article.status = Article.Status.PUBLISHED
-            article.publish_at = timezone.now()
         outcome = report.created
     elif article.import_checksum and article.content_checksum() != article.import_checksum:
         report.skipped.append((label, "编辑在导入后改过这篇稿件，未覆盖。"))
@@ -369,6 +367,8 @@ def _store_article(page, source, position, parsed: ParsedArticle, report, record
     recorder.record_mentions(article, content.organisations)
     article.import_checksum = article.content_checksum()
     Article.objects.filter(pk=article.pk).update(import_checksum=article.import_checksum)
+    if publish and outcome is report.created:
+        publish_imported(article)
     outcome.append(label)
 
 
