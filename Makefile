@@ -21,7 +21,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 editor: migrate
-	$(PY) manage.py ensure_editor
+	$(PY) manage.py ensure_editor --site-url http://$(HOST):$(PORT)
 
 sample: migrate
 	$(PY) manage.py import_issue fixtures/2025-08-05 --publish

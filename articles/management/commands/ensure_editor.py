@@ -18,8 +18,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--username", default=os.environ.get("DJANGO_EDITOR_USERNAME", "editor")
         )
+        parser.add_argument(
+            "--site-url", default="http://127.0.0.1:8000", help="站点地址，用于提示登录"
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, site_url, **options):
         password = os.environ.get("DJANGO_EDITOR_PASSWORD")
         if not password:
             if not settings.DEBUG:
@@ -37,6 +40,6 @@ class Command(BaseCommand):
         if editors is not None:
             user.groups.add(editors)
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user: {username}  "
-            + (f"password: {password}" if created or password == DEVELOPMENT_PASSWORD else "")
+            f"Admin: {site_url.rstrip('/')}/admin/  user: {username}  "
+            + (f"password: {password}" if user.check_password(password) else "")
         )
