@@ -295,6 +295,7 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
     page.save()
 
     for position, parsed_article in enumerate(parsed.articles, start=1):
+        report.warnings += review_hints(position, parsed_article)
         _store_article(page, source, position, parsed_article, report, recorder, publish, user)
     leftovers = page.articles.filter(import_ref__isnull=False, position__gt=len(parsed.articles))
     for article in leftovers:
@@ -303,6 +304,19 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
         )
     report.new_organisations = recorder.created[created_before:]
     report.warnings += recorder.warnings[warnings_before:]
+
+
+def review_hints(position: int, parsed: ParsedArticle) -> list[str]:
+    """Where the parser had to guess, so an editor knows what to check first."""
+    label = f"第{position}篇“{parsed.title or '图片新闻'}”"
+    hints = []
+    if parsed.kind == "article" and not parsed.bylines:
+        hints.append(f"{label}没有识别出署名，请核对。")
+    if parsed.kind == "article" and len(parsed.body) <= 1:
+        hints.append(f"{label}只有一段，可能与相邻稿件分错，请核对。")
+    if parsed.kind == "photo" and not parsed.captions:
+        hints.append(f"{label}是图片新闻却没有图片说明，请核对。")
+    return hints
 
 
 @dataclass

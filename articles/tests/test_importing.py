@@ -100,6 +100,11 @@ class TestImportingTheSamplePage:
         assert "深度求索" in set(deepseek.aliases.values_list("alias", flat=True))
         assert lead.mentions.filter(organisation=deepseek).count() == 1
 
+    def test_uncertain_decisions_are_reported_for_the_editor(self):
+        output = run_import(SEED_DIR)
+        assert "第1篇“从“杭州六小龙”看区域创新“五维密码””没有识别出署名，请核对。" in output
+        assert "第2篇" not in output
+
     def test_publish_makes_the_articles_visible_at_once(self):
         run_import(SEED_DIR, "--publish")
         assert Article.objects.published().count() == 3
