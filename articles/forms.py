@@ -45,7 +45,10 @@ class ArticleAdminForm(forms.ModelForm):
             "body": forms.Textarea(
                 attrs={"rows": 28, "class": "vLargeTextField article-body-editor"}
             ),
-            "title": forms.TextInput(attrs={"class": "vTextField", "size": 80}),
+            **{
+                name: forms.TextInput(attrs={"class": "vTextField headline-input"})
+                for name in ("kicker", "title", "subtitle")
+            },
         }
 
     def __init__(self, *args, **kwargs):

@@ -71,4 +71,4 @@ class Mention(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.article} → {self.organisation}"
+        return str(self.organisation)
