@@ -136,7 +136,11 @@ class Server:
 
     def __init__(self, env: dict, *, workers: int, log_name: str):
         self.port = free_port()
-        self.env = {**env, "HOST": "127.0.0.1", "PORT": str(self.port)}
+        self.env = {
+            **{k: str(v) for k, v in env.items()},
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+        }
         self.env["WEB_CONCURRENCY"] = str(workers)
         self.log_path = SCRATCH / f"{log_name}.log"
         self.process = None
