@@ -200,9 +200,15 @@ def credit_of(caption: str) -> str | None:
     return credit
 
 
+def is_credit_line(text: str) -> bool:
+    """A line that is only a credit: `■记者赵磊摄`, `（新华社记者 孟涵 摄）`."""
+    credit = credit_of(text)
+    return credit is not None and text.rstrip("）)") == credit
+
+
 def credit_bylines(credit: str) -> list[Byline] | None:
     """People named by a photo credit; a paper's name before the first role word is dropped."""
-    words = normalise_spacing(credit).strip(BYLINE_MARKS + "（(")
+    words = normalise_spacing(credit).strip(BYLINE_MARKS + "（()）")
     if words.endswith("摄"):
         words = words[:-1]
     first_role = ROLE_ANYWHERE.search(words)

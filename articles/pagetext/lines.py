@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .bylines import credit_of, find_dateline, parse_standalone_bylines
+from .bylines import (
+    credit_of,
+    find_dateline,
+    parse_standalone_bylines,
+    split_trailing_bylines,
+)
 from .text import (
     LINE_BREAK,
     WHITESPACE,
@@ -266,6 +271,9 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "parenthesised line closed"
     if previous.glued or cannot_start_paragraph(line.text):
         return None
+    if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.raw):
+        # `…能力强。（通讯员 洪科宣）` closes its article, however full the line.
+        return "trailing byline"
     if previous.text.rstrip("）)").endswith("摄") and credit_of(so_far):
         return "photo credit"
     before, after = columns.before(index - 1), columns.after(index)

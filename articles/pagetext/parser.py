@@ -8,6 +8,7 @@ from .bylines import (
     credit_bylines,
     credit_of,
     find_dateline,
+    is_credit_line,
     parse_bylines,
     parse_parenthesised_bylines,
     split_trailing_bylines,
@@ -15,7 +16,7 @@ from .bylines import (
 from .lines import CAPTION_MARK, Unit, read_lines, split_units
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .text import LINE_BREAK, is_gap, normalise_spacing
-from .units import COLUMN_CHANGE, Kind, classify, reliable_column
+from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
 LONGEST_PHOTO_TEXT = 2
@@ -30,6 +31,9 @@ class Item:
     article: ParsedArticle = field(default_factory=ParsedArticle)
     columns: list[float] = field(default_factory=list)
     closed: bool = False
+    #: The headline's printed lines, and whether they stood just before the next item's text.
+    headline_lines: list[str] = field(default_factory=list)
+    headline_before_next: bool = False
 
     @property
     def column(self) -> float | None:
@@ -113,6 +117,7 @@ class PageAssembly:
             previous = self.current
             owner = previous if previous and self.lacks_title(previous) else item
             self.give_headings(owner)
+            owner.headline_before_next = owner is previous
         self.items.append(item)
         return item
 
@@ -122,6 +127,9 @@ class PageAssembly:
 
     def give_headings(self, item: Item) -> None:
         kicker, title, subtitle = heading_parts(self.headings)
+        item.headline_lines = [
+            line.bold or line.text for unit in self.headings for line in unit.lines
+        ]
         item.article.kicker, item.article.title, item.article.subtitle = kicker, title, subtitle
         self.headings = []
 
@@ -212,7 +220,7 @@ class PageAssembly:
             return False
         if self.last_kind not in (Kind.CAPTION, Kind.MARKED_CAPTION):
             return False
-        return len(unit.lines) == 1 and credit_of(unit.text) == unit.text
+        return len(unit.lines) == 1 and is_credit_line(unit.text)
 
     @staticmethod
     def add_credit(item: Item, credit: str) -> None:
@@ -245,7 +253,12 @@ class PageAssembly:
         return None
 
     def starts_photo(self, current: Item | None, unit: Unit) -> bool:
-        if current is None or current.closed or current.is_photo or self.headings:
+        if current is None or current.is_photo or self.headings:
+            return True
+        if PICTURE_OPENING.match(unit.text):
+            # `图为…` set wider than the text under the article's own photo, after its byline too.
+            return False
+        if current.closed:
             return True
         column = reliable_column(unit) or (unit.column_width if len(unit.lines) > 1 else None)
         return (
@@ -321,7 +334,24 @@ class PageAssembly:
                 self.give_headings(previous)
             else:
                 self.give_headings(self.start_item())
+        self.share_headlines()
         return [item.article for item in self.items if has_content(item.article)]
+
+    def share_headlines(self) -> None:
+        """Every article has a headline. Two plain one-line headlines set between an article
+        printed without one above its text and the next, which gets none either, are one
+        each: the first closes the article above (set after its body), the second opens the
+        article below. Three lines or more could be split either way, and are left whole."""
+        for previous, item in zip(self.items, self.items[1:], strict=False):
+            lines = previous.headline_lines
+            if (
+                previous.headline_before_next
+                and self.lacks_title(item)
+                and len(lines) == 2
+                and previous.article.kicker is None
+                and previous.article.subtitle is None
+            ):
+                previous.article.title, item.article.title = lines
 
 
 def has_content(article: ParsedArticle) -> bool:

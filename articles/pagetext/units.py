@@ -17,6 +17,9 @@ from .text import ends_paragraph
 RELIABLE_LINES = 3
 COLUMN_CHANGE = 2
 PICTURE_SENTENCE = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:]|上图|下图)")
+#: A caption that opens by pointing at its picture describes an article's photo; photo news
+#: opens with the news itself (`8月1日，…`) and may only end with `图为…`.
+PICTURE_OPENING = re.compile(r"^(?:图为|图说[：:]|上图|下图|左图|右图)")
 HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
 QUOTE_CLOSERS = ("”", "’", "」", "』")
