@@ -1,21 +1,29 @@
 """Keep the search index in step with what readers may see.
 
 Only articles whose status is published are indexed (a scheduled one too: queries compare
-`publish_at` with the time of the search). `index_article` is called on every save of an
-article, byline or caption (see `search.signals`) and may be called directly; it compares
-the stored text first, so saving an unchanged or unpublished article costs one query.
-`index_articles` is the bulk path used by `rebuild_search_index` and benchmarks.
+`publish_at` with the time of the search). Each indexed article has one `SearchDocument`
+(its headline and text, for passages) and one row in the database's full-text index (see
+`search.backends`); the two are always written together here.
+
+`index_article` brings one article up to date and may be called directly; it compares the
+stored document first, so saving an unchanged or unpublished article costs a few reads.
+Saves of articles, bylines and captions only note the article (`schedule`); it is indexed
+once when the transaction commits, or earlier if a search runs on the same connection
+(`flush`). `index_articles` is the bulk path used by `rebuild_search_index` and benchmarks.
 """
 
 from django.db import connection, transaction
 from django.db.models import Prefetch
 
 from articles.body import plain_body
-from articles.models import Article, Byline, Caption
-from search import text as search_text
-from search.models import SearchDocument, SearchTerm
+from articles.models import Article, Byline
+from newsroom.caching import bump_generation
+from search import backends
+from search.models import SearchDocument
 
-ROWS_PER_INSERT = 2000
+#: Loading more than this many articles into an empty index rebuilds its indexes afterwards.
+BULK_THRESHOLD = 2000
+_FIELDS = ("pk", "status", "publish_at", "kicker", "title", "subtitle", "dateline", "body")
 
 
 def document_text(article, bylines, captions) -> tuple[str, str]:
@@ -28,110 +36,147 @@ def document_text(article, bylines, captions) -> tuple[str, str]:
     return headline, "\n".join(p for p in parts if p)
 
 
-def term_flags(headline: str, text: str) -> dict[str, bool]:
-    flags = dict.fromkeys(search_text.terms(text), False)
-    flags.update(dict.fromkeys(search_text.terms(headline), True))
-    return flags
-
-
 def _is_indexable(article) -> bool:
     return article.status == Article.Status.PUBLISHED and article.publish_at is not None
 
 
+def _row(document) -> tuple[int, str, str]:
+    return document.rank, document.headline, document.text
+
+
+def _articles(ids):
+    return (
+        Article.objects.filter(pk__in=ids)
+        .only(*_FIELDS)
+        .prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
+            "captions",
+        )
+    )
+
+
+def _wanted(article) -> SearchDocument | None:
+    if not _is_indexable(article):
+        return None
+    headline, text = document_text(article, article.bylines.all(), article.captions.all())
+    return SearchDocument(
+        article_id=article.pk,
+        headline=headline,
+        text=text,
+        publish_at=article.publish_at,
+        rank=backends.rank_key(article.publish_at, article.pk),
+    )
+
+
+def _sync(ids) -> int:
+    """Bring the documents of these article ids in line with the articles; returns how many
+    documents were written. Unchanged documents are left alone."""
+    ids = set(ids)
+    wanted = {}
+    for article in _articles(ids):
+        document = _wanted(article)
+        if document is not None:
+            wanted[article.pk] = document
+    existing = {d.pk: d for d in SearchDocument.objects.filter(pk__in=ids)}
+    stale = [
+        d
+        for pk, d in existing.items()
+        if pk not in wanted or _row(d) != _row(wanted[pk]) or d.publish_at != wanted[pk].publish_at
+    ]
+    fresh = [d for pk, d in wanted.items() if pk not in existing or existing[pk] in stale]
+    if not stale and not fresh:
+        return 0
+    backend = backends.backend(connection)
+    with transaction.atomic():
+        if stale:
+            backend.delete([_row(d) for d in stale])
+            SearchDocument.objects.filter(pk__in=[d.pk for d in stale])._raw_delete(
+                SearchDocument.objects.db
+            )
+        if fresh:
+            SearchDocument.objects.bulk_create(fresh)
+            backend.insert([_row(d) for d in fresh])
+    # Cached search pages were made from the old index (this may run after the commit).
+    bump_generation(schedule_may_have_changed=False)
+    return len(fresh)
+
+
 def index_article(article) -> None:
     """Bring one article's index entries up to date (or remove them if it is not published)."""
-    if not _is_indexable(article):
-        SearchDocument.objects.filter(article_id=article.pk).delete()
-        return
-    headline, text = document_text(
-        article,
-        Byline.objects.filter(article_id=article.pk).select_related("contributor"),
-        Caption.objects.filter(article_id=article.pk),
-    )
-    document = SearchDocument.objects.filter(article_id=article.pk).first()
-    if document and (document.headline, document.text, document.publish_at) == (
-        headline,
-        text,
-        article.publish_at,
-    ):
-        return
-    wanted = term_flags(headline, text)
-    with transaction.atomic():
-        if document is None:
-            document = SearchDocument.objects.create(
-                article_id=article.pk, headline=headline, text=text, publish_at=article.publish_at
-            )
-            existing = {}
-        else:
-            moved = document.publish_at != article.publish_at
-            document.headline, document.text = headline, text
-            document.publish_at = article.publish_at
-            document.save()
-            if moved:
-                document.terms.update(publish_at=article.publish_at)
-            existing = dict(document.terms.values_list("term", "in_headline"))
-        stale = [t for t, flag in existing.items() if wanted.get(t) != flag]
-        if stale:
-            document.terms.filter(term__in=stale).delete()
-        SearchTerm.objects.bulk_create(
-            SearchTerm(document=document, term=t, in_headline=flag, publish_at=article.publish_at)
-            for t, flag in wanted.items()
-            if existing.get(t) != flag
-        )
+    _sync([article.pk])
 
 
-def index_articles(articles=None, chunk_size: int = 500) -> int:
+def index_articles(articles=None, chunk_size: int = 1000) -> int:
     """Index many articles at once, replacing their entries; returns how many were indexed.
 
-    Terms go in as multi-row INSERTs: at 100,000 articles the index holds tens of millions of
-    rows, and model instances (or one round trip per row on PostgreSQL) would dominate.
+    Into an empty index, a large load drops and rebuilds the full-text indexes around it
+    (PostgreSQL) or merges the index once at the end (SQLite).
     """
     queryset = Article.objects.all() if articles is None else articles
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
-    table = SearchTerm._meta.db_table
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(c) for c in ("document_id", "term", "in_headline", "publish_at"))
-    insert = f"INSERT INTO {quote(table)} ({columns}) VALUES "
-    adapt = connection.ops.adapt_datetimefield_value
+    backend = backends.backend(connection)
+    bulk = len(ids) > BULK_THRESHOLD and not SearchDocument.objects.exists()
+    if bulk:
+        backend.before_bulk()
     indexed = 0
-    for start in range(0, len(ids), chunk_size):
-        chunk = ids[start : start + chunk_size]
-        batch = list(
-            Article.objects.filter(pk__in=chunk)
-            .only("pk", "status", "publish_at", "kicker", "title", "subtitle", "dateline", "body")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
-                "captions",
-            )
-        )
-        documents, rows = [], []
-        for article in batch:
-            if not _is_indexable(article):
-                continue
-            headline, text = document_text(article, article.bylines.all(), article.captions.all())
-            documents.append(
-                SearchDocument(
-                    article_id=article.pk,
-                    headline=headline,
-                    text=text,
-                    publish_at=article.publish_at,
-                )
-            )
-            when = adapt(article.publish_at)
-            rows += [(article.pk, t, f, when) for t, f in term_flags(headline, text).items()]
-        with transaction.atomic():
-            SearchTerm.objects.filter(document_id__in=chunk).delete()
-            SearchDocument.objects.filter(article_id__in=chunk).delete()
-            SearchDocument.objects.bulk_create(documents)
-            with connection.cursor() as cursor:
-                for i in range(0, len(rows), ROWS_PER_INSERT):
-                    batch_rows = rows[i : i + ROWS_PER_INSERT]
-                    values = ", ".join(["(%s, %s, %s, %s)"] * len(batch_rows))
-                    cursor.execute(insert + values, [v for row in batch_rows for v in row])
-        indexed += len(documents)
+    try:
+        for start in range(0, len(ids), chunk_size):
+            chunk = ids[start : start + chunk_size]
+            documents = [d for d in map(_wanted, _articles(chunk)) if d is not None]
+            with transaction.atomic():
+                if not bulk:
+                    old = list(SearchDocument.objects.filter(pk__in=chunk))
+                    if old:
+                        backend.delete([_row(d) for d in old])
+                        SearchDocument.objects.filter(pk__in=chunk)._raw_delete(
+                            SearchDocument.objects.db
+                        )
+                SearchDocument.objects.bulk_create(documents)
+                backend.insert([_row(d) for d in documents])
+            indexed += len(documents)
+    finally:
+        if bulk:
+            backend.after_bulk()
+    bump_generation(schedule_may_have_changed=False)
     return indexed
 
 
 def clear_index() -> None:
-    SearchTerm.objects.all().delete()
-    SearchDocument.objects.all().delete()
+    with transaction.atomic():
+        backends.backend(connection).clear()
+        SearchDocument.objects.all()._raw_delete(SearchDocument.objects.db)
+    bump_generation(schedule_may_have_changed=False)
+
+
+def index_size() -> dict:
+    """How big the index is: documents and full-text rows (they should be equal)."""
+    return {
+        "documents": SearchDocument.objects.count(),
+        "index_rows": backends.backend(connection).size(),
+    }
+
+
+# Deferred indexing: one pass per article per transaction --------------------------------
+
+
+def _pending(conn=None) -> set:
+    conn = conn or connection
+    if not hasattr(conn, "_search_pending"):
+        conn._search_pending = set()
+    return conn._search_pending
+
+
+def schedule(article_id) -> None:
+    """Index this article when the transaction commits (at once outside a transaction)."""
+    _pending().add(article_id)
+    transaction.on_commit(flush)
+
+
+def flush() -> None:
+    """Index every article scheduled on this connection. A rolled-back transaction may leave
+    ids behind: indexing reads the articles as they are, so that costs nothing but reads."""
+    pending = _pending()
+    if pending:
+        ids = sorted(pending)
+        pending.clear()
+        _sync(ids)

@@ -1,7 +1,7 @@
-"""The search index: one document per published article and its distinct terms.
+"""The search documents: one per published article, the portable half of the index.
 
-Terms are character bigrams of Chinese text and whole Latin words (see `search.text`), so any
-query of two characters or more finds every article containing it, on any database.
+The postings (character bigrams and Latin words with their positions, see `search.text`)
+live in the database's own full-text index, keyed by `rank` (see `search.backends`).
 """
 
 from django.db import models
@@ -19,6 +19,8 @@ class SearchDocument(models.Model):
     headline = models.TextField(blank=True)
     text = models.TextField(blank=True)
     publish_at = models.DateTimeField(null=True)
+    #: publish_at to the second and the article id in one sortable key: the index's row key.
+    rank = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "搜索文档"
@@ -26,25 +28,3 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.headline or str(self.article_id)
-
-
-class SearchTerm(models.Model):
-    """One distinct term of one document; `in_headline` ranks headline matches first."""
-
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="terms")
-    term = models.CharField(max_length=32)
-    in_headline = models.BooleanField(default=False)
-    publish_at = models.DateTimeField(null=True)
-
-    class Meta:
-        verbose_name = "检索词"
-        verbose_name_plural = "检索词"
-        constraints = [
-            models.UniqueConstraint(fields=["term", "document"], name="search_term_per_document")
-        ]
-        indexes = [
-            models.Index(fields=["term", "in_headline", "publish_at"], name="search_term_rank"),
-        ]
-
-    def __str__(self):
-        return self.term

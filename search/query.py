@@ -1,23 +1,82 @@
-"""Answer a reader's query from the index: candidates found by terms, checked as substrings.
+"""Answer a reader's query from the full-text index.
 
-A keyword of exactly one term (two Chinese characters, or one Latin word) is answered from
-the term table alone, in index order: headline matches first, then the most recent. Longer
-keywords start from their rarest term, narrow by the next rarest, and keep only documents
-that really contain every keyword; ranking is then headline-contains-all-keywords first.
+Each keyword becomes the phrase of its tokens (see `search.text`); a document matches when
+it has every keyword's phrase. Results rank headline matches first (the headline has every
+phrase), then the newest, then the highest id: the index is keyed by that order (`rank`, see
+`search.backends`), so a page is two small ordered reads (headline matches, then the others)
+and the count is two index counts, whatever the number of matches.
+
+A keyword that is not one Chinese run or one Latin word (`DeepSeek-V3`, `5G网`) is also
+checked as a substring of the stored document; such queries read the matching documents.
 """
 
 import functools
 import operator
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Value, When
+from django.db import connection
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from articles.models import Article
+from search import backends
 from search import text as search_text
-from search.models import SearchDocument, SearchTerm
+from search.indexing import flush
+from search.models import SearchDocument
 
-NARROWING_TERMS = 3
+
+class RankedIds:
+    """Article ids of a query in rank order: sliceable and countable, for a Paginator."""
+
+    def __init__(self, phrases=None, bound=None):
+        self.phrases, self.bound = phrases, bound
+        self._counts = None
+
+    def counts(self) -> tuple[int, int]:
+        """(matches in the headline, all matches)."""
+        if self._counts is None:
+            if not self.phrases:
+                self._counts = (0, 0)
+            else:
+                self._counts = backends.backend(connection).counts(self.phrases, self.bound)
+        return self._counts
+
+    def count(self) -> int:
+        return self.counts()[1]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _slice(self, start: int, stop: int) -> list[int]:
+        if not self.phrases or stop <= start:
+            return []
+        head, total = self.counts()
+        stop = min(stop, total)
+        parts = []
+        if start < head:
+            parts.append((True, start, min(stop, head) - start))
+        if stop > head:
+            first = max(start, head)
+            parts.append((False, first - head, stop - first))
+        if not parts or all(limit <= 0 for _, _, limit in parts):
+            return []
+        ranks = backends.backend(connection).page(self.phrases, self.bound, parts)
+        return [backends.article_id(rank) for rank in ranks]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            if key.step not in (None, 1):
+                raise ValueError("RankedIds takes no step")
+            start, stop, _ = key.indices(self.count())
+            return self._slice(start, stop)
+        index = key if key >= 0 else self.count() + key
+        found = self._slice(index, index + 1)
+        if not found:
+            raise IndexError(key)
+        return found[0]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 @dataclass
@@ -35,43 +94,30 @@ class Search:
 def search(query: str, now=None) -> Search:
     """`ids` is a sliceable, countable sequence of article ids in rank order, for a Paginator."""
     result = Search(query=(query or "").strip(), keywords=search_text.keywords(query))
-    needed = set().union(*(search_text.keyword_terms(k) for k in result.keywords))
+    result.ids = RankedIds()
+    phrases = [p for p in map(search_text.keyword_phrase, result.keywords) if p]
     if not result.keywords:
-        result.ids = SearchTerm.objects.none().values_list("document_id", flat=True)
         return result
-    if not needed:
+    if not phrases:
         result.hint = "请至少输入两个字。"
-        result.ids = SearchTerm.objects.none().values_list("document_id", flat=True)
         return result
-    now = now or timezone.now()
-    if len(result.keywords) == 1 and search_text.is_exact(result.keywords[0]):
-        (term,) = needed
-        result.ids = (
-            SearchTerm.objects.filter(term=term, publish_at__lte=now)
-            .order_by("-in_headline", "-publish_at", "-document_id")
-            .values_list("document_id", flat=True)
-        )
+    flush()  # articles saved earlier in this transaction
+    bound = backends.rank_bound(now or timezone.now())
+    if all(search_text.is_exact(k) for k in result.keywords):
+        result.ids = RankedIds(phrases, bound)
         return result
-    rarest = _by_rarity(needed)
-    if rarest is None:
-        result.ids = SearchTerm.objects.none().values_list("document_id", flat=True)
-        return result
-    driver, narrowing = rarest[0], rarest[1 : 1 + NARROWING_TERMS]
-    documents = SearchDocument.objects.filter(
-        publish_at__lte=now,
-        article__status=Article.Status.PUBLISHED,
-        pk__in=SearchTerm.objects.filter(term=driver).values("document_id"),
-    )
-    for term in narrowing:
-        documents = documents.filter(
-            Exists(SearchTerm.objects.filter(term=term, document_id=OuterRef("pk")))
-        )
-    for keyword in result.keywords:
+    result.ids = _checked(result.keywords, phrases, bound)
+    return result
+
+
+def _checked(keywords, phrases, bound):
+    """Matches of the phrases that also contain every keyword as written."""
+    sql, params = backends.backend(connection).candidates_sql(phrases, bound)
+    documents = SearchDocument.objects.filter(pk__in=RawSQL(sql, params))
+    for keyword in keywords:
         documents = documents.filter(Q(headline__icontains=keyword) | Q(text__icontains=keyword))
-    in_headline = functools.reduce(
-        operator.and_, (Q(headline__icontains=k) for k in result.keywords)
-    )
-    result.ids = (
+    in_headline = functools.reduce(operator.and_, (Q(headline__icontains=k) for k in keywords))
+    return (
         documents.annotate(
             headline_match=Case(
                 When(in_headline, then=Value(True)),
@@ -79,20 +125,6 @@ def search(query: str, now=None) -> Search:
                 output_field=BooleanField(),
             )
         )
-        .order_by("-headline_match", "-publish_at", "-pk")
+        .order_by("-headline_match", "-rank")
         .values_list("pk", flat=True)
     )
-    return result
-
-
-def _by_rarity(terms: set[str]) -> list[str] | None:
-    """The terms, rarest first; None when one of them is in no document at all."""
-    counts = dict(
-        SearchTerm.objects.filter(term__in=terms)
-        .values("term")
-        .annotate(n=Count("*"))
-        .values_list("term", "n")
-    )
-    if len(counts) < len(terms):
-        return None
-    return sorted(terms, key=lambda t: (counts[t], t))

@@ -1,23 +1,30 @@
-"""Re-index an article whenever it, or a byline or caption of it, is saved or deleted."""
+"""Re-index an article whenever it, or a byline or caption of it, is saved or deleted.
 
-from django.db.models.signals import post_delete, post_save
+A save only notes the article (`search.indexing.schedule`): an import that writes an article
+and then its bylines and captions indexes it once, when the transaction commits.
+"""
+
+from django.db import connections
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from articles.models import Article, Byline, Caption
-from search.indexing import index_article
+from search import backends
+from search.indexing import schedule
+from search.models import SearchDocument
 
 
 @receiver(post_save, sender=Article, dispatch_uid="search_index_article")
 def article_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        index_article(instance)
+        schedule(instance.pk)
 
 
 @receiver(post_save, sender=Byline, dispatch_uid="search_index_byline")
 @receiver(post_save, sender=Caption, dispatch_uid="search_index_caption")
 def part_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        index_article(instance.article)
+        schedule(instance.article_id)
 
 
 @receiver(post_delete, sender=Byline, dispatch_uid="search_unindex_byline")
@@ -26,5 +33,27 @@ def part_deleted(sender, instance, origin=None, **kwargs):
     """Skip when the article itself is being deleted: its index goes with it."""
     if isinstance(origin, Article) or getattr(origin, "model", None) is Article:
         return
-    if Article.objects.filter(pk=instance.article_id).exists():
-        index_article(Article.objects.get(pk=instance.article_id))
+    schedule(instance.article_id)
+
+
+@receiver(post_delete, sender=SearchDocument, dispatch_uid="search_unindex_document")
+def document_deleted(sender, instance, using=None, **kwargs):
+    """A document deleted through the ORM (an article's cascade) takes its index row along;
+    `search.indexing` deletes documents without signals and removes their rows itself."""
+    row = (instance.rank, instance.headline, instance.text)
+    backends.backend(connections[using]).delete([row])
+
+
+@receiver(post_migrate, dispatch_uid="search_empty_index_after_flush")
+def emptied(sender, using="default", **kwargs):
+    """`flush` (between transactional tests) empties the documents but knows nothing of the
+    full-text index, then sends post_migrate: with no documents left, empty the index too."""
+    if sender.label != "search":
+        return
+    conn = connections[using]
+    if conn.vendor not in backends.BACKENDS or backends.backend(conn).table not in (
+        conn.introspection.table_names()
+    ):
+        return
+    if not SearchDocument.objects.using(using).exists():
+        backends.backend(conn).clear()

@@ -1,10 +1,15 @@
-"""Terms, query parsing and highlighting: pure text functions shared by indexing and search.
+"""Tokens, query parsing and highlighting: pure text functions shared by indexing and search.
 
-A term is a character bigram of a run of Chinese characters (a run of one character is its
-own term) or a whole Latin/digit word, lower-cased. Every substring of two or more Chinese
-characters therefore has all its bigrams in the index of any text that contains it, which is
-what makes `六小龙` or `留创园` findable without trusting a segmenter to cut the same way in
-the query and in the article.
+A token is a character bigram of a run of Chinese characters (a run of one character is its
+own token) or a whole Latin/digit word, lower-cased. The database's full-text index (SQLite
+FTS5 or a PostgreSQL tsvector, see `search.backends`) stores each document's tokens with
+their positions, and a keyword is looked up as the PHRASE of its own tokens: `六小龙` is the
+phrase `六小 小龙`, which a text has exactly where it contains `六小龙`. That makes any
+substring of two or more Chinese characters findable without trusting a segmenter to cut the
+same way in the query and in the article.
+
+Two runs in a row can chain into a false phrase (`…深度，度求…` has `深度 度求`): where a run
+starts with the character the previous run ended with, a SEPARATOR token goes between them.
 """
 
 import re
@@ -15,20 +20,38 @@ from django.utils.safestring import SafeString, mark_safe
 MAX_TERM_LENGTH = 32
 MAX_KEYWORDS = 5
 MAX_KEYWORD_LENGTH = 40
+#: Never produced by text: Latin words are cut at MAX_TERM_LENGTH characters.
+SEPARATOR = "q" * (MAX_TERM_LENGTH + 1)
 
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[0-9A-Za-z]+")
+_PIECE = re.compile(f"([{_CJK}]+)|([0-9A-Za-z]+)")
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of `text` in order, repeats included, SEPARATOR where runs would chain."""
+    found: list[str] = []
+    last = ""  # the previous token when it was a bigram
+    for run, word in _PIECE.findall(text or ""):
+        if word:
+            found.append(word.lower()[:MAX_TERM_LENGTH])
+            last = ""
+        elif len(run) == 1:
+            found.append(run)
+            last = ""
+        else:
+            if last and last[-1] == run[0]:
+                found.append(SEPARATOR)
+            found += [run[i : i + 2] for i in range(len(run) - 1)]
+            last = run[-2:]
+    return found
 
 
 def terms(text: str) -> set[str]:
-    """The distinct terms of `text`."""
-    found = set()
-    for run in _CJK_RUN.findall(text or ""):
-        if len(run) == 1:
-            found.add(run)
-        else:
-            found.update(run[i : i + 2] for i in range(len(run) - 1))
-    found.update(word.lower()[:MAX_TERM_LENGTH] for word in _WORD.findall(text or ""))
+    """The distinct tokens of `text`."""
+    found = set(tokens(text))
+    found.discard(SEPARATOR)
     return found
 
 
@@ -42,20 +65,29 @@ def keywords(query: str) -> list[str]:
     return seen[:MAX_KEYWORDS]
 
 
-def keyword_terms(keyword: str) -> set[str]:
-    """Terms every text containing `keyword` must have; single Chinese characters are left to
-    the substring check, since a text's run around them may be longer."""
-    found = set()
-    for run in _CJK_RUN.findall(keyword):
-        found.update(run[i : i + 2] for i in range(len(run) - 1))
-    found.update(word.lower()[:MAX_TERM_LENGTH] for word in _WORD.findall(keyword))
+def keyword_phrase(keyword: str) -> list[str]:
+    """The tokens a text containing `keyword` has in a row: the keyword's own tokens, less a
+    single Chinese character at either end (in a text its run may go on: `芯` in `芯片`)."""
+    found = tokens(keyword)
+    pieces = _PIECE.findall(keyword)
+    if pieces and len(pieces[-1][0]) == 1:
+        found = found[:-1]
+    if len(pieces) > 1 and len(pieces[0][0]) == 1:
+        found = found[1:]
     return found
 
 
+def keyword_terms(keyword: str) -> set[str]:
+    """Terms every text containing `keyword` must have."""
+    return set(keyword_phrase(keyword)) - {SEPARATOR}
+
+
 def is_exact(keyword: str) -> bool:
-    """True when finding the keyword's one term already proves the keyword is in the text."""
+    """True when finding the keyword's phrase already proves the keyword is in the text: a
+    run of two or more Chinese characters, or one Latin word. Anything else (`DeepSeek-V3`,
+    `5G网`) is also checked as a substring."""
     if _CJK_RUN.fullmatch(keyword):
-        return len(keyword) == 2
+        return len(keyword) >= 2
     return bool(_WORD.fullmatch(keyword)) and len(keyword) <= MAX_TERM_LENGTH
 
 

@@ -1,0 +1,322 @@
+"""Where the postings live: each database's own compressed full-text index.
+
+Every indexed document has a `rank`, a 64-bit key that sorts like (publish_at, article id):
+the publication time in whole seconds since 2000 times 2**32, plus the article id (good for
+1932-2068 and ids below 2**32). The index is keyed by it, so "published by now" is
+`rank <= rank_bound(now)` and "newest first" is `ORDER BY rank DESC`, both answered by the
+full-text index itself:
+
+- SQLite: the FTS5 table `search_fts` (contentless, `detail=full`), rowid = rank, columns
+  `headline` and `body` holding space-separated tokens (see `search.text`). A keyword is an
+  FTS5 phrase; the headline is the column filter `{headline} : (...)`.
+- PostgreSQL: the table `search_pg` (rank, headline tsvector, words tsvector: headline and
+  body), GIN indexes on both. tsvectors and tsqueries are written as literals (`'深度':1`,
+  `'深度' <-> '度求'`), so no text-search parser or locale decides what a token is.
+
+The index follows `SearchDocument` row for row: the code in `search.indexing` writes both,
+and a document deleted through the ORM (an article's cascade) takes its index row with it
+(`search.signals`). The FTS5 table is contentless: removing a row repeats its tokens, which
+are computed again from the document's stored headline and text.
+"""
+
+import datetime
+
+from django.db import connection as default_connection
+
+from search import text as search_text
+
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+ID_BITS = 32
+ID_MASK = (1 << ID_BITS) - 1
+#: tsvector positions stop at 16383; later tokens keep that position (found, not as phrases).
+MAX_POSITION = 16383
+MAX_POSITIONS_PER_TOKEN = 256
+
+
+def rank_key(publish_at, article_id: int) -> int:
+    delta = publish_at - EPOCH
+    return ((delta.days * 86400 + delta.seconds) << ID_BITS) | article_id
+
+
+def rank_bound(now) -> int:
+    """The highest rank visible at `now`: published in or before its second. (An article
+    scheduled later in that same second counts for under a second; the search page shows only
+    `Article.objects.published()`, so it is never displayed early.)"""
+    delta = now - EPOCH
+    return ((delta.days * 86400 + delta.seconds) << ID_BITS) | ID_MASK
+
+
+def article_id(rank: int) -> int:
+    return rank & ID_MASK
+
+
+class Backend:
+    vendor = ""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    # Writing ---------------------------------------------------------------------------
+
+    def insert(self, rows) -> None:
+        """rows: (rank, headline, text) of documents not in the index yet."""
+        raise NotImplementedError
+
+    def delete(self, rows) -> None:
+        """rows: (rank, headline, text) exactly as they were inserted."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def before_bulk(self) -> None:
+        """Called before a large load into an empty index."""
+
+    def after_bulk(self) -> None:
+        """Called after a large load: rebuild indexes, merge segments, refresh statistics."""
+
+    # Reading ---------------------------------------------------------------------------
+
+    def counts(self, phrases, bound) -> tuple[int, int]:
+        """(documents matching in the headline, documents matching anywhere)."""
+        raise NotImplementedError
+
+    def page(self, phrases, bound, parts) -> list[int]:
+        """Ranks for `parts`: [(in_headline, offset, limit)], in that order, newest first."""
+        raise NotImplementedError
+
+    def candidates_sql(self, phrases, bound) -> tuple[str, list]:
+        """SQL selecting the article ids of every visible match, for further filtering."""
+        raise NotImplementedError
+
+    def size(self) -> int:
+        """Rows in the index."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {self.table}")
+            return cursor.fetchone()[0]
+
+
+def _split(headline: str, text: str):
+    return search_text.tokens(headline), search_text.tokens(text)
+
+
+class SQLiteBackend(Backend):
+    vendor = "sqlite"
+    table = "search_fts"
+    CREATE = (
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+        "headline, body, content='', columnsize=0, detail=full, tokenize='unicode61')"
+    )
+    DROP = "DROP TABLE IF EXISTS search_fts"
+
+    def _values(self, rows):
+        for rank, headline, text in rows:
+            head, body = _split(headline, text)
+            yield rank, " ".join(head), " ".join(body)
+
+    def insert(self, rows) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, headline, body) VALUES (%s, %s, %s)",
+                list(self._values(rows)),
+            )
+
+    def delete(self, rows) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fts (search_fts, rowid, headline, body) "
+                "VALUES ('delete', %s, %s, %s)",
+                list(self._values(rows)),
+            )
+
+    def clear(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+
+    def after_bulk(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
+    def size(self) -> int:
+        """A contentless table cannot be scanned: read the row count FTS5 keeps (the first
+        varint of its "averages" record)."""
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT block FROM search_fts_data WHERE id = 1")
+            row = cursor.fetchone()
+        if not row or not row[0]:
+            return 0
+        value = 0
+        for n, byte in enumerate(bytes(row[0])[:9]):
+            if n == 8:
+                return (value << 8) | byte
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        return value
+
+    @staticmethod
+    def _match(phrases, headline=False) -> str:
+        expression = " AND ".join('"' + " ".join(phrase) + '"' for phrase in phrases)
+        return f"{{headline}} : ({expression})" if headline else expression
+
+    def counts(self, phrases, bound):
+        anywhere, head = self._match(phrases), self._match(phrases, headline=True)
+        sql = (
+            "SELECT (SELECT count(*) FROM search_fts WHERE search_fts MATCH %s AND rowid <= %s),"
+            " (SELECT count(*) FROM search_fts WHERE search_fts MATCH %s AND rowid <= %s)"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [head, bound, anywhere, bound])
+            return tuple(cursor.fetchone())
+
+    def page(self, phrases, bound, parts):
+        anywhere, head = self._match(phrases), self._match(phrases, headline=True)
+        selects, params = [], []
+        for n, (in_headline, offset, limit) in enumerate(parts):
+            match = head if in_headline else f"({anywhere}) NOT ({head})"
+            selects.append(
+                f"SELECT {n} AS part, rank FROM (SELECT rowid AS rank FROM search_fts"
+                " WHERE search_fts MATCH %s AND rowid <= %s ORDER BY rowid DESC"
+                " LIMIT %s OFFSET %s)"
+            )
+            params += [match, bound, limit, offset]
+        sql = " UNION ALL ".join(selects) + " ORDER BY part, rank DESC"
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [rank for _, rank in cursor.fetchall()]
+
+    def candidates_sql(self, phrases, bound):
+        return (
+            f"SELECT rowid & {ID_MASK} FROM search_fts WHERE search_fts MATCH %s AND rowid <= %s",
+            [self._match(phrases), bound],
+        )
+
+
+def _tsvector(tokens, start: int = 1) -> str:
+    """A tsvector literal: each token with its positions (a SEPARATOR only takes a place)."""
+    positions: dict[str, list[int]] = {}
+    for n, token in enumerate(tokens, start):
+        if token != search_text.SEPARATOR:
+            places = positions.setdefault(token, [])
+            if len(places) < MAX_POSITIONS_PER_TOKEN:
+                places.append(min(n, MAX_POSITION))
+    return " ".join(f"'{token}':{','.join(map(str, p))}" for token, p in positions.items())
+
+
+def _tsquery(phrases) -> str:
+    return " & ".join(_phrase_with_gaps(phrase) for phrase in phrases)
+
+
+def _phrase_with_gaps(phrase) -> str:
+    """`'a' <-> 'b' <2> 'c'`: a SEPARATOR in the phrase is a skipped position."""
+    out, gap = [], 1
+    for token in phrase:
+        if token == search_text.SEPARATOR:
+            gap += 1
+            continue
+        if out:
+            out.append(f"<{gap}>" if gap > 1 else "<->")
+        out.append(f"'{token}'")
+        gap = 1
+    return "(" + " ".join(out) + ")"
+
+
+class PostgreSQLBackend(Backend):
+    vendor = "postgresql"
+    table = "search_pg"
+    CREATE = [
+        "CREATE TABLE IF NOT EXISTS search_pg ("
+        "rank bigint PRIMARY KEY, headline tsvector NOT NULL, words tsvector NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS search_pg_headline ON search_pg USING gin (headline)",
+        "CREATE INDEX IF NOT EXISTS search_pg_words ON search_pg USING gin (words)",
+    ]
+    DROP = ["DROP TABLE IF EXISTS search_pg"]
+    ROWS_PER_INSERT = 200
+
+    def _values(self, rows):
+        for rank, headline, text in rows:
+            head, body = _split(headline, text)
+            # The body starts one place after the headline: no phrase runs from one into the
+            # other.
+            yield rank, _tsvector(head), _tsvector(head + [search_text.SEPARATOR] + body)
+
+    def insert(self, rows) -> None:
+        values = list(self._values(rows))
+        with self.connection.cursor() as cursor:
+            for start in range(0, len(values), self.ROWS_PER_INSERT):
+                batch = values[start : start + self.ROWS_PER_INSERT]
+                cursor.execute(
+                    "INSERT INTO search_pg (rank, headline, words) VALUES "
+                    + ", ".join(["(%s, %s::tsvector, %s::tsvector)"] * len(batch)),
+                    [v for row in batch for v in row],
+                )
+
+    def delete(self, rows) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM search_pg WHERE rank = ANY(%s)", [[rank for rank, _, _ in rows]]
+            )
+
+    def clear(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute("TRUNCATE search_pg")
+
+    def before_bulk(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute("DROP INDEX IF EXISTS search_pg_headline")
+            cursor.execute("DROP INDEX IF EXISTS search_pg_words")
+
+    def after_bulk(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            for sql in self.CREATE[1:]:
+                cursor.execute(sql)
+            cursor.execute("RESET maintenance_work_mem")
+            cursor.execute("ANALYZE search_pg")
+
+    def counts(self, phrases, bound):
+        query = _tsquery(phrases)
+        sql = (
+            "SELECT (SELECT count(*) FROM search_pg WHERE headline @@ %s::tsquery AND rank <= %s),"
+            " (SELECT count(*) FROM search_pg WHERE words @@ %s::tsquery AND rank <= %s)"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [query, bound, query, bound])
+            return tuple(cursor.fetchone())
+
+    def page(self, phrases, bound, parts):
+        query = _tsquery(phrases)
+        selects, params = [], []
+        for n, (in_headline, offset, limit) in enumerate(parts):
+            where = (
+                "headline @@ %s::tsquery"
+                if in_headline
+                else "words @@ %s::tsquery AND NOT headline @@ %s::tsquery"
+            )
+            selects.append(
+                f"(SELECT {n} AS part, rank FROM search_pg WHERE {where} AND rank <= %s"
+                " ORDER BY rank DESC LIMIT %s OFFSET %s)"
+            )
+            params += ([query] if in_headline else [query, query]) + [bound, limit, offset]
+        sql = "SELECT part, rank FROM (" + " UNION ALL ".join(selects) + ") AS parts"
+        sql += " ORDER BY part, rank DESC"
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [rank for _, rank in cursor.fetchall()]
+
+    def candidates_sql(self, phrases, bound):
+        return (
+            f"SELECT rank & {ID_MASK} FROM search_pg WHERE words @@ %s::tsquery AND rank <= %s",
+            [_tsquery(phrases), bound],
+        )
+
+
+BACKENDS = {"sqlite": SQLiteBackend, "postgresql": PostgreSQLBackend}
+
+
+def backend(connection=None) -> Backend:
+    connection = connection or default_connection
+    try:
+        return BACKENDS[connection.vendor](connection)
+    except KeyError:
+        raise NotImplementedError(f"search has no index for {connection.vendor}") from None
