@@ -49,8 +49,10 @@ def tag_text(article) -> str:
 
 
 def remember_related(sender, instance, history_instance, **kwargs):
-    """pre_create_historical_record receiver: copy bylines and tags into the record."""
-    if instance.pk:
+    """pre_create_historical_record receiver: copy bylines and tags into the record.
+
+    An article that has just been created has neither yet, so nothing is looked up."""
+    if instance.pk and history_instance.history_type != "+":
         history_instance.byline_names = byline_text(instance)
         history_instance.tag_names = tag_text(instance)
 

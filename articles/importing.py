@@ -30,7 +30,7 @@ from articles.models import (
 from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, parse_page
 from articles.publishing import publish_imported
 from entities.matching import find_organisations
-from entities.recording import OrganisationRecorder, known_organisation_names
+from entities.recording import OrganisationRecorder
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DIGITS = re.compile(r"\d+")
@@ -264,7 +264,7 @@ def import_pages(
                 )
         except PageImportError as exc:
             report.error = str(exc).removeprefix(f"{source.label}: ")
-            recorder.known = known_organisation_names()
+            recorder.forget_unsaved()
         reports.append(report)
         if progress:
             progress(index, len(sources), report)
@@ -374,23 +374,31 @@ def _store_article(page, source, position, parsed: ParsedArticle, report, record
     for name, value in content.fields.items():
         setattr(article, name, value)
     article.updated_by = user
-    article.full_clean(exclude=["tags"])
+    article.import_checksum = content.fingerprint(recorder)
+    if publish and outcome is report.created:
+        publish_imported(article)
+    article.full_clean(
+        exclude=["tags", "page", "updated_by"], validate_unique=False, validate_constraints=False
+    )
     article.save()
     _replace_bylines(article, content.bylines)
     _replace_captions(article, content.captions)
-    recorder.record_mentions(article, content.organisations)
-    article.import_checksum = article.content_checksum()
-    Article.objects.filter(pk=article.pk).update(import_checksum=article.import_checksum)
-    if publish and outcome is report.created:
-        publish_imported(article)
+    recorder.record_mentions(article, content.organisations, new_article=outcome is report.created)
     outcome.append(label)
 
 
 def _replace_bylines(article: Article, bylines: list[tuple[str, str]]) -> None:
     article.bylines.all().delete()
-    for order, (role, name) in enumerate(bylines):
-        contributor, _ = Contributor.objects.get_or_create(name=name)
-        Byline.objects.create(article=article, contributor=contributor, role=role, order=order)
+    names = [name for _, name in bylines]
+    contributors = Contributor.objects.in_bulk(names, field_name="name")
+    missing = [Contributor(name=name) for name in names if name not in contributors]
+    if missing:
+        Contributor.objects.bulk_create(missing, ignore_conflicts=True)
+        contributors = Contributor.objects.in_bulk(names, field_name="name")
+    Byline.objects.bulk_create(
+        Byline(article=article, contributor=contributors[name], role=role, order=order)
+        for order, (role, name) in enumerate(bylines)
+    )
 
 
 def _replace_captions(article: Article, captions: list[str]) -> None:

@@ -23,46 +23,51 @@ class OrganisationRecorder:
     known: dict[str, str] = field(default_factory=known_organisation_names)
     created: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _ids: dict[str, int] = field(default_factory=dict)
 
     def canonical_name(self, found) -> str:
         """The name the organisation goes by in the database, or its own when it is new."""
         forms = [found.name, *found.aliases]
         return next((self.known[form] for form in forms if form in self.known), found.name)
 
-    def resolve(self, found) -> Organisation:
-        forms = [found.name, *found.aliases]
-        canonical = next((self.known[form] for form in forms if form in self.known), None)
-        if canonical is None:
-            organisation = Organisation.objects.create(name=found.name)
-            self.created.append(found.name)
-        else:
-            organisation = Organisation.objects.get(name=canonical)
-        self.known.setdefault(organisation.name, organisation.name)
-        for form in forms:
-            self._add_alias(organisation, form)
-        return organisation
+    def forget_unsaved(self) -> None:
+        """After a page's transaction rolled back, trust only what the database holds."""
+        self.known = known_organisation_names()
+        self._ids.clear()
 
-    def _add_alias(self, organisation: Organisation, form: str) -> None:
+    def resolve(self, found) -> int:
+        """The id of the found organisation, created with its aliases when it is new."""
+        name = self.canonical_name(found)
+        if name not in self.known:
+            organisation = Organisation.objects.create(name=name)
+            self.created.append(name)
+            self.known[name] = name
+            self._ids[name] = organisation.pk
+        elif name not in self._ids:
+            self._ids[name] = Organisation.objects.values_list("pk", flat=True).get(name=name)
+        for form in [found.name, *found.aliases]:
+            self._add_alias(name, form)
+        return self._ids[name]
+
+    def _add_alias(self, name: str, form: str) -> None:
         owner = self.known.get(form)
-        if owner == organisation.name:
+        if owner == name:
             return
         if owner is not None:
-            self.warnings.append(f"简称“{form}”已属于“{owner}”，未加到“{organisation.name}”。")
+            self.warnings.append(f"简称“{form}”已属于“{owner}”，未加到“{name}”。")
             return
-        OrganisationAlias.objects.create(organisation=organisation, alias=form)
-        self.known[form] = organisation.name
+        OrganisationAlias.objects.create(organisation_id=self._ids[name], alias=form)
+        self.known[form] = name
 
-    def record_mentions(self, article, found_organisations) -> None:
+    def record_mentions(self, article, found_organisations, *, new_article=False) -> None:
         """Make the article's mentions exactly the found ones, each organisation once."""
-        wanted = []
-        for found in found_organisations:
-            organisation = self.resolve(found)
-            if organisation.pk not in wanted:
-                wanted.append(organisation.pk)
-        Mention.objects.filter(article=article).exclude(organisation_id__in=wanted).delete()
-        existing = set(
-            Mention.objects.filter(article=article).values_list("organisation_id", flat=True)
-        )
+        wanted = list(dict.fromkeys(self.resolve(found) for found in found_organisations))
+        existing = set()
+        if not new_article:
+            Mention.objects.filter(article=article).exclude(organisation_id__in=wanted).delete()
+            existing = set(
+                Mention.objects.filter(article=article).values_list("organisation_id", flat=True)
+            )
         Mention.objects.bulk_create(
             [Mention(article=article, organisation_id=pk) for pk in wanted if pk not in existing]
         )

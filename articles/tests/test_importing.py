@@ -111,6 +111,14 @@ class TestImportingTheSamplePage:
 
 
 class TestReimporting:
+    def test_an_imported_article_counts_as_untouched_until_an_editor_changes_it(self):
+        run_import(SEED_DIR)
+        for article in Article.objects.all():
+            assert article.content_checksum() == article.import_checksum
+        lead = Article.objects.get(position=1)
+        lead.mentions.first().delete()
+        assert lead.content_checksum() != lead.import_checksum
+
     def test_the_same_file_again_changes_nothing(self):
         run_import(SEED_DIR)
         before = database_snapshot()

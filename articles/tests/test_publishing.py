@@ -125,3 +125,10 @@ def test_a_reporter_may_edit_drafts_and_reviews_but_not_published_articles(repor
     assert publishing.can_edit(reporter, make_article("待审", status=Status.REVIEW))
     assert not publishing.can_edit(reporter, make_article("已发布"))
     assert publishing.can_edit(editor, make_article("已发布"))
+
+
+def test_publish_imported_only_marks_articles_an_import_is_creating():
+    fresh = publishing.publish_imported(Article(title="导入稿"))
+    assert fresh.status == Article.Status.PUBLISHED and fresh.publish_at is not None
+    with pytest.raises(ValueError):
+        publishing.publish_imported(make_article("已存在"))
