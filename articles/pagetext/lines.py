@@ -7,6 +7,7 @@ the next one is indented by about two characters, both relative to the full line
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,6 +30,7 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
+LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
 WINDOW = 5
 RELIABLE_SAMPLE = 3
 SHORT_BY = 1.5
@@ -138,6 +140,11 @@ def upper_median(widths: list[float]) -> float:
         return 0.0
     ordered = sorted(widths, reverse=True)
     return ordered[(len(ordered) - 1) // 3]
+
+
+def glued_by_latin(line: Line) -> bool:
+    """Extraction glues a line ending in Latin letters (`DeepSeek-V3，`) to the next one."""
+    return bool(LATIN_LINE_END.search(line.text))
 
 
 def starts_unit_for_sure(line: Line) -> bool:
@@ -271,6 +278,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "parenthesised line closed"
     if previous.glued or cannot_start_paragraph(line.text):
         return None
+    if closes_glued_heading(unit):
+        return "heading over glued lines"
     if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.raw):
         # `…能力强。（通讯员 洪科宣）` closes its article, however full the line.
         return "trailing byline"
@@ -290,6 +299,18 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if short_of(previous, before, after, by=HEADING_SHORT_BY) and not is_full(line, after):
         return "short unpunctuated line"
     return None
+
+
+def closes_glued_heading(unit: Unit) -> bool:
+    """`全球科技版图` + single newline + `呈现多元化趋势`: a heading broken over two lines; a
+    single newline that no Latin line end explains glues only heading lines, and the unit
+    ends with them unless a sentence closes it."""
+    lines = unit.lines
+    if len(lines) < 2 or any(not line.glued for line in lines[:-1]):
+        return False
+    if any(glued_by_latin(line) for line in lines[:-1]):
+        return False
+    return not any(mark in unit.text for mark in "。！？；，")
 
 
 def full_in_own_paragraph(unit: Unit) -> bool:

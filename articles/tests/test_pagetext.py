@@ -180,6 +180,27 @@ def test_a_plain_headline_after_its_body_is_not_joined_to_the_next_bold_one():
     assert second.title == "智能制造再上新台阶"
 
 
+def test_a_subheading_glued_over_two_lines_ends_even_when_its_second_line_is_long():
+    text = (
+        page(
+            "算力小镇算力小镇",
+            "十年前，这里还是一片农",
+            "田；如今，数百家算力企业在",
+            "此集聚，成为重要的算力枢纽",
+            "之一。",
+        )
+        + "\n从出租机柜\n到提供一站式算力服务\n\n"
+        + page(
+            "2015年，首批数据中心项",
+            "目落地时，园区主要靠出租机",
+            "柜和带宽获得收入。",
+        )
+    )
+    (article,) = parse_page(text).articles
+    assert [block.type for block in article.body] == ["paragraph", "subheading", "paragraph"]
+    assert article.body[1].text == "从出租机柜到提供一站式算力服务"
+
+
 def test_two_plain_one_line_headlines_between_two_untitled_articles_are_one_each():
     text = page(
         "新材料产业园今年新签约项目",
