@@ -77,8 +77,10 @@ class Backend:
 
     # Reading ---------------------------------------------------------------------------
 
-    def counts(self, phrases, bound) -> tuple[int, int]:
-        """(documents matching in the headline, documents matching anywhere)."""
+    def counts(self, phrases, bound, limit) -> tuple[int, int]:
+        """(documents matching in the headline, documents matching anywhere), each counted up
+        to `limit` at most: counting every match of a common word would read its whole
+        posting list."""
         raise NotImplementedError
 
     def page(self, phrases, bound, parts) -> list[int]:
@@ -159,14 +161,14 @@ class SQLiteBackend(Backend):
         expression = " AND ".join('"' + " ".join(phrase) + '"' for phrase in phrases)
         return f"{{headline}} : ({expression})" if headline else expression
 
-    def counts(self, phrases, bound):
+    def counts(self, phrases, bound, limit):
         anywhere, head = self._match(phrases), self._match(phrases, headline=True)
-        sql = (
-            "SELECT (SELECT count(*) FROM search_fts WHERE search_fts MATCH %s AND rowid <= %s),"
-            " (SELECT count(*) FROM search_fts WHERE search_fts MATCH %s AND rowid <= %s)"
+        count = (
+            "(SELECT count(*) FROM (SELECT rowid FROM search_fts"
+            " WHERE search_fts MATCH %s AND rowid <= %s LIMIT %s))"
         )
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, [head, bound, anywhere, bound])
+            cursor.execute(f"SELECT {count}, {count}", [head, bound, limit, anywhere, bound, limit])
             return tuple(cursor.fetchone())
 
     def page(self, phrases, bound, parts):
@@ -274,14 +276,15 @@ class PostgreSQLBackend(Backend):
             cursor.execute("RESET maintenance_work_mem")
             cursor.execute("ANALYZE search_pg")
 
-    def counts(self, phrases, bound):
+    def counts(self, phrases, bound, limit):
         query = _tsquery(phrases)
-        sql = (
-            "SELECT (SELECT count(*) FROM search_pg WHERE headline @@ %s::tsquery AND rank <= %s),"
-            " (SELECT count(*) FROM search_pg WHERE words @@ %s::tsquery AND rank <= %s)"
+        count = (
+            "(SELECT count(*) FROM (SELECT 1 FROM search_pg WHERE {} @@ %s::tsquery"
+            " AND rank <= %s LIMIT %s) AS found)"
         )
+        sql = "SELECT " + count.format("headline") + ", " + count.format("words")
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, [query, bound, query, bound])
+            cursor.execute(sql, [query, bound, limit, query, bound, limit])
             return tuple(cursor.fetchone())
 
     def page(self, phrases, bound, parts):

@@ -4,7 +4,7 @@ Each keyword becomes the phrase of its tokens (see `search.text`); a document ma
 it has every keyword's phrase. Results rank headline matches first (the headline has every
 phrase), then the newest, then the highest id: the index is keyed by that order (`rank`, see
 `search.backends`), so a page is two small ordered reads (headline matches, then the others)
-and the count is two index counts, whatever the number of matches.
+and the count is two index counts that stop at MAX_RESULTS.
 
 A keyword that is not one Chinese run or one Latin word (`DeepSeek-V3`, `5G网`) is also
 checked as a substring of the stored document; such queries read the matching documents.
@@ -24,9 +24,14 @@ from search import text as search_text
 from search.indexing import flush
 from search.models import SearchDocument
 
+#: Matches counted and paged at most: 100 pages of 10. Counting further would read the whole
+#: posting list of a common word; the page then says "more than 1000".
+MAX_RESULTS = 1000
+
 
 class RankedIds:
-    """Article ids of a query in rank order: sliceable and countable, for a Paginator."""
+    """Article ids of a query in rank order: sliceable and countable, for a Paginator.
+    `count()` stops at MAX_RESULTS; `truncated` says whether there are more."""
 
     def __init__(self, phrases=None, bound=None):
         self.phrases, self.bound = phrases, bound
@@ -38,11 +43,16 @@ class RankedIds:
             if not self.phrases:
                 self._counts = (0, 0)
             else:
-                self._counts = backends.backend(connection).counts(self.phrases, self.bound)
+                backend = backends.backend(connection)
+                self._counts = backend.counts(self.phrases, self.bound, MAX_RESULTS + 1)
         return self._counts
 
+    @property
+    def truncated(self) -> bool:
+        return self.counts()[1] > MAX_RESULTS
+
     def count(self) -> int:
-        return self.counts()[1]
+        return min(self.counts()[1], MAX_RESULTS)
 
     def __len__(self) -> int:
         return self.count()
@@ -50,8 +60,8 @@ class RankedIds:
     def _slice(self, start: int, stop: int) -> list[int]:
         if not self.phrases or stop <= start:
             return []
-        head, total = self.counts()
-        stop = min(stop, total)
+        head, _ = self.counts()
+        stop = min(stop, self.count())
         parts = []
         if start < head:
             parts.append((True, start, min(stop, head) - start))

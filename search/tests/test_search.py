@@ -223,6 +223,18 @@ def test_pages_run_on_from_headline_matches_to_the_others():
     ]
 
 
+def test_counting_stops_at_the_result_limit(monkeypatch, client):
+    from search import query
+
+    monkeypatch.setattr(query, "MAX_RESULTS", 5)
+    now = timezone.now()
+    made = [make_article(f"芯片{i}", publish_at=now - (i + 1) * HOUR).pk for i in range(7)]
+    ids = search("芯片").ids
+    assert ids.count() == 5 and ids.truncated
+    assert list(ids) == made[:5]
+    assert "找到超过 5 篇稿件" in client.get("/search/", {"q": "芯片"}).content.decode()
+
+
 def test_search_tokens_are_bigrams_with_a_separator_where_runs_would_chain():
     assert search_text.tokens("芯片芯片") == ["芯片", "片芯", "芯片"]
     assert search_text.tokens("甲乙，乙丙") == ["甲乙", search_text.SEPARATOR, "乙丙"]
