@@ -96,9 +96,14 @@ def _sync(ids) -> int:
         if fresh:
             SearchDocument.objects.bulk_create(fresh)
             backend.insert([_row(d) for d in fresh])
-    # Cached search pages were made from the old index (this may run after the commit).
-    bump_generation(schedule_may_have_changed=False)
+    # Cached search pages were made from the old index: renew them once this is committed
+    # (at once when it already is: this usually runs from an on_commit callback).
+    transaction.on_commit(_bump_after_indexing)
     return len(fresh)
+
+
+def _bump_after_indexing() -> None:
+    bump_generation(schedule_may_have_changed=False)
 
 
 def index_article(article) -> None:

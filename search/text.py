@@ -12,6 +12,7 @@ Two runs in a row can chain into a false phrase (`…深度，度求…` has `�
 starts with the character the previous run ended with, a SEPARATOR token goes between them.
 """
 
+import operator
 import re
 
 from django.utils.html import conditional_escape
@@ -43,7 +44,7 @@ def tokens(text: str) -> list[str]:
         else:
             if last and last[-1] == run[0]:
                 found.append(SEPARATOR)
-            found += [run[i : i + 2] for i in range(len(run) - 1)]
+            found += map(operator.add, run, run[1:])
             last = run[-2:]
     return found
 
