@@ -4,16 +4,21 @@ Status changes only through articles.publishing (actions and the form's workflow
 who may edit what is checked here per object, not only by which buttons are shown.
 """
 
+import datetime
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
+from taggit.models import Tag
 
 from articles import publishing
 from articles.contributors import merge_contributors
@@ -21,7 +26,7 @@ from articles.forms import ArticleAdminForm
 from articles.history import compare_records, refresh_latest_record
 from articles.models import Article, Byline, Caption, Contributor, Issue, Page
 from articles.resources import ArticleResource
-from entities.models import Mention
+from entities.models import Mention, Organisation
 
 BODY_SYNTAX = (
     "正文是纯文本：段落之间空一行；一行以“## ”（两个井号加一个空格）开头，"
@@ -73,6 +78,142 @@ class MentionInline(EditableWithArticle, admin.TabularInline):
     verbose_name_plural = "提及的机构"
 
 
+class NameFilter(admin.SimpleListFilter):
+    """A text box instead of a link per row: a list of every tag or organisation grows with
+    the archive (thousands of links, and a query for all of them on every changelist).
+    Takes the exact name (or the id, as links from elsewhere give it)."""
+
+    template = "articles/admin/name_filter.html"
+    model = None  # the filtered model, with a unique `name`
+    lookup = ""  # the Article lookup to its id
+
+    def lookups(self, request, model_admin):
+        return ()
+
+    def has_output(self):
+        return True
+
+    def choices(self, changelist):
+        others = {
+            key: value
+            for key, value in changelist.get_filters_params().items()
+            if key != self.parameter_name
+        }
+        yield {
+            "parameter_name": self.parameter_name,
+            "value": self.value() or "",
+            "others": [(key, item) for key, values in others.items() for item in values],
+            "clear_url": changelist.get_query_string(remove=[self.parameter_name]),
+        }
+
+    def queryset(self, request, queryset):
+        value = (self.value() or "").strip()
+        if not value:
+            return queryset
+        rows = self.model._default_manager.all()
+        rows = rows.filter(pk=int(value)) if value.isdigit() else rows.filter(name=value)
+        return queryset.filter(**{f"{self.lookup}__in": rows.values("pk")})
+
+
+class TagFilter(NameFilter):
+    title = "标签"
+    parameter_name = "tag"
+    model = Tag
+    lookup = "tags"
+
+
+class OrganisationFilter(NameFilter):
+    title = "提及的机构"
+    parameter_name = "organisation"
+    model = Organisation
+    lookup = "mentions__organisation"
+
+
+class PageNumberFilter(admin.SimpleListFilter):
+    """Page numbers from the pages table (thousands of rows), not from every article."""
+
+    title = "版次"
+    parameter_name = "page__number"
+
+    def lookups(self, request, model_admin):
+        numbers = Page.objects.order_by("number").values_list("number", flat=True).distinct()
+        return [(str(number), f"第{number}版") for number in numbers]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(page__number=int(value))
+        return queryset
+
+
+def issue_date_hierarchy(cl) -> dict:
+    """Django's date hierarchy for `page__issue__date`, its dates read from the issues table
+    (one row a day) instead of from every article joined to its page and issue: Django's own
+    takes 0.8 s at 100,000 articles on SQLite. It lists the days with any article, whatever
+    other filters are chosen; filtering by the chosen date is Django's own."""
+    field = cl.date_hierarchy
+    year_field, month_field, day_field = (f"{field}__{part}" for part in ("year", "month", "day"))
+    year, month, day = (cl.params.get(name) for name in (year_field, month_field, day_field))
+
+    def link(filters):
+        return cl.get_query_string(filters, [f"{field}__"])
+
+    issues = Issue.objects.filter(
+        Exists(Page.objects.filter(issue=OuterRef("pk"), articles__isnull=False))
+    )
+    if not (year or month or day):
+        span = issues.aggregate(first=Min("date"), last=Max("date"))
+        if span["first"] and span["first"].year == span["last"].year:
+            year = span["first"].year
+            if span["first"].month == span["last"].month:
+                month = span["first"].month
+    try:
+        if year and month and day:
+            chosen = datetime.date(int(year), int(month), int(day))
+            return {
+                "show": True,
+                "back": {
+                    "link": link({year_field: year, month_field: month}),
+                    "title": capfirst(formats.date_format(chosen, "YEAR_MONTH_FORMAT")),
+                },
+                "choices": [{"title": capfirst(formats.date_format(chosen, "MONTH_DAY_FORMAT"))}],
+            }
+        if year and month:
+            days = issues.filter(date__year=int(year), date__month=int(month)).dates("date", "day")
+            return {
+                "show": True,
+                "back": {"link": link({year_field: year}), "title": str(year)},
+                "choices": [
+                    {
+                        "link": link({year_field: year, month_field: month, day_field: d.day}),
+                        "title": capfirst(formats.date_format(d, "MONTH_DAY_FORMAT")),
+                    }
+                    for d in days
+                ],
+            }
+        if year:
+            months = issues.filter(date__year=int(year)).dates("date", "month")
+            return {
+                "show": True,
+                "back": {"link": link({}), "title": "全部日期"},
+                "choices": [
+                    {
+                        "link": link({year_field: year, month_field: m.month}),
+                        "title": capfirst(formats.date_format(m, "YEAR_MONTH_FORMAT")),
+                    }
+                    for m in months
+                ],
+            }
+    except ValueError:  # a hand-typed date that is none: Django reports the filter itself
+        return {"show": False}
+    years = issues.dates("date", "year")
+    return {
+        "show": True,
+        "back": None,
+        "choices": [{"link": link({year_field: str(y.year)}), "title": str(y.year)} for y in years],
+    }
+
+
 @admin.register(Article)
 class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
@@ -88,9 +229,14 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         "byline_list",
         "tag_list",
     ]
-    list_filter = ["status", "page__issue", "page__number", "kind", "tags", "organisations"]
+    # Issues are reached through the date hierarchy; tags and organisations through a text
+    # box (see NameFilter): no filter lists rows that grow with the archive.
+    list_filter = ["status", PageNumberFilter, "kind", TagFilter, OrganisationFilter]
     list_select_related = ["page__issue"]
-    search_fields = ["title", "body"]
+    # The title (and kicker) only: `body__icontains` reads every article's whole text, about
+    # half a second at 100,000 articles on PostgreSQL; readers' full-text search is /search/.
+    search_fields = ["title", "kicker"]
+    search_help_text = "按标题或引题查找；全文检索请用读者网站的搜索。"
     date_hierarchy = "page__issue__date"
     show_full_result_count = False
     list_per_page = 50
@@ -98,6 +244,7 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     readonly_fields = ["status", "publish_at", "updated_by", "updated_at", "preview_link"]
     actions = ["submit_selected", "publish_selected_now", "unpublish_selected", "archive_selected"]
     change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "articles/admin/article_change_list.html"
     object_history_list_template = "admin/articles/article/object_history_list.html"
     view_on_site = False
     save_on_top = True
@@ -180,6 +327,13 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
             ):
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        cl = getattr(response, "context_data", {}).get("cl")
+        if cl is not None:
+            response.context_data["issue_date_hierarchy"] = issue_date_hierarchy(cl)
+        return response
 
     # Saving.
 

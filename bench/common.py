@@ -200,6 +200,8 @@ class LoadResult:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     statuses: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     errors: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    # X-Public-Cache of each response: "hit", "miss" or "" (not a cached page).
+    cache: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
     def requests(self, kind: str | None = None) -> int:
         kinds = [kind] if kind else list(self.statuses)
@@ -212,6 +214,12 @@ class LoadResult:
     def server_errors(self, kind: str | None = None) -> int:
         kinds = [kind] if kind else list(self.statuses)
         return sum(n for k in kinds for status, n in self.statuses[k].items() if status >= 500)
+
+    def hit_ratio(self, kind: str | None = None) -> float:
+        kinds = [kind] if kind else list(self.cache)
+        hits = sum(self.cache[k]["hit"] for k in kinds)
+        answered = sum(self.cache[k]["hit"] + self.cache[k]["miss"] for k in kinds)
+        return hits / answered if answered else 0.0
 
     def rps(self, kind: str | None = None) -> float:
         return self.requests(kind) / self.seconds if self.seconds else 0.0
@@ -241,8 +249,9 @@ def run_load(
         rng = random.Random(seed * 1000 + number)
         connection = None
         turn = number
-        local_lat, local_status, local_err = (
+        local_lat, local_status, local_err, local_cache = (
             defaultdict(list),
+            defaultdict(Counter),
             defaultdict(Counter),
             defaultdict(Counter),
         )
@@ -263,6 +272,7 @@ def run_load(
                 response.read()
                 local_lat[kind].append(time.perf_counter() - started)
                 local_status[kind][response.status] += 1
+                local_cache[kind][response.getheader("X-Public-Cache") or ""] += 1
                 if response.will_close:
                     connection.close()
                     connection = None
@@ -278,6 +288,7 @@ def run_load(
                 result.latencies[kind] += local_lat[kind]
                 result.statuses[kind].update(local_status[kind])
                 result.errors[kind].update(local_err[kind])
+                result.cache[kind].update(local_cache[kind])
 
     started = time.monotonic()
     threads = [threading.Thread(target=client, args=(n,)) for n in range(concurrency)]

@@ -14,12 +14,23 @@ cache. Nothing has to know which page shows what.
   cached the old page while the change was still uncommitted is invalidated by the second.
 - Scheduled articles appear without any save: a cached page never outlives the earliest
   future ``publish_at`` of a published article (looked up once per generation).
-- Only anonymous GET requests are served from or stored in the cache, and only 200
-  responses that set no cookie and say nothing against shared caching; a logged-in user
-  (staff previews included) always gets a freshly rendered page.
+- Only GET requests that carry neither a session nor a messages cookie are served from or
+  stored in the cache, and only 200 responses that set no cookie and say nothing against
+  shared caching; a logged-in user (staff previews included) always gets a freshly rendered
+  page.
+- A hit costs about as little as a trivial view: ``PublicPageCacheMiddleware`` sits right
+  after the security and static-file middleware and answers from the cache before sessions,
+  authentication, messages, CSRF or URL resolution run. It stores the response as the rest of
+  the middleware left it, so a hit carries the same headers as a miss. The generation is kept
+  in process memory: with Redis, the token and the page come back in one ``get_many`` round
+  trip; with the generation file, an ``os.stat`` per request tells whether the file changed
+  (and a file changed in the last seconds is read again, so two changes within one clock tick
+  are never mistaken for none).
 
-Apply it with ``cache_public_page(view)`` in a urls.py. Code that changes content without
-signals (``QuerySet.update()``, ``bulk_create()``, raw SQL) calls ``bump_generation()``.
+Apply it with ``cache_public_page(view)`` in a urls.py (which pages may be stored) and the
+middleware in settings.MIDDLEWARE (which serves and stores them). Code that changes content
+without signals (``QuerySet.update()``, ``bulk_create()``, raw SQL) calls
+``bump_generation()``.
 """
 
 from __future__ import annotations
@@ -31,12 +42,14 @@ import math
 import os
 import secrets
 import tempfile
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -46,6 +59,32 @@ from django.utils.cache import cc_delim_re
 PUBLIC_APPS = frozenset({"articles", "entities", "taggit", "search"})
 GENERATION_KEY = "publiccache:generation"
 HEADER = "X-Public-Cache"
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
+# A generation file changed this recently is read again even if os.stat shows nothing new:
+# two replacements within one file-timestamp tick could otherwise look like none.
+RECENT_CHANGE_SECONDS = 2.0
+
+
+class _Memo:
+    """What this process last learnt of the generation, so that a request need not ask."""
+
+    def __init__(self):
+        self.file_signature = None  # (path, inode, mtime_ns, size) of the file last read
+        self.file_state = None
+        self.shared_state = None  # the state last read from a shared cache (Redis)
+        self.next_publication: dict[str, float] = {}  # generation -> next publication
+
+
+_memo = _Memo()
+
+
+def _reset_memo(*, setting, **kwargs):
+    global _memo
+    if setting in ("CACHES", "PUBLIC_CACHE_SECONDS", "PUBLIC_CACHE_GENERATION_FILE"):
+        _memo = _Memo()
+
+
+setting_changed.connect(_reset_memo, dispatch_uid="newsroom.caching.reset_memo")
 
 
 def _process_local_cache() -> bool:
@@ -75,20 +114,38 @@ def _write_generation_file(state: str) -> None:
         raise
 
 
-def _read_state() -> tuple[str, float] | None:
-    """(token, next scheduled publication as epoch seconds, 0 for none), or None if unset."""
-    if _process_local_cache():
-        try:
-            raw = _generation_file().read_text()
-        except FileNotFoundError:
-            return None
-    else:
-        raw = cache.get(GENERATION_KEY)
+def _parse_state(raw) -> tuple[str, float] | None:
     try:
         token, when = raw.split()
         return token, float(when)
     except (AttributeError, ValueError):
         return None
+
+
+def _read_file_state() -> tuple[str, float] | None:
+    """The generation file's state, read only when os.stat says it may have changed."""
+    path = _generation_file()
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    signature = (path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    memo = _memo
+    if signature == memo.file_signature and time.time() - stat.st_mtime > RECENT_CHANGE_SECONDS:
+        return memo.file_state
+    try:
+        state = _parse_state(path.read_text())
+    except FileNotFoundError:
+        return None
+    memo.file_signature, memo.file_state = signature, state
+    return state
+
+
+def _read_state() -> tuple[str, float] | None:
+    """(token, next scheduled publication as epoch seconds, 0 for none), or None if unset."""
+    if _process_local_cache():
+        return _read_file_state()
+    return _parse_state(cache.get(GENERATION_KEY))
 
 
 def _write_state(token: str, when: float) -> None:
@@ -145,11 +202,17 @@ def next_publication(state: tuple[str, float], now: float) -> float:
     has passed is it looked up again (once per process and generation)."""
     generation, when = state
     if when and when <= now:  # that article is out now: which one comes next?
-        key = f"publiccache:next:{generation}"
-        when = cache.get(key)
+        known = _memo.next_publication
+        when = known.get(generation)
         if when is None or (when and when <= now):
-            when = _query_next_publication(now)
-            cache.set(key, when, timeout=settings.PUBLIC_CACHE_SECONDS)
+            key = f"publiccache:next:{generation}"
+            when = cache.get(key)
+            if when is None or (when and when <= now):
+                when = _query_next_publication(now)
+                cache.set(key, when, timeout=settings.PUBLIC_CACHE_SECONDS)
+            if len(known) > 64:
+                known.clear()
+            known[generation] = when
     return when or math.inf
 
 
@@ -181,11 +244,12 @@ def connect_signals() -> None:
     m2m_changed.connect(_content_changed, dispatch_uid=f"{uid}.m2m")
 
 
-def _is_anonymous(request) -> bool:
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return True
-    user = getattr(request, "user", None)
-    return user is None or not user.is_authenticated
+def _eligible(request) -> bool:
+    """A GET from a reader: no session (so no staff member) and no pending messages."""
+    if request.method != "GET" or not _enabled():
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
 
 
 def _cacheable(request, response) -> bool:
@@ -215,26 +279,57 @@ def _cap_shared_lifetime(response, seconds: int) -> None:
         response["Cache-Control"] = ", ".join(capped)
 
 
-def cache_public_page(view):
-    """Serve anonymous readers a cached copy of the page until its content changes."""
+def _lookup(request) -> tuple[tuple[str, float], str, object]:
+    """The generation's state, the page's key and its cache entry (None if not cached).
 
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method != "GET" or not _enabled() or not _is_anonymous(request):
-            return view(request, *args, **kwargs)
+    With a shared cache the token this process saw last and the page under it are fetched
+    in one round trip; only when the token has changed since is the page asked for again."""
+    if _process_local_cache():
         state = _current_state()
         key = _key(request, state[0])
+        return state, key, cache.get(key)
+    memo = _memo
+    guess = memo.shared_state
+    if guess is not None:
+        key = _key(request, guess[0])
+        found = cache.get_many([GENERATION_KEY, key])
+        state = _parse_state(found.get(GENERATION_KEY))
+        if state == guess:
+            return state, key, found.get(key)
+    else:
+        state = _read_state()
+    if state is None:
+        state = _current_state()
+    memo.shared_state = state
+    key = _key(request, state[0])
+    return state, key, cache.get(key)
+
+
+class PublicPageCacheMiddleware:
+    """Answers readers' cache hits before the rest of the middleware runs; stores the pages
+    that ``cache_public_page`` views return, as the rest of the middleware left them.
+
+    Place it right after SecurityMiddleware and WhiteNoiseMiddleware, before
+    SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _eligible(request):
+            return self.get_response(request)
         now = _now()
+        state, key, entry = _lookup(request)
         scheduled = next_publication(state, now)
-        entry = cache.get(key)
         if entry is not None and entry[0] > now:
             _expires, status, headers, content = entry
             response = HttpResponse(content, status=status, headers=headers)
             response[HEADER] = "hit"
         else:
-            response = view(request, *args, **kwargs)
-            if callable(getattr(response, "render", None)) and not response.is_rendered:
-                response.render()
+            request.public_page_cache = True
+            response = self.get_response(request)
+            if not getattr(response, "public_page_cache", False):
+                return response  # not a public page (or not a page its view returned)
             expires = min(now + settings.PUBLIC_CACHE_SECONDS, scheduled)
             if _cacheable(request, response) and expires > now:
                 headers = dict(response.items())
@@ -246,6 +341,18 @@ def cache_public_page(view):
             response[HEADER] = "miss"
         if not math.isinf(scheduled):
             _cap_shared_lifetime(response, max(0, math.floor(scheduled - now)))
+        return response
+
+
+def cache_public_page(view):
+    """Let PublicPageCacheMiddleware serve anonymous readers a cached copy of the view's page
+    until its content changes."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if getattr(request, "public_page_cache", False):
+            response.public_page_cache = True
         return response
 
     return wrapped

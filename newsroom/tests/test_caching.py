@@ -200,3 +200,115 @@ def test_the_cache_adds_no_query_and_a_hit_costs_none(
         client.get("/latest/")
     with django_assert_num_queries(0):
         assert client.get("/latest/")[caching.HEADER] == "hit"
+
+
+# The hit path: PublicPageCacheMiddleware answers before sessions, auth and the rest.
+
+
+@pytest.mark.django_db
+def test_a_hit_carries_the_headers_the_rest_of_the_middleware_gave_the_miss(client, page_cache):
+    make_article("稿件")
+    miss = client.get("/latest/")
+    hit = client.get("/latest/")
+    assert (miss[caching.HEADER], hit[caching.HEADER]) == ("miss", "hit")
+    for header in ("X-Frame-Options", "Content-Language", "Cache-Control", "Content-Type"):
+        assert hit[header] == miss[header], header
+    assert hit.content == miss.content
+
+
+@pytest.mark.django_db
+def test_a_hit_runs_no_session_auth_or_view_code(client, page_cache):
+    make_article("稿件")
+    client.get("/latest/")
+    with (
+        mock.patch("django.contrib.sessions.middleware.SessionMiddleware.process_request") as s,
+        mock.patch("django.urls.resolvers.URLResolver.resolve") as resolve,
+    ):
+        assert client.get("/latest/")[caching.HEADER] == "hit"
+    s.assert_not_called()
+    resolve.assert_not_called()
+
+
+@pytest.mark.django_db
+def test_any_session_cookie_bypasses_the_cache_both_ways(client, page_cache, admin_user):
+    published = make_article("已发稿件")
+    client.cookies["sessionid"] = "not-a-real-session"
+    assert get(client, f"/a/{published.pk}/") == (200, "已发稿件", None)
+    del client.cookies["sessionid"]
+    assert get(client, f"/a/{published.pk}/")[2] == "miss"  # nothing was stored for it
+    client.force_login(admin_user)
+    assert get(client, f"/a/{published.pk}/") == (200, "预览:已发稿件", None)
+
+
+@pytest.mark.django_db
+def test_a_page_not_marked_public_is_never_stored(client, page_cache):
+    assert client.get("/no-such-page/").status_code == 404
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404 and response.get(caching.HEADER) is None
+
+
+@pytest.mark.django_db
+def test_the_generation_file_is_only_stat_ed_while_it_does_not_change(client, settings, tmp_path):
+    settings.CACHES = LOCMEM
+    settings.PUBLIC_CACHE_SECONDS = 300
+    settings.PUBLIC_CACHE_GENERATION_FILE = tmp_path / "generation"
+    make_article("旧闻")
+    client.get("/latest/")
+    with mock.patch.object(caching, "RECENT_CHANGE_SECONDS", -1.0):
+        client.get("/latest/")  # learns the file as it is now
+        with mock.patch("pathlib.Path.read_text") as read:
+            for _ in range(3):
+                assert get(client, "/latest/")[2] == "hit"
+        read.assert_not_called()
+
+
+@pytest.mark.django_db
+def test_another_process_replacing_the_file_twice_within_one_tick_is_still_seen(
+    client, settings, tmp_path
+):
+    """Same inode, same size, same mtime: only the recent-change rule can tell."""
+    import os
+
+    settings.CACHES = LOCMEM
+    settings.PUBLIC_CACHE_SECONDS = 300
+    path = settings.PUBLIC_CACHE_GENERATION_FILE = tmp_path / "generation"
+    make_article("旧闻")
+    get(client, "/latest/")
+    assert get(client, "/latest/")[2] == "hit"
+    before = os.stat(path)
+    token, when = path.read_text().split()
+    with open(path, "r+") as f:  # rewrite in place: inode and size unchanged
+        f.write(("f" if token[0] != "f" else "e") + token[1:] + " " + when)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same timestamp
+    assert get(client, "/latest/")[2] == "miss"
+
+
+@pytest.mark.django_db
+def test_with_redis_a_hit_is_one_round_trip_and_another_process_change_shows_at_once(
+    client, settings
+):
+    if not redis_answers():
+        pytest.skip("no Redis answers on 127.0.0.1:6379 (CI machines have one)")
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    settings.PUBLIC_CACHE_SECONDS = 300
+    make_article("旧闻")
+    get(client, "/latest/")
+    backend = caches["default"]
+    with (
+        mock.patch.object(backend, "get", wraps=backend.get) as single,
+        mock.patch.object(backend, "get_many", wraps=backend.get_many) as many,
+    ):
+        assert get(client, "/latest/")[2] == "hit"
+    assert (single.call_count, many.call_count) == (0, 1)
+    # Another process (the importer, another machine) replaces the token in Redis:
+    cache.set(caching.GENERATION_KEY, "written-by-another-process 0.0", timeout=None)
+    assert get(client, "/latest/")[2] == "miss"
+    assert get(client, "/latest/")[2] == "hit"
