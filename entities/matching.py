@@ -51,7 +51,9 @@ class _Organisation:
 class _Span:
     start: int
     end: int
-    kind: str  # "company" (free prefix) or "government" (places only in front)
+    #: "company" (free prefix), "government" (places only in front) or "international"
+    #: (opens with 世界, 国际, 联合国 …)
+    kind: str
 
     def contains(self, other: _Span) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
@@ -95,6 +97,8 @@ def _shield_work_titles(text: str) -> str:
 def _full_name_spans(text: str) -> list[_Span]:
     hits = [(m.start(), m.end(), "company") for m in naming.ORG_SUFFIX_RE.finditer(text)]
     hits += [(m.start(), m.end(), "government") for m in naming.GOVERNMENT_RE.finditer(text)]
+    hits += [(m.start(), m.end(), "international") for m in naming.INTERNATIONAL_RE.finditer(text)]
+    hits += [(m.start(), m.end(), "brand") for m in naming.BARE_COMPANY_RE.finditer(text)]
     hits.sort(key=lambda hit: (hit[1], hit[0]))
     spans: list[_Span] = []
     for suffix_start, end, kind in hits:
@@ -187,6 +191,12 @@ def _name_start(
     """Where the name ending at ``end`` starts, or None when the suffix names nothing."""
     begin = _clause_start(text, suffix_start)
     pieces = _prefix_pieces(text, begin, suffix_start, spans)
+    if kind == "international":
+        return _international_start(pieces, suffix_start)
+    if kind == "brand":
+        return _brand_company_start(pieces, suffix_start)
+    if kind == "government" and text[suffix_start:end] in naming.STREET_OFFICES:
+        return _street_office_start(pieces, suffix_start)
     if kind == "government":
         kept = _place_tail(pieces)
     else:
@@ -197,6 +207,72 @@ def _name_start(
     ):
         return None
     return start
+
+
+def _international_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
+    """世界卫生组织, 国际能源署, 联合国开发计划署: the name runs back to the leftmost opener
+    word within the words before the suffix; without an opener (能源署, 组织) or with nothing
+    between opener and suffix (国际组织) the suffix names no international body."""
+    start = None
+    offset = suffix_start
+    for word, flag in reversed(pieces):
+        if flag != "ORG" and _ends_name(word, flag):
+            break
+        offset -= len(word)
+        opener = next((o for o in naming.INTERNATIONAL_OPENERS if word.startswith(o)), None)
+        if opener and suffix_start - offset > len(opener):
+            start = offset
+    return start
+
+
+def _brand_company_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
+    """腾讯公司, 英伟达公司, 美国高通公司: a bare 公司 names a company when a brand stands right
+    before it: a proper noun (高通/nr, 腾讯/nz) or a run of fragments the dictionary does not
+    know (英/伟达: a transliteration). Ordinary nouns (物流公司, 芯片公司), pronouns (该公司)
+    and places (美国公司) name no company. A place right before the brand opens the name."""
+    brand: list[tuple[str, str]] = []
+    index = len(pieces)
+    while index > 0:
+        word, flag = pieces[index - 1]
+        if flag in ("ORG", "PAREN") or _ends_name(word, flag) or naming.is_place(word, flag):
+            break
+        if not (flag in naming.PROPER_NOUN_FLAGS or naming.is_brand_fragment(word, flag)):
+            break  # 援引 / 芯片: a verb or a common noun is no piece of a brand
+        brand.insert(0, (word, flag))
+        index -= 1
+    text = "".join(word for word, _ in brand)
+    if not 2 <= len(text) <= 4 or not text.isalpha() or text.isascii():
+        return None
+    if not (
+        all(flag in naming.PROPER_NOUN_FLAGS for _, flag in brand)
+        or naming.is_unknown_run(text, brand)
+    ):
+        return None
+    start = suffix_start - len(text)
+    if index > 0 and naming.is_place(*pieces[index - 1]) and pieces[index - 1][1] == "ns":
+        start -= len(pieces[index - 1][0])
+    return start
+
+
+def _street_office_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
+    """余杭区仓前街道办事处: two or three characters name the street (jieba rarely knows them
+    as a place), places before them the district; a bare 街道办事处 names no one office."""
+    street = 0
+    index = len(pieces)
+    while index > 0 and street < 2:
+        word, flag = pieces[index - 1]
+        if flag in ("ORG", "PAREN") or naming.is_breaker(word, flag) or word in naming.LINK_WORDS:
+            break
+        if naming.is_place(word, flag) and len(word) >= 2 and street == 0:
+            street = len(word)  # 仓前街道 printed with a known place name: that is the street
+            index -= 1
+            break
+        street += len(word)
+        index -= 1
+    if not 2 <= street <= 3:
+        return None
+    places = _place_tail(pieces[:index])
+    return suffix_start - street - sum(len(word) for word, _ in places)
 
 
 def _place_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -220,8 +296,13 @@ def _name_tail(pieces: list[tuple[str, str]], academic: bool = False) -> list[tu
     for index in range(len(pieces) - 1, -1, -1):
         word, flag = pieces[index]
         if flag not in ("ORG", "PAREN"):
-            joins_disciplines = academic and kept and _joins_disciplines(pieces[:index], word)
-            if _ends_name(word, flag) and not joins_disciplines:
+            joins_disciplines = academic and kept and _joins_disciplines(pieces[:index], word, kept)
+            joined_body = not kept and word in naming.NAME_INNER_LINKS
+            if (
+                _ends_name(word, flag)
+                and not joins_disciplines
+                and not (joined_body and _place_further_left(pieces[:index]))
+            ):
                 break
             if (
                 naming.is_soft_breaker(word, flag)
@@ -241,9 +322,15 @@ def _opens_clause_with_direction(before: list[tuple[str, str]], flag: str) -> bo
     return flag == "f" and not before
 
 
-def _joins_disciplines(before: list[tuple[str, str]], word: str) -> bool:
+def _joins_disciplines(
+    before: list[tuple[str, str]], word: str, kept: list[tuple[str, str]]
+) -> bool:
     """计算机科学与技术学院: 与/和 joins two subjects of a school inside a named university."""
     if word not in ("与", "和") or not before or before[-1][1] == "ORG":
+        return False
+    if any(flag == "ORG" for _, flag in kept):
+        # 中国科学院上海微系统与信息技术研究所 has its parent inside: a 与 further left
+        # (…大学潘建伟团队与中国科学院…) joins two organisations, not two subjects.
         return False
     for piece_word, flag in reversed(before):
         if flag == "ORG":
@@ -347,8 +434,28 @@ def _add_short_forms(
                 short = _abbreviation_at(
                     text, match.start(), organisation.name, core_offset, covered
                 )
+                if (
+                    short
+                    and match.start() < organisation.first
+                    and _inside_phrase(text, match.start())
+                ):
+                    # 超导量子计算领域 … 安徽省量子计算工程研究中心: printed before the name and
+                    # inside a phrase, a piece of the name is the topic; a headline's short form
+                    # (宁德时代发布新电池) opens its clause.
+                    continue
                 if short and short != organisation.name and short not in organisations:
                     organisation.add_alias(short)
+
+
+def _inside_phrase(text: str, start: int) -> bool:
+    """Whether the word before ``start`` runs on into it (超导|量子计算): no clause start, link
+    word, place or found name stands right before."""
+    begin = _clause_start(text, start)
+    pieces = naming.words(text[begin:start])
+    if not pieces:
+        return False
+    word, flag = pieces[-1]
+    return not (_ends_name(word, flag) or naming.is_place(word, flag))
 
 
 def _qualified_otherwise(text: str, start: int, name: str, core_offset: int) -> bool:
@@ -451,6 +558,8 @@ def _brand_before(text: str, position: int, end: int, covered: list[bool]) -> st
     brand = "".join(word for word, _ in brand_words)
     if not brand.isalpha() or not 2 <= len(brand) <= 3:
         return None
+    if naming.GENERIC_NAME_RE.fullmatch(brand):
+        return None  # 新能源汽车, 智能科技: trade vocabulary, not a brand
     if any(covered[position - len(brand) : position]):
         return None
     if len(brand_words) == 1:

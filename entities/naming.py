@@ -42,7 +42,12 @@ STRONG_SUFFIXES = (
     "银行",
     "交易所",
     "出版社",
+    "通讯社",
+    "报社",
+    "杂志社",
     "电视台",
+    "电视总台",
+    "广播电台",
     "法院",
     "检察院",
     "事务所",
@@ -66,6 +71,8 @@ WEAK_SUFFIXES = (
     "工业园",
     "示范园",
     "孵化器",
+    "代表处",
+    "办事处",
 )
 
 #: A bare 公司 names a company only after a trade word (科技公司), never in 上市公司 or 该公司.
@@ -163,6 +170,23 @@ BRAND_TRADE_WORDS = frozenset(
 #: What a government department's name is about (科技厅, 市场监管局, 宣传部).
 DEPARTMENT_STEMS = (
     "人力资源和社会保障",
+    "人力资源社会保障",
+    "住房城乡建设",
+    "粮食和物资储备",
+    "文化广电和旅游",
+    "文化广电旅游",
+    "自然资源和规划",
+    "规划和自然资源",
+    "金融监督管理",
+    "安全生产监督管理",
+    "质量技术监督",
+    "食品药品监督管理",
+    "民族宗教事务",
+    "行政审批",
+    "医疗保障",
+    "乡村振兴",
+    "国防科工",
+    "教育体育",
     "经济和信息化",
     "工业和信息化",
     "住房和城乡建设",
@@ -193,6 +217,7 @@ DEPARTMENT_STEMS = (
     "知识产权",
     "新闻出版",
     "投资促进",
+    "科技创新",
     "大数据",
     "数据",
     "科学技术",
@@ -236,6 +261,21 @@ DEPARTMENT_STEMS = (
     "粮食",
     "海洋",
     "宣传",
+    "海关",
+    "航天",
+    "林草",
+    "疾控",
+    "版权",
+    "文物",
+    "国土",
+    "质监",
+    "安监",
+    "食药监",
+    "工商",
+    "人防",
+    "民宗",
+    "教体",
+    "文广旅",
     "组织",
     "统战",
     "政法",
@@ -249,7 +289,7 @@ DEPARTMENT_STEMS = (
     "外交",
     "国防",
 )
-DEPARTMENT_ENDINGS = ("委员会", "办公室", "总局", "厅", "局", "委", "部", "办", "署")
+DEPARTMENT_ENDINGS = ("委员会", "办公室", "总局", "总署", "厅", "局", "委", "部", "办", "署")
 
 #: Ordinary words a department ending starts (科技部门, 产业布局, 委员): no department then.
 DEPARTMENT_CONTINUATIONS = frozenset(
@@ -319,7 +359,28 @@ GOVERNMENT_WORDS = (
     "工商联",
     "总工会",
     "团委",
+    "团省委",
+    "团市委",
+    "团县委",
+    "团区委",
+    "纪委监委",
+    "人大",
+    "中科院",
+    "社科院",
+    "农科院",
+    "医科院",
+    "林科院",
 )
+
+#: Words an international body's name opens with (世界卫生组织, 国际能源署, 联合国开发计划署).
+INTERNATIONAL_OPENERS = ("联合国", "世界", "国际", "亚洲", "欧洲", "亚太", "非洲", "美洲")
+#: Endings that name an international body only after such an opener (组织 alone is a verb,
+#: 能源署 alone a department).
+INTERNATIONAL_SUFFIXES = ("组织", "署", "联盟", "理事会")
+
+#: A subdistrict's office: named by the street (two or three characters the dictionary rarely
+#: knows as a place) before it, and the district before that (余杭区仓前街道办事处).
+STREET_OFFICES = ("街道办事处", "街道办")
 
 #: Words that stand for an administrative level in front of a department (省科技厅, 国家发改委).
 LEVEL_WORDS = frozenset(
@@ -486,6 +547,10 @@ LINK_WORDS = frozenset(
     )
 )
 
+#: Link words that, right before the suffix and with a place further left, are part of the name
+#: (浙江出版联合集团), not the verb that introduces it (联合清华大学).
+NAME_INNER_LINKS = frozenset(("联合",))
+
 #: Part-of-speech flags of words that never belong to a name: prepositions, conjunctions,
 #: particles, pronouns, numerals.
 HARD_FUNCTION_FLAGS = frozenset(
@@ -513,15 +578,19 @@ ORG_SUFFIX_RE = re.compile(
     f"(?:{_alternation(STRONG_SUFFIXES + WEAK_SUFFIXES)})|(?:(?:{_alternation(TRADE_WORDS)})公司)"
 )
 GOVERNMENT_RE = re.compile(
-    f"(?:{_alternation(GOVERNMENT_WORDS)})"
+    f"(?:{_alternation(GOVERNMENT_WORDS + STREET_OFFICES)})"
     f"|(?:(?:{_alternation(DEPARTMENT_STEMS)})(?:{_alternation(DEPARTMENT_ENDINGS)}))"
 )
 GENERIC_NAME_RE = re.compile(f"(?:{_alternation(TRADE_WORDS + ('新', '开发', '制造', '服务'))})+")
+INTERNATIONAL_RE = re.compile(_alternation(INTERNATIONAL_SUFFIXES))
+#: A bare 公司 (not …有限公司, 科技公司, 分公司): a company only after a brand (腾讯公司).
+BARE_COMPANY_RE = re.compile("(?<![有限总分子母股份])公司")
 TRADE_WORD_RE = re.compile(_alternation(BRAND_TRADE_WORDS))
 ZONE_END_RE = re.compile(f"(?:{_alternation(ZONE_WORDS)})$")
 
 #: Words our segmenter should keep whole, so that 宁波经开区 is not read as 宁波 / 经 / 开区.
-_EXTRA_WORDS = ZONE_WORDS + GOVERNMENT_WORDS + ("人力资源和社会保障", "经济和信息化", "管委会")
+_EXTRA_WORDS = ZONE_WORDS + GOVERNMENT_WORDS + STREET_OFFICES
+_EXTRA_WORDS += ("人力资源和社会保障", "经济和信息化", "管委会")
 
 #: Cities jieba's dictionary tags as nouns, verbs or people (合肥/n, 包头/v, 嘉兴/nr): tagged as
 #: places here, since a place opens a full name (合肥微芯量子计算科技有限公司).
@@ -587,6 +656,31 @@ def is_place(word: str, flag: str) -> bool:
 
 def is_town(word: str) -> bool:
     return len(word) >= 2 and word.endswith(TOWN_ENDINGS) or word in ("镇", "乡", "村")
+
+
+#: Flags jieba gives to proper nouns: people's names (also brands: 高通, 华为), transliterations,
+#: other proper nouns, organisation names.
+PROPER_NOUN_FLAGS = frozenset(("nr", "nrt", "nz", "nt"))
+#: Fragments of an unknown word that a transliteration cannot start with or contain.
+NOT_BRAND_FRAGMENT_FLAGS = frozenset(("v", "vn", "vd", "p", "c", "u", "r", "m", "q", "d", "f", "t"))
+
+
+def is_brand_fragment(word: str, flag: str) -> bool:
+    """A piece jieba cuts from a word it does not know (英, 伟达): no verb or function word,
+    and no common word of two or more characters."""
+    if flag in NOT_BRAND_FRAGMENT_FLAGS:
+        return False
+    return len(word) == 1 or word_frequency(word) <= 10
+
+
+def is_unknown_run(text: str, pieces) -> bool:
+    """英伟达 -> 英/伟达: two or more fragments of a word the dictionary does not know (a
+    transliteration or a coined brand), not a phrase of ordinary words."""
+    return (
+        len(pieces) >= 2
+        and word_frequency(text) == 0
+        and all(is_brand_fragment(word, flag) for word, flag in pieces)
+    )
 
 
 def is_breaker(word: str, flag: str) -> bool:
