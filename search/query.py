@@ -70,7 +70,8 @@ class RankedIds:
             parts.append((False, first - head, stop - first))
         if not parts or all(limit <= 0 for _, _, limit in parts):
             return []
-        ranks = backends.backend(connection).page(self.phrases, self.bound, parts)
+        backend = backends.backend(connection)
+        ranks = backend.page(self.phrases, self.bound, parts, common=self.truncated)
         return [backends.article_id(rank) for rank in ranks]
 
     def __getitem__(self, key):
