@@ -78,6 +78,7 @@ def find_organisations(
     covered = _coverage(spans, len(text))
     _add_short_forms(shielded, covered, organisations)
     _add_trade_names(shielded, covered, organisations)
+    _add_enumerated_names(shielded, covered, organisations)
     if known:
         _apply_known(shielded, known, spans, organisations)
     for organisation in organisations.values():
@@ -124,6 +125,8 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
         return False
     title = text[end : end + 2]
     if title.endswith(TITLE_ENDING) and naming.word_frequency(title) > 0:
+        return False
+    if title in naming.PERSON_TITLES:
         return False
     if text[end - 1] + following in naming.DEPARTMENT_CONTINUATIONS:
         return True
@@ -280,6 +283,9 @@ def _place_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     kept: list[tuple[str, str]] = []
     for index in range(len(pieces) - 1, -1, -1):
         word, flag = pieces[index]
+        if _place_before_level_committee(pieces, index):
+            kept.insert(0, (word, flag))
+            continue
         if flag == "ORG" or naming.is_place(word, flag):
             kept.insert(0, (word, flag))
             continue
@@ -288,6 +294,24 @@ def _place_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
             return (zone or []) + kept
         break
     return kept
+
+
+def _place_before_level_committee(pieces: list[tuple[str, str]], index: int) -> bool:
+    """安吉|县委, 余杭|区委: jieba splits a county's name from the 县 it shares with the committee
+    and may tag it as a person; a two- or three-character noun-like word right before a level
+    committee (县委, 市委, 区委) is that place."""
+    if index + 1 >= len(pieces) or pieces[index + 1][1] != "ORG":
+        return False
+    following = pieces[index + 1][0]
+    if not (following[:1] in naming.PLACE_ENDINGS and following[1:2] == "委"):
+        return False
+    word, flag = pieces[index]
+    return (
+        2 <= len(word) <= 3
+        and flag in ("nr", "nz", "ns", "n", "j", "nrt")
+        and word not in naming.LINK_WORDS
+        and word not in naming.ROLE_WORDS
+    )
 
 
 def _name_tail(pieces: list[tuple[str, str]], academic: bool = False) -> list[tuple[str, str]]:
@@ -357,7 +381,7 @@ def _numbered_unit(before: list[tuple[str, str]], flag: str) -> bool:
 def _place_further_left(pieces: list[tuple[str, str]]) -> bool:
     """Whether a place or a found name stands among the words before a doubtful one."""
     for word, flag in reversed(pieces):
-        if flag == "ORG" or naming.is_place(word, flag):
+        if _opening_name(word, flag) or naming.is_place(word, flag):
             return True
         if flag != "PAREN" and _ends_name(word, flag):
             return False
@@ -371,7 +395,15 @@ def _opens_with_place(pieces: list[tuple[str, str]]) -> bool:
         if flag not in ("ORG", "PAREN") and _ends_name(word, flag):
             break
         opening = (word, flag)
-    return opening is not None and (opening[1] == "ORG" or naming.is_place(*opening))
+    return opening is not None and (_opening_name(*opening) or naming.is_place(*opening))
+
+
+def _opening_name(word: str, flag: str) -> bool:
+    """A name found further left that may open a longer one (中车 …, 同济大学 …), unlike a
+    government body (中国证监会日前同意…有限公司: the verb after it ends the clause's subject)."""
+    return flag == "ORG" and not any(
+        match.end() == len(word) for match in naming.GOVERNMENT_RE.finditer(word)
+    )
 
 
 def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) -> bool:
@@ -380,6 +412,8 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         return False
     if any(level in prefix for level in ("国家级", "省级", "市级", "县级")):
         return False
+    if suffix == "中心" and prefix.endswith(naming.VENUE_WORDS):
+        return False  # 上海世博中心, 国际会展中心: a venue
     if naming.GENERIC_NAME_RE.fullmatch(prefix) and not (
         suffix == "大学" and len(prefix) >= MIN_SHORT_FORM
     ):
@@ -539,6 +573,58 @@ def _add_trade_names(
                 trade_name, first=match.start() - len(brand), kind="trade"
             )
         known_forms.add(trade_name)
+
+
+def _add_enumerated_names(
+    text: str, covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """商汤科技、阿里巴巴等企业: the items of a list closed by 等企业 (等单位, 等高校 …) are
+    organisations; an item is kept when it reads as a proper name (阿里巴巴/nrt, an unknown
+    transliteration), never when it is an ordinary word, a place or a trade (钢铁、化工等企业)."""
+    known_forms = {form for org in organisations.values() for form in (org.name, *org.aliases)}
+    for match in naming.ENUMERATION_RE.finditer(text):
+        items = _enumeration_items(text, match.start())
+        if len(items) < 2:
+            continue
+        for start, item in items:
+            if item in known_forms or any(covered[start : start + len(item)]):
+                continue
+            if _proper_name(item):
+                organisations[item] = _Organisation(item, first=start, kind="trade")
+                known_forms.add(item)
+
+
+def _enumeration_items(text: str, position: int) -> list[tuple[int, str]]:
+    """(start, text) of the items before ``position`` separated by 、 (A、B、C等)."""
+    items: list[tuple[int, str]] = []
+    end = position
+    while True:
+        begin = end
+        while begin > 0 and text[begin - 1] not in naming.HARD_STOPS:
+            begin -= 1
+        pieces = naming.words(text[begin:end])
+        kept = 0
+        for word, flag in reversed(pieces):
+            if _ends_name(word, flag) or naming.is_verb(word, flag):
+                break
+            kept += len(word)
+        if not kept:
+            break
+        items.insert(0, (end - kept, text[end - kept : end]))
+        if kept != end - begin or begin == 0 or text[begin - 1] != "、":
+            break
+        end = begin - 1
+    return items
+
+
+def _proper_name(item: str) -> bool:
+    """阿里巴巴 (nrt), 英伟达 (英/伟达, unknown): a name, not an ordinary word or a place."""
+    if not 2 <= len(item) <= 8 or not item.isalpha() or naming.GENERIC_NAME_RE.fullmatch(item):
+        return False
+    pieces = naming.words(item)
+    if len(pieces) == 1:
+        return pieces[0][1] in ("nrt", "nz")  # not nr (people), not nt (科研院所, 国家队)
+    return naming.is_unknown_run(item, pieces)
 
 
 def _brand_before(text: str, position: int, end: int, covered: list[bool]) -> str | None:

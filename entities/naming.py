@@ -60,6 +60,19 @@ STRONG_SUFFIXES = (
 #: Units of a university or academy, whose names join subjects with 与/和 (科学与工程学院).
 ACADEMIC_UNITS = frozenset(("学院", "研究院", "研究所", "实验室", "中心", "系", "学部"))
 
+#: Titles printed right after a name (华中科技大学教授丁汉): the name has ended, even where the
+#: dictionary knows suffix + title as one word (大学教授).
+PERSON_TITLES = ("教授", "院士", "博士", "研究员", "讲师", "校长", "院长", "主任", "书记")
+
+#: What a 中心 is when it is a building or venue (世博中心, 会展中心): a place, not a body.
+VENUE_WORDS = ("世博", "会展", "博览", "展览", "会议", "体育", "购物", "市民", "演艺", "奥体")
+
+#: 华为、阿里巴巴等企业: a list closed by 等 + one of these nouns lists organisations.
+ENUMERATION_RE = re.compile(
+    "等(?:[一二三四五六七八九十百千多数余0-9]+[家个所])?(?:[^，。；：、\\s等]{0,4}?)"
+    "(?:企业|公司|单位|机构|高校|院校|车企|药企|银行|券商|厂商)"
+)
+
 #: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室):
 #: the name counts only when it carries a place or contains another organisation.
 WEAK_SUFFIXES = (
@@ -171,6 +184,7 @@ BRAND_TRADE_WORDS = frozenset(
 DEPARTMENT_STEMS = (
     "人力资源和社会保障",
     "人力资源社会保障",
+    "人力社保",
     "住房城乡建设",
     "粮食和物资储备",
     "文化广电和旅游",
@@ -178,6 +192,7 @@ DEPARTMENT_STEMS = (
     "自然资源和规划",
     "规划和自然资源",
     "金融监督管理",
+    "金融监管",
     "安全生产监督管理",
     "质量技术监督",
     "食品药品监督管理",
@@ -261,6 +276,7 @@ DEPARTMENT_STEMS = (
     "粮食",
     "海洋",
     "宣传",
+    "人才",
     "海关",
     "航天",
     "林草",
@@ -364,6 +380,10 @@ GOVERNMENT_WORDS = (
     "团县委",
     "团区委",
     "纪委监委",
+    "证监会",
+    "银保监会",
+    "银监会",
+    "保监会",
     "人大",
     "中科院",
     "社科院",
