@@ -10,8 +10,9 @@ cache. Nothing has to know which page shows what.
   machine and the importer see the same one. With the default per-process LocMemCache it
   lives in a small file (``PUBLIC_CACHE_GENERATION_FILE``), which is what lets an import
   run by ``manage.py`` invalidate the pages cached inside gunicorn's workers.
-- The token is replaced at once and again when the transaction commits: a reader that
-  cached the old page while the change was still uncommitted is invalidated by the second.
+- A change outside a transaction replaces the token at once. Inside one, only this process
+  can see the change, so only its own keys change (an in-memory suffix) until the commit
+  replaces the shared token once: an import's hundreds of rows cost one write, not hundreds.
 - Scheduled articles appear without any save: a cached page never outlives the earliest
   future ``publish_at`` of a published article (looked up once per generation).
 - Only GET requests that carry neither a session nor a messages cookie are served from or
@@ -73,6 +74,11 @@ class _Memo:
         self.file_state = None
         self.shared_state = None  # the state last read from a shared cache (Redis)
         self.next_publication: dict[str, float] = {}  # generation -> next publication
+        # Changes this process made inside a transaction not yet committed: only this
+        # process can see them, so only its own keys change until the commit bumps for all.
+        self.uncommitted_token = ""
+        self.uncommitted_schedule = False
+        self.uncommitted_when = None
 
 
 _memo = _Memo()
@@ -217,14 +223,38 @@ def next_publication(state: tuple[str, float], now: float) -> float:
 
 
 def bump_generation(*, schedule_may_have_changed: bool = True) -> None:
-    """Invalidate every cached public page: now, and again when the transaction commits."""
+    """Invalidate every cached public page: at once for this process, and for every process
+    when the transaction commits (before that, no other process can see the change)."""
     if not _enabled():
         return
-    _bump(schedule_may_have_changed=schedule_may_have_changed)
-    if connection.in_atomic_block:
-        pending = getattr(connection, "run_on_commit", [])
-        if not any(entry[1] is _bump for entry in pending):
-            transaction.on_commit(_bump)
+    if not connection.in_atomic_block:
+        _bump(schedule_may_have_changed=schedule_may_have_changed)
+        return
+    if _read_state() is None:
+        _bump()
+    memo = _memo
+    memo.uncommitted_token = secrets.token_hex(4)
+    if schedule_may_have_changed:
+        memo.uncommitted_schedule = True
+        memo.uncommitted_when = _query_next_publication(_now())
+    pending = getattr(connection, "run_on_commit", [])
+    if not any(entry[1] is _bump_after_commit for entry in pending):
+        transaction.on_commit(_bump_after_commit)
+
+
+def _bump_after_commit() -> None:
+    _bump()
+    memo = _memo
+    memo.uncommitted_token, memo.uncommitted_schedule, memo.uncommitted_when = "", False, None
+
+
+def _as_seen_here(state: tuple[str, float]) -> tuple[str, float]:
+    """The generation as this process must use it: with its own uncommitted changes, if any."""
+    memo = _memo
+    if not memo.uncommitted_token:
+        return state
+    when = memo.uncommitted_when if memo.uncommitted_schedule else state[1]
+    return f"{state[0]}~{memo.uncommitted_token}", when
 
 
 def _content_changed(sender, **kwargs):
@@ -285,22 +315,24 @@ def _lookup(request) -> tuple[tuple[str, float], str, object]:
     With a shared cache the token this process saw last and the page under it are fetched
     in one round trip; only when the token has changed since is the page asked for again."""
     if _process_local_cache():
-        state = _current_state()
+        state = _as_seen_here(_current_state())
         key = _key(request, state[0])
         return state, key, cache.get(key)
     memo = _memo
     guess = memo.shared_state
     if guess is not None:
-        key = _key(request, guess[0])
+        seen = _as_seen_here(guess)
+        key = _key(request, seen[0])
         found = cache.get_many([GENERATION_KEY, key])
         state = _parse_state(found.get(GENERATION_KEY))
         if state == guess:
-            return state, key, found.get(key)
+            return seen, key, found.get(key)
     else:
         state = _read_state()
     if state is None:
         state = _current_state()
     memo.shared_state = state
+    state = _as_seen_here(state)
     key = _key(request, state[0])
     return state, key, cache.get(key)
 

@@ -137,7 +137,8 @@ def test_a_scheduled_article_appears_when_its_time_comes(client, page_cache):
 def test_scheduling_in_the_future_caps_the_lifetime_of_cached_pages(client, page_cache):
     make_article("定时发布", publish_at=timezone.now() + datetime.timedelta(seconds=30))
     now = timezone.now().timestamp()
-    assert 0 < caching.next_publication(caching._current_state(), now) - now <= 30
+    seen = caching._as_seen_here(caching._current_state())
+    assert 0 < caching.next_publication(seen, now) - now <= 30
     response = client.get("/latest/")
     max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
     assert 0 <= max_age <= 30  # ... for a CDN too
@@ -312,3 +313,34 @@ def test_with_redis_a_hit_is_one_round_trip_and_another_process_change_shows_at_
     cache.set(caching.GENERATION_KEY, "written-by-another-process 0.0", timeout=None)
     assert get(client, "/latest/")[2] == "miss"
     assert get(client, "/latest/")[2] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_changes_inside_a_transaction_are_shared_once_at_commit(settings, tmp_path, monkeypatch):
+    """An import saves hundreds of rows per page: other processes cannot see them before the
+    commit, so the shared generation is written once then, not once per row."""
+    from django.db import transaction
+
+    settings.CACHES = LOCMEM
+    settings.PUBLIC_CACHE_SECONDS = 300
+    settings.PUBLIC_CACHE_GENERATION_FILE = tmp_path / "generation"
+    before = caching.current_generation()
+    writes = []
+    real_write = caching._write_state
+    monkeypatch.setattr(caching, "_write_state", lambda *a: (writes.append(a), real_write(*a)))
+    with transaction.atomic():
+        for number in range(10):
+            make_article(f"导入稿件{number}")
+        assert writes == []
+    assert 1 <= len(writes) <= 2  # this commit, and the search index's own after it
+    assert caching.current_generation() != before
+
+
+@pytest.mark.django_db
+def test_this_process_sees_its_own_uncommitted_changes_at_once(client, page_cache):
+    make_article("旧闻")
+    get(client, "/latest/")
+    assert get(client, "/latest/")[2] == "hit"
+    make_article("新闻")
+    _, body, outcome = get(client, "/latest/")
+    assert outcome == "miss" and "新闻" in body
