@@ -294,9 +294,17 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
     page.source_checksum = source.checksum
     page.save()
 
+    existing = {
+        article.import_ref: article
+        for article in Article.objects.filter(
+            import_ref__in=[import_ref(source, n) for n in range(1, len(parsed.articles) + 1)]
+        )
+    }
     for position, parsed_article in enumerate(parsed.articles, start=1):
         report.warnings += review_hints(position, parsed_article)
-        _store_article(page, source, position, parsed_article, report, recorder, publish, user)
+        _store_article(
+            page, source, position, parsed_article, existing, report, recorder, publish, user
+        )
     leftovers = page.articles.filter(import_ref__isnull=False, position__gt=len(parsed.articles))
     for article in leftovers:
         report.warnings.append(
@@ -352,11 +360,13 @@ class ArticleContent:
         )
 
 
-def _store_article(page, source, position, parsed: ParsedArticle, report, recorder, publish, user):
+def _store_article(
+    page, source, position, parsed: ParsedArticle, existing, report, recorder, publish, user
+):
     ref = import_ref(source, position)
     label = parsed.title or (parsed.captions[0][:20] if parsed.captions else ref)
     content = ArticleContent.from_parsed(parsed)
-    article = Article.objects.filter(import_ref=ref).first()
+    article = existing.get(ref)
     if article is None:
         article = Article(import_ref=ref)
         outcome = report.created
@@ -381,14 +391,18 @@ def _store_article(page, source, position, parsed: ParsedArticle, report, record
         exclude=["tags", "page", "updated_by"], validate_unique=False, validate_constraints=False
     )
     article.save()
-    _replace_bylines(article, content.bylines)
-    _replace_captions(article, content.captions)
-    recorder.record_mentions(article, content.organisations, new_article=outcome is report.created)
+    new_article = outcome is report.created
+    _replace_bylines(article, content.bylines, new_article=new_article)
+    _replace_captions(article, content.captions, new_article=new_article)
+    recorder.record_mentions(article, content.organisations, new_article=new_article)
     outcome.append(label)
 
 
-def _replace_bylines(article: Article, bylines: list[tuple[str, str]]) -> None:
-    article.bylines.all().delete()
+def _replace_bylines(article: Article, bylines: list[tuple[str, str]], *, new_article) -> None:
+    if not new_article:
+        article.bylines.all().delete()
+    if not bylines:
+        return
     names = [name for _, name in bylines]
     contributors = Contributor.objects.in_bulk(names, field_name="name")
     missing = [Contributor(name=name) for name in names if name not in contributors]
@@ -401,8 +415,9 @@ def _replace_bylines(article: Article, bylines: list[tuple[str, str]]) -> None:
     )
 
 
-def _replace_captions(article: Article, captions: list[str]) -> None:
-    article.captions.all().delete()
+def _replace_captions(article: Article, captions: list[str], *, new_article) -> None:
+    if not new_article:
+        article.captions.all().delete()
     Caption.objects.bulk_create(
         Caption(article=article, text=text, credit=photo_credit(text), order=order)
         for order, text in enumerate(captions)
