@@ -263,8 +263,24 @@ def _content_changed(sender, **kwargs):
         return
     if meta.object_name.startswith("Historical") or kwargs.get("action", "").startswith("pre_"):
         return
-    # Only an article's own row carries status and publish_at, the schedule's inputs.
-    bump_generation(schedule_may_have_changed=meta.label == "articles.Article")
+    bump_generation(schedule_may_have_changed=_may_bring_publication_forward(meta, kwargs))
+
+
+def _may_bring_publication_forward(meta, kwargs) -> bool:
+    """Only a saved article scheduled for the future can make the next publication earlier.
+
+    Any other change can only leave it where it is or make it later, and a remembered time
+    that is too early merely ends cached pages sooner than needed, never later."""
+    if meta.label != "articles.Article":
+        return False
+    article = kwargs.get("instance")
+    if article is None or "created" not in kwargs:
+        return False
+    return (
+        article.status == "published"
+        and article.publish_at is not None
+        and article.publish_at > timezone.now()
+    )
 
 
 def connect_signals() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .bylines import (
     credit_of,
@@ -38,6 +37,25 @@ HEADING_SHORT_BY = 3.5
 WIDER_BY = 2
 HANGING = 1.5
 OPENING_BRACKETS = {"（": "）", "(": ")", "“": "”", "【": "】", "《": "》"}
+BRACKET_CHARACTERS = re.compile(
+    "[" + re.escape("".join(OPENING_BRACKETS) + "".join(OPENING_BRACKETS.values())) + "]"
+)
+
+
+class lazy:  # noqa: N801 - used as a decorator, like the property it stands for
+    """A value computed on first use and kept on the instance: functools.cached_property
+    without its lock, which costs more than the parser's small computations themselves."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @dataclass
@@ -45,27 +63,27 @@ class Line:
     raw: str
     glued: bool = False
 
-    @cached_property
+    @lazy
     def text(self) -> str:
         return normalise_spacing(self.raw)
 
-    @cached_property
+    @lazy
     def width(self) -> float:
         return display_width(self.text)
 
-    @cached_property
+    @lazy
     def bold(self) -> str | None:
         return undouble(self.text)
 
-    @property
+    @lazy
     def marked(self) -> bool:
         return self.text.startswith(CAPTION_MARK)
 
-    @cached_property
+    @lazy
     def bylines(self):
         return parse_standalone_bylines(self.raw)
 
-    @cached_property
+    @lazy
     def loose(self) -> bool:
         """Spaced out (`为 一 个 城 市`): the printer justified it to the full column, so it is
         never a paragraph's short last line, even when it holds a character fewer."""
@@ -77,10 +95,16 @@ class Unit:
     """One paragraph, heading group line, caption or byline as printed."""
 
     lines: list[Line] = field(default_factory=list)
+    _text_of: tuple[int, str] = field(default=(0, ""), repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return join_printed_lines([line.bold or line.text for line in self.lines])
+        """The unit's text, joined again only when a line has been added since."""
+        count, text = self._text_of
+        if count != len(self.lines):
+            text = join_printed_lines([line.bold or line.text for line in self.lines])
+            self._text_of = (len(self.lines), text)
+        return text
 
     @property
     def raw(self) -> str:
@@ -157,7 +181,7 @@ class Columns:
 
     lines: list[Line]
 
-    @cached_property
+    @lazy
     def barriers(self) -> list[bool]:
         return [starts_unit_for_sure(line) for line in self.lines]
 
@@ -200,11 +224,12 @@ class Columns:
 
 
 def has_open_bracket(text: str) -> bool:
+    """Whether a bracket or quote opened in the text is still open at its end."""
     depth = 0
-    for char in text:
+    for char in BRACKET_CHARACTERS.findall(text):
         if char in OPENING_BRACKETS:
             depth += 1
-        elif char in OPENING_BRACKETS.values() and depth:
+        elif depth:
             depth -= 1
     return depth > 0
 
