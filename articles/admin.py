@@ -261,7 +261,7 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         ]
 
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .prefetch_related(
@@ -270,6 +270,10 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
                 Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
             )
         )
+        match = request.resolver_match
+        if match is not None and match.url_name == "articles_article_changelist":
+            queryset = queryset.defer("body")  # a list of 100 rows need not read 100 bodies
+        return queryset
 
     @admin.display(description="标题", ordering="title")
     def headline(self, article):

@@ -174,7 +174,10 @@ class Article(models.Model):
         verbose_name = "稿件"
         verbose_name_plural = "稿件"
         ordering = ["-publish_at", "-id"]
-        indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility")]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_visibility"),
+            models.Index(fields=["-publish_at", "-id"], name="article_newest_first"),
+        ]
         permissions = [("publish_article", "可以发布、撤回和归档稿件")]
 
     def __str__(self):
