@@ -90,7 +90,8 @@ def test_content_checksum_changes_when_an_editor_changes_the_text():
 def test_tags_split_on_chinese_separators():
     from articles.tagging import parse_tags
 
-    assert parse_tags("人工智能，芯片、脑机接口, 机器人") == ["人工智能", "机器人", "脑机接口", "芯片"]
+    tags = parse_tags("人工智能，芯片、脑机接口, 机器人")
+    assert tags == ["人工智能", "机器人", "脑机接口", "芯片"]
 
 
 class TestBody:
