@@ -141,44 +141,26 @@ TRADE_WORDS = (
     "发展",
 )
 
-#: Trade words that, after a two-character brand, make a short company name (宇树科技).
-BRAND_TRADE_WORDS = frozenset(
-    (
-        "科技",
-        "电子",
-        "光电",
-        "红外",
-        "药业",
-        "制药",
-        "医药",
-        "生物",
-        "化工",
-        "新材",
-        "能源",
-        "汽车",
-        "电气",
-        "电器",
-        "重工",
-        "通信",
-        "网络",
-        "软件",
-        "传媒",
-        "乳业",
-        "酒业",
-        "物流",
-        "置业",
-        "光伏",
-        "半导体",
-        "微电子",
-        "智能",
-        "动力",
-        "精工",
-        "控股",
-        "实业",
-        "股份",
-        "集团",
-    )
-)
+#: Trade words that, after a two-character brand, make a short company name (宇树科技); the
+#: rest read as ordinary words after a brand-like pair (新材料, 大发展).
+BRAND_TRADE_WORDS = frozenset(TRADE_WORDS) - {
+    "技术",
+    "材料",
+    "电力",
+    "机械",
+    "装备",
+    "信息",
+    "食品",
+    "环保",
+    "投资",
+    "建设",
+    "建工",
+    "钢铁",
+    "纺织",
+    "农业",
+    "贸易",
+    "发展",
+}
 
 #: What a government department's name is about (科技厅, 市场监管局, 宣传部).
 DEPARTMENT_STEMS = (
