@@ -9,8 +9,9 @@ import datetime
 import functools
 from itertools import groupby
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -151,23 +152,11 @@ def can_preview(user) -> bool:
 
 @public
 def article_detail(request, pk):
-    article = get_object_or_404(
-        Article.objects.select_related("page__issue").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
-            "captions",
-            "tags",
-            Prefetch(
-                "mentions",
-                queryset=Mention.objects.select_related("organisation").order_by(
-                    "organisation__name"
-                ),
-            ),
-        ),
-        pk=pk,
-    )
+    article = get_object_or_404(Article.objects.select_related("page__issue"), pk=pk)
     preview = not article.is_visible_to_readers
     if preview and not can_preview(request.user):
         raise Http404("稿件不存在。")
+    attach_related(article)
     response = render(
         request,
         "articles/article_detail.html",
@@ -182,6 +171,27 @@ def article_detail(request, pk):
         patch_cache_control(response, **PRIVATE_CACHE)
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def attach_related(article) -> None:
+    """Load what the article page shows of other tables, as prefetch_related would.
+
+    Four plain queries filled into the article's prefetch cache: on the most read page,
+    prefetch_related's generic machinery cost twice what the queries themselves do."""
+    related = {
+        "bylines": Byline.objects.filter(article=article).select_related("contributor"),
+        "captions": article.captions.all(),
+        "tags": Tag.objects.filter(
+            taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Article),
+            taggit_taggeditem_items__object_id=article.pk,
+        ).order_by("name"),
+        "mentions": Mention.objects.filter(article=article)
+        .select_related("organisation")
+        .order_by("organisation__name"),
+    }
+    for queryset in related.values():
+        queryset._fetch_all()
+    article._prefetched_objects_cache = related
 
 
 def summary(article, length=110) -> str:
