@@ -62,6 +62,7 @@ class OrganisationAdmin(ImportExportMixin, admin.ModelAdmin):
             .get_queryset(request)
             .annotate(mention_count=Count("mentions", distinct=True))
             .prefetch_related("aliases")
+            .order_by("name")  # a grouped query drops Meta.ordering; autocomplete pages need one
         )
 
     @admin.display(description="别名")
