@@ -203,7 +203,11 @@ def _name_start(
     if kind == "government":
         kept = _place_tail(pieces)
     else:
-        kept = _name_tail(pieces, academic=text[suffix_start:end] in naming.ACADEMIC_UNITS)
+        kept = _name_tail(
+            pieces,
+            academic=text[suffix_start:end] in naming.ACADEMIC_UNITS,
+            committee=text[suffix_start:end] in naming.COMMITTEE_SUFFIXES,
+        )
     start = suffix_start - sum(len(word) for word, _ in kept)
     if kind == "company" and not _plausible_company(
         text[start:suffix_start], text[suffix_start:end], kept
@@ -314,8 +318,11 @@ def _place_before_level_committee(pieces: list[tuple[str, str]], index: int) -> 
     )
 
 
-def _name_tail(pieces: list[tuple[str, str]], academic: bool = False) -> list[tuple[str, str]]:
-    """The words of a name before its suffix: back to a link word, role noun or town."""
+def _name_tail(
+    pieces: list[tuple[str, str]], academic: bool = False, committee: bool = False
+) -> list[tuple[str, str]]:
+    """The words of a name before its suffix: back to a link word, role noun or town. A zone's
+    management committee runs back over a descriptive head (未来科技城管委会) too."""
     kept: list[tuple[str, str]] = []
     for index in range(len(pieces) - 1, -1, -1):
         word, flag = pieces[index]
@@ -330,6 +337,7 @@ def _name_tail(pieces: list[tuple[str, str]], academic: bool = False) -> list[tu
                 break
             if (
                 naming.is_soft_breaker(word, flag)
+                and not (committee and kept and _descriptive_head(word, flag))
                 and not _place_further_left(pieces[:index])
                 and not _numbered_unit(pieces[:index], flag)
                 and not _opens_clause_with_direction(pieces[:index], flag)
@@ -339,6 +347,11 @@ def _name_tail(pieces: list[tuple[str, str]], academic: bool = False) -> list[tu
                 break
         kept.insert(0, (word, flag))
     return kept
+
+
+def _descriptive_head(word: str, flag: str) -> bool:
+    """未来 (t) before 科技城: a time or direction word that describes rather than dates."""
+    return flag in ("t", "f") and not any(char in naming.DATING_CHARS for char in word)
 
 
 def _opens_clause_with_direction(before: list[tuple[str, str]], flag: str) -> bool:
@@ -420,6 +433,10 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         # 科技有限公司, 科技大学 name nothing; 电子科技大学 is a university's whole name.
         return False
     if suffix in naming.WEAK_SUFFIXES:
+        if any(flag != "ORG" and word in naming.FACILITY_MODIFIERS for word, flag in kept):
+            return False  # 园区新建数据中心: a building described, not a body named
+        if suffix == "实验室" and _field_before_national_head(prefix, kept):
+            return True
         has_place = any(
             flag == "ORG" or (naming.is_place(word, flag) and word not in ("国家", "中国", "全国"))
             for word, flag in kept
@@ -427,6 +444,18 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         return has_place
     studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
+
+
+def _field_before_national_head(prefix: str, kept: list[tuple[str, str]]) -> bool:
+    """移动通信全国重点实验室: a field name before 全国重点/国家重点 names the laboratory, even
+    without a place in front; 国家重点实验室 alone is a designation."""
+    head = next((h for h in naming.NATIONAL_LAB_HEADS if prefix.endswith(h)), None)
+    if head is None:
+        return False
+    field_name = prefix[: -len(head)]
+    return len(field_name) >= 2 and not any(
+        naming.is_verb(word, flag) or naming.is_function_word(flag) for word, flag in kept
+    )
 
 
 def _coverage(spans: list[_Span], length: int) -> list[bool]:

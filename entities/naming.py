@@ -408,6 +408,21 @@ ZONE_WORDS = (
     "园区",
 )
 
+#: Management committees of a zone (未来科技城管委会): the name runs back over a descriptive
+#: head the segmenter tags as a time or direction word (未来/t, 中/f), up to a bounding word.
+COMMITTEE_SUFFIXES = frozenset(("管委会", "管理委员会", "党工委"))
+#: Characters of a time word that dates the sentence (近日, 今年, 目前): such a word bounds a
+#: name; a descriptive one (未来) may open it.
+DATING_CHARS = frozenset("日年月天时今前后近目当此昨明季周晚早初底")
+
+#: Words for a facility's stage or state (新建数据中心, 在建实验室): the phrase describes a
+#: building, not a body, whatever the segmenter tags them as.
+FACILITY_MODIFIERS = frozenset(
+    ("新建", "在建", "拟建", "已建", "扩建", "改建", "续建", "筹建", "新增", "新投", "现有", "原有")
+)
+#: National designations a named laboratory carries after its field (移动通信全国重点实验室).
+NATIONAL_LAB_HEADS = ("全国重点", "国家重点")
+
 #: Nouns for a role that a name follows (投资方山东…, 上市公司黑龙江…): the name starts after them.
 ROLE_WORDS = frozenset(
     (
@@ -580,7 +595,9 @@ ORG_SUFFIX_RE = re.compile(
     f"(?:{_alternation(STRONG_SUFFIXES + WEAK_SUFFIXES)})|(?:(?:{_alternation(TRADE_WORDS)})公司)"
 )
 GOVERNMENT_RE = re.compile(
-    f"(?:{_alternation(GOVERNMENT_WORDS + STREET_OFFICES)})"
+    f"(?:(?:{_alternation(DEPARTMENT_STEMS)})[和与](?:{_alternation(DEPARTMENT_STEMS)})"
+    f"(?:{_alternation(DEPARTMENT_ENDINGS)}))"
+    f"|(?:{_alternation(GOVERNMENT_WORDS + STREET_OFFICES)})"
     f"|(?:(?:{_alternation(DEPARTMENT_STEMS)})(?:{_alternation(DEPARTMENT_ENDINGS)}))"
 )
 GENERIC_NAME_RE = re.compile(f"(?:{_alternation(TRADE_WORDS + ('新', '开发', '制造', '服务'))})+")

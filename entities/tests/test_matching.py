@@ -470,3 +470,23 @@ def test_items_of_a_list_closed_by_deng_qiye_are_organisations_when_they_read_as
 def test_a_government_body_opening_the_clause_does_not_open_a_company_name():
     text = "中国证监会日前同意西安星河材料科技股份有限公司首次公开发行股票注册。"
     assert names(text) == ["中国证监会", "西安星河材料科技股份有限公司"]
+
+
+def test_a_department_may_join_two_stems_with_he_or_yu():
+    text = "记者从临川区教育和体育局获悉，市文化与旅游局也已部署。"
+    assert names(text) == ["临川区教育和体育局", "市文化与旅游局"]
+    assert names("推动科技和教育部门协作。") == []
+
+
+def test_a_management_committee_runs_back_over_a_descriptive_head():
+    assert names("据悉，未来智造城管委会近期出台扶持政策。") == ["未来智造城管委会"]
+    assert names("近日智造城管委会出台扶持政策。") == ["智造城管委会"]
+
+
+def test_a_facility_described_by_its_stage_is_no_organisation():
+    assert names("目前，基地在建算力中心已完成主体结构。") == []
+
+
+def test_a_field_name_before_a_national_key_lab_names_the_lab():
+    text = "该院先进材料国家重点实验室牵头研制。该团队所在实验室获批国家重点实验室。"
+    assert names(text) == ["先进材料国家重点实验室"]
