@@ -27,6 +27,7 @@ from articles.history import compare_records, refresh_latest_record
 from articles.models import Article, Byline, Caption, Contributor, Issue, Page
 from articles.resources import ArticleResource
 from entities.models import Mention, Organisation
+from newsroom.admin_actions import merge_into_most_used
 
 BODY_SYNTAX = (
     "正文是纯文本：段落之间空一行；一行以“## ”（两个井号加一个空格）开头，"
@@ -482,14 +483,15 @@ class ContributorAdmin(admin.ModelAdmin):
 
     @admin.action(description="合并所选作者（并入署名最多的一位）", permissions=["change"])
     def merge_selected(self, request, queryset):
-        contributors = sorted(queryset, key=lambda c: (-c.byline_count, c.pk))
-        if len(contributors) < 2:
-            self.message_user(request, "请至少选择两位作者。", messages.WARNING)
-            return
-        keep, *duplicates = contributors
-        merge_contributors(keep, duplicates)
-        names = "、".join(d.name for d in duplicates)
-        self.message_user(request, f"已把 {names} 并入 {keep.name}。", messages.SUCCESS)
+        merge_into_most_used(
+            self,
+            request,
+            queryset,
+            uses="byline_count",
+            merge=merge_contributors,
+            too_few="请至少选择两位作者。",
+            done="已把 {names} 并入 {keep}。",
+        )
 
 
 @admin.register(Issue)

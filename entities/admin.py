@@ -1,6 +1,6 @@
 """Organisations: their aliases, the articles that mention them, and merging duplicates."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,6 +9,7 @@ from import_export.admin import ImportExportMixin
 from entities.merging import merge_organisations
 from entities.models import Mention, Organisation, OrganisationAlias
 from entities.resources import OrganisationResource
+from newsroom.admin_actions import merge_into_most_used
 
 
 class AliasInline(admin.TabularInline):
@@ -75,15 +76,14 @@ class OrganisationAdmin(ImportExportMixin, admin.ModelAdmin):
 
     @admin.action(description="合并所选机构（并入被提及最多的一个）", permissions=["change"])
     def merge_selected(self, request, queryset):
-        organisations = sorted(queryset, key=lambda o: (-o.mention_count, o.pk))
-        if len(organisations) < 2:
-            self.message_user(request, "请至少选择两个机构。", messages.WARNING)
-            return
-        keep, *duplicates = organisations
-        merge_organisations(keep, duplicates)
-        names = "、".join(d.name for d in duplicates)
-        self.message_user(
-            request, f"已把 {names} 并入 {keep.name}，原名称保留为别名。", messages.SUCCESS
+        merge_into_most_used(
+            self,
+            request,
+            queryset,
+            uses="mention_count",
+            merge=merge_organisations,
+            too_few="请至少选择两个机构。",
+            done="已把 {names} 并入 {keep}，原名称保留为别名。",
         )
 
 

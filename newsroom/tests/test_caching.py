@@ -26,19 +26,24 @@ def redis_answers() -> bool:
         return False
 
 
+def use_redis(settings):
+    """Django's RedisCache on the local server, under a key prefix of this test's own."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+
+
 @pytest.fixture(params=["locmem", "redis"])
 def page_cache(request, settings, tmp_path):
     """The cache as production configures it: per-process memory, or Redis (REDIS_URL)."""
     if request.param == "redis":
         if not redis_answers():
             pytest.skip("no Redis answers on 127.0.0.1:6379 (CI machines have one)")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/0",
-                "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            }
-        }
+        use_redis(settings)
     else:
         settings.CACHES = LOCMEM
     settings.PUBLIC_CACHE_SECONDS = 300
@@ -292,13 +297,7 @@ def test_with_redis_a_hit_is_one_round_trip_and_another_process_change_shows_at_
         pytest.skip("no Redis answers on 127.0.0.1:6379 (CI machines have one)")
     from django.core.cache import caches
 
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/0",
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
+    use_redis(settings)
     settings.PUBLIC_CACHE_SECONDS = 300
     make_article("旧闻")
     get(client, "/latest/")
