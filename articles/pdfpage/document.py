@@ -42,7 +42,7 @@ class PdfDocument:
         from .layout import parse_pdf_page
 
         self._page(index)
-        return parse_pdf_page(self._data, index)
+        return parse_pdf_page(self._pdf.pages[index])
 
     def close(self) -> None:
         self._pdf.close()
