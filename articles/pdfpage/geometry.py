@@ -196,37 +196,35 @@ def is_bold_face(font: str) -> bool:
     return any(word in family for word in BOLD_FONT_WORDS)
 
 
-def read_glyphs(chars: list[dict], page_height: float) -> list[Glyph]:
-    """Upright glyphs with their baseline; one drawn again at a small offset is one bold glyph."""
+def read_glyphs(chars: list[dict]) -> list[Glyph]:
+    """Glyphs with their baseline; one drawn again at a small offset is one bold glyph."""
     glyphs: list[Glyph] = []
     recent: dict[tuple[str, int], list[Glyph]] = {}
     for char in chars:
-        text = char["text"]
-        if not text or text.isspace() or not char.get("upright", True):
-            continue
-        size = float(char["size"]) or float(char["height"])
-        baseline = page_height - float(char["matrix"][5])
+        size = float(char["size"]) or float(char["bottom"] - char["top"])
         glyph = Glyph(
-            text,
+            char["text"],
             float(char["x0"]),
             float(char["x1"]),
             float(char["top"]),
             float(char["bottom"]),
-            baseline,
+            float(char["baseline"]),
             size,
-            char.get("fontname") or "",
+            char["fontname"],
+            bool(char.get("bold")),
         )
-        key = (text, round(baseline / max(size, 1)))
-        twin = None
-        for candidate in recent.get(key, ()):
-            tolerance = FAKE_BOLD_OFFSET * size
-            if (
-                abs(candidate.x0 - glyph.x0) <= tolerance
+        key = (glyph.text, round(glyph.baseline / max(size, 1)))
+        tolerance = FAKE_BOLD_OFFSET * size
+        twin = next(
+            (
+                candidate
+                for candidate in recent.get(key, ())
+                if abs(candidate.x0 - glyph.x0) <= tolerance
                 and abs(candidate.baseline - glyph.baseline) <= tolerance
                 and abs(candidate.size - size) <= 0.05 * size
-            ):
-                twin = candidate
-                break
+            ),
+            None,
+        )
         if twin is not None:
             twin.bold = True
             twin.x1 = max(twin.x1, glyph.x1)

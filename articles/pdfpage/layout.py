@@ -34,6 +34,7 @@ from articles.pagetext.parser import PageAssembly
 from articles.pagetext.text import SENTENCE_END
 from articles.pagetext.units import PICTURE_OPENING, Kind, first_kind
 
+from .document import PageContent
 from .geometry import (
     Block,
     Box,
@@ -72,6 +73,12 @@ class Node:
     owner: int | None = None
 
     @property
+    def extent(self) -> Box:
+        """Everything the node prints, punctuation hanging past its column included."""
+        boxes = [self.box] + [block.box for block in self.blocks]
+        return union_box(boxes)
+
+    @property
     def lines(self) -> list[PrintedLine]:
         return [line for block in self.blocks for line in block.lines]
 
@@ -87,23 +94,21 @@ class PageGeometry:
     blocks: list[Block]
 
 
-def read_geometry(page) -> PageGeometry:
-    """Glyphs, rules, boxes and pictures of a pdfplumber page, in points from the top left."""
-    width, height = float(page.width), float(page.height)
-    glyphs = read_glyphs(page.chars, height)
+def read_geometry(content: PageContent) -> PageGeometry:
+    """Glyphs, rules, boxes and pictures of a page, in points from the top left."""
+    width, height = content.width, content.height
+    glyphs = read_glyphs(content.chars)
     if not glyphs:
         raise PageTextError("页面中没有文字 (the page has no text layer)")
     sizes = Counter(round(glyph.size, 1) for glyph in glyphs)
     body_size = sizes.most_common(1)[0][0]
     separators, boxes, pictures = [], [], []
-    for line in page.lines:
-        separators.append(Box(line["x0"], line["top"], line["x1"], line["bottom"]))
-    for rect in page.rects:
-        box = Box(rect["x0"], rect["top"], rect["x1"], rect["bottom"])
+    for x0, top, x1, bottom, stroked, filled in content.paths:
+        box = Box(x0, top, x1, bottom)
         if box.width < 2 or box.height < 2:
             separators.append(box)
             continue
-        if rect.get("stroke"):
+        if stroked:
             boxes.append(box)
             separators.extend(
                 [
@@ -113,33 +118,21 @@ def read_geometry(page) -> PageGeometry:
                     Box(box.x1, box.top, box.x1, box.bottom),
                 ]
             )
-        filled = rect.get("fill") and not is_white(rect.get("non_stroking_color"))
         if filled and box.width > 3 * body_size and box.height > 3 * body_size:
             pictures.append(box)
-    for image in page.images:
-        pictures.append(Box(image["x0"], image["top"], image["x1"], image["bottom"]))
+    pictures.extend(Box(*image) for image in content.images)
     lines = split_rows(baseline_rows(glyphs), separators, pictures)
     blocks = stack_blocks(lines, separators, HEADLINE_RATIO * body_size)
     return PageGeometry(width, height, body_size, separators, boxes, pictures, blocks)
-
-
-def is_white(color) -> bool:
-    if color is None:
-        return False
-    values = color if isinstance(color, list | tuple) else (color,)
-    try:
-        return all(float(value) >= 0.97 for value in values) and len(values) in (1, 3)
-    except (TypeError, ValueError):
-        return False
 
 
 def block_text(block: Block) -> str:
     return "".join(line.text for line in block.lines)
 
 
-def parse_pdf_page(page) -> ParsedPage:
-    """Read one pdfplumber page into its articles, each with its regions on the page."""
-    geometry = read_geometry(page)
+def parse_content(content: PageContent) -> ParsedPage:
+    """Read one page into its articles, each with its regions on the page."""
+    geometry = read_geometry(content)
     blocks, running_head = read_running_head(geometry)
     blocks = without_advertisements(blocks, geometry)
     nodes = make_nodes(blocks, geometry)
@@ -597,7 +590,7 @@ def xy_cut(boxed: list, body_size: float) -> list:
 
 def set_regions(parsed, nodes: list[Node], geometry: PageGeometry) -> None:
     """Each article's boxes, merged while a merged box covers no other article's parts."""
-    owned = [[nodes[i].box for i in members] for _, members in parsed]
+    owned = [[nodes[i].extent for i in members] for _, members in parsed]
     for index, (article, _) in enumerate(parsed):
         foreign = [box for other, boxes in enumerate(owned) if other != index for box in boxes]
         boxes = list(owned[index])
