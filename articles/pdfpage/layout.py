@@ -108,7 +108,11 @@ def read_geometry(content: PageContent) -> PageGeometry:
         if box.width < 2 or box.height < 2:
             separators.append(box)
             continue
-        if stroked:
+        picture = filled and box.width > 3 * body_size and box.height > 3 * body_size
+        if picture:
+            # A framed picture: its frame separates nothing from its caption.
+            pictures.append(box)
+        elif stroked:
             boxes.append(box)
             separators.extend(
                 [
@@ -118,10 +122,8 @@ def read_geometry(content: PageContent) -> PageGeometry:
                     Box(box.x1, box.top, box.x1, box.bottom),
                 ]
             )
-        if filled and box.width > 3 * body_size and box.height > 3 * body_size:
-            pictures.append(box)
     pictures.extend(Box(*image) for image in content.images)
-    lines = split_rows(baseline_rows(glyphs), separators, pictures)
+    lines = split_rows(baseline_rows(glyphs), separators, pictures, body_size)
     blocks = stack_blocks(lines, separators, HEADLINE_RATIO * body_size)
     return PageGeometry(width, height, body_size, separators, boxes, pictures, blocks)
 
