@@ -1,5 +1,6 @@
 """The printed edition (Issue, Page) and what it carries (Article, its Bylines and Captions)."""
 
+import datetime
 import hashlib
 import json
 
@@ -13,6 +14,17 @@ from taggit.managers import TaggableManager
 
 from articles.body import plain_body, render_body
 from articles.history import RelatedSnapshot
+
+#: Years a publication time may fall in: a newspaper's archive, its schedule, and what the
+#: search rank key holds (search.backends).
+PUBLISH_AT_YEARS = range(1900, 2100)
+
+
+def _in_publish_at_years(moment) -> bool:
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(PUBLISH_AT_YEARS[0], 1, 1, tzinfo=zone)
+    end = datetime.datetime(PUBLISH_AT_YEARS[-1] + 1, 1, 1, tzinfo=zone)
+    return start <= moment < end
 
 
 def content_fingerprint(
@@ -191,6 +203,9 @@ class Article(models.Model):
             raise ValidationError({"title": "文章必须有主题。"})
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             raise ValidationError({"publish_at": "已发布的稿件需要发布时间。"})
+        if self.publish_at and not _in_publish_at_years(self.publish_at):
+            first, last = PUBLISH_AT_YEARS[0], PUBLISH_AT_YEARS[-1]
+            raise ValidationError({"publish_at": f"发布时间须在 {first} 年至 {last} 年之间。"})
 
     @property
     def display_title(self) -> str:

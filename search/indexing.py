@@ -9,7 +9,8 @@ Only articles whose status is published are indexed (a scheduled one too: querie
 stored document first, so saving an unchanged or unpublished article costs a few reads.
 Saves of articles, bylines and captions only note the article (`schedule`); it is indexed
 once when the transaction commits, or earlier if a search runs on the same connection
-(`flush`). `index_articles` is the bulk path used by `rebuild_search_index` and benchmarks.
+(`flush`). `index_articles` is the bulk path used by benchmarks and by `rebuild_index`, which
+`rebuild_search_index` runs.
 """
 
 from django.db import connection, transaction
@@ -111,17 +112,17 @@ def index_article(article) -> None:
     _sync([article.pk])
 
 
-def index_articles(articles=None, chunk_size: int = 1000) -> int:
+def index_articles(articles=None, chunk_size: int = 1000, *, drop_indexes=True) -> int:
     """Index many articles at once, replacing their entries; returns how many were indexed.
 
     Into an empty index, a large load drops and rebuilds the full-text indexes around it
-    (PostgreSQL) or merges the index once at the end (SQLite).
+    (PostgreSQL; not with `drop_indexes=False`) or merges the index once at the end (SQLite).
     """
     queryset = Article.objects.all() if articles is None else articles
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     backend = backends.backend(connection)
     bulk = len(ids) > BULK_THRESHOLD and not SearchDocument.objects.exists()
-    if bulk:
+    if bulk and drop_indexes:
         backend.before_bulk()
     indexed = 0
     try:
@@ -144,6 +145,16 @@ def index_articles(articles=None, chunk_size: int = 1000) -> int:
             backend.after_bulk()
     bump_generation(schedule_may_have_changed=False)
     return indexed
+
+
+def rebuild_index(chunk_size: int = 1000) -> int:
+    """Index every published article afresh, in one transaction: searches read the old index
+    until the new one is complete, and a rebuild that fails leaves the old one as it was.
+    (Its indexes stay in place, so PostgreSQL readers are never locked out; on SQLite other
+    writers wait for the rebuild, up to their busy timeout.)"""
+    with transaction.atomic():
+        clear_index()
+        return index_articles(chunk_size=chunk_size, drop_indexes=False)
 
 
 def clear_index() -> None:
