@@ -80,11 +80,7 @@ def archive(article, user) -> Article:
 
 
 def is_scheduled(article) -> bool:
-    return (
-        article.status == Status.PUBLISHED
-        and article.publish_at is not None
-        and article.publish_at > timezone.now()
-    )
+    return article.is_scheduled()
 
 
 _KEEP = object()

@@ -11,16 +11,15 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Contributor, Issue, Page
+from articles.models import Article, Byline, Contributor, Issue, Page, visible_to_readers
 from entities.models import Mention
 
 PER_PAGE = 20
@@ -93,10 +92,7 @@ def home(request):
 
 @public
 def issue_list(request):
-    now = timezone.now()
-    visible = Q(
-        pages__articles__status=Article.Status.PUBLISHED, pages__articles__publish_at__lte=now
-    )
+    visible = visible_to_readers(through="pages__articles")
     issues = (
         Issue.objects.annotate(
             article_count=Count("pages__articles", filter=visible),
@@ -153,7 +149,7 @@ def can_preview(user) -> bool:
 @public
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("page__issue"), pk=pk)
-    preview = not article.is_visible_to_readers
+    preview = not article.is_visible_to_readers()
     if preview and not can_preview(request.user):
         raise Http404("稿件不存在。")
     attach_related(article)

@@ -14,6 +14,7 @@ once when the transaction commits, or earlier if a search runs on the same conne
 
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from articles.body import plain_body
 from articles.models import Article, Byline
@@ -37,7 +38,9 @@ def document_text(article, bylines, captions) -> tuple[str, str]:
 
 
 def _is_indexable(article) -> bool:
-    return article.status == Article.Status.PUBLISHED and article.publish_at is not None
+    """Published now or scheduled: queries compare `publish_at` with the time of the search."""
+    now = timezone.now()
+    return article.is_visible_to_readers(now) or article.is_scheduled(after=now)
 
 
 def _row(document) -> tuple[int, str, str]:
