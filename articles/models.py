@@ -122,6 +122,10 @@ class ArticleQuerySet(models.QuerySet):
         """Published articles whose time has not come yet at `after` (now by default)."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=after or timezone.now())
 
+    def for_lists(self):
+        """With what a list of articles shows: where printed, and captions for photo titles."""
+        return self.select_related("page__issue").prefetch_related("captions")
+
 
 class Article(models.Model):
     class Kind(models.TextChoices):
