@@ -300,11 +300,10 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
             import_ref__in=[import_ref(source, n) for n in range(1, len(parsed.articles) + 1)]
         )
     }
+    context = PageImport(source, page, report, recorder, existing, publish=publish, user=user)
     for position, parsed_article in enumerate(parsed.articles, start=1):
         report.warnings += review_hints(position, parsed_article)
-        _store_article(
-            page, source, position, parsed_article, existing, report, recorder, publish, user
-        )
+        _store_article(context, position, parsed_article)
     leftovers = page.articles.filter(import_ref__isnull=False, position__gt=len(parsed.articles))
     for article in leftovers:
         report.warnings.append(
@@ -360,13 +359,25 @@ class ArticleContent:
         )
 
 
-def _store_article(
-    page, source, position, parsed: ParsedArticle, existing, report, recorder, publish, user
-):
-    ref = import_ref(source, position)
+@dataclass
+class PageImport:
+    """What storing each article of one page needs: the page, its report and the run's choices."""
+
+    source: PageSource
+    page: Page
+    report: PageReport
+    recorder: OrganisationRecorder
+    existing: dict[str, Article]
+    publish: bool = False
+    user: object = None
+
+
+def _store_article(context: PageImport, position: int, parsed: ParsedArticle) -> None:
+    page, report, recorder = context.page, context.report, context.recorder
+    ref = import_ref(context.source, position)
     label = parsed.title or (parsed.captions[0][:20] if parsed.captions else ref)
     content = ArticleContent.from_parsed(parsed)
-    article = existing.get(ref)
+    article = context.existing.get(ref)
     if article is None:
         article = Article(import_ref=ref)
         outcome = report.created
@@ -383,9 +394,9 @@ def _store_article(
     article.position = position
     for name, value in content.fields.items():
         setattr(article, name, value)
-    article.updated_by = user
+    article.updated_by = context.user
     article.import_checksum = content.fingerprint(recorder)
-    if publish and outcome is report.created:
+    if context.publish and outcome is report.created:
         publish_imported(article)
     article.full_clean(
         exclude=["tags", "page", "updated_by"], validate_unique=False, validate_constraints=False
