@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from simple_history.signals import pre_create_historical_record
 
-from articles.tagging import join_tags, parse_tags
+from articles.tagging import join_tags
 
 COMPARED_FIELDS = [
     ("kicker", "引题"),
@@ -65,10 +65,6 @@ def refresh_latest_record(article) -> None:
         latest.byline_names = byline_text(article)
         latest.tag_names = tag_text(article)
         latest.save(update_fields=["byline_names", "tag_names"])
-
-
-def tags_of(record) -> list[str]:
-    return parse_tags(record.tag_names)
 
 
 def _value(record, field):

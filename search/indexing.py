@@ -5,11 +5,10 @@ Only articles whose status is published are indexed (a scheduled one too: querie
 (its headline and text, for passages) and one row in the database's full-text index (see
 `search.backends`); the two are always written together here.
 
-`index_article` brings one article up to date and may be called directly; it compares the
-stored document first, so saving an unchanged or unpublished article costs a few reads.
 Saves of articles, bylines and captions only note the article (`schedule`); it is indexed
 once when the transaction commits, or earlier if a search runs on the same connection
-(`flush`). `index_articles` is the bulk path used by `rebuild_search_index` and benchmarks.
+(`flush`), and only if its stored document differs. `index_articles` is the bulk path used
+by `rebuild_search_index` and benchmarks.
 """
 
 from django.db import connection, transaction
@@ -107,11 +106,6 @@ def _sync(ids) -> int:
 
 def _bump_after_indexing() -> None:
     bump_generation(schedule_may_have_changed=False)
-
-
-def index_article(article) -> None:
-    """Bring one article's index entries up to date (or remove them if it is not published)."""
-    _sync([article.pk])
 
 
 def index_articles(articles=None, chunk_size: int = 1000) -> int:
