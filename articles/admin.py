@@ -21,6 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
 from articles import publishing
+from articles.bylines import format_bylines
 from articles.contributors import merge_contributors
 from articles.forms import ArticleAdminForm
 from articles.history import compare_records, refresh_latest_record
@@ -290,7 +291,7 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     @admin.display(description="署名")
     def byline_list(self, article):
-        return "、".join(str(byline) for byline in article.bylines.all())
+        return format_bylines(article.bylines.all())
 
     @admin.display(description="标签")
     def tag_list(self, article):

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles.body import plain_body, render_body
+from articles.bylines import byline_label
 from articles.history import RelatedSnapshot
 
 
@@ -283,7 +284,7 @@ class Byline(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.role} {self.contributor}".strip()
+        return byline_label(self.role, self.contributor.name)
 
 
 class Caption(models.Model):

@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from articles.body import plain_body
+from articles.bylines import format_bylines
 from articles.models import Article, Byline
 from newsroom.caching import bump_generation
 from search import backends
@@ -30,7 +31,7 @@ def document_text(article, bylines, captions) -> tuple[str, str]:
     """(headline, text) of an article as readers see them: bylines and captions included."""
     headline = " ".join(p for p in (article.kicker, article.title, article.subtitle) if p)
     parts = [article.dateline]
-    parts += [f"{b.role} {b.contributor.name}".strip() for b in bylines]
+    parts += [format_bylines(bylines, between="\n")]
     parts += [plain_body(article.body)]
     parts += [" ".join(p for p in (c.text, c.credit) if p) for c in captions]
     return headline, "\n".join(p for p in parts if p)
