@@ -16,7 +16,6 @@ from django.urls import path, reverse
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
@@ -29,6 +28,7 @@ from articles.models import Article, Byline, Caption, Contributor, Issue, Page
 from articles.resources import ArticleResource
 from entities.models import Mention, Organisation
 from newsroom.admin_actions import merge_into_most_used
+from newsroom.import_export_admin import PermissionCheckedImportExportMixin
 
 BODY_SYNTAX = (
     "正文是纯文本：段落之间空一行；一行以“## ”（两个井号加一个空格）开头，"
@@ -217,7 +217,7 @@ def issue_date_hierarchy(cl) -> dict:
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ArticleAdmin(PermissionCheckedImportExportMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     resource_classes = [ArticleResource]
     inlines = [BylineInline, CaptionInline, MentionInline]

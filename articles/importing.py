@@ -31,6 +31,7 @@ from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, parse_pa
 from articles.publishing import publish_imported
 from entities.matching import find_organisations
 from entities.recording import OrganisationRecorder
+from newsroom.text import clean_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DIGITS = re.compile(r"\d+")
@@ -225,7 +226,7 @@ def parse_source(
 ) -> ParsedPage:
     """The page's articles with the organisations each one mentions."""
     try:
-        parsed = parse_page(source.text)
+        parsed = parse_page(clean_text(source.text))
     except PageTextError as exc:
         raise PageImportError(f"{source.label}: {exc}") from exc
     if not parsed.articles:
@@ -339,18 +340,20 @@ class ArticleContent:
     def from_parsed(cls, parsed: ParsedArticle) -> ArticleContent:
         bylines, seen = [], set()
         for byline in parsed.bylines:
-            if byline.name not in seen:
-                seen.add(byline.name)
-                bylines.append((byline.role or "", byline.name))
+            name = clean_text(byline.name)
+            if name not in seen:
+                seen.add(name)
+                bylines.append((clean_text(byline.role or ""), name))
         fields = {
             "kind": parsed.kind,
-            "kicker": parsed.kicker or "",
-            "title": parsed.title or "",
-            "subtitle": parsed.subtitle or "",
-            "dateline": parsed.dateline or "",
-            "body": serialise_body(parsed.body),
+            "kicker": clean_text(parsed.kicker or ""),
+            "title": clean_text(parsed.title or ""),
+            "subtitle": clean_text(parsed.subtitle or ""),
+            "dateline": clean_text(parsed.dateline or ""),
+            "body": clean_text(serialise_body(parsed.body)),
         }
-        return cls(fields, bylines, list(parsed.captions), list(parsed.organisations))
+        captions = [clean_text(caption) for caption in parsed.captions]
+        return cls(fields, bylines, captions, list(parsed.organisations))
 
     def fingerprint(self, recorder: OrganisationRecorder) -> str:
         names = {recorder.canonical_name(found) for found in self.organisations}
