@@ -9,7 +9,7 @@ import datetime
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,12 +18,13 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from taggit.models import Tag
 
 from articles import publishing
 from articles.contributors import merge_contributors
 from articles.forms import ArticleAdminForm
-from articles.history import compare_records, refresh_latest_record
+from articles.history import changed_labels, compare_records, refresh_latest_record
 from articles.models import Article, Byline, Caption, Contributor, Issue, Page
 from articles.publishing import State
 from articles.resources import ArticleResource
@@ -181,6 +182,13 @@ class PageNumberFilter(admin.SimpleListFilter):
         if value and value.isdigit():
             return queryset.filter(page__number=int(value))
         return queryset
+
+
+def numeric_id(value) -> int:
+    """An id from a URL or a query string; anything else is a page that does not exist."""
+    if value is None or not str(value).isdigit():
+        raise Http404("编号无效。")
+    return int(value)
 
 
 def issue_date_hierarchy(cl) -> dict:
@@ -376,7 +384,11 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return not publishing.can_publish(request.user) or super().revert_disabled(request, obj)
 
+    def history_view(self, request, object_id, extra_context=None):
+        return super().history_view(request, str(numeric_id(object_id)), extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        object_id, version_id = str(numeric_id(object_id)), numeric_id(version_id)
         if request.method == "POST":
             article = get_object_or_404(Article, pk=object_id)
             if self.revert_disabled(request, article) or not self.has_change_permission(
@@ -384,6 +396,14 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
             ):
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        """The 改动 column: every field that differs from the version before, bylines and tags
+        included (simple-history's own delta sees only the article's columns)."""
+        records = list(historical_records)
+        for newer, older in zip(records, [*records[1:], None], strict=True):
+            older = older or newer.prev_record
+            newer.changed_fields = changed_labels(older, newer) if older else ["（首个版本）"]
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -395,6 +415,8 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     # Saving.
 
     def save_model(self, request, obj, form, change):
+        if getattr(obj, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None) is not None:
+            publishing.keep_workflow_state(obj)  # a restore brings back content, not status
         obj.updated_by = request.user
         request.article_schedule_at = form.cleaned_data.get("schedule_at")
         super().save_model(request, obj, form, change)
@@ -500,13 +522,19 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return [compare, *super().get_urls()]
 
     def compare_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=object_id)
+        """Any two versions (`old`, `new`); without `old`, the version before `new`."""
+        article = get_object_or_404(Article, pk=numeric_id(object_id))
         if not self.has_view_history_or_change_history_permission(request, article):
             raise PermissionDenied
         versions = article.history.select_related("history_user")
-        new = get_object_or_404(versions, history_id=request.GET.get("new"))
+        new = get_object_or_404(versions, history_id=numeric_id(request.GET.get("new")))
         old_id = request.GET.get("old")
-        old = get_object_or_404(versions, history_id=old_id) if old_id else new.prev_record or new
+        if old_id:
+            old = get_object_or_404(versions, history_id=numeric_id(old_id))
+        else:
+            old = new.prev_record or new
+        if (old.history_date, old.history_id) > (new.history_date, new.history_id):
+            old, new = new, old
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
