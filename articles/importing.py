@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.body import serialise_body
+from articles.history import refresh_latest_record
 from articles.models import (
     Article,
     Byline,
@@ -409,6 +410,7 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
     _replace_bylines(article, content.bylines, new_article=new_article)
     _replace_captions(article, content.captions, new_article=new_article)
     recorder.record_mentions(article, content.organisations, new_article=new_article)
+    refresh_latest_record(article)
     outcome.append(label)
 
 
