@@ -142,6 +142,7 @@ def byline_words(bylines, rng: random.Random, *, own_paper: bool = False) -> str
 
 def credit_text(credit, extra, rng: random.Random) -> tuple[str, list[dict]]:
     prefix, role, name = credit
+    prefix = (prefix or "").removesuffix(role)
     people = [{"role": role, "name": name}]
     words = f"{prefix or ''}{role}{name}"
     if extra:
