@@ -25,6 +25,7 @@ from articles.contributors import merge_contributors
 from articles.forms import ArticleAdminForm
 from articles.history import compare_records, refresh_latest_record
 from articles.models import Article, Byline, Caption, Contributor, Issue, Page
+from articles.printed_admin import ArticleRegionAdmin, PrintedPageAdmin
 from articles.resources import ArticleResource
 from entities.models import Mention, Organisation
 from newsroom.admin_actions import merge_into_most_used
@@ -216,7 +217,7 @@ def issue_date_hierarchy(cl) -> dict:
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ArticleRegionAdmin, ImportExportMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     resource_classes = [ArticleResource]
     inlines = [BylineInline, CaptionInline, MentionInline]
@@ -502,7 +503,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(PrintedPageAdmin, admin.ModelAdmin):
     list_display = ["__str__", "issue", "number", "name"]
     list_select_related = ["issue"]
     list_filter = ["issue"]
