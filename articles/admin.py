@@ -26,6 +26,7 @@ from articles.contributors import merge_contributors
 from articles.forms import ArticleAdminForm
 from articles.history import changed_labels, compare_records, refresh_latest_record
 from articles.models import Article, Byline, Caption, Contributor, Issue, Page
+from articles.printed_admin import ArticleRegionAdmin, PrintedPageAdmin
 from articles.publishing import State
 from articles.resources import ArticleResource
 from entities.models import Mention, Organisation
@@ -261,7 +262,7 @@ def issue_date_hierarchy(cl) -> dict:
 
 
 @admin.register(Article)
-class ArticleAdmin(PermissionCheckedImportExportMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     resource_classes = [ArticleResource]
     inlines = [BylineInline, CaptionInline, MentionInline]
@@ -583,7 +584,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(PrintedPageAdmin, admin.ModelAdmin):
     list_display = ["__str__", "issue", "number", "name"]
     list_select_related = ["issue"]
     list_filter = ["issue"]

@@ -65,6 +65,20 @@ class Page(models.Model):
         blank=True,
         help_text="导入时版面文本的 SHA-256，用于识别重复导入。",
     )
+    # The printed page (数字报): its PDF, the image readers see and its thumbnail, stored
+    # through the default storage under names keyed by their content (see articles.printed).
+    pdf_checksum = models.CharField(
+        "PDF 校验和",
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="导入时版面 PDF 的 SHA-256，用于识别重复导入。",
+    )
+    pdf = models.FileField("版面 PDF", max_length=200, blank=True, editable=False)
+    image = models.FileField("版面图", max_length=200, blank=True, editable=False)
+    thumbnail = models.FileField("版面缩略图", max_length=200, blank=True, editable=False)
+    image_width = models.PositiveIntegerField("版面图宽", null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField("版面图高", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "版面"
@@ -83,6 +97,35 @@ class Page(models.Model):
             "articles:page",
             kwargs={"date": self.issue.date.isoformat(), "number": self.number},
         )
+
+    @property
+    def is_printed(self) -> bool:
+        """Imported from its PDF, so readers see the page as printed (数字报)."""
+        return bool(self.image) and bool(self.image_width) and bool(self.image_height)
+
+    def _printed_url(self, stored) -> str:
+        if not stored:
+            return ""
+        return reverse(
+            "articles:printed_file",
+            kwargs={
+                "date": self.issue.date.isoformat(),
+                "number": self.number,
+                "filename": stored.name.rsplit("/", 1)[-1],
+            },
+        )
+
+    @property
+    def image_url(self) -> str:
+        return self._printed_url(self.image)
+
+    @property
+    def thumbnail_url(self) -> str:
+        return self._printed_url(self.thumbnail)
+
+    @property
+    def pdf_url(self) -> str:
+        return self._printed_url(self.pdf)
 
 
 class Contributor(models.Model):
@@ -176,6 +219,13 @@ class Article(models.Model):
         help_text="出版日期/版次/位置，重新导入时据此找到原稿。",
     )
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    regions = models.JSONField(
+        "版面位置",
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="稿件在版面图上的区域：[{x, y, w, h}]，占版面宽高的比例，原点在左上角。",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
     updated_by = models.ForeignKey(
@@ -191,7 +241,7 @@ class Article(models.Model):
     history = HistoricalRecords(
         verbose_name="稿件历史",
         bases=[RelatedSnapshot],
-        excluded_fields=["import_checksum"],
+        excluded_fields=["import_checksum", "regions"],
     )
 
     class Meta:
@@ -225,6 +275,23 @@ class Article(models.Model):
         if first_caption and first_caption.text:
             return first_caption.text[:30] + ("…" if len(first_caption.text) > 30 else "")
         return f"图片新闻 {self.pk or ''}".strip()
+
+    @property
+    def printed_boxes(self) -> list[dict]:
+        """The article's regions in the pixels of its page's image, for an SVG over it."""
+        page = self.page
+        if not self.regions or page is None or not page.is_printed:
+            return []
+        width, height = page.image_width, page.image_height
+        return [
+            {
+                "x": round(region["x"] * width, 1),
+                "y": round(region["y"] * height, 1),
+                "w": round(region["w"] * width, 1),
+                "h": round(region["h"] * height, 1),
+            }
+            for region in self.regions
+        ]
 
     @property
     def body_html(self):

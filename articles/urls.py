@@ -14,6 +14,11 @@ urlpatterns = [
     path("issues/", cached(views.issue_list), name="issue_list"),
     path("issues/<str:date>/", cached(views.issue_detail), name="issue"),
     path("issues/<str:date>/<int:number>/", cached(views.page_detail), name="page"),
+    path(
+        "issues/<str:date>/<int:number>/files/<str:filename>",
+        views.printed_file,
+        name="printed_file",
+    ),
     path("articles/<int:pk>/", cached(views.article_detail), name="article"),
     path("contributors/<int:pk>/", cached(views.contributor_detail), name="contributor"),
     path("tags/<str:slug>/", cached(views.tag_detail), name="tag"),

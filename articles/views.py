@@ -10,18 +10,22 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from articles import printed
 from articles.models import Article, Byline, Contributor, Issue, Page, visible_to_readers
 from entities.models import Mention
 from newsroom.reading import date_from_url, paginate, public
 
 ISSUES_PER_PAGE = 60
 PRIVATE_CACHE = {"private": True, "no_store": True, "max_age": 0}
+# A printed page's files are named by their content: the same URL never changes meaning.
+PRINTED_FILE_CACHE = {"public": True, "max_age": 365 * 24 * 3600, "immutable": True}
 
 
 def has_published_articles(**lookups):
@@ -92,13 +96,14 @@ def page_detail(request, date, number):
         raise Http404("这一版没有已发布的稿件。")
     pages = list(
         Page.objects.filter(issue=page.issue)
+        .select_related("issue")
         .filter(has_published_articles(page=OuterRef("pk")))
         .order_by("number")
     )
     index = next(i for i, p in enumerate(pages) if p.pk == page.pk)
     return render(
         request,
-        "articles/page_detail.html",
+        "articles/page_printed.html" if page.is_printed else "articles/page_detail.html",
         {
             "page": page,
             "issue": page.issue,
@@ -108,6 +113,36 @@ def page_detail(request, date, number):
             "next_page": pages[index + 1] if index + 1 < len(pages) else None,
         },
     )
+
+
+@require_safe
+def printed_file(request, date, number, filename):
+    """A printed page's image, thumbnail or PDF: public once the page has a published
+    article (cached for a year: the name carries the content's hash), else staff only."""
+    page = get_object_or_404(
+        Page.objects.select_related("issue"), issue__date=date_from_url(date), number=number
+    )
+    stored = printed.printed_file(page, filename)
+    if stored is None:
+        raise Http404("没有这个文件。")
+    public_file = Article.objects.published().filter(page=page).exists()
+    if not public_file and not can_preview(request.user):
+        raise Http404("这一版没有已发布的稿件。")
+    etag = f'"{filename}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        response = not_modified
+    else:
+        is_pdf = filename.endswith(".pdf")
+        response = FileResponse(
+            stored.open("rb"),
+            content_type=printed.content_type(filename),
+            as_attachment=is_pdf,
+            filename=f"{page.issue.date.isoformat()}-第{page.number:02d}版.pdf" if is_pdf else "",
+        )
+        response["ETag"] = etag
+    patch_cache_control(response, **(PRINTED_FILE_CACHE if public_file else PRIVATE_CACHE))
+    return response
 
 
 def can_preview(user) -> bool:

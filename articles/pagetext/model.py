@@ -47,25 +47,6 @@ class RunningHead:
     name: str | None = None
 
 
-@dataclass(frozen=True)
-class Region:
-    """A box of the printed page an article occupies, in page fractions (0-1), origin top-left."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-
-@dataclass(frozen=True)
-class RunningHead:
-    """What a page's running head (报头/眉头) says: the date, the 版面 number and name."""
-
-    date: datetime.date | None = None
-    number: int | None = None
-    name: str | None = None
-
-
 @dataclass
 class ParsedArticle:
     kind: ArticleKind = "article"
