@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import format_html, format_html_join
 
+from articles.bylines import format_bylines
 from articles.models import Article, Byline
 from newsroom.text import clean_text
 
@@ -55,7 +56,7 @@ class LatestArticlesFeed(Feed):
         return format_html("{}\n{}", item.body_html, captions)
 
     def item_author_name(self, item):
-        return "、".join(str(byline) for byline in item.bylines.all()) or None
+        return format_bylines(item.bylines.all()) or None
 
     def item_pubdate(self, item):
         return item.publish_at
