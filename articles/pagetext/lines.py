@@ -8,7 +8,7 @@ the next one is indented by about two characters, both relative to the full line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .bylines import (
     credit_of,
@@ -36,6 +36,9 @@ SHORT_BY = 1.5
 HEADING_SHORT_BY = 3.5
 WIDER_BY = 2
 HANGING = 1.5
+#: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
+CREDIT_SPAN = 60
+LONGEST_GLUED_HEADING = 4
 OPENING_BRACKETS = {"（": "）", "(": ")", "“": "”", "【": "】", "《": "》"}
 BRACKET_CHARACTERS = re.compile(
     "[" + re.escape("".join(OPENING_BRACKETS) + "".join(OPENING_BRACKETS.values())) + "]"
@@ -92,21 +95,65 @@ class Line:
         return is_loose(self.raw)
 
 
-@dataclass
 class Unit:
-    """One paragraph, heading group line, caption or byline as printed."""
+    """One paragraph, heading group line, caption or byline as printed.
 
-    lines: list[Line] = field(default_factory=list)
-    _text_of: tuple[int, str] = field(default=(0, ""), repr=False, compare=False)
+    Lines are added one at a time while the page is read, so what the reading asks of the unit
+    so far (its text, whether a bracket is open, its widest line) is kept up to date line by
+    line: a paragraph of n lines costs n steps, not n² (a page is parsed in linear time).
+    """
+
+    __slots__ = ("lines", "_pieces", "_text", "_depth", "_widest", "_glued")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines: list[Line] = []
+        self._pieces: list[str] = []
+        self._text: str | None = ""
+        self._depth = 0
+        self._widest = 0.0
+        self._glued = False
+        for line in lines:
+            self.add(line)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        piece = line.bold or line.text
+        self._pieces.append(piece)
+        self._text = None
+        self._depth = bracket_depth(piece, self._depth)
+        self._widest = max(self._widest, line.width)
+        self._glued = self._glued or line.glued
 
     @property
     def text(self) -> str:
-        """The unit's text, joined again only when a line has been added since."""
-        count, text = self._text_of
-        if count != len(self.lines):
-            text = join_printed_lines([line.bold or line.text for line in self.lines])
-            self._text_of = (len(self.lines), text)
-        return text
+        if self._text is None:
+            self._text = join_printed_lines(self._pieces)
+        return self._text
+
+    def tail(self, size: int) -> str:
+        """The text's last `size` characters or so, without joining the whole unit."""
+        count, length = 0, 0
+        while count < len(self._pieces) and length < size:
+            count += 1
+            length += len(self._pieces[-count])
+        return join_printed_lines(self._pieces[-count:]) if count else ""
+
+    @property
+    def open_bracket(self) -> bool:
+        """Whether a bracket or quote opened in the unit is still open at its end."""
+        return self._depth > 0
+
+    @property
+    def widest(self) -> float:
+        return self._widest
+
+    @property
+    def any_glued(self) -> bool:
+        return self._glued
+
+    def tail_raw(self, lines: int) -> str:
+        """The last printed lines as extracted: what a closing byline or credit can span."""
+        return LINE_BREAK.join(line.raw for line in self.lines[-lines:])
 
     @property
     def raw(self) -> str:
@@ -246,15 +293,14 @@ class Columns:
         return self.estimate(index, stop)
 
 
-def has_open_bracket(text: str) -> bool:
-    """Whether a bracket or quote opened in the text is still open at its end."""
-    depth = 0
+def bracket_depth(text: str, depth: int = 0) -> int:
+    """How many brackets and quotes are open after text, starting with `depth` open."""
     for char in BRACKET_CHARACTERS.findall(text):
         if char in OPENING_BRACKETS:
             depth += 1
         elif depth:
             depth -= 1
-    return depth > 0
+    return depth
 
 
 def is_indented(columns: Columns, index: int, column: float | None) -> bool:
@@ -314,24 +360,23 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "fake-bold headline"
     if unit.marked:
         return None if continues_marked_caption(unit, line, lines, index) else "caption mark"
-    so_far = unit.text
-    open_bracket = has_open_bracket(so_far)
+    open_bracket = unit.open_bracket
     if line.marked:
         return "caption mark"
     if find_dateline(line.text):
         return "dateline"
     if not open_bracket and (previous.bylines or line.bylines):
         return "byline line"
-    if not open_bracket and so_far[:1] in "（(" and so_far[-1:] in "）)":
+    if not open_bracket and unit.lines[0].text[:1] in "（(" and previous.text[-1:] in "）)":
         return "parenthesised line closed"
     if previous.glued or cannot_start_paragraph(line.text):
         return None
     if closes_glued_heading(unit):
         return "heading over glued lines"
-    if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.raw):
+    if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.tail_raw(3)):
         # `…能力强。（通讯员 洪科宣）` closes its article, however full the line.
         return "trailing byline"
-    if previous.text.rstrip("）)").endswith("摄") and credit_of(so_far):
+    if previous.text.rstrip("）)").endswith("摄") and credit_of(unit.tail(CREDIT_SPAN)):
         return "photo credit"
     before, after = columns.before(index - 1), columns.after(index)
     if not open_bracket and leaves_column(columns, index, before, after):
@@ -352,9 +397,9 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
 def closes_glued_heading(unit: Unit) -> bool:
     """`全球科技版图` + single newline + `呈现多元化趋势`: a heading broken over two lines; a
     single newline that no Latin line end explains glues only heading lines, and the unit
-    ends with them unless a sentence closes it."""
+    ends with them unless a sentence closes it. A heading runs over a few lines at most."""
     lines = unit.lines
-    if len(lines) < 2 or any(not line.glued for line in lines[:-1]):
+    if not 2 <= len(lines) <= LONGEST_GLUED_HEADING or any(not line.glued for line in lines[:-1]):
         return False
     if any(glued_by_latin(line) for line in lines[:-1]):
         return False
@@ -363,9 +408,9 @@ def closes_glued_heading(unit: Unit) -> bool:
 
 def full_in_own_paragraph(unit: Unit) -> bool:
     """A line as wide as the widest of its paragraph so far is a full line, not a heading."""
-    if len(unit.lines) < 2 or any(line.glued for line in unit.lines):
+    if len(unit.lines) < 2 or unit.any_glued:
         return False
-    return unit.lines[-1].width >= max(line.width for line in unit.lines) - 0.5
+    return unit.lines[-1].width >= unit.widest - 0.5
 
 
 def opens_with_dateline(unit: Unit) -> bool:
@@ -422,5 +467,5 @@ def split_units(lines: list[Line]) -> list[Unit]:
         if not units or break_reason(units[-1], columns, index):
             units.append(Unit([line]))
         else:
-            units[-1].lines.append(line)
+            units[-1].add(line)
     return units
