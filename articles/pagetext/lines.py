@@ -29,6 +29,7 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
+LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
 WINDOW = 5
 RELIABLE_SAMPLE = 3
@@ -39,6 +40,11 @@ HANGING = 1.5
 #: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
 CREDIT_SPAN = 60
 LONGEST_GLUED_HEADING = 4
+#: Marks inside a sentence, which a heading does without.
+CLAUSE_MARKS = "，。；！？、"
+#: A paragraph's first line is indented by two characters.
+INDENT = 2
+LONGEST_BYLINE_RUN_ON = 16
 OPENING_BRACKETS = {"（": "）", "(": ")", "“": "”", "【": "】", "《": "》"}
 BRACKET_CHARACTERS = re.compile(
     "[" + re.escape("".join(OPENING_BRACKETS) + "".join(OPENING_BRACKETS.values())) + "]"
@@ -67,6 +73,8 @@ class Line:
     glued: bool = False
     #: Printed twice over by an extractor that repeats a fake-bold line whole.
     repeated: bool = False
+    #: Opens with a dateline (`本报讯`), perhaps one a narrow column breaks over two lines.
+    opens_dateline: bool = False
 
     @lazy
     def text(self) -> str:
@@ -204,7 +212,22 @@ def read_lines(page_text: str) -> list[Line]:
             continue
         next_is_text = index + 1 < len(physical) and physical[index + 1].strip() != ""
         lines.append(Line(raw=collapsed, glued=next_is_text))
-    return merge_repeated(lines)
+    lines = merge_byline_continuations(merge_repeated(lines))
+    mark_datelines(lines)
+    return lines
+
+
+def mark_datelines(lines: list[Line]) -> None:
+    """A dateline opens its line; in a narrow column it may end on the next (`本报酒泉9月5日` /
+    `电（记者 马骁）…`)."""
+    for index, line in enumerate(lines):
+        if line.bold:
+            continue
+        found = find_dateline(line.text)
+        if not found and index + 1 < len(lines):
+            found = find_dateline(line.text + lines[index + 1].text)
+            found = found if found and len(found) > len(line.text) else None
+        line.opens_dateline = bool(found)
 
 
 def merge_repeated(lines: list[Line]) -> list[Line]:
@@ -228,6 +251,29 @@ def merge_repeated(lines: list[Line]) -> list[Line]:
     return merged
 
 
+def merge_byline_continuations(lines: list[Line]) -> list[Line]:
+    """A byline set in the column runs on to the next line (`■本报记者 李墨 通讯` / `员 周钢`,
+    `记者 王可 实习生` / `黎安`): a line of names and role words only, with no punctuation,
+    after a byline line is the same byline."""
+    merged: list[Line] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.bylines and continues_byline(previous, line):
+            joined = Line(raw=previous.raw + LINE_BREAK + line.raw, glued=line.glued)
+            if joined.bylines:
+                merged[-1] = joined
+                continue
+        merged.append(line)
+    return merged
+
+
+def continues_byline(previous: Line, line: Line) -> bool:
+    text = line.text
+    if line.bold or not text or len(text) > LONGEST_BYLINE_RUN_ON:
+        return False
+    return not any(not is_wide(char) or char in "，。、；：！？“”（）《》" for char in text)
+
+
 def upper_median(widths: list[float]) -> float:
     """A full line's width: most lines of a column are full, the rest are shorter."""
     if not widths:
@@ -242,7 +288,7 @@ def glued_by_latin(line: Line) -> bool:
 
 
 def starts_unit_for_sure(line: Line) -> bool:
-    return bool(line.bold or line.marked or line.bylines or find_dateline(line.text))
+    return bool(line.bold or line.marked or line.bylines or line.opens_dateline)
 
 
 @dataclass
@@ -363,7 +409,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     open_bracket = unit.open_bracket
     if line.marked:
         return "caption mark"
-    if find_dateline(line.text):
+    if line.opens_dateline:
         return "dateline"
     if not open_bracket and (previous.bylines or line.bylines):
         return "byline line"
@@ -389,9 +435,46 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return None
     if full_in_own_paragraph(unit):
         return None
-    if short_of(previous, before, after, by=HEADING_SHORT_BY) and not is_full(line, after):
+    if short_of(previous, before, after, by=HEADING_SHORT_BY) and (
+        not is_full(line, after) or stands_alone(unit, line, after)
+    ):
         return "short unpunctuated line"
+    if heads_indented_paragraph(unit, columns, index, after):
+        return "heading over an indented line"
     return None
+
+
+def heads_indented_paragraph(
+    unit: Unit, columns: Columns, index: int, column: float | None
+) -> bool:
+    """A short unpunctuated line followed by a paragraph's indented first line is a heading:
+    a paragraph's own first line is followed by full lines, never by another indented one.
+    Narrow columns need this, where a heading is barely shorter than a line of text."""
+    line = unit.lines[-1]
+    if len(unit.lines) != 1 or column is None or line.loose:
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    if line.width > column - INDENT - 0.5:
+        return False
+    if column - line.width <= leading_latin_width(columns.lines[index]) + 1:
+        return False
+    return is_indented(columns, index, column)
+
+
+def stands_alone(unit: Unit, following: Line, column: float | None) -> bool:
+    """A line on its own, well short even of a paragraph's indented first line, with a full
+    line after it: a heading (a photo's title over its caption), not the start of a paragraph,
+    unless a Latin word or number too long for the gap was pushed to the next line."""
+    if len(unit.lines) != 1 or column is None:
+        return False
+    gap = column - INDENT - unit.lines[0].width
+    return gap >= HEADING_SHORT_BY and gap > leading_latin_width(following) + 1
+
+
+def leading_latin_width(line: Line) -> float:
+    match = LEADING_LATIN.match(line.text)
+    return display_width(match.group(0)) if match else 0.0
 
 
 def closes_glued_heading(unit: Unit) -> bool:
@@ -415,7 +498,7 @@ def full_in_own_paragraph(unit: Unit) -> bool:
 
 def opens_with_dateline(unit: Unit) -> bool:
     """`大众网日照9月28日讯` may fill a short line of its own before the paragraph goes on."""
-    return len(unit.lines) == 1 and bool(find_dateline(unit.lines[0].text))
+    return len(unit.lines) == 1 and unit.lines[0].opens_dateline
 
 
 def paragraph_end_reason(
