@@ -32,6 +32,8 @@ from articles.pagerender import RenderedPage, RenderError, render_page
 from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, RunningHead, parse_page
 from articles.pdfpage import PdfError, read_pdf
 from articles.printed import store_printed_files, stored_regions
+from articles.pagetext.bylines import photo_credit
+from articles.pagetext.text import HAN_CHARACTER
 from articles.publishing import publish_imported
 from entities.matching import find_organisations
 from entities.recording import OrganisationRecorder
@@ -40,8 +42,7 @@ from newsroom.text import clean_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DIGITS = re.compile(r"\d+")
-CJK = re.compile(r"[\u4e00-\u9fff]")
-PHOTO_CREDIT = re.compile(r"[■▲]?\s*([^。！？■▲\s]{2,20})摄\s*$")
+CJK = HAN_CHARACTER
 FALLBACK_ENCODINGS = ("gb18030",)
 # A page PDF is 0.2-2 MB and a whole issue's a few tens; far larger is not a page of print.
 MAX_PDF_BYTES = 64 * 1024 * 1024
@@ -703,9 +704,3 @@ def _replace_captions(article: Article, captions: list[str], *, new_article) -> 
         Caption(article=article, text=text, credit=photo_credit(text), order=order)
         for order, text in enumerate(captions)
     )
-
-
-def photo_credit(caption: str) -> str:
-    """`…。■记者陈硕摄` -> `记者陈硕`: the credit stays in the caption and is kept apart too."""
-    match = PHOTO_CREDIT.search(caption)
-    return match.group(1) if match else ""
