@@ -255,12 +255,13 @@ class ArticleAdmin(ArticleRegionAdmin, ImportExportMixin, SimpleHistoryAdmin):
         publishing_fields = ["status", "publish_at", "updated_by", "updated_at", "preview_link"]
         if publishing.can_publish(request.user):
             publishing_fields.insert(2, "schedule_at")
-        return [
+        fieldsets = [
             (None, {"fields": ["kicker", "title", "subtitle", "dateline", "loaded_version"]}),
             ("正文", {"fields": ["body"], "description": BODY_SYNTAX}),
             ("标签与版面", {"fields": ["tags", ("page", "position", "kind")]}),
             ("发布", {"fields": publishing_fields}),
         ]
+        return self.with_printed_region(obj, fieldsets)
 
     def get_queryset(self, request):
         queryset = (
