@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.body import serialise_body
+from articles.history import refresh_latest_record
 from articles.models import (
     Article,
     Byline,
@@ -35,6 +36,7 @@ from articles.publishing import publish_imported
 from entities.matching import find_organisations
 from entities.recording import OrganisationRecorder
 from newsroom.caching import bump_generation
+from newsroom.text import clean_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DIGITS = re.compile(r"\d+")
@@ -67,7 +69,7 @@ class PageSource:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def parse(self) -> ParsedPage:
-        return parse_page(self.text)
+        return parse_page(clean_text(self.text))
 
 
 @dataclass
@@ -545,11 +547,10 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
             import_ref__in=[import_ref(source, n) for n in range(1, len(parsed.articles) + 1)]
         )
     }
+    context = PageImport(source, page, report, recorder, existing, publish=publish, user=user)
     for position, parsed_article in enumerate(parsed.articles, start=1):
         report.warnings += review_hints(position, parsed_article)
-        _store_article(
-            page, source, position, parsed_article, existing, report, recorder, publish, user
-        )
+        _store_article(context, position, parsed_article)
     leftovers = page.articles.filter(import_ref__isnull=False, position__gt=len(parsed.articles))
     for article in leftovers:
         report.warnings.append(
@@ -585,18 +586,20 @@ class ArticleContent:
     def from_parsed(cls, parsed: ParsedArticle) -> ArticleContent:
         bylines, seen = [], set()
         for byline in parsed.bylines:
-            if byline.name not in seen:
-                seen.add(byline.name)
-                bylines.append((byline.role or "", byline.name))
+            name = clean_text(byline.name)
+            if name not in seen:
+                seen.add(name)
+                bylines.append((clean_text(byline.role or ""), name))
         fields = {
             "kind": parsed.kind,
-            "kicker": parsed.kicker or "",
-            "title": parsed.title or "",
-            "subtitle": parsed.subtitle or "",
-            "dateline": parsed.dateline or "",
-            "body": serialise_body(parsed.body),
+            "kicker": clean_text(parsed.kicker or ""),
+            "title": clean_text(parsed.title or ""),
+            "subtitle": clean_text(parsed.subtitle or ""),
+            "dateline": clean_text(parsed.dateline or ""),
+            "body": clean_text(serialise_body(parsed.body)),
         }
-        return cls(fields, bylines, list(parsed.captions), list(parsed.organisations))
+        captions = [clean_text(caption) for caption in parsed.captions]
+        return cls(fields, bylines, captions, list(parsed.organisations))
 
     def fingerprint(self, recorder: OrganisationRecorder) -> str:
         names = {recorder.canonical_name(found) for found in self.organisations}
@@ -605,14 +608,26 @@ class ArticleContent:
         )
 
 
-def _store_article(
-    page, source, position, parsed: ParsedArticle, existing, report, recorder, publish, user
-):
-    ref = import_ref(source, position)
+@dataclass
+class PageImport:
+    """What storing each article of one page needs: the page, its report and the run's choices."""
+
+    source: PageSource
+    page: Page
+    report: PageReport
+    recorder: OrganisationRecorder
+    existing: dict[str, Article]
+    publish: bool = False
+    user: object = None
+
+
+def _store_article(context: PageImport, position: int, parsed: ParsedArticle) -> None:
+    page, report, recorder = context.page, context.report, context.recorder
+    ref = import_ref(context.source, position)
     label = parsed.title or (parsed.captions[0][:20] if parsed.captions else ref)
     content = ArticleContent.from_parsed(parsed)
-    article = existing.get(ref)
-    regions = stored_regions(parsed.regions) if isinstance(source, PdfPageSource) else None
+    article = context.existing.get(ref)
+    regions = stored_regions(parsed.regions) if isinstance(context.source, PdfPageSource) else None
     if article is None:
         article = Article(import_ref=ref)
         outcome = report.created
@@ -637,9 +652,9 @@ def _store_article(
     article.position = position
     for name, value in content.fields.items():
         setattr(article, name, value)
-    article.updated_by = user
+    article.updated_by = context.user
     article.import_checksum = content.fingerprint(recorder)
-    if publish and outcome is report.created:
+    if context.publish and outcome is report.created:
         publish_imported(article)
     article.full_clean(
         exclude=["tags", "page", "updated_by"], validate_unique=False, validate_constraints=False
@@ -649,6 +664,7 @@ def _store_article(
     _replace_bylines(article, content.bylines, new_article=new_article)
     _replace_captions(article, content.captions, new_article=new_article)
     recorder.record_mentions(article, content.organisations, new_article=new_article)
+    refresh_latest_record(article)
     outcome.append(label)
 
 

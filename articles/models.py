@@ -6,12 +6,14 @@ import json
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles.body import plain_body, render_body
+from articles.bylines import byline_label
 from articles.history import RelatedSnapshot
 
 
@@ -141,10 +143,32 @@ class Contributor(models.Model):
         return reverse("articles:contributor", kwargs={"pk": self.pk})
 
 
+def visible_to_readers(at=None, *, through: str = "") -> Q:
+    """The one definition of what a reader may see: published, and its time has come.
+
+    `through` is the path from another model to its articles (`pages__articles`), for counts
+    and filters across a relation; `at` defaults to now."""
+    prefix = f"{through}__" if through else ""
+    return Q(
+        **{
+            f"{prefix}status": Article.Status.PUBLISHED,
+            f"{prefix}publish_at__lte": at or timezone.now(),
+        }
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
-        """The one definition of what a reader may see: published, and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+        """What a reader may see at `at` (now by default): see `visible_to_readers`."""
+        return self.filter(visible_to_readers(at))
+
+    def scheduled(self, after=None):
+        """Published articles whose time has not come yet at `after` (now by default)."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=after or timezone.now())
+
+    def for_lists(self):
+        """With what a list of articles shows: where printed, and captions for photo titles."""
+        return self.select_related("page__issue").prefetch_related("captions")
 
 
 class Article(models.Model):
@@ -292,13 +316,16 @@ class Article(models.Model):
             organisations=self.organisations.values_list("name", flat=True),
         )
 
-    @property
-    def is_visible_to_readers(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at <= timezone.now()
-        )
+    def is_visible_to_readers(self, at=None) -> bool:
+        """This article is in `Article.objects.published(at)`, without asking the database."""
+        return self._is_released() and self.publish_at <= (at or timezone.now())
+
+    def is_scheduled(self, after=None) -> bool:
+        """This article is in `Article.objects.scheduled(after)`: published, not yet visible."""
+        return self._is_released() and self.publish_at > (after or timezone.now())
+
+    def _is_released(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at is not None
 
 
 class Byline(models.Model):
@@ -324,7 +351,7 @@ class Byline(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.role} {self.contributor}".strip()
+        return byline_label(self.role, self.contributor.name)
 
 
 class Caption(models.Model):

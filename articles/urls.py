@@ -5,6 +5,7 @@ from articles import views
 from articles.feeds import LatestArticlesFeed
 from articles.sitemaps import SITEMAPS
 from newsroom.caching import cache_public_page as cached
+from newsroom.reading import public
 
 app_name = "articles"
 
@@ -21,10 +22,10 @@ urlpatterns = [
     path("articles/<int:pk>/", cached(views.article_detail), name="article"),
     path("contributors/<int:pk>/", cached(views.contributor_detail), name="contributor"),
     path("tags/<str:slug>/", cached(views.tag_detail), name="tag"),
-    path("feed/", cached(views.public(LatestArticlesFeed())), name="feed"),
+    path("feed/", cached(public(LatestArticlesFeed())), name="feed"),
     path(
         "sitemap.xml",
-        cached(views.public(sitemap)),
+        cached(public(sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -1,68 +1,31 @@
 """The reader site: the printed edition issue by issue and page by page, articles and lists.
 
-Every article shown comes from `Article.objects.published()`; so do the counts and the
-choice of which issues, pages, tags and contributors exist for readers. A staff member may
-open an unpublished article for preview: it carries a banner and is never cached.
+Every article shown comes from `Article.objects.published()` (lists: `.for_lists()`); so do
+the counts and the choice of which issues, pages, tags and contributors exist for readers.
+A staff member may open an unpublished article for preview: it carries a banner and is never
+cached.
 """
 
-import datetime
-import functools
 from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles import printed
-from articles.models import Article, Byline, Contributor, Issue, Page
+from articles.models import Article, Byline, Contributor, Issue, Page, visible_to_readers
 from entities.models import Mention
+from newsroom.reading import date_from_url, paginate, public
 
-PER_PAGE = 20
 ISSUES_PER_PAGE = 60
-PUBLIC_CACHE = {"public": True, "max_age": 300, "s_maxage": 600}
 PRIVATE_CACHE = {"private": True, "no_store": True, "max_age": 0}
 # A printed page's files are named by their content: the same URL never changes meaning.
 PRINTED_FILE_CACHE = {"public": True, "max_age": 365 * 24 * 3600, "immutable": True}
-
-
-def public(view):
-    """Mark a view's responses as shareable by a CDN, unless the view said otherwise."""
-
-    @functools.wraps(view)
-    @require_safe
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if not response.has_header("Cache-Control"):
-            patch_cache_control(response, **PUBLIC_CACHE)
-        return response
-
-    return wrapper
-
-
-def published_articles():
-    """Published articles with what a list shows: where printed, and captions for photo titles."""
-    return Article.objects.published().select_related("page__issue").prefetch_related("captions")
-
-
-def paginate(request, queryset, per_page=PER_PAGE):
-    try:
-        return Paginator(queryset, per_page).page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404("没有这一页。") from error
-
-
-def parse_date(value):
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise Http404("日期无效。") from error
 
 
 def has_published_articles(**lookups):
@@ -72,7 +35,10 @@ def has_published_articles(**lookups):
 def edition(issue):
     """The issue's pages, each with its published articles in printed order (lead first)."""
     articles = (
-        published_articles().filter(page__issue=issue).order_by("page__number", "position", "id")
+        Article.objects.published()
+        .for_lists()
+        .filter(page__issue=issue)
+        .order_by("page__number", "position", "id")
     )
     return [
         {"page": page, "articles": list(items)}
@@ -96,10 +62,7 @@ def home(request):
 
 @public
 def issue_list(request):
-    now = timezone.now()
-    visible = Q(
-        pages__articles__status=Article.Status.PUBLISHED, pages__articles__publish_at__lte=now
-    )
+    visible = visible_to_readers(through="pages__articles")
     issues = (
         Issue.objects.annotate(
             article_count=Count("pages__articles", filter=visible),
@@ -114,7 +77,7 @@ def issue_list(request):
 
 @public
 def issue_detail(request, date):
-    issue = get_object_or_404(Issue, date=parse_date(date))
+    issue = get_object_or_404(Issue, date=date_from_url(date))
     pages = edition(issue)
     if not pages:
         raise Http404("这一期没有已发布的稿件。")
@@ -124,9 +87,11 @@ def issue_detail(request, date):
 @public
 def page_detail(request, date, number):
     page = get_object_or_404(
-        Page.objects.select_related("issue"), issue__date=parse_date(date), number=number
+        Page.objects.select_related("issue"), issue__date=date_from_url(date), number=number
     )
-    articles = list(published_articles().filter(page=page).order_by("position", "id"))
+    articles = list(
+        Article.objects.published().for_lists().filter(page=page).order_by("position", "id")
+    )
     if not articles:
         raise Http404("这一版没有已发布的稿件。")
     pages = list(
@@ -155,7 +120,7 @@ def printed_file(request, date, number, filename):
     """A printed page's image, thumbnail or PDF: public once the page has a published
     article (cached for a year: the name carries the content's hash), else staff only."""
     page = get_object_or_404(
-        Page.objects.select_related("issue"), issue__date=parse_date(date), number=number
+        Page.objects.select_related("issue"), issue__date=date_from_url(date), number=number
     )
     stored = printed.printed_file(page, filename)
     if stored is None:
@@ -187,7 +152,7 @@ def can_preview(user) -> bool:
 @public
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("page__issue"), pk=pk)
-    preview = not article.is_visible_to_readers
+    preview = not article.is_visible_to_readers()
     if preview and not can_preview(request.user):
         raise Http404("稿件不存在。")
     attach_related(article)
@@ -238,7 +203,7 @@ def summary(article, length=110) -> str:
 @public
 def contributor_detail(request, pk):
     contributor = get_object_or_404(Contributor, pk=pk)
-    articles = published_articles().filter(bylines__contributor=contributor)
+    articles = Article.objects.published().for_lists().filter(bylines__contributor=contributor)
     page_obj = paginate(request, articles)
     if not page_obj.paginator.count:
         raise Http404("没有这位作者的已发布稿件。")
@@ -252,7 +217,7 @@ def contributor_detail(request, pk):
 @public
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page_obj = paginate(request, published_articles().filter(tags=tag))
+    page_obj = paginate(request, Article.objects.published().for_lists().filter(tags=tag))
     if not page_obj.paginator.count:
         raise Http404("这个标签下没有已发布的稿件。")
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})

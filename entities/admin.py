@@ -4,12 +4,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
-from import_export.admin import ImportExportMixin
 
 from entities.merging import merge_organisations
 from entities.models import Mention, Organisation, OrganisationAlias
 from entities.resources import OrganisationResource
 from newsroom.admin_actions import merge_into_most_used
+from newsroom.import_export_admin import PermissionCheckedImportExportMixin
 
 
 class AliasInline(admin.TabularInline):
@@ -49,7 +49,7 @@ class MentionedInInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, admin.ModelAdmin):
+class OrganisationAdmin(PermissionCheckedImportExportMixin, admin.ModelAdmin):
     resource_classes = [OrganisationResource]
     list_display = ["name", "kind", "alias_list", "mention_count"]
     list_filter = ["kind"]

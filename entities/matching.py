@@ -24,8 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from articles.pagetext.model import FoundOrganisation
 from entities import naming
+from entities.recognition import FoundOrganisation
 
 MIN_SHORT_FORM = 4
 BRAND_MAX_FREQUENCY = 300

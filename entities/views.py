@@ -3,14 +3,14 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.views import paginate, public, published_articles
 from entities.models import Organisation
+from newsroom.reading import paginate, public
 
 
 @public
 def organisation_detail(request, pk):
     organisation = get_object_or_404(Organisation.objects.prefetch_related("aliases"), pk=pk)
-    page_obj = paginate(request, published_articles().filter(mentions__organisation=organisation))
+    page_obj = paginate(request, organisation.articles.published().for_lists())
     if not page_obj.paginator.count:
         raise Http404("没有提及这家机构的已发布稿件。")
     return render(

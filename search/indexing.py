@@ -5,17 +5,18 @@ Only articles whose status is published are indexed (a scheduled one too: querie
 (its headline and text, for passages) and one row in the database's full-text index (see
 `search.backends`); the two are always written together here.
 
-`index_article` brings one article up to date and may be called directly; it compares the
-stored document first, so saving an unchanged or unpublished article costs a few reads.
 Saves of articles, bylines and captions only note the article (`schedule`); it is indexed
 once when the transaction commits, or earlier if a search runs on the same connection
-(`flush`). `index_articles` is the bulk path used by `rebuild_search_index` and benchmarks.
+(`flush`), and only if its stored document differs. `index_articles` is the bulk path used
+by `rebuild_search_index` and benchmarks.
 """
 
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from articles.body import plain_body
+from articles.bylines import format_bylines
 from articles.models import Article, Byline
 from newsroom.caching import bump_generation
 from search import backends
@@ -30,14 +31,16 @@ def document_text(article, bylines, captions) -> tuple[str, str]:
     """(headline, text) of an article as readers see them: bylines and captions included."""
     headline = " ".join(p for p in (article.kicker, article.title, article.subtitle) if p)
     parts = [article.dateline]
-    parts += [f"{b.role} {b.contributor.name}".strip() for b in bylines]
+    parts += [format_bylines(bylines, between="\n")]
     parts += [plain_body(article.body)]
     parts += [" ".join(p for p in (c.text, c.credit) if p) for c in captions]
     return headline, "\n".join(p for p in parts if p)
 
 
 def _is_indexable(article) -> bool:
-    return article.status == Article.Status.PUBLISHED and article.publish_at is not None
+    """Published now or scheduled: queries compare `publish_at` with the time of the search."""
+    now = timezone.now()
+    return article.is_visible_to_readers(now) or article.is_scheduled(after=now)
 
 
 def _row(document) -> tuple[int, str, str]:
@@ -104,11 +107,6 @@ def _sync(ids) -> int:
 
 def _bump_after_indexing() -> None:
     bump_generation(schedule_may_have_changed=False)
-
-
-def index_article(article) -> None:
-    """Bring one article's index entries up to date (or remove them if it is not published)."""
-    _sync([article.pk])
 
 
 def index_articles(articles=None, chunk_size: int = 1000) -> int:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 
 from articles.models import Article, Byline
-from articles.views import public
+from newsroom.reading import public
 from search import text as search_text
 from search.models import SearchDocument
 from search.query import search

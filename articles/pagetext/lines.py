@@ -62,6 +62,8 @@ class lazy:  # noqa: N801 - used as a decorator, like the property it stands for
 class Line:
     raw: str
     glued: bool = False
+    #: Printed twice over by an extractor that repeats a fake-bold line whole.
+    repeated: bool = False
 
     @lazy
     def text(self) -> str:
@@ -73,7 +75,7 @@ class Line:
 
     @lazy
     def bold(self) -> str | None:
-        return undouble(self.text)
+        return self.text if self.repeated else undouble(self.text)
 
     @lazy
     def marked(self) -> bool:
@@ -155,7 +157,28 @@ def read_lines(page_text: str) -> list[Line]:
             continue
         next_is_text = index + 1 < len(physical) and physical[index + 1].strip() != ""
         lines.append(Line(raw=collapsed, glued=next_is_text))
-    return lines
+    return merge_repeated(lines)
+
+
+def merge_repeated(lines: list[Line]) -> list[Line]:
+    """Some extractors print a fake-bold line whole, twice (`X`, then `X` again) instead of run
+    by run. Text never prints the same line twice in a row, so the pair is one bold line."""
+    merged: list[Line] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and not previous.repeated
+            and previous.text == line.text
+            and not previous.bold
+            and any(char.isalnum() for char in line.text)
+        ):
+            previous.repeated = True
+            previous.__dict__.pop("bold", None)
+            previous.glued = line.glued
+            continue
+        merged.append(line)
+    return merged
 
 
 def upper_median(widths: list[float]) -> float:

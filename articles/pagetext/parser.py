@@ -15,6 +15,7 @@ from .bylines import (
 )
 from .lines import CAPTION_MARK, Unit, read_lines, split_units
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
+from .running import read_running_head, running_head_length
 from .text import LINE_BREAK, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
@@ -364,7 +365,10 @@ def read_page(text: str) -> ParsedPage:
         raise PageTextError("页面文本为空 (the page text is empty)")
     if not any(char.isalnum() for char in text):
         raise PageTextError("页面中没有文字 (the page text holds no words, only marks)")
-    units = split_units(read_lines(text))
+    lines = read_lines(text)
+    head = running_head_length([line.raw for line in lines])
+    running_head = read_running_head([line.raw for line in lines[:head]])
+    units = split_units(lines[head:])
     assembly = PageAssembly()
     for unit, kind in zip(units, classify(units), strict=True):
         assembly.add(unit, kind)
@@ -373,7 +377,7 @@ def read_page(text: str) -> ParsedPage:
         raise PageTextError(
             "页面中没有可识别的文章 (no article could be recognised in the page text)"
         )
-    return ParsedPage(articles=articles)
+    return ParsedPage(articles=articles, running_head=running_head)
 
 
 def parse_page(text: str) -> ParsedPage:

@@ -60,9 +60,9 @@ def fill_changelist(count):
         Mention.objects.create(article=article, organisation=organisation)
 
 
-CHANGELIST_QUERIES = 12  # session, user, 2 permissions, page numbers (the only filter that
-# lists rows: tags and organisations are text boxes), count, rows, 3 prefetches (tags,
-# captions, bylines+contributors), 2 date-hierarchy
+CHANGELIST_QUERIES = 13  # session, user, 2 permissions, the counts by state (one query),
+# page numbers (the only filter that lists rows: tags and organisations are text boxes),
+# count, rows, 3 prefetches (tags, captions, bylines+contributors), 2 date-hierarchy
 
 
 @pytest.mark.parametrize("rows", [3, 30])
@@ -319,3 +319,85 @@ def test_the_admin_speaks_chinese(editor_client):
     assert 'lang="zh-hans"' in page
     assert "稿件" in page
     assert re.search(r"立即发布所选稿件", page)
+
+
+# Scheduled articles in the admin.
+
+
+def schedule(editor_client, article, at):
+    return post_change(
+        editor_client,
+        article,
+        {
+            "schedule_at_0": at.strftime("%Y-%m-%d"),
+            "schedule_at_1": at.strftime("%H:%M:%S"),
+            "_workflow": "publish",
+        },
+    )
+
+
+def test_a_scheduled_article_shows_as_scheduled_and_offers_its_own_buttons(editor_client):
+    article = draft("定时稿件")
+    at = timezone.localtime() + datetime.timedelta(days=1)
+    schedule(editor_client, article, at)
+    page = editor_client.get(change_url(article))
+    assert [name for name, _ in page.context["workflow_buttons"]] == [
+        "publish_now",
+        "reschedule",
+        "unschedule",
+        "archive",
+    ]
+    html = page.content.decode()
+    assert 'id="article-state">定时<' in html
+    assert f"{at:%Y-%m-%d %H:%M}" in html
+    assert f'name="schedule_at_0" value="{at:%Y/%m/%d}"' in html  # 修改定时 starts there
+    listing = editor_client.get(reverse(CHANGELIST)).content.decode()
+    assert "state-scheduled" in listing and "已发布</span>" not in listing
+
+
+def test_publish_now_from_the_form_of_a_scheduled_article(editor_client):
+    article = draft("定时稿件")
+    schedule(editor_client, article, timezone.localtime() + datetime.timedelta(days=1))
+    response = post_change(editor_client, article, {"_workflow": "publish_now"})
+    assert response.status_code == 302
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_reschedule_and_unschedule_from_the_form(editor_client):
+    article = draft("定时稿件")
+    schedule(editor_client, article, timezone.localtime() + datetime.timedelta(days=1))
+    later = timezone.localtime() + datetime.timedelta(days=3)
+    post_change(
+        editor_client,
+        article,
+        {
+            "schedule_at_0": later.strftime("%Y-%m-%d"),
+            "schedule_at_1": later.strftime("%H:%M:%S"),
+            "_workflow": "reschedule",
+        },
+    )
+    article.refresh_from_db()
+    assert timezone.localtime(article.publish_at).date() == later.date()
+    post_change(editor_client, article, {"_workflow": "unschedule"})
+    article.refresh_from_db()
+    assert (article.status, article.publish_at) == (Status.DRAFT, None)
+
+
+def test_the_state_filter_counts_and_its_published_shows_only_what_readers_see(editor_client):
+    visible = make_article("读者看得到")
+    waiting = make_article("定时的", publish_at=timezone.now() + datetime.timedelta(days=1))
+    make_article("待审的", status=Status.REVIEW)
+    published = editor_client.get(reverse(CHANGELIST), {"state": "published"})
+    assert list(published.context["cl"].result_list) == [visible]
+    scheduled_only = editor_client.get(reverse(CHANGELIST), {"state": "scheduled"})
+    assert list(scheduled_only.context["cl"].result_list) == [waiting]
+    html = published.content.decode()
+    assert "待审（1）" in html and "定时（1）" in html and "已发布（1）" in html
+
+
+def test_the_preview_banner_of_a_scheduled_article_says_when(editor_client):
+    at = timezone.now() + datetime.timedelta(days=1)
+    article = make_article("定时的", publish_at=at)
+    banner = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "此稿件已定时，将于" in banner
+    assert "尚未发布（已发布" not in banner
