@@ -303,11 +303,12 @@ class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, Simpl
     def get_fieldsets(self, request, obj=None):
         """Status, schedule and the workflow buttons are not a fieldset at the bottom: the
         form's template shows them in a bar that stays on screen while the body is edited."""
-        return [
+        fieldsets = [
             (None, {"fields": ["kicker", "title", "subtitle", "dateline", "loaded_version"]}),
             ("正文", {"fields": ["body"], "description": BODY_SYNTAX}),
             ("标签与版面", {"fields": ["tags", ("page", "position", "kind")]}),
         ]
+        return self.with_printed_region(obj, fieldsets)
 
     def get_queryset(self, request):
         queryset = (
