@@ -9,30 +9,13 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.tests.admin_forms import change_url, post_change
-from articles.tests.roles import make_editor, make_reporter
+from articles.tests.roles import make_editor
 from conftest import add_byline, add_caption, make_article
 from entities.models import Mention, Organisation
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
 CHANGELIST = "admin:articles_article_changelist"
-
-
-@pytest.fixture
-def reporter_client(client):
-    client.force_login(make_reporter())
-    return client
-
-
-@pytest.fixture
-def editor():
-    return make_editor()
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def draft(title="草稿", **fields):

@@ -13,23 +13,11 @@ from articles import publishing
 from articles.history import refresh_latest_record
 from articles.models import Article
 from articles.tests.admin_forms import post_change
-from articles.tests.roles import make_editor
 from conftest import add_byline, make_article
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
 SEED_PAGE = Path(__file__).resolve().parents[2] / "fixtures" / "2025-08-05" / "03-区域创新.txt"
-
-
-@pytest.fixture
-def editor():
-    return make_editor()
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def history_url(article):
