@@ -231,6 +231,28 @@ def test_a_stale_form_is_refused_with_a_link_to_the_current_version(client, edit
     assert (article.title, article.body) == ("原标题", "同事的修改。")
 
 
+def test_a_refused_stale_save_shows_the_other_change_and_keeps_the_refused_text(client, editor):
+    article = draft("原标题", body="原文。")
+    client.force_login(editor)
+    stale_page = client.get(change_url(article))
+    other_client = client.__class__()
+    other_client.force_login(make_editor("other_editor"))
+    post_change(other_client, article, {"body": "同事的修改。", "subtitle": "同事的副题"})
+
+    refused = post_change(client, article, {"title": "我的标题"}, loaded_from=stale_page)
+    page = refused.content.decode()
+    assert "对方的改动" in page
+    assert "<ins>同事的副题</ins>" in page
+    assert "<del>原文</del><ins>同事的修改</ins>" in page
+    assert 'value="我的标题"' in page  # nothing typed is lost
+    assert Article.objects.get(pk=article.pk).title == "原标题"
+
+    # saving the page again, now knowingly, goes in
+    again = post_change(client, article, loaded_from=refused)
+    assert again.status_code == 302
+    assert Article.objects.get(pk=article.pk).title == "我的标题"
+
+
 def test_a_fresh_form_saves_after_someone_elses_change(editor_client):
     article = draft("原标题")
     article.body = "别人先改了。"
