@@ -22,14 +22,14 @@ from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from taggit.models import Tag
 
 from articles import publishing
-from articles.contributors import merge_contributors
+from articles.contributors import CONTRIBUTORS
 from articles.forms import ArticleAdminForm
 from articles.history import changed_labels, compare_records, refresh_latest_record
-from articles.models import Article, Byline, Caption, Contributor, Issue, Page
+from articles.models import Article, Byline, Caption, Contributor, ContributorAlias, Issue, Page
 from articles.publishing import State
 from articles.resources import ArticleResource
+from entities import merge_admin
 from entities.models import Mention, Organisation
-from newsroom.admin_actions import merge_into_most_used
 
 BODY_SYNTAX = (
     "正文是纯文本：段落之间空一行；一行以“## ”（两个井号加一个空格）开头，"
@@ -548,30 +548,39 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
 
+class ContributorAliasInline(admin.TabularInline):
+    model = ContributorAlias
+    fields = ["name"]
+    extra = 0
+
+
 @admin.register(Contributor)
 class ContributorAdmin(admin.ModelAdmin):
-    list_display = ["name", "byline_count"]
-    search_fields = ["name"]
+    list_display = ["name", "alias_list", "byline_count"]
+    search_fields = ["name", "aliases__name"]
+    inlines = [ContributorAliasInline]
     actions = ["merge_selected"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(byline_count=Count("bylines"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(byline_count=Count("bylines", distinct=True))
+            .prefetch_related("aliases")
+            .order_by("name")  # a grouped query drops Meta.ordering; autocomplete pages need one
+        )
+
+    @admin.display(description="别名")
+    def alias_list(self, contributor):
+        return "、".join(alias.name for alias in contributor.aliases.all())
 
     @admin.display(description="署名次数", ordering="byline_count")
     def byline_count(self, contributor):
         return contributor.byline_count
 
-    @admin.action(description="合并所选作者（并入署名最多的一位）", permissions=["change"])
+    @admin.action(description="合并所选作者（先确认保留哪一位）", permissions=["change"])
     def merge_selected(self, request, queryset):
-        merge_into_most_used(
-            self,
-            request,
-            queryset,
-            uses="byline_count",
-            merge=merge_contributors,
-            too_few="请至少选择两位作者。",
-            done="已把 {names} 并入 {keep}。",
-        )
+        return merge_admin.merge_selected(self, request, queryset, CONTRIBUTORS, noun="作者")
 
 
 @admin.register(Issue)

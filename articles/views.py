@@ -12,7 +12,7 @@ from itertools import groupby
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Contributor, Issue, Page
+from entities.merging import merged_into
 from entities.models import Mention
 
 PER_PAGE = 20
@@ -203,7 +204,12 @@ def summary(article, length=110) -> str:
 
 @public
 def contributor_detail(request, pk):
-    contributor = get_object_or_404(Contributor, pk=pk)
+    contributor = Contributor.objects.filter(pk=pk).first()
+    if contributor is None:
+        kept = merged_into(Contributor, pk)
+        if kept is None:
+            raise Http404("作者不存在。")
+        return HttpResponsePermanentRedirect(kept.get_absolute_url())
     articles = published_articles().filter(bylines__contributor=contributor)
     page_obj = paginate(request, articles)
     if not page_obj.paginator.count:
