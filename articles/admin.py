@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -134,7 +134,7 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        counts = state_counts()
+        counts = state_counts_for(request)
         return [(state, f"{label}（{counts[state]}）") for state, label in State.LABELS.items()]
 
     def queryset(self, request, queryset):
@@ -151,20 +151,11 @@ def filter_by_state(queryset, state):
     return queryset
 
 
-def state_counts() -> dict:
-    """How many articles are in each state, in one query over the (status, publish_at) index."""
-    now = timezone.now()
-    Status = Article.Status
-    published = Q(status=Status.PUBLISHED)
-    return Article.objects.aggregate(
-        **{
-            State.DRAFT: Count("pk", filter=Q(status=Status.DRAFT)),
-            State.REVIEW: Count("pk", filter=Q(status=Status.REVIEW)),
-            State.SCHEDULED: Count("pk", filter=published & Q(publish_at__gt=now)),
-            State.PUBLISHED: Count("pk", filter=published & Q(publish_at__lte=now)),
-            State.ARCHIVED: Count("pk", filter=Q(status=Status.ARCHIVED)),
-        }
-    )
+def state_counts_for(request) -> dict:
+    """The counts once per request: the filter and the queue's tabs both show them."""
+    if not hasattr(request, "article_state_counts"):
+        request.article_state_counts = publishing.state_counts()
+    return request.article_state_counts
 
 
 class PageNumberFilter(admin.SimpleListFilter):
@@ -410,7 +401,40 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         cl = getattr(response, "context_data", {}).get("cl")
         if cl is not None:
             response.context_data["issue_date_hierarchy"] = issue_date_hierarchy(cl)
+            response.context_data["state_tabs"] = self._state_tabs(request, cl)
         return response
+
+    @staticmethod
+    def _state_tabs(request, cl):
+        """The queue's tabs above the list: 全部, then each state with its count, 待审 first."""
+        counts = state_counts_for(request)
+        chosen = request.GET.get(StateFilter.parameter_name)
+        order = [State.REVIEW, State.SCHEDULED, State.DRAFT, State.PUBLISHED, State.ARCHIVED]
+        tabs = [
+            {
+                "label": "全部",
+                "count": None,
+                "url": cl.get_query_string(remove=[StateFilter.parameter_name, "o"]),
+                "chosen": not chosen,
+            }
+        ]
+        for state in order:
+            tabs.append(
+                {
+                    "label": State.LABELS[state],
+                    "count": counts[state],
+                    "url": cl.get_query_string({StateFilter.parameter_name: state}, ["o"]),
+                    "chosen": chosen == state,
+                    "state": state,
+                }
+            )
+        return tabs
+
+    def get_ordering(self, request):
+        """The review queue oldest first: what has waited longest is read first."""
+        if request.GET.get(StateFilter.parameter_name) == State.REVIEW:
+            return ["updated_at", "id"]
+        return super().get_ordering(request)
 
     # Saving.
 

@@ -406,3 +406,28 @@ def test_the_preview_banner_of_a_scheduled_article_says_when(editor_client):
     banner = editor_client.get(article.get_absolute_url()).content.decode()
     assert "此稿件已定时，将于" in banner
     assert "尚未发布（已发布" not in banner
+
+
+# The queue.
+
+
+def test_the_queue_tabs_count_by_state_and_the_review_queue_is_oldest_first(editor_client):
+    older = make_article("先提交的", status=Status.REVIEW)
+    newer = make_article("后提交的", status=Status.REVIEW)
+    Article.objects.filter(pk=older.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    make_article("草稿", status=Status.DRAFT)
+    page = editor_client.get(reverse(CHANGELIST))
+    tabs = {tab["label"]: tab["count"] for tab in page.context["state_tabs"]}
+    assert tabs == {"全部": None, "待审": 2, "定时": 0, "草稿": 1, "已发布": 0, "已归档": 0}
+    assert page.context["state_tabs"][1]["label"] == "待审"  # the queue comes first
+    queue = editor_client.get(reverse(CHANGELIST), {"state": "review"})
+    assert list(queue.context["cl"].result_list) == [older, newer]
+
+
+def test_the_admin_index_links_to_the_review_queue_with_its_count(editor_client):
+    make_article("待审的", status=Status.REVIEW)
+    index = editor_client.get(reverse("admin:index")).content.decode()
+    assert f'href="{reverse(CHANGELIST)}?state=review">待审</a>' in index
+    assert "1 篇" in index
