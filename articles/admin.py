@@ -394,7 +394,10 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         records = list(historical_records)
         for newer, older in zip(records, [*records[1:], None], strict=True):
             older = older or newer.prev_record
-            newer.changed_fields = changed_labels(older, newer) if older else ["（首个版本）"]
+            newer.changed_fields = (
+                (changed_labels(older, newer) or ["（无改动）"]) if older else ["（首个版本）"]
+            )
+            newer.state_label = State.LABELS[publishing.state_of(newer, now=newer.history_date)]
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -489,7 +492,7 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         context["workflow_buttons"] = [(step.name, step.label) for step in steps]
         context["article_state"] = publishing.state_of(obj) if obj is not None else None
         context["article_state_label"] = State.LABELS.get(context["article_state"], "新稿件")
-        context["can_schedule"] = publishing.can_publish(request.user)
+        context["can_schedule"] = any(step.timing in publishing.TAKES_A_TIME for step in steps)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Changelist actions.

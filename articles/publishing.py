@@ -82,6 +82,7 @@ def state_counts() -> dict:
 
 # When a step sets `publish_at`.
 NOW, GIVEN, FUTURE, CLEAR, KEEP = "now", "given", "future", "clear", "keep"
+TAKES_A_TIME = {GIVEN, FUTURE}  # steps that read the form's 定时发布时间
 
 
 @dataclasses.dataclass(frozen=True)

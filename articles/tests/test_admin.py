@@ -431,3 +431,9 @@ def test_the_admin_index_links_to_the_review_queue_with_its_count(editor_client)
     index = editor_client.get(reverse("admin:index")).content.decode()
     assert f'href="{reverse(CHANGELIST)}?state=review">待审</a>' in index
     assert "1 篇" in index
+
+
+def test_the_schedule_boxes_show_only_where_a_step_reads_them(editor_client):
+    assert 'name="schedule_at_0"' in editor_client.get(change_url(draft())).content.decode()
+    published = editor_client.get(change_url(make_article("已发布"))).content.decode()
+    assert 'name="schedule_at_0"' not in published
