@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.body import serialise_body
+from articles.contributors import contributors_named
 from articles.history import refresh_latest_record
 from articles.models import (
     Article,
@@ -30,10 +31,10 @@ from articles.models import (
 )
 from articles.pagerender import RenderedPage, RenderError, render_page
 from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, RunningHead, parse_page
-from articles.pdfpage import PdfError, read_pdf
-from articles.printed import store_printed_files, stored_regions
 from articles.pagetext.bylines import photo_credit
 from articles.pagetext.text import HAN_CHARACTER
+from articles.pdfpage import PdfError, read_pdf
+from articles.printed import store_printed_files, stored_regions
 from articles.publishing import publish_imported
 from entities.matching import find_organisations
 from entities.recording import OrganisationRecorder
@@ -686,14 +687,17 @@ def _replace_bylines(article: Article, bylines: list[tuple[str, str]], *, new_ar
     if not bylines:
         return
     names = [name for _, name in bylines]
-    contributors = Contributor.objects.in_bulk(names, field_name="name")
+    contributors = contributors_named(names)
     missing = [Contributor(name=name) for name in names if name not in contributors]
     if missing:
         Contributor.objects.bulk_create(missing, ignore_conflicts=True)
-        contributors = Contributor.objects.in_bulk(names, field_name="name")
+        contributors = contributors_named(names)
+    credited = {}  # a name and its alias credit one contributor once
+    for role, name in bylines:
+        credited.setdefault(contributors[name].pk, (role, contributors[name]))
     Byline.objects.bulk_create(
-        Byline(article=article, contributor=contributors[name], role=role, order=order)
-        for order, (role, name) in enumerate(bylines)
+        Byline(article=article, contributor=contributor, role=role, order=order)
+        for order, (role, contributor) in enumerate(credited.values())
     )
 
 

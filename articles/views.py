@@ -10,7 +10,7 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -19,6 +19,7 @@ from taggit.models import Tag
 
 from articles import printed
 from articles.models import Article, Byline, Contributor, Issue, Page, visible_to_readers
+from entities.merging import merged_into
 from entities.models import Mention
 from newsroom.reading import date_from_url, paginate, public
 
@@ -202,7 +203,12 @@ def summary(article, length=110) -> str:
 
 @public
 def contributor_detail(request, pk):
-    contributor = get_object_or_404(Contributor, pk=pk)
+    contributor = Contributor.objects.filter(pk=pk).first()
+    if contributor is None:
+        kept = merged_into(Contributor, pk)
+        if kept is None:
+            raise Http404("作者不存在。")
+        return HttpResponsePermanentRedirect(kept.get_absolute_url())
     articles = Article.objects.published().for_lists().filter(bylines__contributor=contributor)
     page_obj = paginate(request, articles)
     if not page_obj.paginator.count:
