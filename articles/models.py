@@ -103,6 +103,10 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of what a reader may see: published, and its time has come."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
 
+    def scheduled(self, after=None):
+        """Published but waiting: readers see them once `publish_at` passes."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=after or timezone.now())
+
 
 class Article(models.Model):
     class Kind(models.TextChoices):

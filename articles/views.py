@@ -6,7 +6,6 @@ open an unpublished article for preview: it carries a banner and is never cached
 """
 
 import datetime
-import functools
 from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,30 +16,18 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Contributor, Issue, Page
+from articles.page_cache import ARTICLE_PAGE
 from entities.models import Mention
+from newsroom.caching import public_page
 
 PER_PAGE = 20
 ISSUES_PER_PAGE = 60
-PUBLIC_CACHE = {"public": True, "max_age": 300, "s_maxage": 600}
 PRIVATE_CACHE = {"private": True, "no_store": True, "max_age": 0}
-
-
-def public(view):
-    """Mark a view's responses as shareable by a CDN, unless the view said otherwise."""
-
-    @functools.wraps(view)
-    @require_safe
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if not response.has_header("Cache-Control"):
-            patch_cache_control(response, **PUBLIC_CACHE)
-        return response
-
-    return wrapper
+#: The one query parameter of the paginated lists.
+PAGINATED = ("page",)
 
 
 def published_articles():
@@ -77,7 +64,7 @@ def edition(issue):
     ]
 
 
-@public
+@public_page
 def home(request):
     issue = (
         Issue.objects.filter(has_published_articles(page__issue=OuterRef("pk")))
@@ -91,7 +78,7 @@ def home(request):
     )
 
 
-@public
+@public_page(query=PAGINATED)
 def issue_list(request):
     now = timezone.now()
     visible = Q(
@@ -109,7 +96,7 @@ def issue_list(request):
     return render(request, "articles/issue_list.html", {"page_obj": page_obj})
 
 
-@public
+@public_page
 def issue_detail(request, date):
     issue = get_object_or_404(Issue, date=parse_date(date))
     pages = edition(issue)
@@ -118,7 +105,7 @@ def issue_detail(request, date):
     return render(request, "articles/issue_detail.html", {"issue": issue, "edition": pages})
 
 
-@public
+@public_page
 def page_detail(request, date, number):
     page = get_object_or_404(
         Page.objects.select_related("issue"), issue__date=parse_date(date), number=number
@@ -150,7 +137,7 @@ def can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("articles.view_article")
 
 
-@public
+@public_page(versioned_by=ARTICLE_PAGE)
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("page__issue"), pk=pk)
     preview = not article.is_visible_to_readers
@@ -201,7 +188,7 @@ def summary(article, length=110) -> str:
     return text[:length] + ("…" if len(text) > length else "")
 
 
-@public
+@public_page(query=PAGINATED)
 def contributor_detail(request, pk):
     contributor = get_object_or_404(Contributor, pk=pk)
     articles = published_articles().filter(bylines__contributor=contributor)
@@ -215,7 +202,7 @@ def contributor_detail(request, pk):
     )
 
 
-@public
+@public_page(query=PAGINATED)
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page_obj = paginate(request, published_articles().filter(tags=tag))
@@ -224,7 +211,7 @@ def tag_detail(request, slug):
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 
 
-@public
+@public_page
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}"]

@@ -3,11 +3,12 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.views import paginate, public, published_articles
+from articles.views import PAGINATED, paginate, published_articles
 from entities.models import Organisation
+from newsroom.caching import public_page
 
 
-@public
+@public_page(query=PAGINATED)
 def organisation_detail(request, pk):
     organisation = get_object_or_404(Organisation.objects.prefetch_related("aliases"), pk=pk)
     page_obj = paginate(request, published_articles().filter(mentions__organisation=organisation))
