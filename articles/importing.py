@@ -29,6 +29,7 @@ from articles.models import (
     Page,
     content_fingerprint,
 )
+from articles.page_cache import article_page
 from articles.pagerender import RenderedPage, RenderError, render_page
 from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, RunningHead, parse_page
 from articles.pagetext.bylines import photo_credit
@@ -38,7 +39,7 @@ from articles.printed import store_printed_files, stored_regions
 from articles.publishing import publish_imported
 from entities.matching import find_organisations
 from entities.recording import OrganisationRecorder
-from newsroom.caching import bump_generation
+from newsroom import caching
 from newsroom.text import clean_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -677,7 +678,7 @@ def _attach_regions(article: Article, regions: list[dict] | None) -> bool:
         return False
     article.regions = regions
     Article.objects.filter(pk=article.pk).update(regions=regions)
-    bump_generation(schedule_may_have_changed=False)
+    caching.content_changed([article_page(article.pk)])
     return True
 
 

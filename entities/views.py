@@ -5,10 +5,11 @@ from django.shortcuts import render
 
 from entities.merging import merged_into
 from entities.models import Organisation
-from newsroom.reading import paginate, public
+from newsroom.caching import public_page
+from newsroom.reading import PAGINATED, paginate
 
 
-@public
+@public_page(query=PAGINATED)
 def organisation_detail(request, pk):
     organisation = Organisation.objects.prefetch_related("aliases").filter(pk=pk).first()
     if organisation is None:
