@@ -169,6 +169,24 @@ def visible_to_readers(at=None, *, through: str = "") -> Q:
     )
 
 
+class ContributorAlias(models.Model):
+    """Another way a contributor's name was written (a merged duplicate's name): an import
+    that meets it credits the contributor instead of creating the duplicate again."""
+
+    contributor = models.ForeignKey(
+        Contributor, on_delete=models.CASCADE, related_name="aliases", verbose_name="作者"
+    )
+    name = models.CharField("别名", max_length=50, unique=True)
+
+    class Meta:
+        verbose_name = "作者别名"
+        verbose_name_plural = "作者别名"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
         """What a reader may see at `at` (now by default): see `visible_to_readers`."""

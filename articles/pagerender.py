@@ -44,7 +44,8 @@ def render_page(data: bytes, index: int = 0) -> RenderedPage:
         width_pt = page.get_width()
         if width_pt <= 0:
             raise RenderError(f"PDF 第 {index + 1} 页宽度为零。")
-        picture = page.render(scale=IMAGE_WIDTH / width_pt).to_pil().convert("RGB")
+        # a hair under the exact scale: PDFium rounds the bitmap's size up
+        picture = page.render(scale=(IMAGE_WIDTH - 0.01) / width_pt).to_pil().convert("RGB")
         pdf = data if len(document) == 1 else _single_page(document, index)
     finally:
         document.close()

@@ -20,8 +20,8 @@ class ArticleRegionAdmin:
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "printed_region"]
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+    def with_printed_region(self, obj, fieldsets):
+        """The fieldsets with the printed region beside the body, when there is one."""
         if obj is None or not obj.printed_boxes:
             return fieldsets
         placed = []

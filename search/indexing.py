@@ -18,7 +18,7 @@ from django.utils import timezone
 from articles.body import plain_body
 from articles.bylines import format_bylines
 from articles.models import Article, Byline
-from newsroom.caching import bump_generation
+from newsroom.caching import content_changed
 from search import backends
 from search.models import SearchDocument
 
@@ -106,7 +106,7 @@ def _sync(ids) -> int:
 
 
 def _bump_after_indexing() -> None:
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
 
 
 def index_articles(articles=None, chunk_size: int = 1000, *, drop_indexes=True) -> int:
@@ -140,7 +140,7 @@ def index_articles(articles=None, chunk_size: int = 1000, *, drop_indexes=True) 
     finally:
         if bulk:
             backend.after_bulk()
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
     return indexed
 
 
@@ -158,7 +158,7 @@ def clear_index() -> None:
     with transaction.atomic():
         backends.backend(connection).clear()
         SearchDocument.objects.all()._raw_delete(SearchDocument.objects.db)
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
 
 
 def index_size() -> dict:
