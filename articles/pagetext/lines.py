@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .bylines import (
     credit_of,
     find_dateline,
+    is_credit_line,
+    opens_byline,
     parse_standalone_bylines,
     split_trailing_bylines,
 )
@@ -29,6 +31,7 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
+PICTURE_AT_END = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:])[^。！？]*[。！？]$")
 LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
 WINDOW = 5
@@ -254,11 +257,15 @@ def merge_repeated(lines: list[Line]) -> list[Line]:
 def merge_byline_continuations(lines: list[Line]) -> list[Line]:
     """A byline set in the column runs on to the next line (`■本报记者 李墨 通讯` / `员 周钢`,
     `记者 王可 实习生` / `黎安`): a line of names and role words only, with no punctuation,
-    after a byline line is the same byline."""
+    after a byline line (or one opening with a role word and cut short) is the same byline."""
     merged: list[Line] = []
     for line in lines:
         previous = merged[-1] if merged else None
-        if previous is not None and previous.bylines and continues_byline(previous, line):
+        if (
+            previous is not None
+            and (previous.bylines or opens_byline(previous.text))
+            and continues_byline(previous, line)
+        ):
             joined = Line(raw=previous.raw + LINE_BREAK + line.raw, glued=line.glued)
             if joined.bylines:
                 merged[-1] = joined
@@ -427,6 +434,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     before, after = columns.before(index - 1), columns.after(index)
     if not open_bracket and leaves_column(columns, index, before, after):
         return "column changes"
+    if picture_sentence_closed(unit, previous) and not is_credit_line(line.text):
+        return "caption closed"
     if previous.loose:
         return None
     if ends_paragraph(previous.text):
@@ -477,6 +486,11 @@ def leading_latin_width(line: Line) -> float:
     return display_width(match.group(0)) if match else 0.0
 
 
+def picture_sentence_closed(unit: Unit, previous: Line) -> bool:
+    """`图为…。` is a caption's last sentence: only a credit may follow it in the caption."""
+    return ends_paragraph(previous.text) and bool(PICTURE_AT_END.search(unit.tail(CREDIT_SPAN)))
+
+
 def closes_glued_heading(unit: Unit) -> bool:
     """`全球科技版图` + single newline + `呈现多元化趋势`: a heading broken over two lines; a
     single newline that no Latin line end explains glues only heading lines, and the unit
@@ -513,7 +527,26 @@ def paragraph_end_reason(
         return "indented line"
     if looks_like_heading_line(columns, index, after, before):
         return "heading after sentence end"
+    if heads_wider_text(columns, index, after):
+        return "heading over wider text"
     return None
+
+
+def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool:
+    """After a sentence's end, a short unpunctuated line over a full line of a wider column is
+    a heading (a photo item's title over its caption): too short for a paragraph's first
+    line, which is only the indent shorter than the full line."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if column is None or following is None or ends_paragraph(line.text) or line.loose:
+        return False
+    gap = column - INDENT - line.width
+    return (
+        gap >= HEADING_SHORT_BY
+        and gap > leading_latin_width(following) + 1
+        and is_full(following, column)
+    )
 
 
 def leaves_column(columns: Columns, index: int, before: float | None, after: float | None) -> bool:
@@ -526,7 +559,7 @@ def leaves_column(columns: Columns, index: int, before: float | None, after: flo
     previous, line = lines[index - 1], lines[index]
     if before is not None and line.width > before + WIDER_BY and previous.width <= before + HANGING:
         return True
-    if after is None or core_width(previous) <= after + WIDER_BY:
+    if after is None or core_width(previous) <= after + HANGING:
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     return (
