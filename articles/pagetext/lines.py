@@ -436,6 +436,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "column changes"
     if picture_sentence_closed(unit, previous) and not is_credit_line(line.text):
         return "caption closed"
+    if not open_bracket and set_across_columns(unit, after):
+        return "headline across columns"
     if previous.loose:
         return None
     if ends_paragraph(previous.text):
@@ -484,6 +486,17 @@ def stands_alone(unit: Unit, following: Line, column: float | None) -> bool:
 def leading_latin_width(line: Line) -> float:
     match = LEADING_LATIN.match(line.text)
     return display_width(match.group(0)) if match else 0.0
+
+
+def set_across_columns(unit: Unit, column: float | None) -> bool:
+    """A line of no sentence wider than the column after it by more than a hanging mark is
+    not that column's text: a headline set across several columns."""
+    line = unit.lines[-1]
+    if len(unit.lines) != 1 or column is None or line.loose or ends_paragraph(line.text):
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    return line.width > column + HANGING
 
 
 def picture_sentence_closed(unit: Unit, previous: Line) -> bool:
@@ -559,7 +572,7 @@ def leaves_column(columns: Columns, index: int, before: float | None, after: flo
     previous, line = lines[index - 1], lines[index]
     if before is not None and line.width > before + WIDER_BY and previous.width <= before + HANGING:
         return True
-    if after is None or core_width(previous) <= after + HANGING:
+    if after is None or core_width(previous) <= after + WIDER_BY:
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     return (

@@ -98,21 +98,17 @@ def heading_parts(units: list[Unit]) -> tuple[str | None, str | None, str | None
     """
     printed = [line for unit in units for line in unit.lines]
     lines = [line.bold or line.text for line in printed]
+    kicker_lines: list[str] = []
+    subtitle_lines: list[str] = []
     heavy = [index for index, line in enumerate(printed) if line.bold]
     if heavy and len(heavy) < len(printed) and heavy == list(range(heavy[0], heavy[-1] + 1)):
-        first, last = heavy[0], heavy[-1]
-        return (
-            "".join(lines[:first]) or None,
-            "".join(lines[first : last + 1]),
-            "".join(lines[last + 1 :]) or None,
-        )
-    kicker = subtitle = None
-    if len(lines) > 1 and lines[0].endswith(KICKER_ENDINGS):
-        kicker = lines.pop(0)
-    if len(lines) > 1 and lines[-1].startswith(SUBTITLE_OPENING):
-        subtitle = lines.pop()
-    title = "".join(lines) or None
-    return kicker, title, subtitle
+        kicker_lines, subtitle_lines = lines[: heavy[0]], lines[heavy[-1] + 1 :]
+        lines = lines[heavy[0] : heavy[-1] + 1]
+    if not kicker_lines and len(lines) > 1 and lines[0].endswith(KICKER_ENDINGS):
+        kicker_lines = [lines.pop(0)]
+    if not subtitle_lines and len(lines) > 1 and lines[-1].startswith(SUBTITLE_OPENING):
+        subtitle_lines = [lines.pop()]
+    return "".join(kicker_lines) or None, "".join(lines) or None, "".join(subtitle_lines) or None
 
 
 class PageAssembly:
