@@ -396,10 +396,14 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
     return short_of(line, *estimates, by=HEADING_SHORT_BY)
 
 
-def continues_marked_caption(unit: Unit, line: Line, lines: list[Line], index: int) -> bool:
-    """A ▲ caption too long for its line runs on to the next line, without a ▲."""
+def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
+    """A ▲ caption too long for its line runs on to the next line, without a ▲; a paragraph's
+    indented first line after it is the text going on."""
+    lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
+        return False
+    if is_indented(columns, index, columns.after(index)):
         return False
     neighbours = [other.width for other in lines[max(0, index - 4) : index + 4] if other.marked]
     return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
@@ -412,7 +416,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if previous.bold or line.bold:
         return "fake-bold headline"
     if unit.marked:
-        return None if continues_marked_caption(unit, line, lines, index) else "caption mark"
+        return None if continues_marked_caption(unit, columns, index) else "caption mark"
     open_bracket = unit.open_bracket
     if line.marked:
         return "caption mark"
@@ -458,19 +462,25 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
 def heads_indented_paragraph(
     unit: Unit, columns: Columns, index: int, column: float | None
 ) -> bool:
-    """A short unpunctuated line followed by a paragraph's indented first line is a heading:
-    a paragraph's own first line is followed by full lines, never by another indented one.
-    Narrow columns need this, where a heading is barely shorter than a line of text."""
+    """An unpunctuated line followed by a paragraph's indented first line is a heading: a
+    paragraph's own first line is followed by full lines, never by another indented one, and a
+    one-line paragraph ends like a sentence. Narrow columns need this, where a heading is as
+    wide as a line of text."""
     line = unit.lines[-1]
-    if len(unit.lines) != 1 or column is None or line.loose:
+    if len(unit.lines) != 1 or column is None or line.loose or line.glued:
         return False
-    if any(mark in line.text for mark in CLAUSE_MARKS):
+    if ends_paragraph(line.text) or any(mark in line.text for mark in CLAUSE_MARKS):
         return False
-    if line.width > column - INDENT - 0.5:
+    if line.width > column + HANGING:
         return False
-    if column - line.width <= leading_latin_width(columns.lines[index]) + 1:
+    lines = columns.lines
+    following = lines[index]
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    if after is None or following.text[-1:] in "。！？!?":
         return False
-    return is_indented(columns, index, column)
+    # The indented line may hang a comma past its shortened measure.
+    indented = column - 3.5 <= core_width(following) <= column - 1.25
+    return indented and (after.width >= core_width(following) + 1 or after.loose)
 
 
 def stands_alone(unit: Unit, following: Line, column: float | None) -> bool:

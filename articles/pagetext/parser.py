@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .bylines import (
@@ -20,6 +21,7 @@ from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
+SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
 SUBTITLE_OPENING = ("——", "—", "--")
@@ -270,6 +272,9 @@ class PageAssembly:
         if PICTURE_OPENING.match(unit.text):
             # `图为…` set wider than the text under the article's own photo, after its byline too.
             return False
+        if not tells_news(unit.text):
+            # One sentence describing a picture is the caption of the article's own photo.
+            return False
         if current.closed:
             return True
         column = reliable_column(unit) or (unit.column_width if len(unit.lines) > 1 else None)
@@ -377,6 +382,16 @@ def second_headline_start(lines: list[str]) -> int | None:
     widths = [display_width(line) for line in lines]
     starts = [index for index in range(1, len(lines)) if widths[index] > widths[index - 1]]
     return starts[0] if len(starts) == 1 else None
+
+
+def tells_news(caption: str) -> bool:
+    """Photo news (图片新闻) tells its news in its caption: several sentences (what happened,
+    then often `图为…`), where a caption under an article's photo says what the picture shows
+    in one."""
+    credit = credit_of(caption)
+    text = caption[: len(caption) - len(credit)] if credit else caption
+    sentences = [part for part in SENTENCE_SPLIT.split(text) if part.strip("（(）) ")]
+    return len(sentences) >= 2
 
 
 def has_content(article: ParsedArticle) -> bool:
