@@ -364,13 +364,16 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     if column is None or following is None:
         return False
     narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
-    if not column - 3.5 <= line.width <= column - narrowest_indent:
+    # The first line may hang a closing mark past its measure, or set it inside.
+    fitting = [
+        width
+        for width in (line.width, core_width(line))
+        if column - 3.5 <= width <= column - narrowest_indent
+    ]
+    if not fitting:
         return False
-    return (
-        following.width >= line.width + 1
-        or following.loose
-        or cannot_start_paragraph(following.text)
-    )
+    width = fitting[-1]
+    return following.width >= width + 1 or following.loose or cannot_start_paragraph(following.text)
 
 
 def glued_run_end(lines: list[Line], index: int) -> Line:
@@ -478,9 +481,18 @@ def heads_indented_paragraph(
     after = lines[index + 1] if index + 1 < len(lines) else None
     if after is None or following.text[-1:] in "。！？!?":
         return False
-    # The indented line may hang a comma past its shortened measure.
-    indented = column - 3.5 <= core_width(following) <= column - 1.25
-    return indented and (after.width >= core_width(following) + 1 or after.loose)
+    # Measured without the marks that hang past the column, which would widen it.
+    column = min(column, core_column(lines, index + 1) or column)
+    first = core_width(following)
+    if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
+        return False
+    return line.width <= first - 1 or line.width >= first + 0.5
+
+
+def core_column(lines: list[Line], start: int) -> float | None:
+    """The full line of the text from `start` on, without hanging punctuation."""
+    widths = [core_width(line) for line in lines[start : start + WINDOW] if not line.bold]
+    return upper_median(widths) if len(widths) >= RELIABLE_SAMPLE else None
 
 
 def stands_alone(unit: Unit, following: Line, column: float | None) -> bool:
@@ -580,7 +592,11 @@ def leaves_column(columns: Columns, index: int, before: float | None, after: flo
     """
     lines = columns.lines
     previous, line = lines[index - 1], lines[index]
-    if before is not None and line.width > before + WIDER_BY and previous.width <= before + HANGING:
+    if (
+        before is not None
+        and core_width(line) > before + WIDER_BY
+        and previous.width <= before + HANGING
+    ):
         return True
     if after is None or core_width(previous) <= after + WIDER_BY:
         return False
