@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,15 +22,15 @@ from taggit.models import Tag
 
 from articles import publishing
 from articles.bylines import format_bylines
-from articles.contributors import merge_contributors
+from articles.contributors import CONTRIBUTORS
 from articles.forms import ArticleAdminForm
 from articles.history import changed_labels, compare_records, refresh_latest_record
-from articles.models import Article, Byline, Caption, Contributor, Issue, Page
+from articles.models import Article, Byline, Caption, Contributor, ContributorAlias, Issue, Page
 from articles.printed_admin import ArticleRegionAdmin, PrintedPageAdmin
 from articles.publishing import State
 from articles.resources import ArticleResource
+from entities import merge_admin
 from entities.models import Mention, Organisation
-from newsroom.admin_actions import merge_into_most_used
 from newsroom.import_export_admin import PermissionCheckedImportExportMixin
 
 BODY_SYNTAX = (
@@ -136,7 +136,7 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        counts = state_counts()
+        counts = state_counts_for(request)
         return [(state, f"{label}（{counts[state]}）") for state, label in State.LABELS.items()]
 
     def queryset(self, request, queryset):
@@ -153,20 +153,11 @@ def filter_by_state(queryset, state):
     return queryset
 
 
-def state_counts() -> dict:
-    """How many articles are in each state, in one query over the (status, publish_at) index."""
-    now = timezone.now()
-    Status = Article.Status
-    published = Q(status=Status.PUBLISHED)
-    return Article.objects.aggregate(
-        **{
-            State.DRAFT: Count("pk", filter=Q(status=Status.DRAFT)),
-            State.REVIEW: Count("pk", filter=Q(status=Status.REVIEW)),
-            State.SCHEDULED: Count("pk", filter=published & Q(publish_at__gt=now)),
-            State.PUBLISHED: Count("pk", filter=published & Q(publish_at__lte=now)),
-            State.ARCHIVED: Count("pk", filter=Q(status=Status.ARCHIVED)),
-        }
-    )
+def state_counts_for(request) -> dict:
+    """The counts once per request: the filter and the queue's tabs both show them."""
+    if not hasattr(request, "article_state_counts"):
+        request.article_state_counts = publishing.state_counts()
+    return request.article_state_counts
 
 
 class PageNumberFilter(admin.SimpleListFilter):
@@ -406,14 +397,50 @@ class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, Simpl
         records = list(historical_records)
         for newer, older in zip(records, [*records[1:], None], strict=True):
             older = older or newer.prev_record
-            newer.changed_fields = changed_labels(older, newer) if older else ["（首个版本）"]
+            newer.changed_fields = (
+                (changed_labels(older, newer) or ["（无改动）"]) if older else ["（首个版本）"]
+            )
+            newer.state_label = State.LABELS[publishing.state_of(newer, now=newer.history_date)]
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         cl = getattr(response, "context_data", {}).get("cl")
         if cl is not None:
             response.context_data["issue_date_hierarchy"] = issue_date_hierarchy(cl)
+            response.context_data["state_tabs"] = self._state_tabs(request, cl)
         return response
+
+    @staticmethod
+    def _state_tabs(request, cl):
+        """The queue's tabs above the list: 全部, then each state with its count, 待审 first."""
+        counts = state_counts_for(request)
+        chosen = request.GET.get(StateFilter.parameter_name)
+        order = [State.REVIEW, State.SCHEDULED, State.DRAFT, State.PUBLISHED, State.ARCHIVED]
+        tabs = [
+            {
+                "label": "全部",
+                "count": None,
+                "url": cl.get_query_string(remove=[StateFilter.parameter_name, "o"]),
+                "chosen": not chosen,
+            }
+        ]
+        for state in order:
+            tabs.append(
+                {
+                    "label": State.LABELS[state],
+                    "count": counts[state],
+                    "url": cl.get_query_string({StateFilter.parameter_name: state}, ["o"]),
+                    "chosen": chosen == state,
+                    "state": state,
+                }
+            )
+        return tabs
+
+    def get_ordering(self, request):
+        """The review queue oldest first: what has waited longest is read first."""
+        if request.GET.get(StateFilter.parameter_name) == State.REVIEW:
+            return ["updated_at", "id"]
+        return super().get_ordering(request)
 
     # Saving.
 
@@ -468,7 +495,7 @@ class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, Simpl
         context["workflow_buttons"] = [(step.name, step.label) for step in steps]
         context["article_state"] = publishing.state_of(obj) if obj is not None else None
         context["article_state_label"] = State.LABELS.get(context["article_state"], "新稿件")
-        context["can_schedule"] = publishing.can_publish(request.user)
+        context["can_schedule"] = any(step.timing in publishing.TAKES_A_TIME for step in steps)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Changelist actions.
@@ -551,30 +578,39 @@ class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, Simpl
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
 
+class ContributorAliasInline(admin.TabularInline):
+    model = ContributorAlias
+    fields = ["name"]
+    extra = 0
+
+
 @admin.register(Contributor)
 class ContributorAdmin(admin.ModelAdmin):
-    list_display = ["name", "byline_count"]
-    search_fields = ["name"]
+    list_display = ["name", "alias_list", "byline_count"]
+    search_fields = ["name", "aliases__name"]
+    inlines = [ContributorAliasInline]
     actions = ["merge_selected"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(byline_count=Count("bylines"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(byline_count=Count("bylines", distinct=True))
+            .prefetch_related("aliases")
+            .order_by("name")  # a grouped query drops Meta.ordering; autocomplete pages need one
+        )
+
+    @admin.display(description="别名")
+    def alias_list(self, contributor):
+        return "、".join(alias.name for alias in contributor.aliases.all())
 
     @admin.display(description="署名次数", ordering="byline_count")
     def byline_count(self, contributor):
         return contributor.byline_count
 
-    @admin.action(description="合并所选作者（并入署名最多的一位）", permissions=["change"])
+    @admin.action(description="合并所选作者（先确认保留哪一位）", permissions=["change"])
     def merge_selected(self, request, queryset):
-        merge_into_most_used(
-            self,
-            request,
-            queryset,
-            uses="byline_count",
-            merge=merge_contributors,
-            too_few="请至少选择两位作者。",
-            done="已把 {names} 并入 {keep}。",
-        )
+        return merge_admin.merge_selected(self, request, queryset, CONTRIBUTORS, noun="作者")
 
 
 @admin.register(Issue)

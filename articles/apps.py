@@ -14,3 +14,7 @@ class ArticlesConfig(AppConfig):
 
         clean_text_on_save(self)
         pre_save.connect(give_wordless_tag_a_slug, sender=Tag, dispatch_uid="wordless_tag_slug")
+
+        from articles import page_cache
+
+        page_cache.watch_content()

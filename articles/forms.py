@@ -1,14 +1,17 @@
 """The article form editors use in the admin, with its guard against overwriting."""
 
+import datetime
+
 from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from taggit.models import Tag
 
+from articles.history import compare_records
 from articles.models import Article
 from articles.publishing import is_scheduled
 from articles.tagging import parse_tags
@@ -93,16 +96,46 @@ class ArticleAdminForm(forms.ModelForm):
         editor = latest.updated_by.username if latest.updated_by else "其他人"
         current_url = reverse("admin:articles_article_change", args=[self.instance.pk])
         history_url = reverse("admin:articles_article_history", args=[self.instance.pk])
+        # The page shows the refused text again; saving it once more, now knowingly, goes in.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = latest.updated_at.isoformat()
         raise ValidationError(
             format_html(
                 "保存失败：您打开这篇稿件之后，{} 已于 {} 修改了它。"
-                "为免覆盖对方的修改，本次内容没有保存。"
-                '请<a href="{}" target="_blank">打开当前版本</a>（或查看<a href="{}" '
-                'target="_blank">修改历史</a>），再把您的修改重新填入。',
+                "为免覆盖对方的修改，本次内容没有保存；您填写的内容仍在下面的表单里，没有丢失。"
+                "{}"
+                "请把对方的修改合进您的内容后再点保存（再次保存将以表单里的内容为准），"
+                '或<a href="{}" target="_blank">打开当前版本</a>（<a href="{}" '
+                'target="_blank">修改历史</a>）。',
                 editor,
                 f"{timezone.localtime(latest.updated_at):%Y-%m-%d %H:%M:%S}",
+                their_changes(self.instance.pk, loaded_version),
                 current_url,
                 history_url,
             ),
             code="stale",
         )
+
+
+def their_changes(article_pk, loaded_version) -> str:
+    """What changed between the version a form was opened on and the current one, as an
+    escaped diff (empty when the opened version is not in the history)."""
+    try:
+        opened_at = datetime.datetime.fromisoformat(loaded_version)
+    except ValueError:
+        return ""
+    history = Article.history.filter(id=article_pk)
+    opened = history.filter(updated_at=opened_at).order_by("history_date", "history_id").last()
+    current = history.order_by("history_date", "history_id").last()
+    if opened is None or current is None:
+        return ""
+    rows = format_html_join(
+        "",
+        '<tr><th scope="row">{}</th><td>{}</td></tr>',
+        ((change["label"], change["diff"]) for change in compare_records(opened, current)),
+    )
+    return format_html(
+        '<div class="stale-diff"><p>对方的改动（<del>删去</del> / <ins>新增</ins>）：</p>'
+        "<table>{}</table></div>",
+        rows,
+    )

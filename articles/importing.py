@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.body import serialise_body
+from articles.contributors import contributors_named
 from articles.history import refresh_latest_record
 from articles.models import (
     Article,
@@ -28,20 +29,22 @@ from articles.models import (
     Page,
     content_fingerprint,
 )
+from articles.page_cache import article_page
 from articles.pagerender import RenderedPage, RenderError, render_page
 from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, RunningHead, parse_page
+from articles.pagetext.bylines import photo_credit
+from articles.pagetext.text import HAN_CHARACTER
 from articles.pdfpage import PdfError, read_pdf
 from articles.printed import store_printed_files, stored_regions
 from articles.publishing import publish_imported
 from entities.matching import find_organisations
 from entities.recording import OrganisationRecorder
-from newsroom.caching import bump_generation
+from newsroom import caching
 from newsroom.text import clean_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DIGITS = re.compile(r"\d+")
-CJK = re.compile(r"[\u4e00-\u9fff]")
-PHOTO_CREDIT = re.compile(r"[■▲]?\s*([^。！？■▲\s]{2,20})摄\s*$")
+CJK = HAN_CHARACTER
 FALLBACK_ENCODINGS = ("gb18030",)
 # A page PDF is 0.2-2 MB and a whole issue's a few tens; far larger is not a page of print.
 MAX_PDF_BYTES = 64 * 1024 * 1024
@@ -675,7 +678,7 @@ def _attach_regions(article: Article, regions: list[dict] | None) -> bool:
         return False
     article.regions = regions
     Article.objects.filter(pk=article.pk).update(regions=regions)
-    bump_generation(schedule_may_have_changed=False)
+    caching.content_changed([article_page(article.pk)])
     return True
 
 
@@ -685,14 +688,17 @@ def _replace_bylines(article: Article, bylines: list[tuple[str, str]], *, new_ar
     if not bylines:
         return
     names = [name for _, name in bylines]
-    contributors = Contributor.objects.in_bulk(names, field_name="name")
+    contributors = contributors_named(names)
     missing = [Contributor(name=name) for name in names if name not in contributors]
     if missing:
         Contributor.objects.bulk_create(missing, ignore_conflicts=True)
-        contributors = Contributor.objects.in_bulk(names, field_name="name")
+        contributors = contributors_named(names)
+    credited = {}  # a name and its alias credit one contributor once
+    for role, name in bylines:
+        credited.setdefault(contributors[name].pk, (role, contributors[name]))
     Byline.objects.bulk_create(
-        Byline(article=article, contributor=contributors[name], role=role, order=order)
-        for order, (role, name) in enumerate(bylines)
+        Byline(article=article, contributor=contributor, role=role, order=order)
+        for order, (role, contributor) in enumerate(credited.values())
     )
 
 
@@ -703,9 +709,3 @@ def _replace_captions(article: Article, captions: list[str], *, new_article) -> 
         Caption(article=article, text=text, credit=photo_credit(text), order=order)
         for order, text in enumerate(captions)
     )
-
-
-def photo_credit(caption: str) -> str:
-    """`…。■记者陈硕摄` -> `记者陈硕`: the credit stays in the caption and is kept apart too."""
-    match = PHOTO_CREDIT.search(caption)
-    return match.group(1) if match else ""

@@ -1,5 +1,6 @@
 """The printed edition (Issue, Page) and what it carries (Article, its Bylines and Captions)."""
 
+import datetime
 import hashlib
 import json
 
@@ -15,6 +16,17 @@ from taggit.managers import TaggableManager
 from articles.body import plain_body, render_body
 from articles.bylines import byline_label
 from articles.history import RelatedSnapshot
+
+#: Years a publication time may fall in: a newspaper's archive, its schedule, and what the
+#: search rank key holds (search.backends).
+PUBLISH_AT_YEARS = range(1900, 2100)
+
+
+def _in_publish_at_years(moment) -> bool:
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(PUBLISH_AT_YEARS[0], 1, 1, tzinfo=zone)
+    end = datetime.datetime(PUBLISH_AT_YEARS[-1] + 1, 1, 1, tzinfo=zone)
+    return start <= moment < end
 
 
 def content_fingerprint(
@@ -157,6 +169,24 @@ def visible_to_readers(at=None, *, through: str = "") -> Q:
     )
 
 
+class ContributorAlias(models.Model):
+    """Another way a contributor's name was written (a merged duplicate's name): an import
+    that meets it credits the contributor instead of creating the duplicate again."""
+
+    contributor = models.ForeignKey(
+        Contributor, on_delete=models.CASCADE, related_name="aliases", verbose_name="作者"
+    )
+    name = models.CharField("别名", max_length=50, unique=True)
+
+    class Meta:
+        verbose_name = "作者别名"
+        verbose_name_plural = "作者别名"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
         """What a reader may see at `at` (now by default): see `visible_to_readers`."""
@@ -265,6 +295,9 @@ class Article(models.Model):
             raise ValidationError({"title": "文章必须有主题。"})
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             raise ValidationError({"publish_at": "已发布的稿件需要发布时间。"})
+        if self.publish_at and not _in_publish_at_years(self.publish_at):
+            first, last = PUBLISH_AT_YEARS[0], PUBLISH_AT_YEARS[-1]
+            raise ValidationError({"publish_at": f"发布时间须在 {first} 年至 {last} 年之间。"})
 
     @property
     def display_title(self) -> str:

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -19,8 +19,11 @@ from taggit.models import Tag
 
 from articles import printed
 from articles.models import Article, Byline, Contributor, Issue, Page, visible_to_readers
+from articles.page_cache import ARTICLE_PAGE
+from entities.merging import merged_into
 from entities.models import Mention
-from newsroom.reading import date_from_url, paginate, public
+from newsroom.caching import public_page
+from newsroom.reading import PAGINATED, date_from_url, paginate
 
 ISSUES_PER_PAGE = 60
 PRIVATE_CACHE = {"private": True, "no_store": True, "max_age": 0}
@@ -46,7 +49,7 @@ def edition(issue):
     ]
 
 
-@public
+@public_page
 def home(request):
     issue = (
         Issue.objects.filter(has_published_articles(page__issue=OuterRef("pk")))
@@ -60,7 +63,7 @@ def home(request):
     )
 
 
-@public
+@public_page(query=PAGINATED)
 def issue_list(request):
     visible = visible_to_readers(through="pages__articles")
     issues = (
@@ -75,7 +78,7 @@ def issue_list(request):
     return render(request, "articles/issue_list.html", {"page_obj": page_obj})
 
 
-@public
+@public_page
 def issue_detail(request, date):
     issue = get_object_or_404(Issue, date=date_from_url(date))
     pages = edition(issue)
@@ -84,7 +87,7 @@ def issue_detail(request, date):
     return render(request, "articles/issue_detail.html", {"issue": issue, "edition": pages})
 
 
-@public
+@public_page
 def page_detail(request, date, number):
     page = get_object_or_404(
         Page.objects.select_related("issue"), issue__date=date_from_url(date), number=number
@@ -149,7 +152,7 @@ def can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("articles.view_article")
 
 
-@public
+@public_page(versioned_by=ARTICLE_PAGE)
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("page__issue"), pk=pk)
     preview = not article.is_visible_to_readers()
@@ -200,9 +203,14 @@ def summary(article, length=110) -> str:
     return text[:length] + ("…" if len(text) > length else "")
 
 
-@public
+@public_page(query=PAGINATED)
 def contributor_detail(request, pk):
-    contributor = get_object_or_404(Contributor, pk=pk)
+    contributor = Contributor.objects.filter(pk=pk).first()
+    if contributor is None:
+        kept = merged_into(Contributor, pk)
+        if kept is None:
+            raise Http404("作者不存在。")
+        return HttpResponsePermanentRedirect(kept.get_absolute_url())
     articles = Article.objects.published().for_lists().filter(bylines__contributor=contributor)
     page_obj = paginate(request, articles)
     if not page_obj.paginator.count:
@@ -214,7 +222,7 @@ def contributor_detail(request, pk):
     )
 
 
-@public
+@public_page(query=PAGINATED)
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page_obj = paginate(request, Article.objects.published().for_lists().filter(tags=tag))
@@ -223,7 +231,7 @@ def tag_detail(request, slug):
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 
 
-@public
+@public_page
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}"]

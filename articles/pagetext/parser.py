@@ -359,10 +359,21 @@ def has_content(article: ParsedArticle) -> bool:
     return bool(article.body or article.captions or article.title)
 
 
-def read_page(text: str) -> ParsedPage:
+#: A printed page holds well under 20,000 characters of text (under 50 KB); five times that is
+#: no page, and is refused before the parser spends time and memory on it.
+MAX_PAGE_CHARACTERS = 100_000
+
+
+def assemble_page(text: str) -> ParsedPage:
     """The parse itself; may raise on a bug, which parse_page turns into PageTextError."""
     if not isinstance(text, str) or not text.strip():
         raise PageTextError("页面文本为空 (the page text is empty)")
+    if len(text) > MAX_PAGE_CHARACTERS:
+        raise PageTextError(
+            f"页面文本过长：{len(text)} 个字符，一个版面不超过 {MAX_PAGE_CHARACTERS} 个字符 "
+            f"(the page text is {len(text)} characters long; a page holds at most "
+            f"{MAX_PAGE_CHARACTERS})"
+        )
     if not any(char.isalnum() for char in text):
         raise PageTextError("页面中没有文字 (the page text holds no words, only marks)")
     lines = read_lines(text)
@@ -386,7 +397,7 @@ def parse_page(text: str) -> ParsedPage:
     Raises PageTextError, and nothing else, when the text cannot be read as a page.
     """
     try:
-        return read_page(text)
+        return assemble_page(text)
     except PageTextError:
         raise
     except Exception as error:  # noqa: BLE001 - the importer must only ever see PageTextError

@@ -14,6 +14,7 @@ import datetime
 import re
 
 from .model import RunningHead
+from .text import HAN
 
 #: The running head sits in the first few printed lines of a page.
 HEAD_LINES = 6
@@ -22,9 +23,9 @@ LONGEST_HEAD_LINE = 60
 
 FULL_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
-PAGE_NUMBER = re.compile(r"第\s*(?P<n>\d{1,3})\s*版(?:[：:|\s]*(?P<name>[\u3400-\u9fff]{2,8}))?")
+PAGE_NUMBER = re.compile(rf"第\s*(?P<n>\d{{1,3}})\s*版(?:[：:|\s]*(?P<name>[{HAN}]{{2,8}}))?")
 EDITOR = re.compile(r"(?:责任编辑|责编|美术编辑|美编|校对|版式|编辑|组版|审读)\s*[：:\s]")
-BARE_NUMBER = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<name>[\u3400-\u9fff]{2,8}))?$")
+BARE_NUMBER = re.compile(rf"^(?P<n>\d{{1,3}})(?:\s+(?P<name>[{HAN}]{{2,8}}))?$")
 SENTENCE_END = "。！？!?"
 
 

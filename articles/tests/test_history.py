@@ -1,6 +1,7 @@
 """History as editors read it: who changed what, every kind of change, any two versions,
 and a restore that brings back content but never workflow state."""
 
+import datetime
 from io import StringIO
 from pathlib import Path
 
@@ -13,23 +14,11 @@ from articles import publishing
 from articles.history import refresh_latest_record
 from articles.models import Article
 from articles.tests.admin_forms import post_change
-from articles.tests.roles import make_editor
 from conftest import add_byline, make_article
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
 SEED_PAGE = Path(__file__).resolve().parents[2] / "fixtures" / "2025-08-05" / "03-区域创新.txt"
-
-
-@pytest.fixture
-def editor():
-    return make_editor()
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def history_url(article):
@@ -134,3 +123,10 @@ def test_the_imported_version_already_has_its_bylines(editor_client):
     assert imported.byline_names == article.history.latest().byline_names
     post_change(editor_client, article, {"subtitle": "编辑加的副题"})
     assert changed(editor_client, article) == ["副题"]
+
+
+def test_the_history_list_shows_a_version_scheduled_at_the_time_as_scheduled(editor_client, editor):
+    article = make_article("定时", status=Status.DRAFT)
+    publishing.publish(article, editor, at=timezone.now() + datetime.timedelta(days=1))
+    records = editor_client.get(history_url(article)).context["page_obj"].object_list
+    assert [record.state_label for record in records] == ["定时", "草稿"]

@@ -20,8 +20,8 @@ def headline_lines(title: str, rng: random.Random) -> list[str]:
     """A headline fits its box on one line, or is broken over two or three."""
     if len(title) <= 8 or rng.random() < 0.6:
         return [title]
-    box = rng.randint(max(5, len(title) // 3 + 1), len(title) - 2)
-    return ["".join(tokens) for tokens in wrap(title, box)]
+    cut = rng.randint(3, len(title) - 3)
+    return [title[:cut], title[cut:]]
 
 
 def print_headline(printer: Printer, lines: list[str], face: str, rng: random.Random) -> None:
