@@ -30,6 +30,7 @@ from articles.publishing import State
 from articles.resources import ArticleResource
 from entities import merge_admin
 from entities.models import Mention, Organisation
+from newsroom.exporting import ChineseExportForm
 
 BODY_SYNTAX = (
     "正文是纯文本：段落之间空一行；一行以“## ”（两个井号加一个空格）开头，"
@@ -254,6 +255,7 @@ def issue_date_hierarchy(cl) -> dict:
 class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     resource_classes = [ArticleResource]
+    export_form_class = ChineseExportForm
     inlines = [BylineInline, CaptionInline, MentionInline]
     list_display = [
         "headline",

@@ -10,6 +10,7 @@ from entities import merge_admin
 from entities.merging import ORGANISATIONS
 from entities.models import Mention, Organisation, OrganisationAlias
 from entities.resources import OrganisationResource
+from newsroom.exporting import ChineseExportForm
 
 
 class AliasInline(admin.TabularInline):
@@ -51,6 +52,7 @@ class MentionedInInline(admin.TabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(ImportExportMixin, admin.ModelAdmin):
     resource_classes = [OrganisationResource]
+    export_form_class = ChineseExportForm
     list_display = ["name", "kind", "alias_list", "mention_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__alias"]
