@@ -1,5 +1,6 @@
 """The printed edition (Issue, Page) and what it carries (Article, its Bylines and Captions)."""
 
+import datetime
 import hashlib
 import json
 
@@ -223,6 +224,18 @@ class Article(models.Model):
         if first_caption and first_caption.text:
             return first_caption.text[:30] + ("…" if len(first_caption.text) > 30 else "")
         return f"图片新闻 {self.pk or ''}".strip()
+
+    @property
+    def dated_at(self):
+        """The moment readers are told the article appeared. A Chinese paper dates an article
+        by its issue, so a printed article carries the issue date (at its web publication
+        time when it went online that same day); a web-only article its publication time."""
+        if self.page is None:
+            return self.publish_at
+        issue_date = self.page.issue.date
+        if self.publish_at and timezone.localtime(self.publish_at).date() == issue_date:
+            return self.publish_at
+        return timezone.make_aware(datetime.datetime.combine(issue_date, datetime.time()))
 
     @property
     def body_html(self):

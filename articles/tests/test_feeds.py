@@ -51,3 +51,10 @@ def test_markup_in_an_article_stays_text_in_the_feed(client):
     assert item.findtext("title") == "<script>x</script>"
     assert "<img" not in item.findtext("description")
     assert "&lt;img src=x" in item.findtext("description")
+
+
+def test_an_article_from_print_is_dated_by_its_issue_in_the_feed(client):
+    printed = make_article("刊于去年的稿件")  # on 2025-08-05's page, published an hour ago
+    (item,) = feed_items(client)
+    assert item.findtext("title") == printed.title
+    assert item.findtext("pubDate").startswith("Tue, 05 Aug 2025 00:00:00")
