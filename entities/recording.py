@@ -6,6 +6,7 @@ editor's merge or added alias teaches every later import.
 
 from dataclasses import dataclass, field
 
+from entities.kinds import kind_from_name
 from entities.models import Mention, Organisation, OrganisationAlias
 
 
@@ -39,7 +40,7 @@ class OrganisationRecorder:
         """The id of the found organisation, created with its aliases when it is new."""
         name = self.canonical_name(found)
         if name not in self.known:
-            organisation = Organisation.objects.create(name=name)
+            organisation = Organisation.objects.create(name=name, kind=kind_from_name(name))
             self.created.append(name)
             self.known[name] = name
             self._ids[name] = organisation.pk
