@@ -17,6 +17,7 @@ urlpatterns = [
     path("contributors/<int:pk>/", cached(views.contributor_detail), name="contributor"),
     path("tags/<str:slug>/", cached(views.tag_detail), name="tag"),
     path("feed/", cached(views.public(LatestArticlesFeed())), name="feed"),
+    path("subscribe/", cached(views.subscribe), name="subscribe"),
     path(
         "sitemap.xml",
         cached(views.public(sitemap)),
