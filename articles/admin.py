@@ -16,21 +16,23 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from taggit.models import Tag
 
 from articles import publishing
+from articles.bylines import format_bylines
 from articles.contributors import CONTRIBUTORS
 from articles.forms import ArticleAdminForm
 from articles.history import changed_labels, compare_records, refresh_latest_record
 from articles.models import Article, Byline, Caption, Contributor, ContributorAlias, Issue, Page
+from articles.printed_admin import ArticleRegionAdmin, PrintedPageAdmin
 from articles.publishing import State
 from articles.resources import ArticleResource
 from entities import merge_admin
 from entities.models import Mention, Organisation
 from newsroom.exporting import ChineseExportForm
+from newsroom.import_export_admin import PermissionCheckedImportExportMixin
 
 BODY_SYNTAX = (
     "正文是纯文本：段落之间空一行；一行以“## ”（两个井号加一个空格）开头，"
@@ -252,7 +254,7 @@ def issue_date_hierarchy(cl) -> dict:
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     resource_classes = [ArticleResource]
     export_form_class = ChineseExportForm
@@ -294,11 +296,12 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         """Status, schedule and the workflow buttons are not a fieldset at the bottom: the
         form's template shows them in a bar that stays on screen while the body is edited."""
-        return [
+        fieldsets = [
             (None, {"fields": ["kicker", "title", "subtitle", "dateline", "loaded_version"]}),
             ("正文", {"fields": ["body"], "description": BODY_SYNTAX}),
             ("标签与版面", {"fields": ["tags", ("page", "position", "kind")]}),
         ]
+        return self.with_printed_region(obj, fieldsets)
 
     def get_queryset(self, request):
         queryset = (
@@ -343,7 +346,7 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     @admin.display(description="署名")
     def byline_list(self, article):
-        return "、".join(str(byline) for byline in article.bylines.all())
+        return format_bylines(article.bylines.all())
 
     @admin.display(description="标签")
     def tag_list(self, article):
@@ -399,7 +402,9 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
             newer.changed_fields = (
                 (changed_labels(older, newer) or ["（无改动）"]) if older else ["（首个版本）"]
             )
-            newer.state_label = State.LABELS[publishing.state_of(newer, now=newer.history_date)]
+            newer.state_label = State.LABELS[
+                publishing.state_of(newer.instance, newer.history_date)
+            ]
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -620,7 +625,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(PrintedPageAdmin, admin.ModelAdmin):
     list_display = ["__str__", "issue", "number", "name"]
     list_select_related = ["issue"]
     list_filter = ["issue"]

@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from simple_history.signals import pre_create_historical_record
 
+from articles.bylines import format_bylines
 from articles.tagging import join_tags
 
 COMPARED_FIELDS = [
@@ -43,7 +44,7 @@ class RelatedSnapshot(models.Model):
 
 
 def byline_text(article) -> str:
-    return "、".join(str(byline) for byline in article.bylines.select_related("contributor"))
+    return format_bylines(article.bylines.select_related("contributor"))
 
 
 def tag_text(article) -> str:

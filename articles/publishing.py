@@ -57,11 +57,7 @@ def state_label(article) -> str:
 
 
 def is_scheduled(article, now=None) -> bool:
-    return (
-        article.status == Status.PUBLISHED
-        and article.publish_at is not None
-        and article.publish_at > (now or timezone.now())
-    )
+    return article.is_scheduled(now)
 
 
 def state_counts() -> dict:

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from import_export.admin import ImportExportMixin
 
 from entities import merge_admin, merging
 from entities.kinds import kind_from_name
@@ -16,6 +15,7 @@ from entities.merging import ORGANISATIONS
 from entities.models import Mention, Organisation, OrganisationAlias
 from entities.resources import OrganisationResource
 from newsroom.exporting import ChineseExportForm
+from newsroom.import_export_admin import PermissionCheckedImportExportMixin
 
 
 class AliasInline(admin.TabularInline):
@@ -55,7 +55,7 @@ class MentionedInInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, admin.ModelAdmin):
+class OrganisationAdmin(PermissionCheckedImportExportMixin, admin.ModelAdmin):
     resource_classes = [OrganisationResource]
     export_form_class = ChineseExportForm
     list_display = ["name", "kind", "alias_list", "mention_count"]

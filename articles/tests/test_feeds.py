@@ -70,3 +70,13 @@ def test_the_subscribe_link_opens_a_page_for_people_and_the_feed_stays_rss(clien
     assert "RSS 阅读器" in html and 'value="http://testserver/feed/"' in html
     assert "最新的稿件" in html
     assert feed_items(client)  # apps still read RSS at /feed/
+
+
+def test_a_control_character_in_a_title_or_an_old_row_never_takes_the_feed_down(client):
+    typed = make_article("软换行\x0b标题", body="正文")
+    legacy = make_article("旧稿", body="正文")
+    Article.objects.filter(pk=legacy.pk).update(title="旧\x1b稿", body="转义\x1b[0m码")
+    add_caption(legacy, "图片说明")
+    titles = [item.findtext("title") for item in feed_items(client)]
+    assert sorted(titles) == ["旧稿", "软换行标题"]
+    assert typed.pk
