@@ -10,6 +10,7 @@ import datetime
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
+from articles.bylines import format_bylines
 from articles.models import Article, Byline, Contributor, Issue, Page
 from articles.tagging import join_tags, parse_tags
 
@@ -19,9 +20,8 @@ TEXT_COLUMNS = ["kicker", "title", "subtitle", "dateline", "body", "bylines", "t
 
 
 def bylines_to_text(article) -> str:
-    return BYLINE_SEPARATOR.join(
-        f"{b.role}{ROLE_SEPARATOR}{b.contributor.name}" if b.role else b.contributor.name
-        for b in article.bylines.all()
+    return format_bylines(
+        article.bylines.all(), between=BYLINE_SEPARATOR, role_separator=ROLE_SEPARATOR
     )
 
 

@@ -13,6 +13,11 @@ urlpatterns = [
     path("issues/", views.issue_list, name="issue_list"),
     path("issues/<str:date>/", views.issue_detail, name="issue"),
     path("issues/<str:date>/<int:number>/", views.page_detail, name="page"),
+    path(
+        "issues/<str:date>/<int:number>/files/<str:filename>",
+        views.printed_file,
+        name="printed_file",
+    ),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("contributors/<int:pk>/", views.contributor_detail, name="contributor"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
