@@ -8,11 +8,13 @@ the next one is indented by about two characters, both relative to the full line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .bylines import (
     credit_of,
     find_dateline,
+    is_credit_line,
+    opens_byline,
     parse_standalone_bylines,
     split_trailing_bylines,
 )
@@ -29,6 +31,8 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
+PICTURE_AT_END = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:])[^。！？]*[。！？]$")
+LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
 WINDOW = 5
 RELIABLE_SAMPLE = 3
@@ -36,6 +40,14 @@ SHORT_BY = 1.5
 HEADING_SHORT_BY = 3.5
 WIDER_BY = 2
 HANGING = 1.5
+#: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
+CREDIT_SPAN = 60
+LONGEST_GLUED_HEADING = 4
+#: Marks inside a sentence, which a heading does without.
+CLAUSE_MARKS = "，。；！？、"
+#: A paragraph's first line is indented by two characters.
+INDENT = 2
+LONGEST_BYLINE_RUN_ON = 16
 OPENING_BRACKETS = {"（": "）", "(": ")", "“": "”", "【": "】", "《": "》"}
 BRACKET_CHARACTERS = re.compile(
     "[" + re.escape("".join(OPENING_BRACKETS) + "".join(OPENING_BRACKETS.values())) + "]"
@@ -62,6 +74,10 @@ class lazy:  # noqa: N801 - used as a decorator, like the property it stands for
 class Line:
     raw: str
     glued: bool = False
+    #: Printed twice over by an extractor that repeats a fake-bold line whole.
+    repeated: bool = False
+    #: Opens with a dateline (`本报讯`), perhaps one a narrow column breaks over two lines.
+    opens_dateline: bool = False
 
     @lazy
     def text(self) -> str:
@@ -73,7 +89,7 @@ class Line:
 
     @lazy
     def bold(self) -> str | None:
-        return undouble(self.text)
+        return self.text if self.repeated else undouble(self.text)
 
     @lazy
     def marked(self) -> bool:
@@ -90,21 +106,65 @@ class Line:
         return is_loose(self.raw)
 
 
-@dataclass
 class Unit:
-    """One paragraph, heading group line, caption or byline as printed."""
+    """One paragraph, heading group line, caption or byline as printed.
 
-    lines: list[Line] = field(default_factory=list)
-    _text_of: tuple[int, str] = field(default=(0, ""), repr=False, compare=False)
+    Lines are added one at a time while the page is read, so what the reading asks of the unit
+    so far (its text, whether a bracket is open, its widest line) is kept up to date line by
+    line: a paragraph of n lines costs n steps, not n² (a page is parsed in linear time).
+    """
+
+    __slots__ = ("lines", "_pieces", "_text", "_depth", "_widest", "_glued")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines: list[Line] = []
+        self._pieces: list[str] = []
+        self._text: str | None = ""
+        self._depth = 0
+        self._widest = 0.0
+        self._glued = False
+        for line in lines:
+            self.add(line)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        piece = line.bold or line.text
+        self._pieces.append(piece)
+        self._text = None
+        self._depth = bracket_depth(piece, self._depth)
+        self._widest = max(self._widest, line.width)
+        self._glued = self._glued or line.glued
 
     @property
     def text(self) -> str:
-        """The unit's text, joined again only when a line has been added since."""
-        count, text = self._text_of
-        if count != len(self.lines):
-            text = join_printed_lines([line.bold or line.text for line in self.lines])
-            self._text_of = (len(self.lines), text)
-        return text
+        if self._text is None:
+            self._text = join_printed_lines(self._pieces)
+        return self._text
+
+    def tail(self, size: int) -> str:
+        """The text's last `size` characters or so, without joining the whole unit."""
+        count, length = 0, 0
+        while count < len(self._pieces) and length < size:
+            count += 1
+            length += len(self._pieces[-count])
+        return join_printed_lines(self._pieces[-count:]) if count else ""
+
+    @property
+    def open_bracket(self) -> bool:
+        """Whether a bracket or quote opened in the unit is still open at its end."""
+        return self._depth > 0
+
+    @property
+    def widest(self) -> float:
+        return self._widest
+
+    @property
+    def any_glued(self) -> bool:
+        return self._glued
+
+    def tail_raw(self, lines: int) -> str:
+        """The last printed lines as extracted: what a closing byline or credit can span."""
+        return LINE_BREAK.join(line.raw for line in self.lines[-lines:])
 
     @property
     def raw(self) -> str:
@@ -155,7 +215,70 @@ def read_lines(page_text: str) -> list[Line]:
             continue
         next_is_text = index + 1 < len(physical) and physical[index + 1].strip() != ""
         lines.append(Line(raw=collapsed, glued=next_is_text))
+    lines = merge_byline_continuations(merge_repeated(lines))
+    mark_datelines(lines)
     return lines
+
+
+def mark_datelines(lines: list[Line]) -> None:
+    """A dateline opens its line; in a narrow column it may end on the next (`本报酒泉9月5日` /
+    `电（记者 马骁）…`)."""
+    for index, line in enumerate(lines):
+        if line.bold:
+            continue
+        found = find_dateline(line.text)
+        if not found and index + 1 < len(lines):
+            found = find_dateline(line.text + lines[index + 1].text)
+            found = found if found and len(found) > len(line.text) else None
+        line.opens_dateline = bool(found)
+
+
+def merge_repeated(lines: list[Line]) -> list[Line]:
+    """Some extractors print a fake-bold line whole, twice (`X`, then `X` again) instead of run
+    by run. Text never prints the same line twice in a row, so the pair is one bold line."""
+    merged: list[Line] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and not previous.repeated
+            and previous.text == line.text
+            and not previous.bold
+            and any(char.isalnum() for char in line.text)
+        ):
+            previous.repeated = True
+            previous.__dict__.pop("bold", None)
+            previous.glued = line.glued
+            continue
+        merged.append(line)
+    return merged
+
+
+def merge_byline_continuations(lines: list[Line]) -> list[Line]:
+    """A byline set in the column runs on to the next line (`■本报记者 李墨 通讯` / `员 周钢`,
+    `记者 王可 实习生` / `黎安`): a line of names and role words only, with no punctuation,
+    after a byline line (or one opening with a role word and cut short) is the same byline."""
+    merged: list[Line] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and (previous.bylines or opens_byline(previous.text))
+            and continues_byline(previous, line)
+        ):
+            joined = Line(raw=previous.raw + LINE_BREAK + line.raw, glued=line.glued)
+            if joined.bylines:
+                merged[-1] = joined
+                continue
+        merged.append(line)
+    return merged
+
+
+def continues_byline(previous: Line, line: Line) -> bool:
+    text = line.text
+    if line.bold or not text or len(text) > LONGEST_BYLINE_RUN_ON:
+        return False
+    return not any(not is_wide(char) or char in "，。、；：！？“”（）《》" for char in text)
 
 
 def upper_median(widths: list[float]) -> float:
@@ -172,7 +295,7 @@ def glued_by_latin(line: Line) -> bool:
 
 
 def starts_unit_for_sure(line: Line) -> bool:
-    return bool(line.bold or line.marked or line.bylines or find_dateline(line.text))
+    return bool(line.bold or line.marked or line.bylines or line.opens_dateline)
 
 
 @dataclass
@@ -223,15 +346,14 @@ class Columns:
         return self.estimate(index, stop)
 
 
-def has_open_bracket(text: str) -> bool:
-    """Whether a bracket or quote opened in the text is still open at its end."""
-    depth = 0
+def bracket_depth(text: str, depth: int = 0) -> int:
+    """How many brackets and quotes are open after text, starting with `depth` open."""
     for char in BRACKET_CHARACTERS.findall(text):
         if char in OPENING_BRACKETS:
             depth += 1
         elif depth:
             depth -= 1
-    return depth > 0
+    return depth
 
 
 def is_indented(columns: Columns, index: int, column: float | None) -> bool:
@@ -242,13 +364,16 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     if column is None or following is None:
         return False
     narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
-    if not column - 3.5 <= line.width <= column - narrowest_indent:
+    # The first line may hang a closing mark past its measure, or set it inside.
+    fitting = [
+        width
+        for width in (line.width, core_width(line))
+        if column - 3.5 <= width <= column - narrowest_indent
+    ]
+    if not fitting:
         return False
-    return (
-        following.width >= line.width + 1
-        or following.loose
-        or cannot_start_paragraph(following.text)
-    )
+    width = fitting[-1]
+    return following.width >= width + 1 or following.loose or cannot_start_paragraph(following.text)
 
 
 def glued_run_end(lines: list[Line], index: int) -> Line:
@@ -274,10 +399,14 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
     return short_of(line, *estimates, by=HEADING_SHORT_BY)
 
 
-def continues_marked_caption(unit: Unit, line: Line, lines: list[Line], index: int) -> bool:
-    """A ▲ caption too long for its line runs on to the next line, without a ▲."""
+def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
+    """A ▲ caption too long for its line runs on to the next line, without a ▲; a paragraph's
+    indented first line after it is the text going on."""
+    lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
+        return False
+    if is_indented(columns, index, columns.after(index)):
         return False
     neighbours = [other.width for other in lines[max(0, index - 4) : index + 4] if other.marked]
     return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
@@ -290,29 +419,32 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if previous.bold or line.bold:
         return "fake-bold headline"
     if unit.marked:
-        return None if continues_marked_caption(unit, line, lines, index) else "caption mark"
-    so_far = unit.text
-    open_bracket = has_open_bracket(so_far)
+        return None if continues_marked_caption(unit, columns, index) else "caption mark"
+    open_bracket = unit.open_bracket
     if line.marked:
         return "caption mark"
-    if find_dateline(line.text):
+    if line.opens_dateline:
         return "dateline"
     if not open_bracket and (previous.bylines or line.bylines):
         return "byline line"
-    if not open_bracket and so_far[:1] in "（(" and so_far[-1:] in "）)":
+    if not open_bracket and unit.lines[0].text[:1] in "（(" and previous.text[-1:] in "）)":
         return "parenthesised line closed"
     if previous.glued or cannot_start_paragraph(line.text):
         return None
     if closes_glued_heading(unit):
         return "heading over glued lines"
-    if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.raw):
+    if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.tail_raw(3)):
         # `…能力强。（通讯员 洪科宣）` closes its article, however full the line.
         return "trailing byline"
-    if previous.text.rstrip("）)").endswith("摄") and credit_of(so_far):
+    if previous.text.rstrip("）)").endswith("摄") and credit_of(unit.tail(CREDIT_SPAN)):
         return "photo credit"
     before, after = columns.before(index - 1), columns.after(index)
     if not open_bracket and leaves_column(columns, index, before, after):
         return "column changes"
+    if picture_sentence_closed(unit, previous) and not is_credit_line(line.text):
+        return "caption closed"
+    if not open_bracket and set_across_columns(unit, after):
+        return "headline across columns"
     if previous.loose:
         return None
     if ends_paragraph(previous.text):
@@ -321,17 +453,85 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return None
     if full_in_own_paragraph(unit):
         return None
-    if short_of(previous, before, after, by=HEADING_SHORT_BY) and not is_full(line, after):
+    if short_of(previous, before, after, by=HEADING_SHORT_BY) and (
+        not is_full(line, after) or stands_alone(unit, line, after)
+    ):
         return "short unpunctuated line"
+    if heads_indented_paragraph(unit, columns, index, after):
+        return "heading over an indented line"
     return None
+
+
+def heads_indented_paragraph(
+    unit: Unit, columns: Columns, index: int, column: float | None
+) -> bool:
+    """An unpunctuated line followed by a paragraph's indented first line is a heading: a
+    paragraph's own first line is followed by full lines, never by another indented one, and a
+    one-line paragraph ends like a sentence. Narrow columns need this, where a heading is as
+    wide as a line of text."""
+    line = unit.lines[-1]
+    if len(unit.lines) != 1 or column is None or line.loose or line.glued:
+        return False
+    if ends_paragraph(line.text) or any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    if line.width > column + HANGING:
+        return False
+    lines = columns.lines
+    following = lines[index]
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    if after is None or following.text[-1:] in "。！？!?":
+        return False
+    # Measured without the marks that hang past the column, which would widen it.
+    column = min(column, core_column(lines, index + 1) or column)
+    first = core_width(following)
+    if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
+        return False
+    return line.width <= first - 1 or line.width >= first + 0.5
+
+
+def core_column(lines: list[Line], start: int) -> float | None:
+    """The full line of the text from `start` on, without hanging punctuation."""
+    widths = [core_width(line) for line in lines[start : start + WINDOW] if not line.bold]
+    return upper_median(widths) if len(widths) >= RELIABLE_SAMPLE else None
+
+
+def stands_alone(unit: Unit, following: Line, column: float | None) -> bool:
+    """A line on its own, well short even of a paragraph's indented first line, with a full
+    line after it: a heading (a photo's title over its caption), not the start of a paragraph,
+    unless a Latin word or number too long for the gap was pushed to the next line."""
+    if len(unit.lines) != 1 or column is None:
+        return False
+    gap = column - INDENT - unit.lines[0].width
+    return gap >= HEADING_SHORT_BY and gap > leading_latin_width(following) + 1
+
+
+def leading_latin_width(line: Line) -> float:
+    match = LEADING_LATIN.match(line.text)
+    return display_width(match.group(0)) if match else 0.0
+
+
+def set_across_columns(unit: Unit, column: float | None) -> bool:
+    """A line of no sentence wider than the column after it by more than a hanging mark is
+    not that column's text: a headline set across several columns."""
+    line = unit.lines[-1]
+    if len(unit.lines) != 1 or column is None or line.loose or ends_paragraph(line.text):
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    return line.width > column + HANGING
+
+
+def picture_sentence_closed(unit: Unit, previous: Line) -> bool:
+    """`图为…。` is a caption's last sentence: only a credit may follow it in the caption."""
+    return ends_paragraph(previous.text) and bool(PICTURE_AT_END.search(unit.tail(CREDIT_SPAN)))
 
 
 def closes_glued_heading(unit: Unit) -> bool:
     """`全球科技版图` + single newline + `呈现多元化趋势`: a heading broken over two lines; a
     single newline that no Latin line end explains glues only heading lines, and the unit
-    ends with them unless a sentence closes it."""
+    ends with them unless a sentence closes it. A heading runs over a few lines at most."""
     lines = unit.lines
-    if len(lines) < 2 or any(not line.glued for line in lines[:-1]):
+    if not 2 <= len(lines) <= LONGEST_GLUED_HEADING or any(not line.glued for line in lines[:-1]):
         return False
     if any(glued_by_latin(line) for line in lines[:-1]):
         return False
@@ -340,14 +540,14 @@ def closes_glued_heading(unit: Unit) -> bool:
 
 def full_in_own_paragraph(unit: Unit) -> bool:
     """A line as wide as the widest of its paragraph so far is a full line, not a heading."""
-    if len(unit.lines) < 2 or any(line.glued for line in unit.lines):
+    if len(unit.lines) < 2 or unit.any_glued:
         return False
-    return unit.lines[-1].width >= max(line.width for line in unit.lines) - 0.5
+    return unit.lines[-1].width >= unit.widest - 0.5
 
 
 def opens_with_dateline(unit: Unit) -> bool:
     """`大众网日照9月28日讯` may fill a short line of its own before the paragraph goes on."""
-    return len(unit.lines) == 1 and bool(find_dateline(unit.lines[0].text))
+    return len(unit.lines) == 1 and unit.lines[0].opens_dateline
 
 
 def paragraph_end_reason(
@@ -362,7 +562,26 @@ def paragraph_end_reason(
         return "indented line"
     if looks_like_heading_line(columns, index, after, before):
         return "heading after sentence end"
+    if heads_wider_text(columns, index, after):
+        return "heading over wider text"
     return None
+
+
+def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool:
+    """After a sentence's end, a short unpunctuated line over a full line of a wider column is
+    a heading (a photo item's title over its caption): too short for a paragraph's first
+    line, which is only the indent shorter than the full line."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if column is None or following is None or ends_paragraph(line.text) or line.loose:
+        return False
+    gap = column - INDENT - line.width
+    return (
+        gap >= HEADING_SHORT_BY
+        and gap > leading_latin_width(following) + 1
+        and is_full(following, column)
+    )
 
 
 def leaves_column(columns: Columns, index: int, before: float | None, after: float | None) -> bool:
@@ -373,7 +592,11 @@ def leaves_column(columns: Columns, index: int, before: float | None, after: flo
     """
     lines = columns.lines
     previous, line = lines[index - 1], lines[index]
-    if before is not None and line.width > before + WIDER_BY and previous.width <= before + HANGING:
+    if (
+        before is not None
+        and core_width(line) > before + WIDER_BY
+        and previous.width <= before + HANGING
+    ):
         return True
     if after is None or core_width(previous) <= after + WIDER_BY:
         return False
@@ -399,5 +622,5 @@ def split_units(lines: list[Line]) -> list[Unit]:
         if not units or break_reason(units[-1], columns, index):
             units.append(Unit([line]))
         else:
-            units[-1].lines.append(line)
+            units[-1].add(line)
     return units
