@@ -218,10 +218,13 @@ class Article(models.Model):
 
     @property
     def display_title(self) -> str:
+        return self.title_or_caption(self.captions.all() if self.pk and not self.title else ())
+
+    def title_or_caption(self, captions) -> str:
         """The headline, or for a photo item printed without one, the start of its caption."""
         if self.title:
             return self.title
-        first_caption = next(iter(self.captions.all()), None) if self.pk else None
+        first_caption = next(iter(captions), None)
         if first_caption and first_caption.text:
             return first_caption.text[:30] + ("…" if len(first_caption.text) > 30 else "")
         return f"图片新闻 {self.pk or ''}".strip()

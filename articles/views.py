@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Contributor, Issue, Page, visible_to_readers
+from articles.models import Article, Byline, Caption, Contributor, Issue, Page, visible_to_readers
 from entities.models import Mention
 from newsroom.reading import date_from_url, paginate, public
 
@@ -120,15 +120,17 @@ def article_detail(request, pk):
     preview = not article.is_visible_to_readers()
     if preview and not can_preview(request.user):
         raise Http404("稿件不存在。")
-    attach_related(article)
+    related = shown_with(article)
     response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
+            **related,
+            "title": article.title_or_caption(related["captions"]),
             "preview": preview,
             "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
-            "summary": summary(article),
+            "summary": summary(article, related["captions"]),
         },
     )
     if preview:
@@ -137,30 +139,31 @@ def article_detail(request, pk):
     return response
 
 
-def attach_related(article) -> None:
-    """Load what the article page shows of other tables, as prefetch_related would.
+def shown_with(article) -> dict[str, list]:
+    """What the article page shows of other tables, one plain query each, for the template.
 
-    Four plain queries filled into the article's prefetch cache: on the most read page,
-    prefetch_related's generic machinery cost twice what the queries themselves do."""
-    related = {
-        "bylines": Byline.objects.filter(article=article).select_related("contributor"),
-        "captions": article.captions.all(),
-        "tags": Tag.objects.filter(
-            taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Article),
-            taggit_taggeditem_items__object_id=article.pk,
-        ).order_by("name"),
-        "mentions": Mention.objects.filter(article=article)
-        .select_related("organisation")
-        .order_by("organisation__name"),
+    Plain lists rather than `prefetch_related_objects`: on the busiest uncached page its
+    generic machinery (and the tag manager's) cost about 0.4 ms a request more, measured."""
+    return {
+        "bylines": list(Byline.objects.filter(article=article).select_related("contributor")),
+        "captions": list(Caption.objects.filter(article=article)),
+        "tags": list(
+            Tag.objects.filter(
+                taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Article),
+                taggit_taggeditem_items__object_id=article.pk,
+            ).order_by("name")
+        ),
+        "mentions": list(
+            Mention.objects.filter(article=article)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        ),
     }
-    for queryset in related.values():
-        queryset._fetch_all()
-    article._prefetched_objects_cache = related
 
 
-def summary(article, length=110) -> str:
+def summary(article, captions, length=110) -> str:
     """A plain-text description: the body's opening, or a photo item's caption."""
-    text = article.body_text or " ".join(c.text for c in article.captions.all())
+    text = article.body_text or " ".join(c.text for c in captions)
     text = " ".join(text.split())
     return text[:length] + ("…" if len(text) > length else "")
 
