@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from articles.body import serialise_body
 from articles.models import (
+    FINGERPRINT_VERSION,
     Article,
     Byline,
     Caption,
@@ -29,7 +30,7 @@ from articles.models import (
 )
 from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, parse_page
 from articles.publishing import publish_imported
-from entities.matching import find_organisations
+from entities.recognisers import ORGANISATIONS
 from entities.recording import OrganisationRecorder
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -231,7 +232,7 @@ def parse_source(
     if not parsed.articles:
         raise PageImportError(f"{source.label}: 没有识别出任何稿件。")
     for article in parsed.articles:
-        article.organisations = find_organisations(article.plain_text(), known_organisations)
+        article.organisations = ORGANISATIONS.find(article.plain_text(), known_organisations)
     return parsed
 
 
@@ -355,7 +356,10 @@ class ArticleContent:
     def fingerprint(self, recorder: OrganisationRecorder) -> str:
         names = {recorder.canonical_name(found) for found in self.organisations}
         return content_fingerprint(
-            **self.fields, bylines=self.bylines, captions=self.captions, organisations=names
+            **self.fields,
+            bylines=self.bylines,
+            captions=self.captions,
+            entities={"organisation": names},
         )
 
 
@@ -384,7 +388,11 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
     elif article.import_checksum and article.content_checksum() != article.import_checksum:
         report.skipped.append((label, "编辑在导入后改过这篇稿件，未覆盖。"))
         return
-    elif article.import_checksum == content.fingerprint(recorder) and article.page_id == page.pk:
+    elif (
+        article.import_fingerprint_version == FINGERPRINT_VERSION
+        and article.import_checksum == content.fingerprint(recorder)
+        and article.page_id == page.pk
+    ):
         report.unchanged.append(label)
         return
     else:
@@ -396,6 +404,7 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
         setattr(article, name, value)
     article.updated_by = context.user
     article.import_checksum = content.fingerprint(recorder)
+    article.import_fingerprint_version = FINGERPRINT_VERSION
     if context.publish and outcome is report.created:
         publish_imported(article)
     article.full_clean(

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,11 +17,30 @@ from articles.body import plain_body, render_body
 from articles.bylines import byline_label
 from articles.history import RelatedSnapshot
 
+#: Each version of the import fingerprint and the kinds of entity whose mentions it covers,
+#: besides the article's text, bylines and captions. A new kind of entity gets a new version:
+#: an article keeps the version it was imported with, and is compared by that version, so
+#: adding a kind does not make every imported article look edited.
+FINGERPRINT_ENTITY_KINDS = {1: ("organisation",)}
+FINGERPRINT_VERSION = max(FINGERPRINT_ENTITY_KINDS)
+
 
 def content_fingerprint(
-    *, kind, kicker, title, subtitle, dateline, body, bylines, captions, organisations
+    *,
+    version=None,
+    kind,
+    kicker,
+    title,
+    subtitle,
+    dateline,
+    body,
+    bylines,
+    captions,
+    entities: Mapping[str, Iterable[str]],
 ) -> str:
-    """SHA-256 of an article's imported content: text, bylines, captions and organisations."""
+    """SHA-256 of an article's imported content: text, bylines, captions and the names of the
+    entities it mentions (`entities`: kind -> names), as fingerprint `version` covers them."""
+    version = version or FINGERPRINT_VERSION
     content = {
         "kind": kind,
         "kicker": kicker,
@@ -30,8 +50,9 @@ def content_fingerprint(
         "body": body,
         "bylines": [list(byline) for byline in bylines],
         "captions": list(captions),
-        "organisations": sorted(organisations),
     }
+    for entity_kind in FINGERPRINT_ENTITY_KINDS[version]:
+        content[f"{entity_kind}s"] = sorted(entities.get(entity_kind, ()))
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -176,6 +197,9 @@ class Article(models.Model):
         help_text="出版日期/版次/位置，重新导入时据此找到原稿。",
     )
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    import_fingerprint_version = models.PositiveSmallIntegerField(
+        default=1, editable=False, help_text="import_checksum 所用的指纹版本。"
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
     updated_by = models.ForeignKey(
@@ -191,7 +215,7 @@ class Article(models.Model):
     history = HistoricalRecords(
         verbose_name="稿件历史",
         bases=[RelatedSnapshot],
-        excluded_fields=["import_checksum"],
+        excluded_fields=["import_checksum", "import_fingerprint_version"],
     )
 
     class Meta:
@@ -237,10 +261,13 @@ class Article(models.Model):
     def body_text(self) -> str:
         return plain_body(self.body)
 
-    def content_checksum(self) -> str:
-        """A fingerprint of what an import writes, to tell whether an editor changed it since."""
+    def content_checksum(self, version=None) -> str:
+        """A fingerprint of what an import writes, to tell whether an editor changed it since:
+        by the version its import used, unless another is asked for."""
+        version = version or self.import_fingerprint_version
         bylines = self.bylines.select_related("contributor")
         return content_fingerprint(
+            version=version,
             kind=self.kind,
             kicker=self.kicker,
             title=self.title,
@@ -249,7 +276,10 @@ class Article(models.Model):
             body=self.body,
             bylines=[(byline.role, byline.contributor.name) for byline in bylines],
             captions=[caption.text for caption in self.captions.all()],
-            organisations=self.organisations.values_list("name", flat=True),
+            entities={
+                kind: self.mentions.filter(kind=kind).values_list(f"{kind}__name", flat=True)
+                for kind in FINGERPRINT_ENTITY_KINDS[version]
+            },
         )
 
     def is_visible_to_readers(self, at=None) -> bool:
