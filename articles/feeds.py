@@ -8,12 +8,24 @@ from django.utils.html import format_html, format_html_join
 
 from articles.bylines import format_bylines
 from articles.models import Article, Byline
+from newsroom.text import clean_text
 
 FEED_SIZE = 30
 
 
+class CleanRss201rev2Feed(Rss201rev2Feed):
+    """XML refuses control characters: one left in an old row must not take the feed down."""
+
+    def add_item(self, **kwargs):
+        for name, value in kwargs.items():
+            if isinstance(value, str):
+                kwargs[name] = clean_text(value)
+        kwargs["categories"] = [clean_text(str(c)) for c in kwargs.get("categories") or ()]
+        super().add_item(**kwargs)
+
+
 class LatestArticlesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = CleanRss201rev2Feed
     title = "科技日报 · 最新稿件"
     description = "科技日报最新发布的稿件全文。"
     language = "zh-cn"

@@ -10,18 +10,25 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from articles import printed
 from articles.models import Article, Byline, Caption, Contributor, Issue, Page, visible_to_readers
+from articles.page_cache import ARTICLE_PAGE
+from entities.merging import merged_into
 from entities.models import Mention
-from newsroom.reading import date_from_url, paginate, public
+from newsroom.caching import public_page
+from newsroom.reading import PAGINATED, date_from_url, paginate
 
 ISSUES_PER_PAGE = 60
 PRIVATE_CACHE = {"private": True, "no_store": True, "max_age": 0}
+# A printed page's files are named by their content: the same URL never changes meaning.
+PRINTED_FILE_CACHE = {"public": True, "max_age": 365 * 24 * 3600, "immutable": True}
 
 
 def has_published_articles(**lookups):
@@ -42,7 +49,7 @@ def edition(issue):
     ]
 
 
-@public
+@public_page
 def home(request):
     issue = (
         Issue.objects.filter(has_published_articles(page__issue=OuterRef("pk")))
@@ -56,7 +63,7 @@ def home(request):
     )
 
 
-@public
+@public_page(query=PAGINATED)
 def issue_list(request):
     visible = visible_to_readers(through="pages__articles")
     issues = (
@@ -71,7 +78,7 @@ def issue_list(request):
     return render(request, "articles/issue_list.html", {"page_obj": page_obj})
 
 
-@public
+@public_page
 def issue_detail(request, date):
     issue = get_object_or_404(Issue, date=date_from_url(date))
     pages = edition(issue)
@@ -80,7 +87,7 @@ def issue_detail(request, date):
     return render(request, "articles/issue_detail.html", {"issue": issue, "edition": pages})
 
 
-@public
+@public_page
 def page_detail(request, date, number):
     page = get_object_or_404(
         Page.objects.select_related("issue"), issue__date=date_from_url(date), number=number
@@ -92,13 +99,14 @@ def page_detail(request, date, number):
         raise Http404("这一版没有已发布的稿件。")
     pages = list(
         Page.objects.filter(issue=page.issue)
+        .select_related("issue")
         .filter(has_published_articles(page=OuterRef("pk")))
         .order_by("number")
     )
     index = next(i for i, p in enumerate(pages) if p.pk == page.pk)
     return render(
         request,
-        "articles/page_detail.html",
+        "articles/page_printed.html" if page.is_printed else "articles/page_detail.html",
         {
             "page": page,
             "issue": page.issue,
@@ -110,11 +118,41 @@ def page_detail(request, date, number):
     )
 
 
+@require_safe
+def printed_file(request, date, number, filename):
+    """A printed page's image, thumbnail or PDF: public once the page has a published
+    article (cached for a year: the name carries the content's hash), else staff only."""
+    page = get_object_or_404(
+        Page.objects.select_related("issue"), issue__date=date_from_url(date), number=number
+    )
+    stored = printed.printed_file(page, filename)
+    if stored is None:
+        raise Http404("没有这个文件。")
+    public_file = Article.objects.published().filter(page=page).exists()
+    if not public_file and not can_preview(request.user):
+        raise Http404("这一版没有已发布的稿件。")
+    etag = f'"{filename}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        response = not_modified
+    else:
+        is_pdf = filename.endswith(".pdf")
+        response = FileResponse(
+            stored.open("rb"),
+            content_type=printed.content_type(filename),
+            as_attachment=is_pdf,
+            filename=f"{page.issue.date.isoformat()}-第{page.number:02d}版.pdf" if is_pdf else "",
+        )
+        response["ETag"] = etag
+    patch_cache_control(response, **(PRINTED_FILE_CACHE if public_file else PRIVATE_CACHE))
+    return response
+
+
 def can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("articles.view_article")
 
 
-@public
+@public_page(versioned_by=ARTICLE_PAGE)
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("page__issue"), pk=pk)
     preview = not article.is_visible_to_readers()
@@ -168,9 +206,14 @@ def summary(article, captions, length=110) -> str:
     return text[:length] + ("…" if len(text) > length else "")
 
 
-@public
+@public_page(query=PAGINATED)
 def contributor_detail(request, pk):
-    contributor = get_object_or_404(Contributor, pk=pk)
+    contributor = Contributor.objects.filter(pk=pk).first()
+    if contributor is None:
+        kept = merged_into(Contributor, pk)
+        if kept is None:
+            raise Http404("作者不存在。")
+        return HttpResponsePermanentRedirect(kept.get_absolute_url())
     articles = Article.objects.published().for_lists().filter(bylines__contributor=contributor)
     page_obj = paginate(request, articles)
     if not page_obj.paginator.count:
@@ -182,7 +225,7 @@ def contributor_detail(request, pk):
     )
 
 
-@public
+@public_page(query=PAGINATED)
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page_obj = paginate(request, Article.objects.published().for_lists().filter(tags=tag))
@@ -191,7 +234,7 @@ def tag_detail(request, slug):
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 
 
-@public
+@public_page
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}"]

@@ -4,12 +4,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
-from import_export.admin import ImportExportMixin
 
-from entities.merging import merge_organisations
+from entities import merge_admin
+from entities.merging import ORGANISATIONS
 from entities.models import Mention, Organisation, OrganisationAlias
 from entities.resources import OrganisationResource
-from newsroom.admin_actions import merge_into_most_used
+from newsroom.import_export_admin import PermissionCheckedImportExportMixin
 
 
 class AliasInline(admin.TabularInline):
@@ -49,7 +49,7 @@ class MentionedInInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, admin.ModelAdmin):
+class OrganisationAdmin(PermissionCheckedImportExportMixin, admin.ModelAdmin):
     resource_classes = [OrganisationResource]
     list_display = ["name", "kind", "alias_list", "mention_count"]
     list_filter = ["kind"]
@@ -74,17 +74,9 @@ class OrganisationAdmin(ImportExportMixin, admin.ModelAdmin):
     def mention_count(self, organisation):
         return organisation.mention_count
 
-    @admin.action(description="合并所选机构（并入被提及最多的一个）", permissions=["change"])
+    @admin.action(description="合并所选机构（先确认保留哪一个）", permissions=["change"])
     def merge_selected(self, request, queryset):
-        merge_into_most_used(
-            self,
-            request,
-            queryset,
-            uses="mention_count",
-            merge=merge_organisations,
-            too_few="请至少选择两个机构。",
-            done="已把 {names} 并入 {keep}，原名称保留为别名。",
-        )
+        return merge_admin.merge_selected(self, request, queryset, ORGANISATIONS, noun="机构")
 
 
 @admin.register(OrganisationAlias)

@@ -314,7 +314,7 @@ def _place_before_level_committee(pieces: list[tuple[str, str]], index: int) -> 
         2 <= len(word) <= 3
         and flag in ("nr", "nz", "ns", "n", "j", "nrt")
         and word not in naming.LINK_WORDS
-        and word not in naming.ROLE_WORDS
+        and word not in naming.ROLE_NOUNS
     )
 
 
@@ -378,7 +378,7 @@ def _joins_disciplines(
 
 
 def _ends_name(word: str, flag: str) -> bool:
-    return naming.is_breaker(word, flag) or word in naming.ROLE_WORDS or naming.is_town(word)
+    return naming.is_breaker(word, flag) or word in naming.ROLE_NOUNS or naming.is_town(word)
 
 
 def _numbered_unit(before: list[tuple[str, str]], flag: str) -> bool:

@@ -424,7 +424,7 @@ FACILITY_MODIFIERS = frozenset(
 NATIONAL_LAB_HEADS = ("全国重点", "国家重点")
 
 #: Nouns for a role that a name follows (投资方山东…, 上市公司黑龙江…): the name starts after them.
-ROLE_WORDS = frozenset(
+ROLE_NOUNS = frozenset(
     (
         "企业",
         "公司",

@@ -6,29 +6,13 @@ without importing `articles`.
 """
 
 import datetime
-import functools
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
-from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_safe
 
 PER_PAGE = 20
-PUBLIC_CACHE = {"public": True, "max_age": 300, "s_maxage": 600}
-
-
-def public(view):
-    """Mark a view's responses as shareable by a CDN, unless the view said otherwise."""
-
-    @functools.wraps(view)
-    @require_safe
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if not response.has_header("Cache-Control"):
-            patch_cache_control(response, **PUBLIC_CACHE)
-        return response
-
-    return wrapper
+#: The one query parameter of the paginated lists (the page cache keys on it alone).
+PAGINATED = ("page",)
 
 
 def paginate(request, items, per_page=PER_PAGE):

@@ -8,7 +8,7 @@ Only articles whose status is published are indexed (a scheduled one too: querie
 Saves of articles, bylines and captions only note the article (`schedule`); it is indexed
 once when the transaction commits, or earlier if a search runs on the same connection
 (`flush`), and only if its stored document differs. `index_articles` is the bulk path used
-by `rebuild_search_index` and benchmarks.
+by benchmarks and by `rebuild_index`, which `rebuild_search_index` runs.
 """
 
 import weakref
@@ -20,7 +20,7 @@ from django.utils import timezone
 from articles.body import plain_body
 from articles.bylines import format_bylines
 from articles.models import Article, Byline
-from newsroom.caching import bump_generation
+from newsroom.caching import content_changed
 from search import backends
 from search.models import SearchDocument
 
@@ -124,20 +124,20 @@ def _delete_documents(pks=None, chunk_size: int = 500) -> None:
 
 
 def _bump_after_indexing() -> None:
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
 
 
-def index_articles(articles=None, chunk_size: int = 1000) -> int:
+def index_articles(articles=None, chunk_size: int = 1000, *, drop_indexes=True) -> int:
     """Index many articles at once, replacing their entries; returns how many were indexed.
 
     Into an empty index, a large load drops and rebuilds the full-text indexes around it
-    (PostgreSQL) or merges the index once at the end (SQLite).
+    (PostgreSQL; not with `drop_indexes=False`) or merges the index once at the end (SQLite).
     """
     queryset = Article.objects.all() if articles is None else articles
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     backend = backends.backend(connection)
     bulk = len(ids) > BULK_THRESHOLD and not SearchDocument.objects.exists()
-    if bulk:
+    if bulk and drop_indexes:
         backend.before_bulk()
     indexed = 0
     try:
@@ -156,15 +156,25 @@ def index_articles(articles=None, chunk_size: int = 1000) -> int:
     finally:
         if bulk:
             backend.after_bulk()
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
     return indexed
+
+
+def rebuild_index(chunk_size: int = 1000) -> int:
+    """Index every published article afresh, in one transaction: searches read the old index
+    until the new one is complete, and a rebuild that fails leaves the old one as it was.
+    (Its indexes stay in place, so PostgreSQL readers are never locked out; on SQLite other
+    writers wait for the rebuild, up to their busy timeout.)"""
+    with transaction.atomic():
+        clear_index()
+        return index_articles(chunk_size=chunk_size, drop_indexes=False)
 
 
 def clear_index() -> None:
     with transaction.atomic():
         backends.backend(connection).clear()
         _delete_documents()
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
 
 
 def index_size() -> dict:

@@ -18,13 +18,15 @@ import re
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.pagetext.text import HAN
+
 MAX_TERM_LENGTH = 32
 MAX_KEYWORDS = 5
 MAX_KEYWORD_LENGTH = 40
 #: Never produced by text: Latin words are cut at MAX_TERM_LENGTH characters.
 SEPARATOR = "q" * (MAX_TERM_LENGTH + 1)
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = HAN
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[0-9A-Za-z]+")
 _PIECE = re.compile(f"([{_CJK}]+)|([0-9A-Za-z]+)")

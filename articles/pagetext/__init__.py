@@ -7,6 +7,8 @@ from .model import (
     PageTextError,
     ParsedArticle,
     ParsedPage,
+    Region,
+    RunningHead,
 )
 from .parser import parse_page
 from .text import normalise_spacing
@@ -18,6 +20,8 @@ __all__ = [
     "PageTextError",
     "ParsedArticle",
     "ParsedPage",
+    "Region",
+    "RunningHead",
     "normalise_spacing",
     "parse_page",
 ]

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .model import Byline
-from .text import LINE_BREAK, WHITESPACE, normalise_spacing, without_breaks
+from .text import HAN, LINE_BREAK, WHITESPACE, normalise_spacing, without_breaks
 
-HAN = r"\u3400-\u9fff"
 NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]+[·•][{HAN}·•]+)$")
 LONGEST_PLAIN_NAME = 4
 
-# Longest first, so that 特约通讯员 wins over 通讯员.
-ROLE_WORDS = (
+# The roles a byline prints before names; longest first, so that 特约通讯员 wins over 通讯员.
+BYLINE_ROLES = (
     "全媒体记者",
     "融媒体记者",
     "特约通讯员",
@@ -29,7 +27,7 @@ ROLE_WORDS = (
     "摄影",
     "记者",
 )
-ROLE_PATTERN = "|".join(ROLE_WORDS)
+ROLE_PATTERN = "|".join(BYLINE_ROLES)
 ROLE_AT_START = re.compile(rf"^(?:本报|本台|本网|本刊)?({ROLE_PATTERN})")
 ROLE_ANYWHERE = re.compile(rf"(?:本报|本台|本网|本刊)?({ROLE_PATTERN})")
 BYLINE_MARKS = "■●◆□"
@@ -43,12 +41,6 @@ DATELINE = re.compile(
 OWN_SOURCES = ("本报", "本网", "本刊", "本台")
 
 CREDIT_TAIL = re.compile(r"(?P<credit>[^。！？!?”]{2,40}?摄)[）)]?$")
-
-
-@dataclass(frozen=True)
-class Dateline:
-    text: str
-    length: int
 
 
 def find_dateline(text: str) -> str | None:
@@ -198,6 +190,16 @@ def credit_of(caption: str) -> str | None:
     if credit_bylines(credit) is None:
         return None
     return credit
+
+
+def photo_credit(caption: str) -> str:
+    """The credit closing a caption, as a caption's credit field keeps it: `…。■记者陈硕摄` ->
+    `记者陈硕`, `…现场。（湖北日报全媒记者江卉摄）` -> `湖北日报全媒记者江卉`; "" without one."""
+    credit = credit_of(caption.strip())
+    if credit is None:
+        return ""
+    words = normalise_spacing(credit).lstrip(BYLINE_MARKS + "▲（(")
+    return words[:-1] if words.endswith("摄") else words
 
 
 def is_credit_line(text: str) -> bool:

@@ -8,7 +8,7 @@ the next one is indented by about two characters, both relative to the full line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .bylines import (
     credit_of,
@@ -29,6 +29,7 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
+LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
 WINDOW = 5
 RELIABLE_SAMPLE = 3
@@ -36,6 +37,14 @@ SHORT_BY = 1.5
 HEADING_SHORT_BY = 3.5
 WIDER_BY = 2
 HANGING = 1.5
+#: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
+CREDIT_SPAN = 60
+LONGEST_GLUED_HEADING = 4
+#: Marks inside a sentence, which a heading does without.
+CLAUSE_MARKS = "，。；！？、"
+#: A paragraph's first line is indented by two characters.
+INDENT = 2
+LONGEST_BYLINE_RUN_ON = 16
 OPENING_BRACKETS = {"（": "）", "(": ")", "“": "”", "【": "】", "《": "》"}
 BRACKET_CHARACTERS = re.compile(
     "[" + re.escape("".join(OPENING_BRACKETS) + "".join(OPENING_BRACKETS.values())) + "]"
@@ -62,6 +71,10 @@ class lazy:  # noqa: N801 - used as a decorator, like the property it stands for
 class Line:
     raw: str
     glued: bool = False
+    #: Printed twice over by an extractor that repeats a fake-bold line whole.
+    repeated: bool = False
+    #: Opens with a dateline (`本报讯`), perhaps one a narrow column breaks over two lines.
+    opens_dateline: bool = False
 
     @lazy
     def text(self) -> str:
@@ -73,7 +86,7 @@ class Line:
 
     @lazy
     def bold(self) -> str | None:
-        return undouble(self.text)
+        return self.text if self.repeated else undouble(self.text)
 
     @lazy
     def marked(self) -> bool:
@@ -90,21 +103,65 @@ class Line:
         return is_loose(self.raw)
 
 
-@dataclass
 class Unit:
-    """One paragraph, heading group line, caption or byline as printed."""
+    """One paragraph, heading group line, caption or byline as printed.
 
-    lines: list[Line] = field(default_factory=list)
-    _text_of: tuple[int, str] = field(default=(0, ""), repr=False, compare=False)
+    Lines are added one at a time while the page is read, so what the reading asks of the unit
+    so far (its text, whether a bracket is open, its widest line) is kept up to date line by
+    line: a paragraph of n lines costs n steps, not n² (a page is parsed in linear time).
+    """
+
+    __slots__ = ("lines", "_pieces", "_text", "_depth", "_widest", "_glued")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines: list[Line] = []
+        self._pieces: list[str] = []
+        self._text: str | None = ""
+        self._depth = 0
+        self._widest = 0.0
+        self._glued = False
+        for line in lines:
+            self.add(line)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        piece = line.bold or line.text
+        self._pieces.append(piece)
+        self._text = None
+        self._depth = bracket_depth(piece, self._depth)
+        self._widest = max(self._widest, line.width)
+        self._glued = self._glued or line.glued
 
     @property
     def text(self) -> str:
-        """The unit's text, joined again only when a line has been added since."""
-        count, text = self._text_of
-        if count != len(self.lines):
-            text = join_printed_lines([line.bold or line.text for line in self.lines])
-            self._text_of = (len(self.lines), text)
-        return text
+        if self._text is None:
+            self._text = join_printed_lines(self._pieces)
+        return self._text
+
+    def tail(self, size: int) -> str:
+        """The text's last `size` characters or so, without joining the whole unit."""
+        count, length = 0, 0
+        while count < len(self._pieces) and length < size:
+            count += 1
+            length += len(self._pieces[-count])
+        return join_printed_lines(self._pieces[-count:]) if count else ""
+
+    @property
+    def open_bracket(self) -> bool:
+        """Whether a bracket or quote opened in the unit is still open at its end."""
+        return self._depth > 0
+
+    @property
+    def widest(self) -> float:
+        return self._widest
+
+    @property
+    def any_glued(self) -> bool:
+        return self._glued
+
+    def tail_raw(self, lines: int) -> str:
+        """The last printed lines as extracted: what a closing byline or credit can span."""
+        return LINE_BREAK.join(line.raw for line in self.lines[-lines:])
 
     @property
     def raw(self) -> str:
@@ -155,7 +212,66 @@ def read_lines(page_text: str) -> list[Line]:
             continue
         next_is_text = index + 1 < len(physical) and physical[index + 1].strip() != ""
         lines.append(Line(raw=collapsed, glued=next_is_text))
+    lines = merge_byline_continuations(merge_repeated(lines))
+    mark_datelines(lines)
     return lines
+
+
+def mark_datelines(lines: list[Line]) -> None:
+    """A dateline opens its line; in a narrow column it may end on the next (`本报酒泉9月5日` /
+    `电（记者 马骁）…`)."""
+    for index, line in enumerate(lines):
+        if line.bold:
+            continue
+        found = find_dateline(line.text)
+        if not found and index + 1 < len(lines):
+            found = find_dateline(line.text + lines[index + 1].text)
+            found = found if found and len(found) > len(line.text) else None
+        line.opens_dateline = bool(found)
+
+
+def merge_repeated(lines: list[Line]) -> list[Line]:
+    """Some extractors print a fake-bold line whole, twice (`X`, then `X` again) instead of run
+    by run. Text never prints the same line twice in a row, so the pair is one bold line."""
+    merged: list[Line] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and not previous.repeated
+            and previous.text == line.text
+            and not previous.bold
+            and any(char.isalnum() for char in line.text)
+        ):
+            previous.repeated = True
+            previous.__dict__.pop("bold", None)
+            previous.glued = line.glued
+            continue
+        merged.append(line)
+    return merged
+
+
+def merge_byline_continuations(lines: list[Line]) -> list[Line]:
+    """A byline set in the column runs on to the next line (`■本报记者 李墨 通讯` / `员 周钢`,
+    `记者 王可 实习生` / `黎安`): a line of names and role words only, with no punctuation,
+    after a byline line is the same byline."""
+    merged: list[Line] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.bylines and continues_byline(previous, line):
+            joined = Line(raw=previous.raw + LINE_BREAK + line.raw, glued=line.glued)
+            if joined.bylines:
+                merged[-1] = joined
+                continue
+        merged.append(line)
+    return merged
+
+
+def continues_byline(previous: Line, line: Line) -> bool:
+    text = line.text
+    if line.bold or not text or len(text) > LONGEST_BYLINE_RUN_ON:
+        return False
+    return not any(not is_wide(char) or char in "，。、；：！？“”（）《》" for char in text)
 
 
 def upper_median(widths: list[float]) -> float:
@@ -172,7 +288,7 @@ def glued_by_latin(line: Line) -> bool:
 
 
 def starts_unit_for_sure(line: Line) -> bool:
-    return bool(line.bold or line.marked or line.bylines or find_dateline(line.text))
+    return bool(line.bold or line.marked or line.bylines or line.opens_dateline)
 
 
 @dataclass
@@ -223,15 +339,14 @@ class Columns:
         return self.estimate(index, stop)
 
 
-def has_open_bracket(text: str) -> bool:
-    """Whether a bracket or quote opened in the text is still open at its end."""
-    depth = 0
+def bracket_depth(text: str, depth: int = 0) -> int:
+    """How many brackets and quotes are open after text, starting with `depth` open."""
     for char in BRACKET_CHARACTERS.findall(text):
         if char in OPENING_BRACKETS:
             depth += 1
         elif depth:
             depth -= 1
-    return depth > 0
+    return depth
 
 
 def is_indented(columns: Columns, index: int, column: float | None) -> bool:
@@ -291,24 +406,23 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "fake-bold headline"
     if unit.marked:
         return None if continues_marked_caption(unit, line, lines, index) else "caption mark"
-    so_far = unit.text
-    open_bracket = has_open_bracket(so_far)
+    open_bracket = unit.open_bracket
     if line.marked:
         return "caption mark"
-    if find_dateline(line.text):
+    if line.opens_dateline:
         return "dateline"
     if not open_bracket and (previous.bylines or line.bylines):
         return "byline line"
-    if not open_bracket and so_far[:1] in "（(" and so_far[-1:] in "）)":
+    if not open_bracket and unit.lines[0].text[:1] in "（(" and previous.text[-1:] in "）)":
         return "parenthesised line closed"
     if previous.glued or cannot_start_paragraph(line.text):
         return None
     if closes_glued_heading(unit):
         return "heading over glued lines"
-    if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.raw):
+    if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.tail_raw(3)):
         # `…能力强。（通讯员 洪科宣）` closes its article, however full the line.
         return "trailing byline"
-    if previous.text.rstrip("）)").endswith("摄") and credit_of(so_far):
+    if previous.text.rstrip("）)").endswith("摄") and credit_of(unit.tail(CREDIT_SPAN)):
         return "photo credit"
     before, after = columns.before(index - 1), columns.after(index)
     if not open_bracket and leaves_column(columns, index, before, after):
@@ -321,17 +435,54 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return None
     if full_in_own_paragraph(unit):
         return None
-    if short_of(previous, before, after, by=HEADING_SHORT_BY) and not is_full(line, after):
+    if short_of(previous, before, after, by=HEADING_SHORT_BY) and (
+        not is_full(line, after) or stands_alone(unit, line, after)
+    ):
         return "short unpunctuated line"
+    if heads_indented_paragraph(unit, columns, index, after):
+        return "heading over an indented line"
     return None
+
+
+def heads_indented_paragraph(
+    unit: Unit, columns: Columns, index: int, column: float | None
+) -> bool:
+    """A short unpunctuated line followed by a paragraph's indented first line is a heading:
+    a paragraph's own first line is followed by full lines, never by another indented one.
+    Narrow columns need this, where a heading is barely shorter than a line of text."""
+    line = unit.lines[-1]
+    if len(unit.lines) != 1 or column is None or line.loose:
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    if line.width > column - INDENT - 0.5:
+        return False
+    if column - line.width <= leading_latin_width(columns.lines[index]) + 1:
+        return False
+    return is_indented(columns, index, column)
+
+
+def stands_alone(unit: Unit, following: Line, column: float | None) -> bool:
+    """A line on its own, well short even of a paragraph's indented first line, with a full
+    line after it: a heading (a photo's title over its caption), not the start of a paragraph,
+    unless a Latin word or number too long for the gap was pushed to the next line."""
+    if len(unit.lines) != 1 or column is None:
+        return False
+    gap = column - INDENT - unit.lines[0].width
+    return gap >= HEADING_SHORT_BY and gap > leading_latin_width(following) + 1
+
+
+def leading_latin_width(line: Line) -> float:
+    match = LEADING_LATIN.match(line.text)
+    return display_width(match.group(0)) if match else 0.0
 
 
 def closes_glued_heading(unit: Unit) -> bool:
     """`全球科技版图` + single newline + `呈现多元化趋势`: a heading broken over two lines; a
     single newline that no Latin line end explains glues only heading lines, and the unit
-    ends with them unless a sentence closes it."""
+    ends with them unless a sentence closes it. A heading runs over a few lines at most."""
     lines = unit.lines
-    if len(lines) < 2 or any(not line.glued for line in lines[:-1]):
+    if not 2 <= len(lines) <= LONGEST_GLUED_HEADING or any(not line.glued for line in lines[:-1]):
         return False
     if any(glued_by_latin(line) for line in lines[:-1]):
         return False
@@ -340,14 +491,14 @@ def closes_glued_heading(unit: Unit) -> bool:
 
 def full_in_own_paragraph(unit: Unit) -> bool:
     """A line as wide as the widest of its paragraph so far is a full line, not a heading."""
-    if len(unit.lines) < 2 or any(line.glued for line in unit.lines):
+    if len(unit.lines) < 2 or unit.any_glued:
         return False
-    return unit.lines[-1].width >= max(line.width for line in unit.lines) - 0.5
+    return unit.lines[-1].width >= unit.widest - 0.5
 
 
 def opens_with_dateline(unit: Unit) -> bool:
     """`大众网日照9月28日讯` may fill a short line of its own before the paragraph goes on."""
-    return len(unit.lines) == 1 and bool(find_dateline(unit.lines[0].text))
+    return len(unit.lines) == 1 and unit.lines[0].opens_dateline
 
 
 def paragraph_end_reason(
@@ -399,5 +550,5 @@ def split_units(lines: list[Line]) -> list[Unit]:
         if not units or break_reason(units[-1], columns, index):
             units.append(Unit([line]))
         else:
-            units[-1].lines.append(line)
+            units[-1].add(line)
     return units

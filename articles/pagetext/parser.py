@@ -15,6 +15,7 @@ from .bylines import (
 )
 from .lines import CAPTION_MARK, Unit, read_lines, split_units
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
+from .running import read_running_head, running_head_length
 from .text import LINE_BREAK, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
@@ -358,13 +359,27 @@ def has_content(article: ParsedArticle) -> bool:
     return bool(article.body or article.captions or article.title)
 
 
-def read_page(text: str) -> ParsedPage:
+#: A printed page holds well under 20,000 characters of text (under 50 KB); five times that is
+#: no page, and is refused before the parser spends time and memory on it.
+MAX_PAGE_CHARACTERS = 100_000
+
+
+def assemble_page(text: str) -> ParsedPage:
     """The parse itself; may raise on a bug, which parse_page turns into PageTextError."""
     if not isinstance(text, str) or not text.strip():
         raise PageTextError("页面文本为空 (the page text is empty)")
+    if len(text) > MAX_PAGE_CHARACTERS:
+        raise PageTextError(
+            f"页面文本过长：{len(text)} 个字符，一个版面不超过 {MAX_PAGE_CHARACTERS} 个字符 "
+            f"(the page text is {len(text)} characters long; a page holds at most "
+            f"{MAX_PAGE_CHARACTERS})"
+        )
     if not any(char.isalnum() for char in text):
         raise PageTextError("页面中没有文字 (the page text holds no words, only marks)")
-    units = split_units(read_lines(text))
+    lines = read_lines(text)
+    head = running_head_length([line.raw for line in lines])
+    running_head = read_running_head([line.raw for line in lines[:head]])
+    units = split_units(lines[head:])
     assembly = PageAssembly()
     for unit, kind in zip(units, classify(units), strict=True):
         assembly.add(unit, kind)
@@ -373,7 +388,7 @@ def read_page(text: str) -> ParsedPage:
         raise PageTextError(
             "页面中没有可识别的文章 (no article could be recognised in the page text)"
         )
-    return ParsedPage(articles=articles)
+    return ParsedPage(articles=articles, running_head=running_head)
 
 
 def parse_page(text: str) -> ParsedPage:
@@ -382,7 +397,7 @@ def parse_page(text: str) -> ParsedPage:
     Raises PageTextError, and nothing else, when the text cannot be read as a page.
     """
     try:
-        return read_page(text)
+        return assemble_page(text)
     except PageTextError:
         raise
     except Exception as error:  # noqa: BLE001 - the importer must only ever see PageTextError

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+#: Han characters: CJK Unified Ideographs, Extension A and the Compatibility Ideographs. The one
+#: definition of "a Chinese character" for the parser, the importer and the search index.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_CHARACTER = re.compile(f"[{HAN}]")
 WHITESPACE = re.compile(r"\s+")
 LATIN_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -33,13 +37,9 @@ def is_wide(char: str) -> bool:
     return ord(char) > 0x7F
 
 
-def is_cjk_side(char: str) -> bool:
-    return is_wide(char)
-
-
 def keeps_space(left: str, right: str) -> bool:
     """A space survives only between Latin words or numbers, never beside Chinese text."""
-    if is_cjk_side(left) or is_cjk_side(right):
+    if is_wide(left) or is_wide(right):
         return False
     if not LATIN_WORD_CHAR.match(right):
         return False

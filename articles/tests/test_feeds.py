@@ -51,3 +51,13 @@ def test_markup_in_an_article_stays_text_in_the_feed(client):
     assert item.findtext("title") == "<script>x</script>"
     assert "<img" not in item.findtext("description")
     assert "&lt;img src=x" in item.findtext("description")
+
+
+def test_a_control_character_in_a_title_or_an_old_row_never_takes_the_feed_down(client):
+    typed = make_article("软换行\x0b标题", body="正文")
+    legacy = make_article("旧稿", body="正文")
+    Article.objects.filter(pk=legacy.pk).update(title="旧\x1b稿", body="转义\x1b[0m码")
+    add_caption(legacy, "图片说明")
+    titles = [item.findtext("title") for item in feed_items(client)]
+    assert sorted(titles) == ["旧稿", "软换行标题"]
+    assert typed.pk

@@ -304,3 +304,12 @@ def test_decode_page_raises_its_own_error_type():
 )
 def test_photo_credit_is_read_from_the_end_of_a_caption(caption, credit):
     assert photo_credit(caption) == credit
+
+
+def test_control_characters_in_a_page_are_not_imported(seed_copy):
+    text = seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_text(text.replace("\n", "\x1b\r\n", 5).replace("。", "。\x0b", 3), "utf-8")
+    run_import(seed_copy)
+    for title, body in Article.objects.values_list("title", "body"):
+        assert not any(ch in title + body for ch in "\x1b\x0b\r")
+    assert not any("\x1b" in text for text in Caption.objects.values_list("text", flat=True))

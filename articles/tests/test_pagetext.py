@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.pagetext import Byline, PageTextError, normalise_spacing, parse_page
-from articles.pagetext.parser import read_page
+from articles.pagetext.parser import assemble_page
 from entities.matching import find_organisations
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -412,7 +412,7 @@ PAGE_LIKE_TEXT = st.lists(PAGE_CHARACTERS, max_size=400).map("".join)
 @given(st.one_of(st.text(max_size=300), PAGE_LIKE_TEXT))
 def test_arbitrary_text_never_raises_anything_but_page_text_error(text):
     with contextlib.suppress(PageTextError):
-        read_page(text)
+        assemble_page(text)
 
 
 @settings(max_examples=100, deadline=None)

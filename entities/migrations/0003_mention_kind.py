@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('entities', '0001_initial'),
+        ('entities', '0002_mergedaway'),
     ]
 
     operations = [

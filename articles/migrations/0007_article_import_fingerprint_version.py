@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_article_newest_first_index'),
+        ('articles', '0006_merge_0005_contributoralias_0005_printed_page'),
     ]
 
     operations = [
