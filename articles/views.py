@@ -6,9 +6,12 @@ A staff member may open an unpublished article for preview: it carries a banner 
 cached.
 """
 
+import mimetypes
 from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -144,6 +147,25 @@ def printed_file(request, date, number, filename):
             filename=f"{page.issue.date.isoformat()}-第{page.number:02d}版.pdf" if is_pdf else "",
         )
         response["ETag"] = etag
+    patch_cache_control(response, **(PRINTED_FILE_CACHE if public_file else PRIVATE_CACHE))
+    return response
+
+
+@require_safe
+def caption_image(request, name):
+    """An uploaded caption photo, read through the storage API: public once an article it
+    illustrates is, else staff only. Cached for a year: storage never gives a new file a name
+    in use, so a name's bytes never change."""
+    illustrated = Article.objects.filter(captions__image=name)
+    public_file = illustrated.published().exists()
+    if not public_file and not (can_preview(request.user) and illustrated.exists()):
+        raise Http404("没有这张图片。")
+    try:
+        stored = default_storage.open(name, "rb")
+    except (OSError, SuspiciousFileOperation) as error:
+        raise Http404("没有这张图片。") from error
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(stored, content_type=content_type)
     patch_cache_control(response, **(PRINTED_FILE_CACHE if public_file else PRIVATE_CACHE))
     return response
 
