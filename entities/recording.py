@@ -6,6 +6,7 @@ editor's merge or added alias teaches every later import.
 
 from dataclasses import dataclass, field
 
+from entities.kinds import kind_from_name
 from entities.models import Mention, Organisation, OrganisationAlias
 
 
@@ -40,7 +41,9 @@ class OrganisationRecorder:
         name = self.canonical_name(found)
         if name not in self.known:
             # Another import running at the same time may have created it since this one began.
-            organisation, created = Organisation.objects.get_or_create(name=name)
+            organisation, created = Organisation.objects.get_or_create(
+                name=name, defaults={"kind": kind_from_name(name)}
+            )
             if created:
                 self.created.append(name)
             self.known[name] = name
