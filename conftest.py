@@ -68,6 +68,22 @@ def _fresh_content_types():
     ContentType.objects.clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def _own_page_cache(settings, tmp_path):
+    """The page cache is off unless a test turns it on (PUBLIC_CACHE_SECONDS): a test's
+    changes stay in one uncommitted transaction, which the cache rightly never sees. Each
+    test has generations of its own and leaves an empty memory cache (Redis tests use a key
+    prefix of their own)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    settings.PUBLIC_CACHE_SECONDS = 0
+    settings.PUBLIC_CACHE_GENERATION_FILE = tmp_path / "cache-generation"
+    yield
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
+
+
 @pytest.fixture
 def article_factory(db):
     return make_article

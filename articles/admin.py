@@ -9,36 +9,35 @@ import datetime
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from taggit.models import Tag
 
 from articles import publishing
-from articles.contributors import merge_contributors
+from articles.bylines import format_bylines
+from articles.contributors import CONTRIBUTORS
 from articles.forms import ArticleAdminForm
-from articles.history import compare_records, refresh_latest_record
-from articles.models import Article, Byline, Caption, Contributor, Issue, Page
+from articles.history import changed_labels, compare_records, refresh_latest_record
+from articles.models import Article, Byline, Caption, Contributor, ContributorAlias, Issue, Page
+from articles.printed_admin import ArticleRegionAdmin, PrintedPageAdmin
+from articles.publishing import State
 from articles.resources import ArticleResource
+from entities import merge_admin
 from entities.models import Mention, Organisation
-from newsroom.admin_actions import merge_into_most_used
+from newsroom.exporting import ChineseExportForm
+from newsroom.import_export_admin import PermissionCheckedImportExportMixin
 
 BODY_SYNTAX = (
     "正文是纯文本：段落之间空一行；一行以“## ”（两个井号加一个空格）开头，"
     "这一段就是小标题。不支持 HTML，输入的所有字符都按原样显示给读者。"
 )
-WORKFLOW_STEPS = {
-    "submit_for_review": ("提交审核", publishing.submit_for_review),
-    "publish": ("发布", publishing.publish),
-    "unpublish": ("撤回为草稿", publishing.unpublish),
-    "archive": ("归档", publishing.archive),
-}
 
 
 class EditableWithArticle:
@@ -130,6 +129,38 @@ class OrganisationFilter(NameFilter):
     lookup = "mentions__organisation"
 
 
+class StateFilter(admin.SimpleListFilter):
+    """草稿 / 待审 / 定时 / 已发布 / 已归档, each with its count: 已发布 is what readers see now
+    (`published()`), 定时 what they will see (`scheduled()`)."""
+
+    title = "状态"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        counts = state_counts_for(request)
+        return [(state, f"{label}（{counts[state]}）") for state, label in State.LABELS.items()]
+
+    def queryset(self, request, queryset):
+        return filter_by_state(queryset, self.value())
+
+
+def filter_by_state(queryset, state):
+    if state == State.PUBLISHED:
+        return queryset & Article.objects.published()
+    if state == State.SCHEDULED:
+        return queryset & Article.objects.scheduled()
+    if state in State.LABELS:
+        return queryset.filter(status=state)
+    return queryset
+
+
+def state_counts_for(request) -> dict:
+    """The counts once per request: the filter and the queue's tabs both show them."""
+    if not hasattr(request, "article_state_counts"):
+        request.article_state_counts = publishing.state_counts()
+    return request.article_state_counts
+
+
 class PageNumberFilter(admin.SimpleListFilter):
     """Page numbers from the pages table (thousands of rows), not from every article."""
 
@@ -145,6 +176,13 @@ class PageNumberFilter(admin.SimpleListFilter):
         if value and value.isdigit():
             return queryset.filter(page__number=int(value))
         return queryset
+
+
+def numeric_id(value) -> int:
+    """An id from a URL or a query string; anything else is a page that does not exist."""
+    if value is None or not str(value).isdigit():
+        raise Http404("编号无效。")
+    return int(value)
 
 
 def issue_date_hierarchy(cl) -> dict:
@@ -216,23 +254,23 @@ def issue_date_hierarchy(cl) -> dict:
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     resource_classes = [ArticleResource]
+    export_form_class = ChineseExportForm
     inlines = [BylineInline, CaptionInline, MentionInline]
     list_display = [
         "headline",
         "issue_date",
         "page_number",
         "kind",
-        "status",
-        "publish_at",
+        "state_badge",
         "byline_list",
         "tag_list",
     ]
     # Issues are reached through the date hierarchy; tags and organisations through a text
     # box (see NameFilter): no filter lists rows that grow with the archive.
-    list_filter = ["status", PageNumberFilter, "kind", TagFilter, OrganisationFilter]
+    list_filter = [StateFilter, PageNumberFilter, "kind", TagFilter, OrganisationFilter]
     list_select_related = ["page__issue"]
     # The title (and kicker) only: `body__icontains` reads every article's whole text, about
     # half a second at 100,000 articles on PostgreSQL; readers' full-text search is /search/.
@@ -242,24 +280,28 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     show_full_result_count = False
     list_per_page = 50
     autocomplete_fields = ["page"]
-    readonly_fields = ["status", "publish_at", "updated_by", "updated_at", "preview_link"]
-    actions = ["submit_selected", "publish_selected_now", "unpublish_selected", "archive_selected"]
+    readonly_fields = ["state_badge", "publish_at", "updated_by", "updated_at", "preview_link"]
+    actions = [
+        "submit_selected",
+        "publish_selected_now",
+        "unschedule_selected",
+        "unpublish_selected",
+        "archive_selected",
+    ]
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "articles/admin/article_change_list.html"
     object_history_list_template = "admin/articles/article/object_history_list.html"
     view_on_site = False
-    save_on_top = True
 
     def get_fieldsets(self, request, obj=None):
-        publishing_fields = ["status", "publish_at", "updated_by", "updated_at", "preview_link"]
-        if publishing.can_publish(request.user):
-            publishing_fields.insert(2, "schedule_at")
-        return [
+        """Status, schedule and the workflow buttons are not a fieldset at the bottom: the
+        form's template shows them in a bar that stays on screen while the body is edited."""
+        fieldsets = [
             (None, {"fields": ["kicker", "title", "subtitle", "dateline", "loaded_version"]}),
             ("正文", {"fields": ["body"], "description": BODY_SYNTAX}),
             ("标签与版面", {"fields": ["tags", ("page", "position", "kind")]}),
-            ("发布", {"fields": publishing_fields}),
         ]
+        return self.with_printed_region(obj, fieldsets)
 
     def get_queryset(self, request):
         queryset = (
@@ -288,9 +330,23 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def page_number(self, article):
         return article.page.number if article.page else "—"
 
+    @admin.display(description="状态", ordering="status")
+    def state_badge(self, article):
+        state = publishing.state_of(article)
+        label = State.LABELS[state]
+        if state in (State.SCHEDULED, State.PUBLISHED) and article.publish_at:
+            at = f"{timezone.localtime(article.publish_at):%Y-%m-%d %H:%M}"
+            return format_html(
+                '<span class="state state-{}">{}</span> <span class="state-time">{}</span>',
+                state,
+                label,
+                at,
+            )
+        return format_html('<span class="state state-{}">{}</span>', state, label)
+
     @admin.display(description="署名")
     def byline_list(self, article):
-        return "、".join(str(byline) for byline in article.bylines.all())
+        return format_bylines(article.bylines.all())
 
     @admin.display(description="标签")
     def tag_list(self, article):
@@ -324,7 +380,11 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return not publishing.can_publish(request.user) or super().revert_disabled(request, obj)
 
+    def history_view(self, request, object_id, extra_context=None):
+        return super().history_view(request, str(numeric_id(object_id)), extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        object_id, version_id = str(numeric_id(object_id)), numeric_id(version_id)
         if request.method == "POST":
             article = get_object_or_404(Article, pk=object_id)
             if self.revert_disabled(request, article) or not self.has_change_permission(
@@ -333,16 +393,64 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        """The 改动 column: every field that differs from the version before, bylines and tags
+        included (simple-history's own delta sees only the article's columns)."""
+        records = list(historical_records)
+        for newer, older in zip(records, [*records[1:], None], strict=True):
+            older = older or newer.prev_record
+            newer.changed_fields = (
+                (changed_labels(older, newer) or ["（无改动）"]) if older else ["（首个版本）"]
+            )
+            newer.state_label = State.LABELS[
+                publishing.state_of(newer.instance, newer.history_date)
+            ]
+
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         cl = getattr(response, "context_data", {}).get("cl")
         if cl is not None:
             response.context_data["issue_date_hierarchy"] = issue_date_hierarchy(cl)
+            response.context_data["state_tabs"] = self._state_tabs(request, cl)
         return response
+
+    @staticmethod
+    def _state_tabs(request, cl):
+        """The queue's tabs above the list: 全部, then each state with its count, 待审 first."""
+        counts = state_counts_for(request)
+        chosen = request.GET.get(StateFilter.parameter_name)
+        order = [State.REVIEW, State.SCHEDULED, State.DRAFT, State.PUBLISHED, State.ARCHIVED]
+        tabs = [
+            {
+                "label": "全部",
+                "count": None,
+                "url": cl.get_query_string(remove=[StateFilter.parameter_name, "o"]),
+                "chosen": not chosen,
+            }
+        ]
+        for state in order:
+            tabs.append(
+                {
+                    "label": State.LABELS[state],
+                    "count": counts[state],
+                    "url": cl.get_query_string({StateFilter.parameter_name: state}, ["o"]),
+                    "chosen": chosen == state,
+                    "state": state,
+                }
+            )
+        return tabs
+
+    def get_ordering(self, request):
+        """The review queue oldest first: what has waited longest is read first."""
+        if request.GET.get(StateFilter.parameter_name) == State.REVIEW:
+            return ["updated_at", "id"]
+        return super().get_ordering(request)
 
     # Saving.
 
     def save_model(self, request, obj, form, change):
+        if getattr(obj, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None) is not None:
+            publishing.keep_workflow_state(obj)  # a restore brings back content, not status
         obj.updated_by = request.user
         request.article_schedule_at = form.cleaned_data.get("schedule_at")
         super().save_model(request, obj, form, change)
@@ -358,59 +466,55 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return self._after_save(request, obj) or super().response_change(request, obj)
 
     def _after_save(self, request, article):
-        """Run the workflow button the editor pressed, once the edits are saved."""
-        step_name = request.POST.get("_workflow")
-        if step_name not in WORKFLOW_STEPS:
+        """Take the workflow step the editor pressed, once the edits are saved."""
+        step = publishing.STEPS.get(request.POST.get("_workflow"))
+        if step is None:
             return None
-        label, step = WORKFLOW_STEPS[step_name]
-        kwargs = {}
-        if step_name == "publish":
-            kwargs["at"] = getattr(request, "article_schedule_at", None)
         try:
-            step(article, request.user, **kwargs)
+            publishing.take(
+                step.name, article, request.user, at=getattr(request, "article_schedule_at", None)
+            )
         except ValidationError as error:
             self.message_user(
-                request, f"已保存修改，但未能{label}：{'；'.join(error.messages)}", messages.ERROR
+                request,
+                f"已保存修改，但未能{step.label}：{'；'.join(error.messages)}",
+                messages.ERROR,
             )
         else:
-            self.message_user(request, self._done_message(label, article), messages.SUCCESS)
+            self.message_user(request, self._done_message(step, article), messages.SUCCESS)
         change_url = reverse("admin:articles_article_change", args=[article.pk])
         return HttpResponseRedirect(change_url)
 
     @staticmethod
-    def _done_message(label, article):
+    def _done_message(step, article):
         if publishing.is_scheduled(article):
-            return f"《{article}》已定时，将于 {article.publish_at:%Y-%m-%d %H:%M} 自动发布。"
-        return f"《{article}》已{label}。"
+            at = f"{timezone.localtime(article.publish_at):%Y-%m-%d %H:%M:%S}"
+            return f"《{article}》已定时，将于 {at} 自动发布。"
+        return f"《{article}》已{step.label}。"
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["workflow_buttons"] = self._workflow_buttons(request, obj)
+        steps = []
+        if obj is not None and self.has_change_permission(request, obj):
+            steps = publishing.steps_for(request.user, obj)
+        context["workflow_buttons"] = [(step.name, step.label) for step in steps]
+        context["article_state"] = publishing.state_of(obj) if obj is not None else None
+        context["article_state_label"] = State.LABELS.get(context["article_state"], "新稿件")
+        context["can_schedule"] = any(step.timing in publishing.TAKES_A_TIME for step in steps)
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def _workflow_buttons(self, request, article):
-        if article is None or not self.has_change_permission(request, article):
-            return []
-        Status = Article.Status
-        names = []
-        if article.status == Status.DRAFT:
-            names.append("submit_for_review")
-        if publishing.can_publish(request.user):
-            if article.status in (Status.DRAFT, Status.REVIEW):
-                names.append("publish")
-            if article.status in (Status.PUBLISHED, Status.ARCHIVED):
-                names.append("unpublish")
-            if article.status != Status.ARCHIVED:
-                names.append("archive")
-        return [(name, WORKFLOW_STEPS[name][0]) for name in names]
 
     # Changelist actions.
 
-    def _apply_to_selection(self, request, queryset, step_name):
-        label, step = WORKFLOW_STEPS[step_name]
+    def _apply_to_selection(self, request, queryset, *step_names):
+        """Take on each article the first of `step_names` its state allows (立即发布 is
+        发布 for a draft and 立即发布 for a scheduled article)."""
+        steps = [publishing.STEPS[name] for name in step_names]
+        label = steps[0].label
         done, refused = 0, []
         for article in queryset:
+            state = publishing.state_of(article)
+            step = next((s for s in steps if state in s.sources), steps[0])
             try:
-                step(article, request.user)
+                publishing.take(step.name, article, request.user)
             except (ValidationError, PermissionDenied) as error:
                 reason = "；".join(getattr(error, "messages", None) or [str(error)])
                 refused.append(f"《{article}》：{reason}")
@@ -427,7 +531,11 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     @admin.action(description="立即发布所选稿件", permissions=["publish"])
     def publish_selected_now(self, request, queryset):
-        self._apply_to_selection(request, queryset, "publish")
+        self._apply_to_selection(request, queryset, "publish_now", "publish")
+
+    @admin.action(description="取消所选稿件的定时（回到草稿）", permissions=["publish"])
+    def unschedule_selected(self, request, queryset):
+        self._apply_to_selection(request, queryset, "unschedule")
 
     @admin.action(description="撤回所选稿件为草稿", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
@@ -448,13 +556,19 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return [compare, *super().get_urls()]
 
     def compare_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=object_id)
+        """Any two versions (`old`, `new`); without `old`, the version before `new`."""
+        article = get_object_or_404(Article, pk=numeric_id(object_id))
         if not self.has_view_history_or_change_history_permission(request, article):
             raise PermissionDenied
         versions = article.history.select_related("history_user")
-        new = get_object_or_404(versions, history_id=request.GET.get("new"))
+        new = get_object_or_404(versions, history_id=numeric_id(request.GET.get("new")))
         old_id = request.GET.get("old")
-        old = get_object_or_404(versions, history_id=old_id) if old_id else new.prev_record or new
+        if old_id:
+            old = get_object_or_404(versions, history_id=numeric_id(old_id))
+        else:
+            old = new.prev_record or new
+        if (old.history_date, old.history_id) > (new.history_date, new.history_id):
+            old, new = new, old
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -468,30 +582,39 @@ class ArticleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
 
+class ContributorAliasInline(admin.TabularInline):
+    model = ContributorAlias
+    fields = ["name"]
+    extra = 0
+
+
 @admin.register(Contributor)
 class ContributorAdmin(admin.ModelAdmin):
-    list_display = ["name", "byline_count"]
-    search_fields = ["name"]
+    list_display = ["name", "alias_list", "byline_count"]
+    search_fields = ["name", "aliases__name"]
+    inlines = [ContributorAliasInline]
     actions = ["merge_selected"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(byline_count=Count("bylines"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(byline_count=Count("bylines", distinct=True))
+            .prefetch_related("aliases")
+            .order_by("name")  # a grouped query drops Meta.ordering; autocomplete pages need one
+        )
+
+    @admin.display(description="别名")
+    def alias_list(self, contributor):
+        return "、".join(alias.name for alias in contributor.aliases.all())
 
     @admin.display(description="署名次数", ordering="byline_count")
     def byline_count(self, contributor):
         return contributor.byline_count
 
-    @admin.action(description="合并所选作者（并入署名最多的一位）", permissions=["change"])
+    @admin.action(description="合并所选作者（先确认保留哪一位）", permissions=["change"])
     def merge_selected(self, request, queryset):
-        merge_into_most_used(
-            self,
-            request,
-            queryset,
-            uses="byline_count",
-            merge=merge_contributors,
-            too_few="请至少选择两位作者。",
-            done="已把 {names} 并入 {keep}。",
-        )
+        return merge_admin.merge_selected(self, request, queryset, CONTRIBUTORS, noun="作者")
 
 
 @admin.register(Issue)
@@ -502,7 +625,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(PrintedPageAdmin, admin.ModelAdmin):
     list_display = ["__str__", "issue", "number", "name"]
     list_select_related = ["issue"]
     list_filter = ["issue"]

@@ -1,21 +1,30 @@
-"""Folding duplicate contributors (the same reporter typed two ways) into one."""
+"""Folding duplicate contributors (the same reporter typed two ways) into one, through the
+one merge service (entities.merging): bylines move, old names become aliases the importer
+looks up, and the search index hears of every byline moved."""
 
-from django.db import transaction
+from articles.models import Byline, Contributor, ContributorAlias
+from entities.merging import Merger, Use, merge
 
-from articles.models import Byline, Contributor
+CONTRIBUTORS = Merger(
+    model=Contributor,
+    uses=(Use(Byline, "contributor", "处署名", one_per="article"),),
+    alias_model=ContributorAlias,
+    alias_owner="contributor",
+    alias_name="name",
+)
 
 
-@transaction.atomic
 def merge_contributors(keep: Contributor, duplicates) -> Contributor:
-    """Move every byline of `duplicates` to `keep`, then delete the duplicates.
+    return merge(CONTRIBUTORS, keep, duplicates)
 
-    An article that already credits `keep` keeps that byline; the duplicate's byline on the
-    same article is dropped rather than violating the one-byline-per-contributor rule.
-    """
-    duplicates = [d for d in duplicates if d.pk != keep.pk]
-    for duplicate in duplicates:
-        already_credited = Byline.objects.filter(contributor=keep).values("article")
-        duplicate.bylines.filter(article__in=already_credited).delete()
-        duplicate.bylines.update(contributor=keep)
-        duplicate.delete()
-    return keep
+
+def contributors_named(names) -> dict[str, Contributor]:
+    """name -> contributor, by name or by an alias left by a merge."""
+    found = Contributor.objects.in_bulk(names, field_name="name")
+    missing = [name for name in names if name not in found]
+    if missing:
+        for alias in ContributorAlias.objects.filter(name__in=missing).select_related(
+            "contributor"
+        ):
+            found[alias.name] = alias.contributor
+    return found

@@ -6,13 +6,26 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import format_html, format_html_join
 
+from articles.bylines import format_bylines
 from articles.models import Article, Byline
+from newsroom.text import clean_text
 
 FEED_SIZE = 30
 
 
+class CleanRss201rev2Feed(Rss201rev2Feed):
+    """XML refuses control characters: one left in an old row must not take the feed down."""
+
+    def add_item(self, **kwargs):
+        for name, value in kwargs.items():
+            if isinstance(value, str):
+                kwargs[name] = clean_text(value)
+        kwargs["categories"] = [clean_text(str(c)) for c in kwargs.get("categories") or ()]
+        super().add_item(**kwargs)
+
+
 class LatestArticlesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = CleanRss201rev2Feed
     title = "科技日报 · 最新稿件"
     description = "科技日报最新发布的稿件全文。"
     language = "zh-cn"
@@ -43,10 +56,10 @@ class LatestArticlesFeed(Feed):
         return format_html("{}\n{}", item.body_html, captions)
 
     def item_author_name(self, item):
-        return "、".join(str(byline) for byline in item.bylines.all()) or None
+        return format_bylines(item.bylines.all()) or None
 
     def item_pubdate(self, item):
-        return item.publish_at
+        return item.dated_at
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -5,14 +5,17 @@ so each historical record also keeps them as text (`byline_names`, `tag_names`),
 what an editor reads in a diff and what a revert restores.
 """
 
+import datetime
 import difflib
 
 from django.db import models
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from simple_history.signals import pre_create_historical_record
 
-from articles.tagging import join_tags, parse_tags
+from articles.bylines import format_bylines
+from articles.tagging import join_tags
 
 COMPARED_FIELDS = [
     ("kicker", "引题"),
@@ -41,7 +44,7 @@ class RelatedSnapshot(models.Model):
 
 
 def byline_text(article) -> str:
-    return "、".join(str(byline) for byline in article.bylines.select_related("contributor"))
+    return format_bylines(article.bylines.select_related("contributor"))
 
 
 def tag_text(article) -> str:
@@ -58,17 +61,13 @@ def remember_related(sender, instance, history_instance, **kwargs):
 
 
 def refresh_latest_record(article) -> None:
-    """After inlines and tags are saved (the admin saves them after the article), update
-    the newest record so it shows what the editor actually saved."""
-    latest = article.history.order_by("-history_date", "-history_id").first()
-    if latest is not None:
-        latest.byline_names = byline_text(article)
-        latest.tag_names = tag_text(article)
-        latest.save(update_fields=["byline_names", "tag_names"])
-
-
-def tags_of(record) -> list[str]:
-    return parse_tags(record.tag_names)
+    """After inlines and tags are saved (the admin and the importer save them after the
+    article), update the newest record so it shows what was actually saved: the first diff
+    then credits nobody with the import's bylines."""
+    latest = article.history.order_by("-history_date", "-history_id").values("pk")[:1]
+    article.history.filter(pk__in=latest).update(
+        byline_names=byline_text(article), tag_names=tag_text(article)
+    )
 
 
 def _value(record, field):
@@ -77,7 +76,14 @@ def _value(record, field):
     if field == "kind":
         return record.get_kind_display()
     value = getattr(record, field)
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M:%S}"
     return "" if value is None else str(value)
+
+
+def _same(before: str, after: str) -> bool:
+    """Equal line by line: how a line ends (\r\n from a browser, \n) is no change."""
+    return before.splitlines() == after.splitlines()
 
 
 def inline_diff(old: str, new: str) -> SafeString:
@@ -120,9 +126,14 @@ def compare_records(old, new) -> list[dict]:
     changes = []
     for field, label in COMPARED_FIELDS:
         before, after = _value(old, field), _value(new, field)
-        if before != after:
+        if not _same(before, after):
             changes.append({"field": field, "label": label, "diff": inline_diff(before, after)})
     return changes
+
+
+def changed_labels(old, new) -> list[str]:
+    """What the history list's 改动 column shows: every kind of change, bylines and tags too."""
+    return [change["label"] for change in compare_records(old, new)]
 
 
 def _remember_related_of_articles(sender, instance, history_instance, **kwargs):

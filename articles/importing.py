@@ -14,10 +14,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError, OperationalError, transaction
 from django.utils import timezone
 
 from articles.body import serialise_body
+from articles.contributors import contributors_named
+from articles.history import refresh_latest_record
 from articles.models import (
     Article,
     Byline,
@@ -27,17 +30,26 @@ from articles.models import (
     Page,
     content_fingerprint,
 )
-from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, parse_page
+from articles.page_cache import article_page
+from articles.pagerender import RenderedPage, RenderError, render_page
+from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, RunningHead, parse_page
 from articles.pagetext.bylines import photo_credit
 from articles.pagetext.text import HAN_CHARACTER
+from articles.pdfpage import PdfError, read_pdf
+from articles.printed import store_printed_files, stored_regions
 from articles.publishing import publish_imported
 from entities.matching import find_organisations
+from entities.models import Organisation, OrganisationAlias
 from entities.recording import OrganisationRecorder
+from newsroom import caching
+from newsroom.text import clean_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DIGITS = re.compile(r"\d+")
 CJK = HAN_CHARACTER
 FALLBACK_ENCODINGS = ("gb18030",)
+# A page PDF is 0.2-2 MB and a whole issue's a few tens; far larger is not a page of print.
+MAX_PDF_BYTES = 64 * 1024 * 1024
 
 
 class PageImportError(Exception):
@@ -55,9 +67,46 @@ class PageSource:
     name: str = ""
     encoding: str = "utf-8"
 
+    checksum_field = "source_checksum"
+
     @property
     def checksum(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def parse(self) -> ParsedPage:
+        return parse_page(clean_text(self.text))
+
+
+@dataclass
+class PdfPageSource:
+    """One page of a PDF to import: the file, which of its pages, and where it was printed.
+
+    The page is parsed when it is read (its running head may say where it was printed); it is
+    drawn for readers (`rendered`) only when it is about to be stored."""
+
+    label: str
+    data: bytes
+    index: int
+    page_count: int
+    parsed: ParsedPage
+    date: datetime.date
+    number: int
+    name: str = ""
+    notes: list[str] = field(default_factory=list)
+    rendered: RenderedPage | None = None
+
+    checksum_field = "pdf_checksum"
+
+    @property
+    def checksum(self) -> str:
+        """The file's SHA-256; for a page of a multi-page PDF, of the file and the page."""
+        digest = hashlib.sha256(self.data).hexdigest()
+        if self.page_count == 1:
+            return digest
+        return hashlib.sha256(f"{digest}:{self.index + 1}".encode()).hexdigest()
+
+    def parse(self) -> ParsedPage:
+        return self.parsed
 
 
 @dataclass
@@ -160,6 +209,14 @@ def collect_pages(
         path = Path(raw)
         if path.is_dir():
             sources += _collect_directory(path, date=date, page_name=page_name, encoding=encoding)
+        elif path.is_file() and is_pdf(path):
+            sources += read_pdf_pages(
+                path,
+                date=date,
+                default_date=_date_from_directory(path.parent),
+                page=page,
+                page_name=page_name,
+            )
         elif path.is_file():
             number = page if page is not None else (page_number_from_name(path) or 1)
             if page is None and not single_file and page_number_from_name(path) is None:
@@ -187,10 +244,20 @@ def _date_from_directory(directory: Path) -> datetime.date | None:
 
 def _collect_directory(directory, *, date, page_name, encoding) -> list[PageSource]:
     files = sorted(p for p in directory.glob("*.txt") if p.is_file())
-    if not files:
-        raise PageImportError(f"{directory}: 目录中没有 .txt 版面文件。")
+    pdfs = sorted(p for p in directory.iterdir() if p.is_file() and is_pdf(p))
+    if not files and not pdfs:
+        raise PageImportError(f"{directory}: 目录中没有 .txt 或 .pdf 版面文件。")
     issue_date = date or _date_from_directory(directory) or timezone.localdate()
     sources = []
+    for path in pdfs:
+        sources += read_pdf_pages(
+            path,
+            date=date,
+            default_date=_date_from_directory(directory),
+            page=None,
+            page_name=page_name,
+            numbered_by_file=True,
+        )
     for path in files:
         number = page_number_from_name(path)
         if number is None:
@@ -205,6 +272,152 @@ def _collect_directory(directory, *, date, page_name, encoding) -> list[PageSour
             )
         )
     return sorted(sources, key=lambda source: source.number)
+
+
+def is_pdf(path: Path) -> bool:
+    return path.suffix.lower() == ".pdf"
+
+
+def read_pdf_pages(
+    path: Path, *, date, default_date, page, page_name, numbered_by_file=False
+) -> list[PdfPageSource]:
+    """A one-page PDF is one 版面, numbered by --page, its running head or its file name; a
+    multi-page PDF is a whole issue, its page N being 版面 N. Each page is parsed here."""
+    label = str(path)
+    data = _read_pdf_file(path, label)
+    try:
+        document = read_pdf(data)
+    except PdfError as exc:
+        raise PageImportError(f"{label}: {exc}") from exc
+    try:
+        count = document.page_count
+        if count > 1 and page is not None:
+            raise PageImportError(
+                f"{label}: 这是 {count} 页的 PDF（一整期，第 N 页即第 N 版），不能用 --page。"
+            )
+        if count > 1 and page_name:
+            raise PageImportError(
+                f"{label}: 这是 {count} 页的 PDF（一整期），不能给所有版面同一个 --page-name。"
+            )
+        sources = []
+        for index in range(count):
+            page_label = label if count == 1 else f"{label} 第{index + 1}页"
+            try:
+                parsed = document.parse_page(index)
+            except (PdfError, PageTextError) as exc:
+                raise PageImportError(f"{page_label}: {exc}") from exc
+            sources.append(
+                _pdf_page_source(
+                    page_label,
+                    data,
+                    index,
+                    count,
+                    parsed,
+                    date=date,
+                    default_date=default_date,
+                    number=(index + 1) if count > 1 else page,
+                    number_given_by="PDF 页序" if count > 1 else "--page",
+                    default_number=page_number_from_name(path),
+                    name=page_name,
+                    default_name=page_name_from_name(path) if count == 1 else "",
+                    numbered_by_file=numbered_by_file and count == 1,
+                )
+            )
+        return sources
+    finally:
+        document.close()
+
+
+def _read_pdf_file(path: Path, label: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PDF_BYTES:
+            raise PageImportError(
+                f"{label}: PDF 有 {size / 2**20:.0f} MB，超过 {MAX_PDF_BYTES // 2**20} MB 的上限。"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise PageImportError(f"{label}: 无法读取（{exc.strerror}）。") from exc
+
+
+def _pdf_page_source(
+    label,
+    data,
+    index,
+    count,
+    parsed,
+    *,
+    date,
+    default_date,
+    number,
+    number_given_by,
+    default_number,
+    name,
+    default_name,
+    numbered_by_file,
+) -> PdfPageSource:
+    """Where the page was printed: what the command says, else what its running head says,
+    else what the file's name says; every disagreement with the running head is noted."""
+    head = parsed.running_head or RunningHead()
+    notes: list[str] = []
+    settled_date = _settle(
+        "出版日期",
+        notes,
+        given=(date, "--date"),
+        read=head.date,
+        default=(default_date, "目录名"),
+        show=datetime.date.isoformat,
+    )
+    settled_number = _settle(
+        "版次",
+        notes,
+        given=(number, number_given_by),
+        read=head.number,
+        default=(default_number, "文件名"),
+        show=lambda n: f"第{n}版",
+    )
+    if settled_number is None and numbered_by_file:
+        raise PageImportError(f"{label}: 文件名和眉头中都没有版次数字。")
+    settled_name = _settle(
+        "版名",
+        notes,
+        given=(name or None, "--page-name"),
+        read=head.name or None,
+        default=(default_name or None, "文件名"),
+        show=lambda text: f"“{text}”",
+    )
+    return PdfPageSource(
+        label=label,
+        data=data,
+        index=index,
+        page_count=count,
+        parsed=parsed,
+        date=settled_date or timezone.localdate(),
+        number=settled_number or 1,
+        name=settled_name or "",
+        notes=notes,
+    )
+
+
+def _settle(what, notes, *, given, read, default, show):
+    """The command's value over the running head's over the file name's, noting disagreements."""
+    given_value, given_by = given
+    default_value, default_by = default
+    if given_value is not None:
+        if read is not None and read != given_value:
+            notes.append(
+                f"眉头的{what}是{show(read)}，与 {given_by} 的{show(given_value)}不同，"
+                f"按{show(given_value)}导入。"
+            )
+        return given_value
+    if read is not None:
+        if default_value is not None and default_value != read:
+            notes.append(
+                f"眉头的{what}是{show(read)}，与{default_by}的{show(default_value)}不同，"
+                "按眉头导入。"
+            )
+        return read
+    return default_value
 
 
 def _refuse_duplicates(sources: list[PageSource]) -> None:
@@ -226,7 +439,7 @@ def parse_source(
 ) -> ParsedPage:
     """The page's articles with the organisations each one mentions."""
     try:
-        parsed = parse_page(source.text)
+        parsed = source.parse()
     except PageTextError as exc:
         raise PageImportError(f"{source.label}: {exc}") from exc
     if not parsed.articles:
@@ -255,16 +468,18 @@ def import_pages(
     then store each page in its own transaction; a page that fails is reported, the rest go on."""
     recorder = OrganisationRecorder()
     parsed_pages = [parse_source(source, recorder.known) for source in sources]
+    problems = [page_problems(parsed, recorder) for parsed in parsed_pages]
+    render_printed_pages(sources)
     reports = []
     for index, (source, parsed) in enumerate(zip(sources, parsed_pages, strict=True), start=1):
-        report = PageReport(source)
         try:
-            with transaction.atomic():
-                _store_page(
-                    source, parsed, report, recorder, publish=publish, replace=replace, user=user
-                )
-        except PageImportError as exc:
-            report.error = str(exc).removeprefix(f"{source.label}: ")
+            if problems[index - 1]:
+                raise PageImportError("；".join(problems[index - 1]))
+            report = _store_in_transaction(
+                source, parsed, recorder, publish=publish, replace=replace, user=user
+            )
+        except (PageImportError, ValidationError, DatabaseError) as exc:
+            report = PageReport(source, error=one_line(exc).removeprefix(f"{source.label}: "))
             recorder.forget_unsaved()
         reports.append(report)
         if progress:
@@ -272,27 +487,138 @@ def import_pages(
     return reports
 
 
+#: A page whose transaction lost a deadlock or a lock wait to another import is tried again.
+CONFLICT_RETRIES = 2
+
+
+def _store_in_transaction(source, parsed, recorder, **options) -> PageReport:
+    retries = CONFLICT_RETRIES
+    while True:
+        report = PageReport(source)
+        try:
+            with transaction.atomic():
+                _store_page(source, parsed, report, recorder, **options)
+            return report
+        except OperationalError:
+            recorder.forget_unsaved()
+            if not retries:
+                raise
+            retries -= 1
+
+
+def one_line(error: Exception) -> str:
+    messages = getattr(error, "messages", None) or [str(error)]
+    return " ".join("；".join(messages).split())
+
+
+def page_problems(parsed: ParsedPage, recorder: OrganisationRecorder) -> list[str]:
+    """What the models would refuse in the page's articles, one reason per article: checked
+    before anything is written, whatever the parser returned."""
+    problems = []
+    for position, article in enumerate(parsed.articles, start=1):
+        reasons = article_problems(ArticleContent.from_parsed(article), recorder)
+        if reasons:
+            label = (article.title or (article.captions[0] if article.captions else ""))[:20]
+            where = f"第{position}篇“{label}”" if label else f"第{position}篇"
+            problems.append(f"{where}不能导入（{'，'.join(reasons)}）")
+    return problems
+
+
+def article_problems(content: ArticleContent, recorder: OrganisationRecorder) -> list[str]:
+    names = {recorder.canonical_name(found) for found in content.organisations}
+    rows = [
+        (Article(**content.fields), ["tags", "page", "updated_by"]),
+        *((Caption(text=t, credit=photo_credit(t)), ["article"]) for t in content.captions),
+        *((Byline(role=role), ["article", "contributor"]) for role, _ in content.bylines),
+        *((Contributor(name=name), []) for _, name in content.bylines),
+        *((Organisation(name=name), []) for name in names),
+        *(
+            (OrganisationAlias(alias=alias), ["organisation"])
+            for found in content.organisations
+            for alias in found.aliases
+        ),
+    ]
+    reasons = []
+    for row, exclude in rows:
+        try:
+            row.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            reasons += [
+                _reason(type(row), field, m) for field, ms in error.message_dict.items() for m in ms
+            ]
+    return list(dict.fromkeys(reasons))
+
+
+def _reason(model, field_name: str, message: str) -> str:
+    if field_name == NON_FIELD_ERRORS:
+        return message.rstrip("。")
+    field = model._meta.get_field(field_name).verbose_name
+    if model is not Article:
+        field = f"{model._meta.verbose_name}的{field}"
+    return f"{field}：{message.rstrip('。')}"
+
+
+def render_printed_pages(sources) -> None:
+    """Draw each PDF page for readers before anything is written (a page PDFium cannot draw
+    is bad input), except the pages already stored from the very same PDF."""
+    pending = [s for s in sources if isinstance(s, PdfPageSource) and s.rendered is None]
+    if not pending:
+        return
+    stored = set(
+        Page.objects.filter(pdf_checksum__in=[source.checksum for source in pending]).values_list(
+            "issue__date", "number", "pdf_checksum"
+        )
+    )
+    for source in pending:
+        if (source.date, source.number, source.checksum) in stored:
+            continue
+        try:
+            source.rendered = render_page(source.data, source.index)
+        except RenderError as exc:
+            raise PageImportError(f"{source.label}: {exc}") from exc
+
+
+def _refuse_other_source(page, source, replace) -> None:
+    """A page already imported from other text, or from another PDF, changes only with
+    --replace. The PDF of a page imported as text is no other source: it attaches to it."""
+    if page is None or replace:
+        return
+    if getattr(page, source.checksum_field):
+        kind = "PDF" if isinstance(source, PdfPageSource) else "文本"
+        raise PageImportError(
+            f"{source.label}: {source.date} 第{source.number}版已从另一份{kind}导入；"
+            f"确认要用新{kind}更新时，请加 --replace（编辑改过的稿件不会被覆盖）。"
+        )
+    if page.pdf_checksum and not isinstance(source, PdfPageSource):
+        raise PageImportError(
+            f"{source.label}: {source.date} 第{source.number}版已从 PDF 导入，PDF 比文本更准确；"
+            "确认要用文本更新时，请加 --replace（编辑改过的稿件不会被覆盖）。"
+        )
+
+
 def _store_page(source, parsed, report, recorder, *, publish, replace, user):
     created_before = len(recorder.created)
     warnings_before = len(recorder.warnings)
+    report.warnings += getattr(source, "notes", [])
     issue, _ = Issue.objects.get_or_create(date=source.date)
+    # Imports of the same issue running at once take turns here (a no-op on SQLite, where
+    # a write transaction already excludes others), so no two create the same page.
+    Issue.objects.select_for_update().filter(pk=issue.pk).exists()
     page = Page.objects.filter(issue=issue, number=source.number).first()
-    if page and page.source_checksum == source.checksum:
+    if page and getattr(page, source.checksum_field) == source.checksum:
         report.unchanged = [
             article.title or article.import_ref
             for article in page.articles.filter(import_ref__isnull=False).order_by("position")
         ]
         return
-    if page and page.source_checksum and not replace:
-        raise PageImportError(
-            f"{source.label}: {source.date} 第{source.number}版已从另一份文本导入；"
-            "确认要用新文本更新时，请加 --replace（编辑改过的稿件不会被覆盖）。"
-        )
+    _refuse_other_source(page, source, replace)
     if page is None:
-        page = Page.objects.create(issue=issue, number=source.number, name=source.name)
+        page = Page(issue=issue, number=source.number, name=source.name)
     elif source.name and page.name != source.name:
         page.name = source.name
-    page.source_checksum = source.checksum
+    setattr(page, source.checksum_field, source.checksum)
+    if isinstance(source, PdfPageSource):
+        store_printed_files(page, source.rendered or render_page(source.data, source.index))
     page.save()
 
     existing = {
@@ -301,11 +627,10 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
             import_ref__in=[import_ref(source, n) for n in range(1, len(parsed.articles) + 1)]
         )
     }
+    context = PageImport(source, page, report, recorder, existing, publish=publish, user=user)
     for position, parsed_article in enumerate(parsed.articles, start=1):
         report.warnings += review_hints(position, parsed_article)
-        _store_article(
-            page, source, position, parsed_article, existing, report, recorder, publish, user
-        )
+        _store_article(context, position, parsed_article)
     leftovers = page.articles.filter(import_ref__isnull=False, position__gt=len(parsed.articles))
     for article in leftovers:
         report.warnings.append(
@@ -315,9 +640,13 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
     report.warnings += recorder.warnings[warnings_before:]
 
 
+REVIEW_HINT = "核对提示（不是错误，稿件已导入）："
+
+
 def review_hints(position: int, parsed: ParsedArticle) -> list[str]:
-    """Where the parser had to guess, so an editor knows what to check first."""
-    label = f"第{position}篇“{parsed.title or '图片新闻'}”"
+    """Where the parser had to guess, so an editor knows what to check first; each says
+    itself that it is a hint, so a first `make run` does not read as a failure."""
+    label = f"{REVIEW_HINT}第{position}篇“{parsed.title or '图片新闻'}”"
     hints = []
     if parsed.kind == "article" and not parsed.bylines:
         hints.append(f"{label}没有识别出署名，请核对。")
@@ -341,18 +670,20 @@ class ArticleContent:
     def from_parsed(cls, parsed: ParsedArticle) -> ArticleContent:
         bylines, seen = [], set()
         for byline in parsed.bylines:
-            if byline.name not in seen:
-                seen.add(byline.name)
-                bylines.append((byline.role or "", byline.name))
+            name = clean_text(byline.name)
+            if name not in seen:
+                seen.add(name)
+                bylines.append((clean_text(byline.role or ""), name))
         fields = {
             "kind": parsed.kind,
-            "kicker": parsed.kicker or "",
-            "title": parsed.title or "",
-            "subtitle": parsed.subtitle or "",
-            "dateline": parsed.dateline or "",
-            "body": serialise_body(parsed.body),
+            "kicker": clean_text(parsed.kicker or ""),
+            "title": clean_text(parsed.title or ""),
+            "subtitle": clean_text(parsed.subtitle or ""),
+            "dateline": clean_text(parsed.dateline or ""),
+            "body": clean_text(serialise_body(parsed.body)),
         }
-        return cls(fields, bylines, list(parsed.captions), list(parsed.organisations))
+        captions = [clean_text(caption) for caption in parsed.captions]
+        return cls(fields, bylines, captions, list(parsed.organisations))
 
     def fingerprint(self, recorder: OrganisationRecorder) -> str:
         names = {recorder.canonical_name(found) for found in self.organisations}
@@ -361,32 +692,53 @@ class ArticleContent:
         )
 
 
-def _store_article(
-    page, source, position, parsed: ParsedArticle, existing, report, recorder, publish, user
-):
-    ref = import_ref(source, position)
+@dataclass
+class PageImport:
+    """What storing each article of one page needs: the page, its report and the run's choices."""
+
+    source: PageSource
+    page: Page
+    report: PageReport
+    recorder: OrganisationRecorder
+    existing: dict[str, Article]
+    publish: bool = False
+    user: object = None
+
+
+def _store_article(context: PageImport, position: int, parsed: ParsedArticle) -> None:
+    page, report, recorder = context.page, context.report, context.recorder
+    ref = import_ref(context.source, position)
     label = parsed.title or (parsed.captions[0][:20] if parsed.captions else ref)
     content = ArticleContent.from_parsed(parsed)
-    article = existing.get(ref)
+    article = context.existing.get(ref)
+    regions = stored_regions(parsed.regions) if isinstance(context.source, PdfPageSource) else None
     if article is None:
         article = Article(import_ref=ref)
         outcome = report.created
-    elif article.import_checksum and article.content_checksum() != article.import_checksum:
-        report.skipped.append((label, "编辑在导入后改过这篇稿件，未覆盖。"))
+    elif edited_since_import(article):
+        reason = "编辑在导入后改过这篇稿件，未覆盖。"
+        if _attach_regions(article, regions):
+            reason = "编辑在导入后改过这篇稿件，文字未覆盖；已附上它在版面上的位置。"
+        report.skipped.append((label, reason))
         return
     elif article.import_checksum == content.fingerprint(recorder) and article.page_id == page.pk:
-        report.unchanged.append(label)
+        if _attach_regions(article, regions):
+            report.updated.append(label)
+        else:
+            report.unchanged.append(label)
         return
     else:
         outcome = report.updated
 
+    if regions is not None:
+        article.regions = regions
     article.page = page
     article.position = position
     for name, value in content.fields.items():
         setattr(article, name, value)
-    article.updated_by = user
+    article.updated_by = context.user
     article.import_checksum = content.fingerprint(recorder)
-    if publish and outcome is report.created:
+    if context.publish and outcome is report.created:
         publish_imported(article)
     article.full_clean(
         exclude=["tags", "page", "updated_by"], validate_unique=False, validate_constraints=False
@@ -396,7 +748,30 @@ def _store_article(
     _replace_bylines(article, content.bylines, new_article=new_article)
     _replace_captions(article, content.captions, new_article=new_article)
     recorder.record_mentions(article, content.organisations, new_article=new_article)
+    refresh_latest_record(article)
     outcome.append(label)
+
+
+def edited_since_import(article: Article) -> bool:
+    """Whether an editor changed anything a re-import would rewrite: the imported content
+    (its fingerprint), or a caption's photo or credit, which the fingerprint leaves out."""
+    if article.import_checksum and article.content_checksum() != article.import_checksum:
+        return True
+    return any(
+        caption.image or caption.credit != photo_credit(caption.text)
+        for caption in article.captions.all()
+    )
+
+
+def _attach_regions(article: Article, regions: list[dict] | None) -> bool:
+    """Where a PDF says an article is printed, whatever an editor did to its words (the
+    regions are the page's geometry, not the editor's work); False when nothing changes."""
+    if regions is None or article.regions == regions:
+        return False
+    article.regions = regions
+    Article.objects.filter(pk=article.pk).update(regions=regions)
+    caching.content_changed([article_page(article.pk)])
+    return True
 
 
 def _replace_bylines(article: Article, bylines: list[tuple[str, str]], *, new_article) -> None:
@@ -405,14 +780,17 @@ def _replace_bylines(article: Article, bylines: list[tuple[str, str]], *, new_ar
     if not bylines:
         return
     names = [name for _, name in bylines]
-    contributors = Contributor.objects.in_bulk(names, field_name="name")
+    contributors = contributors_named(names)
     missing = [Contributor(name=name) for name in names if name not in contributors]
     if missing:
         Contributor.objects.bulk_create(missing, ignore_conflicts=True)
-        contributors = Contributor.objects.in_bulk(names, field_name="name")
+        contributors = contributors_named(names)
+    credited = {}  # a name and its alias credit one contributor once
+    for role, name in bylines:
+        credited.setdefault(contributors[name].pk, (role, contributors[name]))
     Byline.objects.bulk_create(
-        Byline(article=article, contributor=contributors[name], role=role, order=order)
-        for order, (role, name) in enumerate(bylines)
+        Byline(article=article, contributor=contributor, role=role, order=order)
+        for order, (role, contributor) in enumerate(credited.values())
     )
 
 

@@ -1,18 +1,32 @@
 """The printed edition (Issue, Page) and what it carries (Article, its Bylines and Captions)."""
 
+import datetime
 import hashlib
 import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles.body import plain_body, render_body
+from articles.bylines import byline_label
 from articles.history import RelatedSnapshot
+
+#: Years a publication time may fall in: a newspaper's archive, its schedule, and what the
+#: search rank key holds (search.backends).
+PUBLISH_AT_YEARS = range(1900, 2100)
+
+
+def _in_publish_at_years(moment) -> bool:
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(PUBLISH_AT_YEARS[0], 1, 1, tzinfo=zone)
+    end = datetime.datetime(PUBLISH_AT_YEARS[-1] + 1, 1, 1, tzinfo=zone)
+    return start <= moment < end
 
 
 def content_fingerprint(
@@ -63,6 +77,20 @@ class Page(models.Model):
         blank=True,
         help_text="导入时版面文本的 SHA-256，用于识别重复导入。",
     )
+    # The printed page (数字报): its PDF, the image readers see and its thumbnail, stored
+    # through the default storage under names keyed by their content (see articles.printed).
+    pdf_checksum = models.CharField(
+        "PDF 校验和",
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="导入时版面 PDF 的 SHA-256，用于识别重复导入。",
+    )
+    pdf = models.FileField("版面 PDF", max_length=200, blank=True, editable=False)
+    image = models.FileField("版面图", max_length=200, blank=True, editable=False)
+    thumbnail = models.FileField("版面缩略图", max_length=200, blank=True, editable=False)
+    image_width = models.PositiveIntegerField("版面图宽", null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField("版面图高", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "版面"
@@ -82,6 +110,35 @@ class Page(models.Model):
             kwargs={"date": self.issue.date.isoformat(), "number": self.number},
         )
 
+    @property
+    def is_printed(self) -> bool:
+        """Imported from its PDF, so readers see the page as printed (数字报)."""
+        return bool(self.image) and bool(self.image_width) and bool(self.image_height)
+
+    def _printed_url(self, stored) -> str:
+        if not stored:
+            return ""
+        return reverse(
+            "articles:printed_file",
+            kwargs={
+                "date": self.issue.date.isoformat(),
+                "number": self.number,
+                "filename": stored.name.rsplit("/", 1)[-1],
+            },
+        )
+
+    @property
+    def image_url(self) -> str:
+        return self._printed_url(self.image)
+
+    @property
+    def thumbnail_url(self) -> str:
+        return self._printed_url(self.thumbnail)
+
+    @property
+    def pdf_url(self) -> str:
+        return self._printed_url(self.pdf)
+
 
 class Contributor(models.Model):
     name = models.CharField("姓名", max_length=50, unique=True)
@@ -98,10 +155,50 @@ class Contributor(models.Model):
         return reverse("articles:contributor", kwargs={"pk": self.pk})
 
 
+def visible_to_readers(at=None, *, through: str = "") -> Q:
+    """The one definition of what a reader may see: published, and its time has come.
+
+    `through` is the path from another model to its articles (`pages__articles`), for counts
+    and filters across a relation; `at` defaults to now."""
+    prefix = f"{through}__" if through else ""
+    return Q(
+        **{
+            f"{prefix}status": Article.Status.PUBLISHED,
+            f"{prefix}publish_at__lte": at or timezone.now(),
+        }
+    )
+
+
+class ContributorAlias(models.Model):
+    """Another way a contributor's name was written (a merged duplicate's name): an import
+    that meets it credits the contributor instead of creating the duplicate again."""
+
+    contributor = models.ForeignKey(
+        Contributor, on_delete=models.CASCADE, related_name="aliases", verbose_name="作者"
+    )
+    name = models.CharField("别名", max_length=50, unique=True)
+
+    class Meta:
+        verbose_name = "作者别名"
+        verbose_name_plural = "作者别名"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
-        """The one definition of what a reader may see: published, and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+        """What a reader may see at `at` (now by default): see `visible_to_readers`."""
+        return self.filter(visible_to_readers(at))
+
+    def scheduled(self, after=None):
+        """Published articles whose time has not come yet at `after` (now by default)."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=after or timezone.now())
+
+    def for_lists(self):
+        """With what a list of articles shows: where printed, and captions for photo titles."""
+        return self.select_related("page__issue").prefetch_related("captions")
 
 
 class Article(models.Model):
@@ -152,6 +249,13 @@ class Article(models.Model):
         help_text="出版日期/版次/位置，重新导入时据此找到原稿。",
     )
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    regions = models.JSONField(
+        "版面位置",
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="稿件在版面图上的区域：[{x, y, w, h}]，占版面宽高的比例，原点在左上角。",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
     updated_by = models.ForeignKey(
@@ -167,7 +271,7 @@ class Article(models.Model):
     history = HistoricalRecords(
         verbose_name="稿件历史",
         bases=[RelatedSnapshot],
-        excluded_fields=["import_checksum"],
+        excluded_fields=["import_checksum", "regions"],
     )
 
     class Meta:
@@ -191,6 +295,9 @@ class Article(models.Model):
             raise ValidationError({"title": "文章必须有主题。"})
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             raise ValidationError({"publish_at": "已发布的稿件需要发布时间。"})
+        if self.publish_at and not _in_publish_at_years(self.publish_at):
+            first, last = PUBLISH_AT_YEARS[0], PUBLISH_AT_YEARS[-1]
+            raise ValidationError({"publish_at": f"发布时间须在 {first} 年至 {last} 年之间。"})
 
     @property
     def display_title(self) -> str:
@@ -201,6 +308,35 @@ class Article(models.Model):
         if first_caption and first_caption.text:
             return first_caption.text[:30] + ("…" if len(first_caption.text) > 30 else "")
         return f"图片新闻 {self.pk or ''}".strip()
+
+    @property
+    def dated_at(self):
+        """The moment readers are told the article appeared. A Chinese paper dates an article
+        by its issue, so a printed article carries the issue date (at its web publication
+        time when it went online that same day); a web-only article its publication time."""
+        if self.page is None:
+            return self.publish_at
+        issue_date = self.page.issue.date
+        if self.publish_at and timezone.localtime(self.publish_at).date() == issue_date:
+            return self.publish_at
+        return timezone.make_aware(datetime.datetime.combine(issue_date, datetime.time()))
+
+    @property
+    def printed_boxes(self) -> list[dict]:
+        """The article's regions in the pixels of its page's image, for an SVG over it."""
+        page = self.page
+        if not self.regions or page is None or not page.is_printed:
+            return []
+        width, height = page.image_width, page.image_height
+        return [
+            {
+                "x": round(region["x"] * width, 1),
+                "y": round(region["y"] * height, 1),
+                "w": round(region["w"] * width, 1),
+                "h": round(region["h"] * height, 1),
+            }
+            for region in self.regions
+        ]
 
     @property
     def body_html(self):
@@ -225,13 +361,16 @@ class Article(models.Model):
             organisations=self.organisations.values_list("name", flat=True),
         )
 
-    @property
-    def is_visible_to_readers(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at <= timezone.now()
-        )
+    def is_visible_to_readers(self, at=None) -> bool:
+        """This article is in `Article.objects.published(at)`, without asking the database."""
+        return self._is_released() and self.publish_at <= (at or timezone.now())
+
+    def is_scheduled(self, after=None) -> bool:
+        """This article is in `Article.objects.scheduled(after)`: published, not yet visible."""
+        return self._is_released() and self.publish_at > (after or timezone.now())
+
+    def _is_released(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at is not None
 
 
 class Byline(models.Model):
@@ -257,7 +396,7 @@ class Byline(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.role} {self.contributor}".strip()
+        return byline_label(self.role, self.contributor.name)
 
 
 class Caption(models.Model):

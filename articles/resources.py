@@ -10,6 +10,7 @@ import datetime
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
+from articles.bylines import format_bylines
 from articles.models import Article, Byline, Contributor, Issue, Page
 from articles.tagging import join_tags, parse_tags
 
@@ -19,9 +20,8 @@ TEXT_COLUMNS = ["kicker", "title", "subtitle", "dateline", "body", "bylines", "t
 
 
 def bylines_to_text(article) -> str:
-    return BYLINE_SEPARATOR.join(
-        f"{b.role}{ROLE_SEPARATOR}{b.contributor.name}" if b.role else b.contributor.name
-        for b in article.bylines.all()
+    return format_bylines(
+        article.bylines.all(), between=BYLINE_SEPARATOR, role_separator=ROLE_SEPARATOR
     )
 
 
@@ -57,6 +57,13 @@ class ArticleResource(resources.ModelResource):
     publish_at = fields.Field(
         column_name="publish_at", attribute="publish_at", widget=IsoDateTimeWidget()
     )
+
+    column_labels = {
+        "id": "编号",
+        "issue_date": "出版日期",
+        "page_number": "版次",
+        "bylines": "署名",
+    }
 
     class Meta:
         model = Article

@@ -4,22 +4,28 @@ from django.urls import path
 from articles import views
 from articles.feeds import LatestArticlesFeed
 from articles.sitemaps import SITEMAPS
-from newsroom.caching import cache_public_page as cached
+from newsroom.caching import public_page
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", cached(views.home), name="home"),
-    path("issues/", cached(views.issue_list), name="issue_list"),
-    path("issues/<str:date>/", cached(views.issue_detail), name="issue"),
-    path("issues/<str:date>/<int:number>/", cached(views.page_detail), name="page"),
-    path("articles/<int:pk>/", cached(views.article_detail), name="article"),
-    path("contributors/<int:pk>/", cached(views.contributor_detail), name="contributor"),
-    path("tags/<str:slug>/", cached(views.tag_detail), name="tag"),
-    path("feed/", cached(views.public(LatestArticlesFeed())), name="feed"),
+    path("", views.home, name="home"),
+    path("issues/", views.issue_list, name="issue_list"),
+    path("issues/<str:date>/", views.issue_detail, name="issue"),
+    path("issues/<str:date>/<int:number>/", views.page_detail, name="page"),
+    path(
+        "issues/<str:date>/<int:number>/files/<str:filename>",
+        views.printed_file,
+        name="printed_file",
+    ),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("contributors/<int:pk>/", views.contributor_detail, name="contributor"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("feed/", public_page(LatestArticlesFeed()), name="feed"),
+    path("subscribe/", views.subscribe, name="subscribe"),
     path(
         "sitemap.xml",
-        cached(views.public(sitemap)),
+        public_page(sitemap, query=("p",)),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -1,65 +1,34 @@
 """The reader site: the printed edition issue by issue and page by page, articles and lists.
 
-Every article shown comes from `Article.objects.published()`; so do the counts and the
-choice of which issues, pages, tags and contributors exist for readers. A staff member may
-open an unpublished article for preview: it carries a banner and is never cached.
+Every article shown comes from `Article.objects.published()` (lists: `.for_lists()`); so do
+the counts and the choice of which issues, pages, tags and contributors exist for readers.
+A staff member may open an unpublished article for preview: it carries a banner and is never
+cached.
 """
 
-import datetime
-import functools
 from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Exists, OuterRef, Q
-from django.http import Http404, HttpResponse
+from django.db.models import Count, Exists, OuterRef
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Contributor, Issue, Page
+from articles import printed
+from articles.models import Article, Byline, Contributor, Issue, Page, visible_to_readers
+from articles.page_cache import ARTICLE_PAGE
+from entities.merging import merged_into
 from entities.models import Mention
+from newsroom.caching import public_page
+from newsroom.reading import PAGINATED, date_from_url, paginate
 
-PER_PAGE = 20
 ISSUES_PER_PAGE = 60
-PUBLIC_CACHE = {"public": True, "max_age": 300, "s_maxage": 600}
 PRIVATE_CACHE = {"private": True, "no_store": True, "max_age": 0}
-
-
-def public(view):
-    """Mark a view's responses as shareable by a CDN, unless the view said otherwise."""
-
-    @functools.wraps(view)
-    @require_safe
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if not response.has_header("Cache-Control"):
-            patch_cache_control(response, **PUBLIC_CACHE)
-        return response
-
-    return wrapper
-
-
-def published_articles():
-    """Published articles with what a list shows: where printed, and captions for photo titles."""
-    return Article.objects.published().select_related("page__issue").prefetch_related("captions")
-
-
-def paginate(request, queryset, per_page=PER_PAGE):
-    try:
-        return Paginator(queryset, per_page).page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404("没有这一页。") from error
-
-
-def parse_date(value):
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise Http404("日期无效。") from error
+# A printed page's files are named by their content: the same URL never changes meaning.
+PRINTED_FILE_CACHE = {"public": True, "max_age": 365 * 24 * 3600, "immutable": True}
 
 
 def has_published_articles(**lookups):
@@ -69,7 +38,10 @@ def has_published_articles(**lookups):
 def edition(issue):
     """The issue's pages, each with its published articles in printed order (lead first)."""
     articles = (
-        published_articles().filter(page__issue=issue).order_by("page__number", "position", "id")
+        Article.objects.published()
+        .for_lists()
+        .filter(page__issue=issue)
+        .order_by("page__number", "position", "id")
     )
     return [
         {"page": page, "articles": list(items)}
@@ -77,7 +49,7 @@ def edition(issue):
     ]
 
 
-@public
+@public_page
 def home(request):
     issue = (
         Issue.objects.filter(has_published_articles(page__issue=OuterRef("pk")))
@@ -91,12 +63,9 @@ def home(request):
     )
 
 
-@public
+@public_page(query=PAGINATED)
 def issue_list(request):
-    now = timezone.now()
-    visible = Q(
-        pages__articles__status=Article.Status.PUBLISHED, pages__articles__publish_at__lte=now
-    )
+    visible = visible_to_readers(through="pages__articles")
     issues = (
         Issue.objects.annotate(
             article_count=Count("pages__articles", filter=visible),
@@ -109,32 +78,35 @@ def issue_list(request):
     return render(request, "articles/issue_list.html", {"page_obj": page_obj})
 
 
-@public
+@public_page
 def issue_detail(request, date):
-    issue = get_object_or_404(Issue, date=parse_date(date))
+    issue = get_object_or_404(Issue, date=date_from_url(date))
     pages = edition(issue)
     if not pages:
         raise Http404("这一期没有已发布的稿件。")
     return render(request, "articles/issue_detail.html", {"issue": issue, "edition": pages})
 
 
-@public
+@public_page
 def page_detail(request, date, number):
     page = get_object_or_404(
-        Page.objects.select_related("issue"), issue__date=parse_date(date), number=number
+        Page.objects.select_related("issue"), issue__date=date_from_url(date), number=number
     )
-    articles = list(published_articles().filter(page=page).order_by("position", "id"))
+    articles = list(
+        Article.objects.published().for_lists().filter(page=page).order_by("position", "id")
+    )
     if not articles:
         raise Http404("这一版没有已发布的稿件。")
     pages = list(
         Page.objects.filter(issue=page.issue)
+        .select_related("issue")
         .filter(has_published_articles(page=OuterRef("pk")))
         .order_by("number")
     )
     index = next(i for i, p in enumerate(pages) if p.pk == page.pk)
     return render(
         request,
-        "articles/page_detail.html",
+        "articles/page_printed.html" if page.is_printed else "articles/page_detail.html",
         {
             "page": page,
             "issue": page.issue,
@@ -146,14 +118,44 @@ def page_detail(request, date, number):
     )
 
 
+@require_safe
+def printed_file(request, date, number, filename):
+    """A printed page's image, thumbnail or PDF: public once the page has a published
+    article (cached for a year: the name carries the content's hash), else staff only."""
+    page = get_object_or_404(
+        Page.objects.select_related("issue"), issue__date=date_from_url(date), number=number
+    )
+    stored = printed.printed_file(page, filename)
+    if stored is None:
+        raise Http404("没有这个文件。")
+    public_file = Article.objects.published().filter(page=page).exists()
+    if not public_file and not can_preview(request.user):
+        raise Http404("这一版没有已发布的稿件。")
+    etag = f'"{filename}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        response = not_modified
+    else:
+        is_pdf = filename.endswith(".pdf")
+        response = FileResponse(
+            stored.open("rb"),
+            content_type=printed.content_type(filename),
+            as_attachment=is_pdf,
+            filename=f"{page.issue.date.isoformat()}-第{page.number:02d}版.pdf" if is_pdf else "",
+        )
+        response["ETag"] = etag
+    patch_cache_control(response, **(PRINTED_FILE_CACHE if public_file else PRIVATE_CACHE))
+    return response
+
+
 def can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("articles.view_article")
 
 
-@public
+@public_page(versioned_by=ARTICLE_PAGE)
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("page__issue"), pk=pk)
-    preview = not article.is_visible_to_readers
+    preview = not article.is_visible_to_readers()
     if preview and not can_preview(request.user):
         raise Http404("稿件不存在。")
     attach_related(article)
@@ -201,10 +203,15 @@ def summary(article, length=110) -> str:
     return text[:length] + ("…" if len(text) > length else "")
 
 
-@public
+@public_page(query=PAGINATED)
 def contributor_detail(request, pk):
-    contributor = get_object_or_404(Contributor, pk=pk)
-    articles = published_articles().filter(bylines__contributor=contributor)
+    contributor = Contributor.objects.filter(pk=pk).first()
+    if contributor is None:
+        kept = merged_into(Contributor, pk)
+        if kept is None:
+            raise Http404("作者不存在。")
+        return HttpResponsePermanentRedirect(kept.get_absolute_url())
+    articles = Article.objects.published().for_lists().filter(bylines__contributor=contributor)
     page_obj = paginate(request, articles)
     if not page_obj.paginator.count:
         raise Http404("没有这位作者的已发布稿件。")
@@ -215,16 +222,30 @@ def contributor_detail(request, pk):
     )
 
 
-@public
+@public_page(query=PAGINATED)
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page_obj = paginate(request, published_articles().filter(tags=tag))
+    page_obj = paginate(request, Article.objects.published().for_lists().filter(tags=tag))
     if not page_obj.paginator.count:
         raise Http404("这个标签下没有已发布的稿件。")
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 
 
-@public
+@public_page
+def subscribe(request):
+    """订阅: what the feed is and how to use it, for a reader who clicked the link; apps read
+    the RSS itself at /feed/ (linked here and in every page's head)."""
+    return render(
+        request,
+        "articles/subscribe.html",
+        {
+            "feed_url": request.build_absolute_uri(reverse("articles:feed")),
+            "latest": Article.objects.published().for_lists()[:10],
+        },
+    )
+
+
+@public_page
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}"]

@@ -24,8 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from articles.pagetext.model import FoundOrganisation
 from entities import naming
+from entities.recognition import FoundOrganisation
 
 MIN_SHORT_FORM = 4
 #: Words that open a list of the bodies working together (联合华为、…).

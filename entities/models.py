@@ -72,3 +72,23 @@ class Mention(models.Model):
 
     def __str__(self):
         return str(self.organisation)
+
+
+class MergedAway(models.Model):
+    """A row folded into another by a merge (entities.merging): its old public URL answers
+    with a permanent redirect to the one kept. `model` is the app label and model name."""
+
+    model = models.CharField("类型", max_length=100)
+    old_id = models.PositiveBigIntegerField("原编号")
+    kept_id = models.PositiveBigIntegerField("并入编号")
+    merged_at = models.DateTimeField("合并时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "合并记录"
+        verbose_name_plural = "合并记录"
+        constraints = [
+            models.UniqueConstraint(fields=["model", "old_id"], name="unique_merged_away_row")
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.old_id} -> {self.kept_id}"

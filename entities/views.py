@@ -1,16 +1,23 @@
 """An organisation's public page: its names and the published articles that mention it."""
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
 
-from articles.views import paginate, public, published_articles
+from entities.merging import merged_into
 from entities.models import Organisation
+from newsroom.caching import public_page
+from newsroom.reading import PAGINATED, paginate
 
 
-@public
+@public_page(query=PAGINATED)
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(Organisation.objects.prefetch_related("aliases"), pk=pk)
-    page_obj = paginate(request, published_articles().filter(mentions__organisation=organisation))
+    organisation = Organisation.objects.prefetch_related("aliases").filter(pk=pk).first()
+    if organisation is None:
+        kept = merged_into(Organisation, pk)
+        if kept is None:
+            raise Http404("机构不存在。")
+        return HttpResponsePermanentRedirect(kept.get_absolute_url())
+    page_obj = paginate(request, organisation.articles.published().for_lists())
     if not page_obj.paginator.count:
         raise Http404("没有提及这家机构的已发布稿件。")
     return render(

@@ -1,301 +1,424 @@
-"""The public page cache: whole pages for anonymous readers, invalidated the moment content changes.
+"""The public page cache: whole pages for anonymous readers, renewed the moment content changes.
 
-Design: every cache key carries a content *generation*, an opaque random token. Any save or
-delete of a model the public site shows (articles, pages, issues, bylines, captions,
-contributors, organisations and their aliases and mentions, tags) replaces the token, so
-every page cached before the change is simply never looked up again and ages out of the
-cache. Nothing has to know which page shows what.
+How it works, in four parts:
 
-- With a shared cache (Redis, ``REDIS_URL``) the token lives in the cache, so every worker,
-  machine and the importer see the same one. With the default per-process LocMemCache it
-  lives in a small file (``PUBLIC_CACHE_GENERATION_FILE``), which is what lets an import
-  run by ``manage.py`` invalidate the pages cached inside gunicorn's workers.
-- A change outside a transaction replaces the token at once. Inside one, only this process
-  can see the change, so only its own keys change (an in-memory suffix) until the commit
-  replaces the shared token once: an import's hundreds of rows cost one write, not hundreds.
-- Scheduled articles appear without any save: a cached page never outlives the earliest
-  future ``publish_at`` of a published article (looked up once per generation).
-- Only GET requests that carry neither a session nor a messages cookie are served from or
-  stored in the cache, and only 200 responses that set no cookie and say nothing against
-  shared caching; a logged-in user (staff previews included) always gets a freshly rendered
-  page.
-- A hit costs about as little as a trivial view: ``PublicPageCacheMiddleware`` sits right
-  after the security and static-file middleware and answers from the cache before sessions,
-  authentication, messages, CSRF or URL resolution run. It stores the response as the rest of
-  the middleware left it, so a hit carries the same headers as a miss. The generation is kept
-  in process memory: with Redis, the token and the page come back in one ``get_many`` round
-  trip; with the generation file, an ``os.stat`` per request tells whether the file changed
-  (and a file changed in the last seconds is read again, so two changes within one clock tick
-  are never mistaken for none).
+1. **Generations.** A *generation* is a random token that is replaced when content changes.
+   The site has two: ``content`` (replaced by every change: it stamps every list page) and
+   ``shared`` (replaced only when something many pages show changes, such as a contributor's
+   or an organisation's name). A page that shows one object — an article page — is stamped
+   with ``shared`` and that object's own *version* (``article:42``) instead, so one edit
+   renews that article's page and the lists, not a hundred thousand other pages.
+2. **Stores.** The generations live in a ``GenerationStore``: in the cache itself when the
+   cache is shared (Redis: every worker, machine and the importer see the same tokens), or in
+   small files when the cache is each process's own memory (the files are what let
+   ``manage.py import_issue`` renew the pages cached inside gunicorn's workers).
+3. **What to watch.** This module knows no model. Apps say, when they are ready, which models
+   the reader site shows and which pages a row appears on (``watch``), and what the next
+   scheduled publication is (``watch_schedule``). A change is recorded when its transaction
+   commits (``transaction.on_commit``): other processes cannot see it earlier, and an import's
+   hundreds of rows cost one write. Code that changes content without signals
+   (``QuerySet.update()``, ``bulk_create()``) calls ``content_changed()``.
+4. **Serving.** ``public_page`` marks a view as a public page: Cache-Control for browsers
+   (revalidate: ``max-age=0`` with an ETag) and CDNs (``s-maxage``), the query parameters
+   it reads, and the object it shows. ``PublicPageCacheMiddleware`` sits right after the
+   security and static-file middleware and answers readers' hits (and 304s) before sessions,
+   authentication or URL resolution run; a hit costs no database query.
 
-Apply it with ``cache_public_page(view)`` in a urls.py (which pages may be stored) and the
-middleware in settings.MIDDLEWARE (which serves and stores them). Code that changes content
-without signals (``QuerySet.update()``, ``bulk_create()``, raw SQL) calls
-``bump_generation()``.
+Only GET requests without a session or messages cookie are served from or stored in the
+cache, and only 200 responses that set no cookie and say nothing against shared caching: a
+logged-in user (every staff preview) always gets a freshly rendered page. No page outlives
+the next scheduled publication, in this cache or (through its max-age) in a CDN.
+
+The cache is an optimisation: if it fails (Redis unreachable), pages are served uncached,
+one warning is logged, and each process tries the cache again at most every
+``RETRY_SECONDS``; when it answers again the generations are replaced, since changes made
+meanwhile could not be recorded.
 """
 
 from __future__ import annotations
 
-import datetime
+import contextlib
 import functools
 import hashlib
+import logging
 import math
 import os
 import secrets
 import tempfile
+import threading
 import time
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.signals import setting_changed
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils import timezone
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.views.decorators.http import require_safe
 
-PUBLIC_APPS = frozenset({"articles", "entities", "taggit", "search"})
-GENERATION_KEY = "publiccache:generation"
+log = logging.getLogger(__name__)
+
 HEADER = "X-Public-Cache"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
-# A generation file changed this recently is read again even if os.stat shows nothing new:
-# two replacements within one file-timestamp tick could otherwise look like none.
-RECENT_CHANGE_SECONDS = 2.0
+SITE = "site"  # the store's name for the site's state: "<content> <shared> <next publication>"
+#: After a cache error, each process leaves the cache alone this long before trying again.
+RETRY_SECONDS = 5.0
 
 
-class _Memo:
-    """What this process last learnt of the generation, so that a request need not ask."""
+# 1. The site's state ---------------------------------------------------------------------------
+
+
+class SiteState:
+    """The two site-wide generations and when the next scheduled article appears."""
+
+    __slots__ = ("content", "shared", "next_publication")
+
+    def __init__(self, content: str, shared: str, next_publication: float):
+        self.content, self.shared = content, shared
+        self.next_publication = next_publication  # epoch seconds; 0 for none
+
+    def encode(self) -> str:
+        return f"{self.content} {self.shared} {self.next_publication!r}"
+
+    @classmethod
+    def decode(cls, raw) -> SiteState | None:
+        try:
+            content, shared, when = raw.split()
+            return cls(content, shared, float(when))
+        except (AttributeError, ValueError):
+            return None
+
+    def publication_due(self, now: float) -> bool:
+        return 0 < self.next_publication <= now
+
+    def expiry(self, now: float) -> float:
+        """How long a page rendered now may be kept: never past the next publication."""
+        limit = now + settings.PUBLIC_CACHE_SECONDS
+        return min(limit, self.next_publication) if self.next_publication else limit
+
+
+def new_token() -> str:
+    return secrets.token_hex(6)
+
+
+# 2. Generation stores ------------------------------------------------------------------------
+
+
+class GenerationStore:
+    """Where generations live: ``read`` names -> tokens (absent names are left out) and
+    ``write`` tokens. Pages themselves are always kept in Django's cache."""
+
+    def read(self, names: Iterable[str]) -> dict[str, str]:
+        raise NotImplementedError
+
+    def write(self, tokens: Mapping[str, str]) -> None:
+        raise NotImplementedError
+
+    def read_with_page(self, names: list[str], page_key: str) -> tuple[dict[str, str], object]:
+        """Tokens and the cached page, in as few round trips as the store allows."""
+        return self.read(names), caches["default"].get(page_key)
+
+
+class CacheGenerationStore(GenerationStore):
+    """Generations kept in a shared cache (Redis) beside the pages: a hit is one ``MGET``."""
+
+    PREFIX = "publiccache:gen:"
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    def read(self, names):
+        found = self.cache.get_many([self.PREFIX + name for name in names])
+        return {key.removeprefix(self.PREFIX): value for key, value in found.items()}
+
+    def write(self, tokens):
+        site = {self.PREFIX + SITE: tokens[SITE]} if SITE in tokens else {}
+        if site:
+            self.cache.set_many(site, timeout=None)
+        versions = {self.PREFIX + name: v for name, v in tokens.items() if name != SITE}
+        if versions:
+            # A version outlives every page stamped with it, so an expired version (read as
+            # absent) can never match a page stored before the change it recorded.
+            self.cache.set_many(versions, timeout=max(3600, 4 * settings.PUBLIC_CACHE_SECONDS))
+
+    def read_with_page(self, names, page_key):
+        found = self.cache.get_many([*(self.PREFIX + name for name in names), page_key])
+        page = found.pop(page_key, None)
+        return {key.removeprefix(self.PREFIX): value for key, value in found.items()}, page
+
+
+class FileGenerationStore(GenerationStore):
+    """Generations in small files, for a cache that is each process's own memory: the site's
+    state in ``path``, object versions in ``path.objects/``. Reading a 40-byte file costs a
+    few microseconds, so every request reads it: no process can miss another's change."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.objects = self.path.with_name(self.path.name + ".objects")
+
+    def _file(self, name: str) -> Path:
+        return self.path if name == SITE else self.objects / name.replace(":", "-")
+
+    def read(self, names):
+        tokens = {}
+        for name in names:
+            with contextlib.suppress(FileNotFoundError):
+                tokens[name] = self._file(name).read_text()
+        return tokens
+
+    def write(self, tokens):
+        for name, token in tokens.items():
+            path = self._file(name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".generation-")
+            try:
+                with os.fdopen(fd, "w") as f:
+                    f.write(token)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+
+
+def enabled() -> bool:
+    cache = caches["default"]
+    return settings.PUBLIC_CACHE_SECONDS > 0 and not isinstance(cache, DummyCache)
+
+
+def store() -> GenerationStore:
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        return FileGenerationStore(settings.PUBLIC_CACHE_GENERATION_FILE)
+    return CacheGenerationStore(cache)
+
+
+# Outages -------------------------------------------------------------------------------------
+
+
+class Outage:
+    """Whether this process may use the cache now. After an error it waits RETRY_SECONDS
+    (one warning, not one per request); the first success after an outage asks for the
+    generations to be replaced, since changes made meanwhile were not recorded."""
 
     def __init__(self):
-        self.file_signature = None  # (path, inode, mtime_ns, size) of the file last read
-        self.file_state = None
-        self.shared_state = None  # the state last read from a shared cache (Redis)
-        self.next_publication: dict[str, float] = {}  # generation -> next publication
-        # Changes this process made inside a transaction not yet committed: only this
-        # process can see them, so only its own keys change until the commit bumps for all.
-        self.uncommitted_token = ""
-        self.uncommitted_schedule = False
-        self.uncommitted_when = None
+        self.retry_at = 0.0
+        self.since: float | None = None
+        self.lock = threading.Lock()
+
+    def allows(self) -> bool:
+        return time.monotonic() >= self.retry_at
+
+    @property
+    def degraded(self) -> bool:
+        return self.since is not None
+
+    def failed(self, error: Exception) -> None:
+        with self.lock:
+            if self.since is None:
+                self.since = time.time()
+                log.warning("page cache unavailable, serving uncached: %r", error)
+            self.retry_at = time.monotonic() + RETRY_SECONDS
+
+    def recovered(self) -> bool:
+        """True once, on the first success after an outage."""
+        with self.lock:
+            if self.since is None:
+                return False
+            log.warning("page cache available again after %.0f s", time.time() - self.since)
+            self.since = None
+            return True
 
 
-_memo = _Memo()
+outage = Outage()
 
 
-def _reset_memo(*, setting, **kwargs):
-    global _memo
-    if setting in ("CACHES", "PUBLIC_CACHE_SECONDS", "PUBLIC_CACHE_GENERATION_FILE"):
-        _memo = _Memo()
+def _guarded(operation: Callable, default=None):
+    """Run a cache operation; on any error the page cache is off for a while, the site is not.
 
-
-setting_changed.connect(_reset_memo, dispatch_uid="newsroom.caching.reset_memo")
-
-
-def _process_local_cache() -> bool:
-    return isinstance(caches["default"], LocMemCache)
-
-
-def _enabled() -> bool:
-    if getattr(settings, "PUBLIC_CACHE_SECONDS", 0) <= 0:
-        return False
-    return not isinstance(caches["default"], DummyCache)
-
-
-def _generation_file() -> Path:
-    return Path(settings.PUBLIC_CACHE_GENERATION_FILE)
-
-
-def _write_generation_file(state: str) -> None:
-    path = _generation_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".generation-")
+    Every backend raises its own errors (redis-py's ConnectionError, an OSError of the
+    generation file), hence the broad except: nothing the cache does may fail a request."""
+    if not outage.allows():
+        return default
     try:
-        with os.fdopen(fd, "w") as f:
-            f.write(state)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        result = operation()
+    except Exception as error:  # noqa: BLE001 - see the docstring
+        outage.failed(error)
+        return default
+    if outage.recovered():  # what was read predates the replacement: read it again
+        return _guarded(lambda: (_write_site(replace_shared=True), operation())[1], default)
+    return result
 
 
-def _parse_state(raw) -> tuple[str, float] | None:
-    try:
-        token, when = raw.split()
-        return token, float(when)
-    except (AttributeError, ValueError):
-        return None
+_health = {"checked": -math.inf}
 
 
-def _read_file_state() -> tuple[str, float] | None:
-    """The generation file's state, read only when os.stat says it may have changed."""
-    path = _generation_file()
-    try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return None
-    signature = (path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
-    memo = _memo
-    if signature == memo.file_signature and time.time() - stat.st_mtime > RECENT_CHANGE_SECONDS:
-        return memo.file_state
-    try:
-        state = _parse_state(path.read_text())
-    except FileNotFoundError:
-        return None
-    memo.file_signature, memo.file_state = signature, state
-    return state
+def cache_status() -> str:
+    """ "ok" or "degraded", trying the cache at most once per RETRY_SECONDS (for /healthz)."""
+    if enabled() and time.monotonic() - _health["checked"] >= RETRY_SECONDS:
+        _health["checked"] = time.monotonic()
+        _guarded(lambda: store().read([SITE]))
+    return "degraded" if outage.degraded else "ok"
 
 
-def _read_state() -> tuple[str, float] | None:
-    """(token, next scheduled publication as epoch seconds, 0 for none), or None if unset."""
-    if _process_local_cache():
-        return _read_file_state()
-    return _parse_state(cache.get(GENERATION_KEY))
+# 3. What to watch ----------------------------------------------------------------------------
+
+_next_publication: Callable[[float], float | None] = lambda now: None  # noqa: E731
 
 
-def _write_state(token: str, when: float) -> None:
-    state = f"{token} {when!r}"
-    if _process_local_cache():
-        _write_generation_file(state)
-    else:
-        cache.set(GENERATION_KEY, state, timeout=None)
+def watch_schedule(next_publication: Callable[[float], float | None]) -> None:
+    """``next_publication(now)`` -> epoch seconds of the earliest scheduled publication after
+    ``now``, or None. Asked once per recorded change and once when that time comes."""
+    global _next_publication
+    _next_publication = next_publication
 
 
-def _now() -> float:
-    return timezone.now().timestamp()
+def watch(*models, pages_of: Callable | None = None, shared: bool = False) -> None:
+    """Record a change whenever a row of these models is saved or deleted.
+
+    Every change renews the list pages. ``pages_of(row)`` names the versioned pages the row
+    appears on (``["article:42"]``), which are renewed too. ``shared``: rows that many pages
+    show (a contributor's name); changing or deleting one renews every page, while creating
+    one renews only the lists (a new row is on no page yet)."""
+    for model in models:
+        uid = f"newsroom.caching:{model._meta.label}"
+        handler = functools.partial(_row_changed, pages_of=pages_of, shared=shared)
+        post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"{uid}:save")
+        post_delete.connect(handler, sender=model, weak=False, dispatch_uid=f"{uid}:delete")
 
 
-def _query_next_publication(now: float) -> float:
-    """The earliest publish_at still to come among published articles (one indexed query)."""
-    from articles.models import Article
+def watch_many_to_many(through, *, pages_of: Callable) -> None:
+    """As ``watch``, for a many-to-many relation (``pages_of`` gets the forward side's row);
+    a change made from the reverse side renews every page."""
 
-    first = (
-        Article.objects.filter(
-            status=Article.Status.PUBLISHED,
-            publish_at__gt=datetime.datetime.fromtimestamp(now, tz=datetime.UTC),
-        )
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-    )
-    return first.timestamp() if first else 0.0
+    def handler(sender, instance, action, reverse, **kwargs):
+        if action.startswith("post_"):
+            if reverse:
+                content_changed(shared=True)
+            else:
+                content_changed(pages_of(instance))
 
-
-def _bump(*, schedule_may_have_changed: bool = True) -> None:
-    state = None if schedule_may_have_changed else _read_state()
-    when = state[1] if state else _query_next_publication(_now())
-    _write_state(secrets.token_hex(8), when)
-
-
-def _current_state() -> tuple[str, float]:
-    state = _read_state()
-    if state is None:
-        _bump()
-        state = _read_state()
-    return state
-
-
-def current_generation() -> str:
-    """The token of the content as it is now; it changes whenever public content does."""
-    return _current_state()[0]
-
-
-def next_publication(state: tuple[str, float], now: float) -> float:
-    """When the next scheduled article becomes visible (epoch seconds), or infinity.
-
-    It is written with the generation, so reading it costs no query; only once that moment
-    has passed is it looked up again (once per process and generation)."""
-    generation, when = state
-    if when and when <= now:  # that article is out now: which one comes next?
-        known = _memo.next_publication
-        when = known.get(generation)
-        if when is None or (when and when <= now):
-            key = f"publiccache:next:{generation}"
-            when = cache.get(key)
-            if when is None or (when and when <= now):
-                when = _query_next_publication(now)
-                cache.set(key, when, timeout=settings.PUBLIC_CACHE_SECONDS)
-            if len(known) > 64:
-                known.clear()
-            known[generation] = when
-    return when or math.inf
-
-
-def bump_generation(*, schedule_may_have_changed: bool = True) -> None:
-    """Invalidate every cached public page: at once for this process, and for every process
-    when the transaction commits (before that, no other process can see the change)."""
-    if not _enabled():
-        return
-    if not connection.in_atomic_block:
-        _bump(schedule_may_have_changed=schedule_may_have_changed)
-        return
-    if _read_state() is None:
-        _bump()
-    memo = _memo
-    memo.uncommitted_token = secrets.token_hex(4)
-    if schedule_may_have_changed:
-        memo.uncommitted_schedule = True
-        memo.uncommitted_when = _query_next_publication(_now())
-    pending = getattr(connection, "run_on_commit", [])
-    if not any(entry[1] is _bump_after_commit for entry in pending):
-        transaction.on_commit(_bump_after_commit)
-
-
-def _bump_after_commit() -> None:
-    _bump()
-    memo = _memo
-    memo.uncommitted_token, memo.uncommitted_schedule, memo.uncommitted_when = "", False, None
-
-
-def _as_seen_here(state: tuple[str, float]) -> tuple[str, float]:
-    """The generation as this process must use it: with its own uncommitted changes, if any."""
-    memo = _memo
-    if not memo.uncommitted_token:
-        return state
-    when = memo.uncommitted_when if memo.uncommitted_schedule else state[1]
-    return f"{state[0]}~{memo.uncommitted_token}", when
-
-
-def _content_changed(sender, **kwargs):
-    meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label not in PUBLIC_APPS:
-        return
-    if meta.object_name.startswith("Historical") or kwargs.get("action", "").startswith("pre_"):
-        return
-    bump_generation(schedule_may_have_changed=_may_bring_publication_forward(meta, kwargs))
-
-
-def _may_bring_publication_forward(meta, kwargs) -> bool:
-    """Only a saved article scheduled for the future can make the next publication earlier.
-
-    Any other change can only leave it where it is or make it later, and a remembered time
-    that is too early merely ends cached pages sooner than needed, never later."""
-    if meta.label != "articles.Article":
-        return False
-    article = kwargs.get("instance")
-    if article is None or "created" not in kwargs:
-        return False
-    return (
-        article.status == "published"
-        and article.publish_at is not None
-        and article.publish_at > timezone.now()
+    m2m_changed.connect(
+        handler, sender=through, weak=False, dispatch_uid=f"newsroom.caching:{through}"
     )
 
 
-def connect_signals() -> None:
-    uid = "newsroom.caching"
-    post_save.connect(_content_changed, dispatch_uid=f"{uid}.save")
-    post_delete.connect(_content_changed, dispatch_uid=f"{uid}.delete")
-    m2m_changed.connect(_content_changed, dispatch_uid=f"{uid}.m2m")
+def _row_changed(sender, instance, *, pages_of, shared, raw=False, **kwargs):
+    if raw:
+        return
+    content_changed(
+        pages_of(instance) if pages_of else (), shared=shared and not kwargs.get("created")
+    )
+
+
+class _Pending:
+    """Changes of the current transaction, recorded once when it commits."""
+
+    def __init__(self):
+        self.names: set[str] = set()
+        self.shared = False
+        self.done = False
+
+    def flush(self) -> None:
+        if not self.done:
+            self.done = True
+            _guarded(lambda: _record(self.names, replace_shared=self.shared))
+
+
+_local = threading.local()
+
+
+def content_changed(pages: Iterable[str] = (), *, shared: bool = False) -> None:
+    """Renew the list pages and the named versioned pages (or, ``shared``, every page) once
+    the current transaction commits (at once outside a transaction)."""
+    if not enabled():
+        return
+    pending = getattr(_local, "pending", None)
+    if pending is None or pending.done:
+        pending = _local.pending = _Pending()
+    pending.names.update(pages)
+    pending.shared |= shared
+    # One callback per change, all flushing the same _Pending: if the transaction rolls
+    # back, its callbacks are dropped but the next transaction's flush still carries them.
+    transaction.on_commit(pending.flush)
+
+
+def _record(names: Iterable[str], *, replace_shared: bool) -> None:
+    tokens = dict.fromkeys(names, new_token())
+    tokens[SITE] = _site_after_change(replace_shared).encode()
+    store().write(tokens)
+
+
+def _site_after_change(replace_shared: bool) -> SiteState:
+    current = None if replace_shared else SiteState.decode(store().read([SITE]).get(SITE))
+    shared = current.shared if current else new_token()
+    when = _next_publication(timezone.now().timestamp())
+    return SiteState(new_token(), shared, when or 0.0)
+
+
+def _write_site(*, replace_shared: bool) -> SiteState:
+    state = _site_after_change(replace_shared)
+    store().write({SITE: state.encode()})
+    return state
+
+
+# 4. Serving ----------------------------------------------------------------------------------
+
+#: Every query parameter some public page reads (``public_page(query=...)``). Others (``utm_*``,
+#: ``?N``) are left out of the cache key, so junk query strings reuse one entry.
+_query_parameters: set[str] = set()
 
 
 def _eligible(request) -> bool:
     """A GET from a reader: no session (so no staff member) and no pending messages."""
-    if request.method != "GET" or not _enabled():
+    if request.method != "GET" or not enabled():
         return False
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
+
+
+def _page_key(request) -> str:
+    kept = sorted((k, v) for k, vs in request.GET.lists() if k in _query_parameters for v in vs)
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(kept)}"
+    return f"publiccache:page:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _etag(stamp: Mapping[str, str]) -> str:
+    digest = hashlib.sha256(repr(sorted(stamp.items())).encode()).hexdigest()[:20]
+    return f'"{digest}"'
+
+
+def _stamp(site: SiteState, versions: Mapping[str, str]) -> dict[str, str]:
+    """What a page's cached copy is valid for: the content generation for a list, the shared
+    generation and the object's version for a page that shows one object."""
+    if versions is None:
+        return {"content": site.content}
+    return {"shared": site.shared, **versions}
+
+
+def _current_site(found: Mapping[str, str]) -> SiteState:
+    site = SiteState.decode(found.get(SITE))
+    now = timezone.now().timestamp()
+    if site is None or site.publication_due(now):
+        site = _write_site(replace_shared=site is None)  # a scheduled article is out now
+    return site
+
+
+def _cap_lifetime(response, seconds: int) -> None:
+    """A CDN or browser must not keep the page past the next scheduled publication either."""
+    directives = []
+    for directive in filter(None, cc_delim_re.split(response.get("Cache-Control", ""))):
+        name, _, value = directive.partition("=")
+        if name.strip().lower() in ("max-age", "s-maxage") and value.strip().isdigit():
+            directive = f"{name.strip()}={min(int(value), seconds)}"
+        directives.append(directive)
+    if directives:
+        response["Cache-Control"] = ", ".join(directives)
 
 
 def _cacheable(request, response) -> bool:
@@ -307,100 +430,145 @@ def _cacheable(request, response) -> bool:
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
-def _key(request, generation: str) -> str:
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"publiccache:page:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+def _not_modified(request, etag: str) -> bool:
+    wanted = request.META.get("HTTP_IF_NONE_MATCH", "")
+    return etag in (tag.strip().removeprefix("W/") for tag in wanted.split(","))
 
 
-def _cap_shared_lifetime(response, seconds: int) -> None:
-    """A CDN or browser must not keep the page past the next scheduled publication either."""
-    directives = cc_delim_re.split(response.get("Cache-Control", ""))
-    capped = []
-    for directive in filter(None, directives):
-        name, _, value = directive.partition("=")
-        if name.strip().lower() in ("max-age", "s-maxage") and value.strip().isdigit():
-            directive = f"{name.strip()}={min(int(value), seconds)}"
-        capped.append(directive)
-    if capped:
-        response["Cache-Control"] = ", ".join(capped)
-
-
-def _lookup(request) -> tuple[tuple[str, float], str, object]:
-    """The generation's state, the page's key and its cache entry (None if not cached).
-
-    With a shared cache the token this process saw last and the page under it are fetched
-    in one round trip; only when the token has changed since is the page asked for again."""
-    if _process_local_cache():
-        state = _as_seen_here(_current_state())
-        key = _key(request, state[0])
-        return state, key, cache.get(key)
-    memo = _memo
-    guess = memo.shared_state
-    if guess is not None:
-        seen = _as_seen_here(guess)
-        key = _key(request, seen[0])
-        found = cache.get_many([GENERATION_KEY, key])
-        state = _parse_state(found.get(GENERATION_KEY))
-        if state == guess:
-            return seen, key, found.get(key)
+def _hit(request, entry, site: SiteState) -> HttpResponse | None:
+    """The cached response if it is still valid for the current generations, else None."""
+    stamp, expires, status, headers, content = entry
+    now = timezone.now().timestamp()
+    if expires <= now:
+        return None
+    if "content" in stamp:
+        current = {"content": site.content}
     else:
-        state = _read_state()
-    if state is None:
-        state = _current_state()
-    memo.shared_state = state
-    state = _as_seen_here(state)
-    key = _key(request, state[0])
-    return state, key, cache.get(key)
+        versions = [name for name in stamp if name != "shared"]
+        tokens = _guarded(lambda: store().read(versions))
+        if tokens is None:
+            return None
+        current = {"shared": site.shared, **{name: tokens.get(name, "") for name in versions}}
+    if current != stamp:
+        return None
+    if _not_modified(request, headers.get("ETag", "")):
+        response = HttpResponseNotModified()
+        for name in ("ETag", "Cache-Control", "Vary"):
+            if name in headers:
+                response[name] = headers[name]
+    else:
+        response = HttpResponse(content, status=status, headers=headers)
+    response[HEADER] = "hit"
+    return response
 
 
 class PublicPageCacheMiddleware:
-    """Answers readers' cache hits before the rest of the middleware runs; stores the pages
-    that ``cache_public_page`` views return, as the rest of the middleware left them.
+    """Answers readers' hits before the rest of the middleware runs; stores the pages that
+    ``public_page`` views return, as the rest of the middleware left them.
 
     Place it right after SecurityMiddleware and WhiteNoiseMiddleware, before
     SessionMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # The URLconf declares every page's query parameters: load it before the first key.
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns  # noqa: B018 - importing the URLconf is the point
 
     def __call__(self, request):
         if not _eligible(request):
             return self.get_response(request)
-        now = _now()
-        state, key, entry = _lookup(request)
-        scheduled = next_publication(state, now)
-        if entry is not None and entry[0] > now:
-            _expires, status, headers, content = entry
-            response = HttpResponse(content, status=status, headers=headers)
-            response[HEADER] = "hit"
-        else:
-            request.public_page_cache = True
+        key = _page_key(request)
+        found = _guarded(lambda: store().read_with_page([SITE], key))
+        if found is None:  # the cache is down: serve uncached
+            return self.get_response(request)
+        tokens, entry = found
+        site = _guarded(lambda: _current_site(tokens))
+        if site is None:
+            return self.get_response(request)
+        response = _hit(request, entry, site) if entry is not None else None
+        if response is None:
+            request.public_page_site = site
             response = self.get_response(request)
-            if not getattr(response, "public_page_cache", False):
-                return response  # not a public page (or not a page its view returned)
-            expires = min(now + settings.PUBLIC_CACHE_SECONDS, scheduled)
-            if _cacheable(request, response) and expires > now:
-                headers = dict(response.items())
-                cache.set(
-                    key,
-                    (expires, response.status_code, headers, response.content),
-                    timeout=math.ceil(expires - now),
-                )
-            response[HEADER] = "miss"
-        if not math.isinf(scheduled):
-            _cap_shared_lifetime(response, max(0, math.floor(scheduled - now)))
+            stamp = getattr(response, "public_page_stamp", None)
+            if stamp is None:
+                return response  # not a public page (or not one its view returned)
+            self._store(request, response, key, stamp, site)
+        if site.next_publication:
+            now = timezone.now().timestamp()
+            _cap_lifetime(response, max(0, math.floor(site.next_publication - now)))
         return response
 
+    @staticmethod
+    def _store(request, response, key, stamp, site) -> None:
+        now = timezone.now().timestamp()
+        expires = site.expiry(now)
+        if _cacheable(request, response) and expires > now:
+            entry = (stamp, expires, response.status_code, dict(response.items()), response.content)
+            timeout = math.ceil(expires - now)
+            _guarded(lambda: caches["default"].set(key, entry, timeout=timeout))
+        response[HEADER] = "miss"
 
-def cache_public_page(view):
-    """Let PublicPageCacheMiddleware serve anonymous readers a cached copy of the view's page
-    until its content changes."""
+
+def _public_cache_control(response) -> None:
+    """Browsers revalidate (max-age=0, answered 304 from the ETag); CDNs keep the page for
+    PUBLIC_CACHE_SECONDS (0: the page cache is off, and CDNs keep nothing either)."""
+    patch_cache_control(
+        response, public=True, max_age=0, s_maxage=max(0, settings.PUBLIC_CACHE_SECONDS)
+    )
+
+
+def public_page(view=None, *, query: Iterable[str] = (), versioned_by: str | None = None):
+    """A page readers see: shareable by CDNs, revalidated by browsers, kept in the page cache.
+
+    ``query``: the GET parameters the page reads; it sees no others (``?utm_source=``…),
+    and only these make a page's cache key. ``versioned_by``: the page shows one object,
+    named from the URL's arguments (``"article:{pk}"``), so it is renewed by a change to that
+    object or to what every page shows, not by every change on the site. A response whose
+    view set its own Cache-Control (a staff preview: private) keeps it and is never stored.
+    """
+    if view is None:
+        return functools.partial(public_page, query=query, versioned_by=versioned_by)
+    parameters = frozenset(query)
+    _query_parameters.update(parameters)
 
     @functools.wraps(view)
+    @require_safe
     def wrapped(request, *args, **kwargs):
+        site = getattr(request, "public_page_site", None)
+        versions = None
+        if site is not None and versioned_by is not None:
+            name = versioned_by.format(*args, **kwargs)
+            # Read before the view reads the database: a change committed in between then
+            # stamps the page as older than it is, never as newer.
+            versions = _guarded(lambda: store().read([name]))
+            versions = None if versions is None else {name: versions.get(name, "")}
+            if versions is None:
+                site = None
+        request.GET = _only(request.GET, parameters)
         response = view(request, *args, **kwargs)
-        if getattr(request, "public_page_cache", False):
-            response.public_page_cache = True
+        if not response.has_header("Cache-Control"):
+            _public_cache_control(response)
+        else:
+            return response
+        if site is not None:
+            stamp = _stamp(site, versions if versioned_by else None)
+            response["ETag"] = _etag(stamp)
+            response.public_page_stamp = stamp
+            if _not_modified(request, response["ETag"]):
+                not_modified = HttpResponseNotModified()
+                for header in ("ETag", "Cache-Control"):
+                    not_modified[header] = response[header]
+                not_modified.public_page_stamp = None
+                return not_modified
         return response
 
     return wrapped
+
+
+def _only(query_dict, names: frozenset[str]) -> QueryDict:
+    if all(key in names for key in query_dict):
+        return query_dict
+    kept = [(key, value) for key, values in query_dict.lists() if key in names for value in values]
+    return QueryDict(urlencode(kept))

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.request_guard.RefuseNulCharactersMiddleware",
     # Readers' cache hits are answered here, before sessions, auth and the rest run.
     "newsroom.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,6 +111,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+LOCALE_PATHS = [BASE_DIR / "locale"]  # Chinese for strings a library left untranslated
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
@@ -163,6 +165,9 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "newsroom"),
+            # An unreachable Redis must cost a request milliseconds, not a hang: the page
+            # cache then serves uncached (newsroom/caching.py, "Outages").
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
         if REDIS_URL
         else {
@@ -171,8 +176,9 @@ CACHES = {
         }
     )
 }
-# Public pages for anonymous readers (newsroom/caching.py): at most this many seconds old,
-# and never past the next scheduled publication. 0 turns the page cache off.
+# Public pages for anonymous readers (newsroom/caching.py): kept this many seconds at most in
+# the page cache and by CDNs (s-maxage), never past the next scheduled publication; browsers
+# revalidate (max-age=0, ETag). 0 turns the page cache off and tells CDNs not to keep pages.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_CACHE_SECONDS", "300"))
 # With a per-process cache, workers learn of a content change through this small file.
 PUBLIC_CACHE_GENERATION_FILE = Path(

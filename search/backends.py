@@ -1,8 +1,11 @@
 """Where the postings live: each database's own compressed full-text index.
 
-Every indexed document has a `rank`, a 64-bit key that sorts like (publish_at, article id):
-the publication time in whole seconds since 2000 times 2**32, plus the article id (good for
-1932-2068 and ids below 2**32). The index is keyed by it, so "published by now" is
+Every indexed document has a `rank`, a positive 64-bit key that sorts like (publish_at,
+article id): the publication time in whole seconds since 1900 (33 bits: to 2172) times 2**30,
+plus the article id (30 bits: ids below 1,073,741,824). The model accepts publication times in
+1900-2099 (`articles.models.PUBLISH_AT_YEARS`); a time outside the key's span that reaches the
+index another way counts as its first or last second, so no date can make indexing fail.
+The index is keyed by it, so "published by now" is
 `rank <= rank_bound(now)` and "newest first" is `ORDER BY rank DESC`, both answered by the
 full-text index itself:
 
@@ -25,25 +28,33 @@ from django.db import connection as default_connection
 
 from search import text as search_text
 
-EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-ID_BITS = 32
+# A day before 1900, so all of 1900 fits in any time zone.
+EPOCH = datetime.datetime(1899, 12, 31, tzinfo=datetime.UTC)
+ID_BITS = 30
 ID_MASK = (1 << ID_BITS) - 1
+SECOND_BITS = 63 - ID_BITS
+LAST_SECOND = (1 << SECOND_BITS) - 1
 #: tsvector positions stop at 16383; later tokens keep that position (found, not as phrases).
 MAX_POSITION = 16383
 MAX_POSITIONS_PER_TOKEN = 256
 
 
+def _second(moment) -> int:
+    delta = moment - EPOCH
+    return min(max(delta.days * 86400 + delta.seconds, 0), LAST_SECOND)
+
+
 def rank_key(publish_at, article_id: int) -> int:
-    delta = publish_at - EPOCH
-    return ((delta.days * 86400 + delta.seconds) << ID_BITS) | article_id
+    if not 0 < article_id <= ID_MASK:
+        raise ValueError(f"article id {article_id} does not fit the search rank key")
+    return (_second(publish_at) << ID_BITS) | article_id
 
 
 def rank_bound(now) -> int:
     """The highest rank visible at `now`: published in or before its second. (An article
     scheduled later in that same second counts for under a second; the search page shows only
     `Article.objects.published()`, so it is never displayed early.)"""
-    delta = now - EPOCH
-    return ((delta.days * 86400 + delta.seconds) << ID_BITS) | ID_MASK
+    return (_second(now) << ID_BITS) | ID_MASK
 
 
 def article_id(rank: int) -> int:
@@ -261,8 +272,9 @@ class PostgreSQLBackend(Backend):
             )
 
     def clear(self) -> None:
+        # DELETE, not TRUNCATE: searches keep reading the old rows until a rebuild commits.
         with self.connection.cursor() as cursor:
-            cursor.execute("TRUNCATE search_pg")
+            cursor.execute("DELETE FROM search_pg")
 
     def before_bulk(self) -> None:
         with self.connection.cursor() as cursor:

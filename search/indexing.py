@@ -5,19 +5,20 @@ Only articles whose status is published are indexed (a scheduled one too: querie
 (its headline and text, for passages) and one row in the database's full-text index (see
 `search.backends`); the two are always written together here.
 
-`index_article` brings one article up to date and may be called directly; it compares the
-stored document first, so saving an unchanged or unpublished article costs a few reads.
 Saves of articles, bylines and captions only note the article (`schedule`); it is indexed
 once when the transaction commits, or earlier if a search runs on the same connection
-(`flush`). `index_articles` is the bulk path used by `rebuild_search_index` and benchmarks.
+(`flush`), and only if its stored document differs. `index_articles` is the bulk path used
+by benchmarks and by `rebuild_index`, which `rebuild_search_index` runs.
 """
 
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from articles.body import plain_body
+from articles.bylines import format_bylines
 from articles.models import Article, Byline
-from newsroom.caching import bump_generation
+from newsroom.caching import content_changed
 from search import backends
 from search.models import SearchDocument
 
@@ -30,14 +31,16 @@ def document_text(article, bylines, captions) -> tuple[str, str]:
     """(headline, text) of an article as readers see them: bylines and captions included."""
     headline = " ".join(p for p in (article.kicker, article.title, article.subtitle) if p)
     parts = [article.dateline]
-    parts += [f"{b.role} {b.contributor.name}".strip() for b in bylines]
+    parts += [format_bylines(bylines, between="\n")]
     parts += [plain_body(article.body)]
     parts += [" ".join(p for p in (c.text, c.credit) if p) for c in captions]
     return headline, "\n".join(p for p in parts if p)
 
 
 def _is_indexable(article) -> bool:
-    return article.status == Article.Status.PUBLISHED and article.publish_at is not None
+    """Published now or scheduled: queries compare `publish_at` with the time of the search."""
+    now = timezone.now()
+    return article.is_visible_to_readers(now) or article.is_scheduled(after=now)
 
 
 def _row(document) -> tuple[int, str, str]:
@@ -103,25 +106,20 @@ def _sync(ids) -> int:
 
 
 def _bump_after_indexing() -> None:
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
 
 
-def index_article(article) -> None:
-    """Bring one article's index entries up to date (or remove them if it is not published)."""
-    _sync([article.pk])
-
-
-def index_articles(articles=None, chunk_size: int = 1000) -> int:
+def index_articles(articles=None, chunk_size: int = 1000, *, drop_indexes=True) -> int:
     """Index many articles at once, replacing their entries; returns how many were indexed.
 
     Into an empty index, a large load drops and rebuilds the full-text indexes around it
-    (PostgreSQL) or merges the index once at the end (SQLite).
+    (PostgreSQL; not with `drop_indexes=False`) or merges the index once at the end (SQLite).
     """
     queryset = Article.objects.all() if articles is None else articles
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     backend = backends.backend(connection)
     bulk = len(ids) > BULK_THRESHOLD and not SearchDocument.objects.exists()
-    if bulk:
+    if bulk and drop_indexes:
         backend.before_bulk()
     indexed = 0
     try:
@@ -142,15 +140,25 @@ def index_articles(articles=None, chunk_size: int = 1000) -> int:
     finally:
         if bulk:
             backend.after_bulk()
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
     return indexed
+
+
+def rebuild_index(chunk_size: int = 1000) -> int:
+    """Index every published article afresh, in one transaction: searches read the old index
+    until the new one is complete, and a rebuild that fails leaves the old one as it was.
+    (Its indexes stay in place, so PostgreSQL readers are never locked out; on SQLite other
+    writers wait for the rebuild, up to their busy timeout.)"""
+    with transaction.atomic():
+        clear_index()
+        return index_articles(chunk_size=chunk_size, drop_indexes=False)
 
 
 def clear_index() -> None:
     with transaction.atomic():
         backends.backend(connection).clear()
         SearchDocument.objects.all()._raw_delete(SearchDocument.objects.db)
-    bump_generation(schedule_may_have_changed=False)
+    content_changed()
 
 
 def index_size() -> dict:

@@ -80,11 +80,6 @@ def keyword_phrase(keyword: str) -> list[str]:
     return found
 
 
-def keyword_terms(keyword: str) -> set[str]:
-    """Terms every text containing `keyword` must have."""
-    return set(keyword_phrase(keyword)) - {SEPARATOR}
-
-
 def is_exact(keyword: str) -> bool:
     """True when finding the keyword's phrase already proves the keyword is in the text: a
     run of two or more Chinese characters, or one Latin word. Anything else (`DeepSeek-V3`,

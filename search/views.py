@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 
 from articles.models import Article, Byline
-from articles.views import public
+from newsroom.caching import public_page
 from search import text as search_text
 from search.models import SearchDocument
 from search.query import search
@@ -15,7 +15,7 @@ from search.query import search
 PER_PAGE = 10
 
 
-@public
+@public_page(query=("q", "page"))
 def search_view(request):
     found = search(request.GET.get("q", ""))
     try:

@@ -6,6 +6,8 @@ import datetime
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from entities.recognition import FoundOrganisation
+
 BlockType = Literal["paragraph", "subheading"]
 ArticleKind = Literal["article", "photo"]
 
@@ -24,14 +26,6 @@ class Byline:
 class Block:
     type: BlockType
     text: str
-
-
-@dataclass(frozen=True)
-class FoundOrganisation:
-    """An organisation an article names: its first full form and the short forms the text uses."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

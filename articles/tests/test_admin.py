@@ -9,30 +9,13 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.tests.admin_forms import change_url, post_change
-from articles.tests.roles import make_editor, make_reporter
+from articles.tests.roles import make_editor
 from conftest import add_byline, add_caption, make_article
 from entities.models import Mention, Organisation
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
 CHANGELIST = "admin:articles_article_changelist"
-
-
-@pytest.fixture
-def reporter_client(client):
-    client.force_login(make_reporter())
-    return client
-
-
-@pytest.fixture
-def editor():
-    return make_editor()
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def draft(title="草稿", **fields):
@@ -60,9 +43,9 @@ def fill_changelist(count):
         Mention.objects.create(article=article, organisation=organisation)
 
 
-CHANGELIST_QUERIES = 12  # session, user, 2 permissions, page numbers (the only filter that
-# lists rows: tags and organisations are text boxes), count, rows, 3 prefetches (tags,
-# captions, bylines+contributors), 2 date-hierarchy
+CHANGELIST_QUERIES = 13  # session, user, 2 permissions, the counts by state (one query),
+# page numbers (the only filter that lists rows: tags and organisations are text boxes),
+# count, rows, 3 prefetches (tags, captions, bylines+contributors), 2 date-hierarchy
 
 
 @pytest.mark.parametrize("rows", [3, 30])
@@ -248,6 +231,28 @@ def test_a_stale_form_is_refused_with_a_link_to_the_current_version(client, edit
     assert (article.title, article.body) == ("原标题", "同事的修改。")
 
 
+def test_a_refused_stale_save_shows_the_other_change_and_keeps_the_refused_text(client, editor):
+    article = draft("原标题", body="原文。")
+    client.force_login(editor)
+    stale_page = client.get(change_url(article))
+    other_client = client.__class__()
+    other_client.force_login(make_editor("other_editor"))
+    post_change(other_client, article, {"body": "同事的修改。", "subtitle": "同事的副题"})
+
+    refused = post_change(client, article, {"title": "我的标题"}, loaded_from=stale_page)
+    page = refused.content.decode()
+    assert "对方的改动" in page
+    assert "<ins>同事的副题</ins>" in page
+    assert "<del>原文</del><ins>同事的修改</ins>" in page
+    assert 'value="我的标题"' in page  # nothing typed is lost
+    assert Article.objects.get(pk=article.pk).title == "原标题"
+
+    # saving the page again, now knowingly, goes in
+    again = post_change(client, article, loaded_from=refused)
+    assert again.status_code == 302
+    assert Article.objects.get(pk=article.pk).title == "我的标题"
+
+
 def test_a_fresh_form_saves_after_someone_elses_change(editor_client):
     article = draft("原标题")
     article.body = "别人先改了。"
@@ -319,3 +324,116 @@ def test_the_admin_speaks_chinese(editor_client):
     assert 'lang="zh-hans"' in page
     assert "稿件" in page
     assert re.search(r"立即发布所选稿件", page)
+
+
+# Scheduled articles in the admin.
+
+
+def schedule(editor_client, article, at):
+    return post_change(
+        editor_client,
+        article,
+        {
+            "schedule_at_0": at.strftime("%Y-%m-%d"),
+            "schedule_at_1": at.strftime("%H:%M:%S"),
+            "_workflow": "publish",
+        },
+    )
+
+
+def test_a_scheduled_article_shows_as_scheduled_and_offers_its_own_buttons(editor_client):
+    article = draft("定时稿件")
+    at = timezone.localtime() + datetime.timedelta(days=1)
+    schedule(editor_client, article, at)
+    page = editor_client.get(change_url(article))
+    assert [name for name, _ in page.context["workflow_buttons"]] == [
+        "publish_now",
+        "reschedule",
+        "unschedule",
+        "archive",
+    ]
+    html = page.content.decode()
+    assert 'id="article-state">定时<' in html
+    assert f"{at:%Y-%m-%d %H:%M}" in html
+    assert f'name="schedule_at_0" value="{at:%Y/%m/%d}"' in html  # 修改定时 starts there
+    listing = editor_client.get(reverse(CHANGELIST)).content.decode()
+    assert "state-scheduled" in listing and "已发布</span>" not in listing
+
+
+def test_publish_now_from_the_form_of_a_scheduled_article(editor_client):
+    article = draft("定时稿件")
+    schedule(editor_client, article, timezone.localtime() + datetime.timedelta(days=1))
+    response = post_change(editor_client, article, {"_workflow": "publish_now"})
+    assert response.status_code == 302
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_reschedule_and_unschedule_from_the_form(editor_client):
+    article = draft("定时稿件")
+    schedule(editor_client, article, timezone.localtime() + datetime.timedelta(days=1))
+    later = timezone.localtime() + datetime.timedelta(days=3)
+    post_change(
+        editor_client,
+        article,
+        {
+            "schedule_at_0": later.strftime("%Y-%m-%d"),
+            "schedule_at_1": later.strftime("%H:%M:%S"),
+            "_workflow": "reschedule",
+        },
+    )
+    article.refresh_from_db()
+    assert timezone.localtime(article.publish_at).date() == later.date()
+    post_change(editor_client, article, {"_workflow": "unschedule"})
+    article.refresh_from_db()
+    assert (article.status, article.publish_at) == (Status.DRAFT, None)
+
+
+def test_the_state_filter_counts_and_its_published_shows_only_what_readers_see(editor_client):
+    visible = make_article("读者看得到")
+    waiting = make_article("定时的", publish_at=timezone.now() + datetime.timedelta(days=1))
+    make_article("待审的", status=Status.REVIEW)
+    published = editor_client.get(reverse(CHANGELIST), {"state": "published"})
+    assert list(published.context["cl"].result_list) == [visible]
+    scheduled_only = editor_client.get(reverse(CHANGELIST), {"state": "scheduled"})
+    assert list(scheduled_only.context["cl"].result_list) == [waiting]
+    html = published.content.decode()
+    assert "待审（1）" in html and "定时（1）" in html and "已发布（1）" in html
+
+
+def test_the_preview_banner_of_a_scheduled_article_says_when(editor_client):
+    at = timezone.now() + datetime.timedelta(days=1)
+    article = make_article("定时的", publish_at=at)
+    banner = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "此稿件已定时，将于" in banner
+    assert "尚未发布（已发布" not in banner
+
+
+# The queue.
+
+
+def test_the_queue_tabs_count_by_state_and_the_review_queue_is_oldest_first(editor_client):
+    older = make_article("先提交的", status=Status.REVIEW)
+    newer = make_article("后提交的", status=Status.REVIEW)
+    Article.objects.filter(pk=older.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    make_article("草稿", status=Status.DRAFT)
+    page = editor_client.get(reverse(CHANGELIST))
+    tabs = {tab["label"]: tab["count"] for tab in page.context["state_tabs"]}
+    assert tabs == {"全部": None, "待审": 2, "定时": 0, "草稿": 1, "已发布": 0, "已归档": 0}
+    assert page.context["state_tabs"][1]["label"] == "待审"  # the queue comes first
+    queue = editor_client.get(reverse(CHANGELIST), {"state": "review"})
+    assert list(queue.context["cl"].result_list) == [older, newer]
+
+
+def test_the_admin_index_links_to_the_review_queue_with_its_count(editor_client):
+    make_article("待审的", status=Status.REVIEW)
+    index = editor_client.get(reverse("admin:index")).content.decode()
+    assert f'href="{reverse(CHANGELIST)}?state=review">待审</a>' in index
+    assert "1 篇" in index
+
+
+def test_the_schedule_boxes_show_only_where_a_step_reads_them(editor_client):
+    assert 'name="schedule_at_0"' in editor_client.get(change_url(draft())).content.decode()
+    published = editor_client.get(change_url(make_article("已发布"))).content.decode()
+    assert 'name="schedule_at_0"' not in published

@@ -5,6 +5,7 @@ publish; the editor publishes it; an anonymous reader then sees the change. Scre
 to test-artifacts/.
 """
 
+import datetime
 import importlib
 import shutil
 from pathlib import Path
@@ -114,3 +115,103 @@ def test_reporter_submits_editor_publishes_reader_sees_it(browser, live_server, 
     history.click(f"a.compare-link[href$='?new={reporters_edit.pk}']")
     assert "记者补写的第二段" in history.inner_text(".version-diff")
     history.screenshot(path=ARTIFACTS / "admin-history-compare.png", full_page=True)
+
+
+def test_an_editors_day_schedule_history_stale_save_and_merge(
+    browser, live_server, newsroom_groups
+):
+    """Schedule -> see 定时 -> publish now from the form; edit only the title -> history shows
+    only the title; a stale save shows the other editor's change; merge with confirmation
+    and redirect. Screenshots of the changelist, the form and the history diff."""
+    from django.utils import timezone
+
+    from entities.models import Mention, Organisation
+
+    make_editor("editor")
+    make_editor("colleague")
+    article = make_article(
+        "定时发布的稿件",
+        status=Article.Status.DRAFT,
+        import_ref="2025-08-05/03/1",
+        body="第一段。\n\n第二段。",
+    )
+    add_byline(article, "郭文晨", role="特约通讯员")
+    make_article("等着审的稿件", status=Article.Status.REVIEW)
+    base = live_server.url
+    change_url = f"{base}/admin/articles/article/{article.pk}/change/"
+
+    editor = log_in(browser, live_server, "editor")
+    editor.goto(change_url)
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    editor.fill("#id_schedule_at_0", f"{tomorrow:%Y/%m/%d}")
+    editor.fill("#id_schedule_at_1", "09:30:00")
+    editor.click("button[value=publish]")
+    editor.wait_for_selector(".messagelist .success")
+    assert "已定时" in editor.inner_text(".messagelist")
+    assert editor.inner_text("#article-state") == "定时"
+    buttons = editor.locator("#publishing-panel button").all_inner_texts()
+    assert buttons == ["立即发布", "修改定时", "取消定时", "归档"]
+    editor.screenshot(path=ARTIFACTS / "admin-change-form.png", full_page=False)
+
+    editor.goto(f"{base}/admin/articles/article/")
+    assert "定时" in editor.inner_text("#result_list")
+    assert "待审1" in editor.inner_text(".state-tabs").replace("\n", "")
+    editor.screenshot(path=ARTIFACTS / "admin-changelist.png", full_page=True)
+
+    editor.goto(change_url)
+    editor.click("button[value=publish_now]")
+    editor.wait_for_selector(".messagelist .success")
+    assert editor.inner_text("#article-state") == "已发布"
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+    # Edit only the title (the browser sends the body back with \r\n line ends).
+    editor.fill("#id_title", "只改了标题")
+    editor.click("#publishing-panel input[name=_continue]")
+    editor.wait_for_selector(".messagelist .success")
+    editor.goto(f"{base}/admin/articles/article/{article.pk}/history/")
+    newest_changes = editor.locator("#change-history tbody tr").first.locator(".history-changes")
+    assert newest_changes.inner_text() == "主题"
+    editor.screenshot(path=ARTIFACTS / "admin-history-list.png", full_page=True)
+    editor.click("#compare-chosen")
+    assert [
+        row.strip() for row in editor.locator(".version-diff th[scope=row]").all_inner_texts()
+    ] == ["主题"]
+    editor.screenshot(path=ARTIFACTS / "admin-history-diff.png", full_page=True)
+
+    # Two editors, one article.
+    editor.goto(change_url)
+    colleague = log_in(browser, live_server, "colleague")
+    colleague.goto(change_url)
+    colleague.fill("#id_body", "同事改写的第一段。\n\n第二段。")
+    colleague.click("#publishing-panel input[name=_continue]")
+    colleague.wait_for_selector(".messagelist .success")
+    editor.fill("#id_title", "我改的标题")
+    editor.click("#publishing-panel input[name=_continue]")
+    editor.wait_for_selector(".errornote, .errorlist")
+    refused = editor.inner_text("#content-main")
+    assert "colleague" in refused and "对方的改动" in refused
+    assert "同事改写" in editor.inner_text(".stale-diff table ins")
+    assert editor.input_value("#id_title") == "我改的标题"
+    editor.screenshot(path=ARTIFACTS / "admin-stale-save.png", full_page=False)
+
+    # Merge two organisations, choosing the one kept.
+    main = Organisation.objects.create(name="浙江大学")
+    duplicate = Organisation.objects.create(name="浙大")
+    Mention.objects.create(article=article, organisation=main)
+    old_url = f"{base}{duplicate.get_absolute_url()}"
+    editor.goto(f"{base}/admin/entities/organisation/")
+    for org in (main, duplicate):
+        editor.check(f"input[name=_selected_action][value='{org.pk}']")
+    editor.select_option("select[name=action]", "merge_selected")
+    editor.click("button[name=index]")
+    editor.wait_for_selector("#merge-confirmation")
+    assert "1 处提及" in editor.inner_text("#merge-confirmation")
+    editor.screenshot(path=ARTIFACTS / "admin-merge-confirmation.png", full_page=True)
+    editor.check(f"#keep-{main.pk}")
+    editor.click("input[name=confirm_merge]")
+    editor.wait_for_selector(".messagelist .success")
+    assert list(Organisation.objects.values_list("name", flat=True)) == ["浙江大学"]
+    reader = browser.new_page(viewport={"width": 1280, "height": 1000})
+    response = reader.goto(old_url)
+    assert reader.url == f"{base}{main.get_absolute_url()}"
+    assert response.status == 200 and "浙江大学" in reader.inner_text("h1")

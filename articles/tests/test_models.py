@@ -45,6 +45,33 @@ def test_published_means_published_status_and_time_has_come():
     assert Article.objects.published(at=now + datetime.timedelta(hours=3)).count() == 2
 
 
+def test_scheduled_means_published_status_and_time_still_to_come():
+    now = timezone.now()
+    make_article("已发布")
+    make_article("草稿", status=Article.Status.DRAFT)
+    make_article("已归档", status=Article.Status.ARCHIVED, publish_at=now + datetime.timedelta(1))
+    waiting = make_article("定时", publish_at=now + datetime.timedelta(hours=2))
+    assert list(Article.objects.scheduled()) == [waiting]
+    assert not Article.objects.scheduled(after=now + datetime.timedelta(hours=3)).exists()
+
+
+def test_an_articles_own_predicates_agree_with_the_querysets_at_every_moment():
+    now = timezone.now()
+    articles = [
+        make_article("已发布"),
+        make_article("草稿", status=Article.Status.DRAFT),
+        make_article("无时间", status=Article.Status.REVIEW, publish_at=None),
+        make_article("已归档", status=Article.Status.ARCHIVED, publish_at=now),
+        make_article("定时", publish_at=now + datetime.timedelta(hours=2)),
+    ]
+    for moment in (now, now + datetime.timedelta(hours=3)):
+        visible = {a.pk for a in Article.objects.published(at=moment)}
+        waiting = {a.pk for a in Article.objects.scheduled(after=moment)}
+        assert {a.pk for a in articles if a.is_visible_to_readers(at=moment)} == visible
+        assert {a.pk for a in articles if a.is_scheduled(after=moment)} == waiting
+    assert articles[0].is_visible_to_readers() and not articles[4].is_visible_to_readers()
+
+
 def test_an_article_needs_a_title_but_a_photo_item_does_not():
     article = Article(kind=Article.Kind.ARTICLE, title=" ")
     with pytest.raises(ValidationError) as error:

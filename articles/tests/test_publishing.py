@@ -40,7 +40,7 @@ def test_a_reporter_submits_a_draft_for_review_and_is_recorded_as_its_last_edito
 
 def test_only_a_draft_can_be_submitted(reporter):
     article = make_article("待审", status=Status.REVIEW)
-    with pytest.raises(ValidationError, match="不能改为"):
+    with pytest.raises(ValidationError, match="不能提交审核"):
         publishing.submit_for_review(article, reporter)
 
 
@@ -132,3 +132,58 @@ def test_publish_imported_only_marks_articles_an_import_is_creating():
     assert fresh.status == Article.Status.PUBLISHED and fresh.publish_at is not None
     with pytest.raises(ValueError):
         publishing.publish_imported(make_article("已存在"))
+
+
+# A scheduled article: 定时, with its own steps.
+
+
+def scheduled(editor, hours=3):
+    article = draft("定时稿件")
+    publishing.publish(article, editor, at=timezone.now() + datetime.timedelta(hours=hours))
+    return article
+
+
+def test_a_scheduled_article_has_its_own_state_and_steps(editor):
+    article = scheduled(editor)
+    assert publishing.state_of(article) == publishing.State.SCHEDULED
+    assert publishing.state_label(article) == "定时"
+    offered = [step.name for step in publishing.steps_for(editor, article)]
+    assert offered == ["publish_now", "reschedule", "unschedule", "archive"]
+    assert list(Article.objects.scheduled()) == [article]
+    assert not Article.objects.published().exists()
+
+
+def test_publish_now_makes_a_scheduled_article_visible_at_once(editor):
+    article = scheduled(editor)
+    publishing.publish_now(article, editor)
+    assert Article.objects.published().filter(pk=article.pk).exists()
+    assert publishing.state_of(article) == publishing.State.PUBLISHED
+
+
+def test_reschedule_needs_a_future_time_and_moves_it(editor):
+    article = scheduled(editor)
+    with pytest.raises(ValidationError, match="将来"):
+        publishing.reschedule(article, editor, at=timezone.now() - datetime.timedelta(hours=1))
+    later = timezone.now() + datetime.timedelta(days=2)
+    publishing.reschedule(article, editor, at=later)
+    article.refresh_from_db()
+    assert article.publish_at == later
+    assert publishing.is_scheduled(article)
+
+
+def test_unschedule_returns_a_scheduled_article_to_draft(editor):
+    article = scheduled(editor)
+    publishing.unschedule(article, editor)
+    article.refresh_from_db()
+    assert (article.status, article.publish_at) == (Status.DRAFT, None)
+
+
+def test_the_table_refuses_what_it_does_not_list(editor, reporter):
+    published = make_article("已发布")
+    with pytest.raises(ValidationError, match="已发布"):
+        publishing.publish(published, editor)  # a second publish would move its time
+    with pytest.raises(ValidationError):
+        publishing.publish_now(published, editor)
+    with pytest.raises(PermissionDenied):
+        publishing.unschedule(scheduled(editor), reporter)
+    assert [step.name for step in publishing.steps_for(reporter, draft())] == ["submit_for_review"]

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.pagetext.model import FoundOrganisation
 from entities.matching import find_organisations
+from entities.recognition import FoundOrganisation
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 

@@ -4,16 +4,19 @@ from django.http import Http404, HttpResponse
 from django.urls import path
 
 from articles.models import Article
-from newsroom.caching import cache_public_page
+from articles.page_cache import ARTICLE_PAGE
+from newsroom.caching import public_page
+from newsroom.views import healthz
 
 
+@public_page(query=("page",))
 def latest(request):
     titles = Article.objects.published().values_list("title", flat=True)
-    response = HttpResponse("|".join(titles))
-    response["Cache-Control"] = "public, max-age=300, s-maxage=600"
-    return response
+    page = request.GET.get("page", "")
+    return HttpResponse("|".join(titles) + (f"#{page}" if page else ""))
 
 
+@public_page(versioned_by=ARTICLE_PAGE)
 def article(request, pk):
     if request.user.is_authenticated and request.user.is_staff:
         found = Article.objects.filter(pk=pk).first()  # a staff preview, drafts included
@@ -23,17 +26,25 @@ def article(request, pk):
         prefix = ""
     if found is None:
         raise Http404
-    return HttpResponse(prefix + found.title)
+    bylines = "".join(f"/{b.contributor.name}" for b in found.bylines.all())
+    return HttpResponse(prefix + found.title + bylines)
 
 
+@public_page
 def with_cookie(request):
     response = HttpResponse("cookie")
     response.set_cookie("seen", "1")
     return response
 
 
+def not_public(request):
+    return HttpResponse("private page")
+
+
 urlpatterns = [
-    path("latest/", cache_public_page(latest)),
-    path("a/<int:pk>/", cache_public_page(article)),
-    path("cookie/", cache_public_page(with_cookie)),
+    path("latest/", latest),
+    path("a/<int:pk>/", article),
+    path("cookie/", with_cookie),
+    path("plain/", not_public),
+    path("healthz", healthz),
 ]

@@ -26,12 +26,17 @@ def test_article_page_front_page_and_search_are_cached_for_readers(client):
 
 
 @pytest.mark.django_db
-def test_unpublishing_takes_the_article_off_every_cached_page_at_once(client, admin_user):
-    article = make_article("即将撤下的稿件", body="脑机接口。")
+def test_unpublishing_takes_the_article_off_every_cached_page_at_once(
+    client, admin_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article("即将撤下的稿件", body="脑机接口。")
     urls = [article.get_absolute_url(), "/", reverse("search:search") + "?q=脑机接口"]
     for url in urls:
         client.get(url)
-    publishing.unpublish(article, admin_user)
+    assert all(client.get(url)[HEADER] == "hit" for url in urls)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.unpublish(article, admin_user)
     assert client.get(urls[0]).status_code == 404
     for url in urls[1:]:
         assert "即将撤下的稿件" not in client.get(url).content.decode()
