@@ -117,32 +117,36 @@ class Unit:
     __slots__ = ("lines", "_pieces", "_text", "_depth", "_widest", "_glued")
 
     def __init__(self, lines: list[Line]) -> None:
-        self.lines: list[Line] = []
+        #: Lines appended here directly are taken in when the unit is next asked about.
+        self.lines: list[Line] = list(lines)
         self._pieces: list[str] = []
         self._text: str | None = ""
         self._depth = 0
         self._widest = 0.0
         self._glued = False
-        for line in lines:
-            self.add(line)
 
     def add(self, line: Line) -> None:
         self.lines.append(line)
-        piece = line.bold or line.text
-        self._pieces.append(piece)
-        self._text = None
-        self._depth = bracket_depth(piece, self._depth)
-        self._widest = max(self._widest, line.width)
-        self._glued = self._glued or line.glued
+
+    def _sync(self) -> None:
+        for line in self.lines[len(self._pieces) :]:
+            piece = line.bold or line.text
+            self._pieces.append(piece)
+            self._text = None
+            self._depth = bracket_depth(piece, self._depth)
+            self._widest = max(self._widest, line.width)
+            self._glued = self._glued or line.glued
 
     @property
     def text(self) -> str:
+        self._sync()
         if self._text is None:
             self._text = join_printed_lines(self._pieces)
         return self._text
 
     def tail(self, size: int) -> str:
         """The text's last `size` characters or so, without joining the whole unit."""
+        self._sync()
         count, length = 0, 0
         while count < len(self._pieces) and length < size:
             count += 1
@@ -152,14 +156,17 @@ class Unit:
     @property
     def open_bracket(self) -> bool:
         """Whether a bracket or quote opened in the unit is still open at its end."""
+        self._sync()
         return self._depth > 0
 
     @property
     def widest(self) -> float:
+        self._sync()
         return self._widest
 
     @property
     def any_glued(self) -> bool:
+        self._sync()
         return self._glued
 
     def tail_raw(self, lines: int) -> str:
