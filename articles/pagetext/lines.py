@@ -100,6 +100,12 @@ class Line:
         return parse_standalone_bylines(self.raw)
 
     @lazy
+    def spaced(self) -> str:
+        """The line with the spaces that separate words (`记者 李墨`); a loose line's spaces
+        only justify it (`宗 和 ） 近 日`), and are dropped."""
+        return self.text if self.loose and spaced_out(self.raw) else self.raw
+
+    @lazy
     def loose(self) -> bool:
         """Spaced out (`为 一 个 城 市`): the printer justified it to the full column, so it is
         never a paragraph's short last line, even when it holds a character fewer."""
@@ -171,12 +177,12 @@ class Unit:
 
     def tail_raw(self, lines: int) -> str:
         """The last printed lines as extracted: what a closing byline or credit can span."""
-        return LINE_BREAK.join(line.raw for line in self.lines[-lines:])
+        return LINE_BREAK.join(line.spaced for line in self.lines[-lines:])
 
     @property
     def raw(self) -> str:
         """The printed lines as extracted, each line break kept as LINE_BREAK."""
-        return LINE_BREAK.join(line.raw for line in self.lines)
+        return LINE_BREAK.join(line.spaced for line in self.lines)
 
     @property
     def bold(self) -> bool:
@@ -209,6 +215,18 @@ def is_loose(raw: str) -> bool:
             if gaps >= LOOSE_GAPS:
                 return True
     return False
+
+
+def spaced_out(raw: str) -> bool:
+    """Spaces between most neighbouring Chinese characters: justification, not word breaks."""
+    pairs = gaps = 0
+    for index in range(1, len(raw) - 1):
+        if raw[index] == " " and is_wide(raw[index - 1]) and is_wide(raw[index + 1]):
+            gaps += 1
+            pairs += 1
+        elif is_wide(raw[index]) and is_wide(raw[index - 1]):
+            pairs += 1
+    return gaps * 2 >= pairs
 
 
 def read_lines(page_text: str) -> list[Line]:
