@@ -21,6 +21,8 @@ from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
+#: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
+WIDEST_TEXT_COLUMN = 23
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
@@ -253,6 +255,8 @@ class PageAssembly:
             return False
         if any(block.type != "paragraph" for block in article.body):
             return False
+        if (item.column or 0) >= WIDEST_TEXT_COLUMN:
+            return True
         reference = self.column_before(item)
         if reference is None:
             # With nothing to compare the column with, only an untitled text passes for a photo.
