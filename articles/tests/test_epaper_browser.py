@@ -127,7 +127,11 @@ def test_a_reader_clicks_an_article_on_the_printed_page_and_lands_on_it(
     tab = strict_page(context, live_server)
     images = []
     tab.on("response", lambda r: images.append((r.url, r.status)) if "/files/" in r.url else None)
-    tab.goto(live_server.url + "/issues/2025-08-05/3/")
+    tab.goto(live_server.url + "/")
+    tab.wait_for_load_state("networkidle")
+    tab.screenshot(path=ARTIFACTS / "epaper-home-desktop.png", full_page=True)
+    tab.get_by_role("link", name="第3版版面图").click()  # the printed page is the front door
+    tab.wait_for_url("**/issues/2025-08-05/3/")
     tab.wait_for_load_state("networkidle")
     assert tab.locator("h1").inner_text() == "第3版 · 区域创新"
     assert (edition["page"].image_url, 200) in [
