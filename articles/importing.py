@@ -94,16 +94,26 @@ class PdfPageSource:
     name: str = ""
     notes: list[str] = field(default_factory=list)
     rendered: RenderedPage | None = None
+    file_checksum: str = ""  # the whole file's SHA-256, computed once for all its pages
 
     checksum_field = "pdf_checksum"
 
     @property
     def checksum(self) -> str:
         """The file's SHA-256; for a page of a multi-page PDF, of the file and the page."""
-        digest = hashlib.sha256(self.data).hexdigest()
+        digest = self.file_checksum or hashlib.sha256(self.data).hexdigest()
         if self.page_count == 1:
             return digest
         return hashlib.sha256(f"{digest}:{self.index + 1}".encode()).hexdigest()
+
+    def render(self) -> RenderedPage:
+        """The page drawn for readers (once); PageImportError if PDFium cannot draw it."""
+        if self.rendered is None:
+            try:
+                self.rendered = render_page(self.data, self.index)
+            except RenderError as exc:
+                raise PageImportError(f"{self.label}: {exc}") from exc
+        return self.rendered
 
     def parse(self) -> ParsedPage:
         return self.parsed
@@ -300,6 +310,7 @@ def read_pdf_pages(
                 f"{label}: 这是 {count} 页的 PDF（一整期），不能给所有版面同一个 --page-name。"
             )
         sources = []
+        file_checksum = hashlib.sha256(data).hexdigest()
         for index in range(count):
             page_label = label if count == 1 else f"{label} 第{index + 1}页"
             try:
@@ -323,6 +334,7 @@ def read_pdf_pages(
                     numbered_by_file=numbered_by_file and count == 1,
                 )
             )
+            sources[-1].file_checksum = file_checksum
         return sources
     finally:
         document.close()
@@ -570,12 +582,8 @@ def render_printed_pages(sources) -> None:
         )
     )
     for source in pending:
-        if (source.date, source.number, source.checksum) in stored:
-            continue
-        try:
-            source.rendered = render_page(source.data, source.index)
-        except RenderError as exc:
-            raise PageImportError(f"{source.label}: {exc}") from exc
+        if (source.date, source.number, source.checksum) not in stored:
+            source.render()
 
 
 def _refuse_other_source(page, source, replace) -> None:
@@ -618,7 +626,7 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
         page.name = source.name
     setattr(page, source.checksum_field, source.checksum)
     if isinstance(source, PdfPageSource):
-        store_printed_files(page, source.rendered or render_page(source.data, source.index))
+        store_printed_files(page, source.render())
     page.save()
 
     existing = {
