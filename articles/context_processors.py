@@ -11,6 +11,7 @@ def _site_links() -> dict[str, str]:
         "home": reverse("articles:home"),
         "issues": reverse("articles:issue_list"),
         "feed": reverse("articles:feed"),
+        "subscribe": reverse("articles:subscribe"),
         "search": reverse("search:search"),
     }
 

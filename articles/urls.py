@@ -22,6 +22,7 @@ urlpatterns = [
     path("contributors/<int:pk>/", views.contributor_detail, name="contributor"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
     path("feed/", public_page(LatestArticlesFeed()), name="feed"),
+    path("subscribe/", views.subscribe, name="subscribe"),
     path(
         "sitemap.xml",
         public_page(sitemap, query=("p",)),

@@ -232,6 +232,20 @@ def tag_detail(request, slug):
 
 
 @public_page
+def subscribe(request):
+    """订阅: what the feed is and how to use it, for a reader who clicked the link; apps read
+    the RSS itself at /feed/ (linked here and in every page's head)."""
+    return render(
+        request,
+        "articles/subscribe.html",
+        {
+            "feed_url": request.build_absolute_uri(reverse("articles:feed")),
+            "latest": Article.objects.published().for_lists()[:10],
+        },
+    )
+
+
+@public_page
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}"]

@@ -290,6 +290,15 @@ class TestBadPdfsChangeNothing:
         assert Page.objects.count() == 0
 
 
+def test_dry_run_reports_a_running_head_that_disagrees_on_stderr(tmp_path, monkeypatch):
+    fix_parse(monkeypatch, {0: parsed_page(LEAD, number=4)})
+    out, err = StringIO(), StringIO()
+    path = write_pdf(tmp_path, "03.pdf", ["一"])
+    call_command("import_issue", str(path), "--dry-run", "--format", "json", stdout=out, stderr=err)
+    assert json.loads(out.getvalue())["articles"][0]["title"] == "科技创新指数稳步提升"
+    assert f"{path}: 注意：眉头的版次是第4版，与文件名的第3版不同，按眉头导入。" in err.getvalue()
+
+
 def test_dry_run_prints_the_page_parse_with_each_articles_regions(tmp_path, monkeypatch, media):
     fix_parse(monkeypatch, {0: parsed_page(LEAD, SECOND, date=DATE, number=3, name="区域创新")})
     output = run_import(write_pdf(tmp_path, "page.pdf", ["一"]), "--dry-run", "--format", "json")

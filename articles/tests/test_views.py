@@ -338,3 +338,11 @@ def test_each_page_runs_a_fixed_number_of_queries_whatever_the_amount_of_content
     grow(edition, 2, 12)
     large = measured_queries(client, edition)
     assert small == large == PINNED_QUERIES
+
+
+def test_an_article_from_print_shows_its_issue_date_with_the_web_time_after_it(client):
+    article = make_article("刊于版面的稿件")  # printed 2025-08-05, put online an hour ago
+    html = client.get(article.get_absolute_url()).content.decode()
+    issue_date = html.index('<time class="issue-date" datetime="2025-08-05">2025年8月5日</time>')
+    web_time = html.index('<small class="web-time">网络发布')
+    assert issue_date < web_time
