@@ -23,8 +23,11 @@ migrate: install
 editor: migrate
 	$(PY) manage.py ensure_editor --site-url http://$(HOST):$(PORT)
 
+# The sample page as text, then as its PDF (fixtures/README.md): the PDF attaches the printed
+# page (数字报) to the same articles.
 sample: migrate
 	$(PY) manage.py import_issue fixtures/2025-08-05 --publish
+	$(PY) manage.py import_issue fixtures/pdf/03-区域创新.pdf --date 2025-08-05 --publish
 
 run: sample editor
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -31,6 +31,7 @@ from articles.publishing import State
 from articles.resources import ArticleResource
 from entities import merge_admin
 from entities.models import Mention, Organisation
+from newsroom.exporting import ChineseExportForm
 from newsroom.import_export_admin import PermissionCheckedImportExportMixin
 
 BODY_SYNTAX = (
@@ -256,6 +257,7 @@ def issue_date_hierarchy(cl) -> dict:
 class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     resource_classes = [ArticleResource]
+    export_form_class = ChineseExportForm
     inlines = [BylineInline, CaptionInline, MentionInline]
     list_display = [
         "headline",
@@ -400,7 +402,9 @@ class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, Simpl
             newer.changed_fields = (
                 (changed_labels(older, newer) or ["（无改动）"]) if older else ["（首个版本）"]
             )
-            newer.state_label = State.LABELS[publishing.state_of(newer, now=newer.history_date)]
+            newer.state_label = State.LABELS[
+                publishing.state_of(newer.instance, newer.history_date)
+            ]
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -492,6 +496,7 @@ class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, Simpl
         steps = []
         if obj is not None and self.has_change_permission(request, obj):
             steps = publishing.steps_for(request.user, obj)
+        context["panel_article"] = obj
         context["workflow_buttons"] = [(step.name, step.label) for step in steps]
         context["article_state"] = publishing.state_of(obj) if obj is not None else None
         context["article_state_label"] = State.LABELS.get(context["article_state"], "新稿件")

@@ -59,7 +59,7 @@ class LatestArticlesFeed(Feed):
         return format_bylines(item.bylines.all()) or None
 
     def item_pubdate(self, item):
-        return item.publish_at
+        return item.dated_at
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError, OperationalError, transaction
 from django.utils import timezone
 
 from articles.body import serialise_body
@@ -38,6 +39,7 @@ from articles.pagetext.text import HAN_CHARACTER
 from articles.pdfpage import PdfError, read_pdf
 from articles.printed import store_printed_files, stored_regions
 from articles.publishing import publish_imported
+from entities.models import Organisation, OrganisationAlias
 from entities.recognisers import ORGANISATIONS
 from entities.recording import OrganisationRecorder
 from newsroom import caching
@@ -93,16 +95,26 @@ class PdfPageSource:
     name: str = ""
     notes: list[str] = field(default_factory=list)
     rendered: RenderedPage | None = None
+    file_checksum: str = ""  # the whole file's SHA-256, computed once for all its pages
 
     checksum_field = "pdf_checksum"
 
     @property
     def checksum(self) -> str:
         """The file's SHA-256; for a page of a multi-page PDF, of the file and the page."""
-        digest = hashlib.sha256(self.data).hexdigest()
+        digest = self.file_checksum or hashlib.sha256(self.data).hexdigest()
         if self.page_count == 1:
             return digest
         return hashlib.sha256(f"{digest}:{self.index + 1}".encode()).hexdigest()
+
+    def render(self) -> RenderedPage:
+        """The page drawn for readers (once); PageImportError if PDFium cannot draw it."""
+        if self.rendered is None:
+            try:
+                self.rendered = render_page(self.data, self.index)
+            except RenderError as exc:
+                raise PageImportError(f"{self.label}: {exc}") from exc
+        return self.rendered
 
     def parse(self) -> ParsedPage:
         return self.parsed
@@ -299,6 +311,7 @@ def read_pdf_pages(
                 f"{label}: 这是 {count} 页的 PDF（一整期），不能给所有版面同一个 --page-name。"
             )
         sources = []
+        file_checksum = hashlib.sha256(data).hexdigest()
         for index in range(count):
             page_label = label if count == 1 else f"{label} 第{index + 1}页"
             try:
@@ -322,6 +335,7 @@ def read_pdf_pages(
                     numbered_by_file=numbered_by_file and count == 1,
                 )
             )
+            sources[-1].file_checksum = file_checksum
         return sources
     finally:
         document.close()
@@ -467,22 +481,94 @@ def import_pages(
     then store each page in its own transaction; a page that fails is reported, the rest go on."""
     recorder = OrganisationRecorder()
     parsed_pages = [parse_source(source, recorder.known) for source in sources]
+    problems = [page_problems(parsed, recorder) for parsed in parsed_pages]
     render_printed_pages(sources)
     reports = []
     for index, (source, parsed) in enumerate(zip(sources, parsed_pages, strict=True), start=1):
-        report = PageReport(source)
         try:
-            with transaction.atomic():
-                _store_page(
-                    source, parsed, report, recorder, publish=publish, replace=replace, user=user
-                )
-        except PageImportError as exc:
-            report.error = str(exc).removeprefix(f"{source.label}: ")
+            if problems[index - 1]:
+                raise PageImportError("；".join(problems[index - 1]))
+            report = _store_in_transaction(
+                source, parsed, recorder, publish=publish, replace=replace, user=user
+            )
+        except (PageImportError, ValidationError, DatabaseError) as exc:
+            report = PageReport(source, error=one_line(exc).removeprefix(f"{source.label}: "))
             recorder.forget_unsaved()
         reports.append(report)
         if progress:
             progress(index, len(sources), report)
     return reports
+
+
+#: A page whose transaction lost a deadlock or a lock wait to another import is tried again.
+CONFLICT_RETRIES = 2
+
+
+def _store_in_transaction(source, parsed, recorder, **options) -> PageReport:
+    retries = CONFLICT_RETRIES
+    while True:
+        report = PageReport(source)
+        try:
+            with transaction.atomic():
+                _store_page(source, parsed, report, recorder, **options)
+            return report
+        except OperationalError:
+            recorder.forget_unsaved()
+            if not retries:
+                raise
+            retries -= 1
+
+
+def one_line(error: Exception) -> str:
+    messages = getattr(error, "messages", None) or [str(error)]
+    return " ".join("；".join(messages).split())
+
+
+def page_problems(parsed: ParsedPage, recorder: OrganisationRecorder) -> list[str]:
+    """What the models would refuse in the page's articles, one reason per article: checked
+    before anything is written, whatever the parser returned."""
+    problems = []
+    for position, article in enumerate(parsed.articles, start=1):
+        reasons = article_problems(ArticleContent.from_parsed(article), recorder)
+        if reasons:
+            label = (article.title or (article.captions[0] if article.captions else ""))[:20]
+            where = f"第{position}篇“{label}”" if label else f"第{position}篇"
+            problems.append(f"{where}不能导入（{'，'.join(reasons)}）")
+    return problems
+
+
+def article_problems(content: ArticleContent, recorder: OrganisationRecorder) -> list[str]:
+    names = {recorder.canonical_name(found) for found in content.organisations}
+    rows = [
+        (Article(**content.fields), ["tags", "page", "updated_by"]),
+        *((Caption(text=t, credit=photo_credit(t)), ["article"]) for t in content.captions),
+        *((Byline(role=role), ["article", "contributor"]) for role, _ in content.bylines),
+        *((Contributor(name=name), []) for _, name in content.bylines),
+        *((Organisation(name=name), []) for name in names),
+        *(
+            (OrganisationAlias(alias=alias), ["organisation"])
+            for found in content.organisations
+            for alias in found.aliases
+        ),
+    ]
+    reasons = []
+    for row, exclude in rows:
+        try:
+            row.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            reasons += [
+                _reason(type(row), field, m) for field, ms in error.message_dict.items() for m in ms
+            ]
+    return list(dict.fromkeys(reasons))
+
+
+def _reason(model, field_name: str, message: str) -> str:
+    if field_name == NON_FIELD_ERRORS:
+        return message.rstrip("。")
+    field = model._meta.get_field(field_name).verbose_name
+    if model is not Article:
+        field = f"{model._meta.verbose_name}的{field}"
+    return f"{field}：{message.rstrip('。')}"
 
 
 def render_printed_pages(sources) -> None:
@@ -497,12 +583,8 @@ def render_printed_pages(sources) -> None:
         )
     )
     for source in pending:
-        if (source.date, source.number, source.checksum) in stored:
-            continue
-        try:
-            source.rendered = render_page(source.data, source.index)
-        except RenderError as exc:
-            raise PageImportError(f"{source.label}: {exc}") from exc
+        if (source.date, source.number, source.checksum) not in stored:
+            source.render()
 
 
 def _refuse_other_source(page, source, replace) -> None:
@@ -528,6 +610,9 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
     warnings_before = len(recorder.warnings)
     report.warnings += getattr(source, "notes", [])
     issue, _ = Issue.objects.get_or_create(date=source.date)
+    # Imports of the same issue running at once take turns here (a no-op on SQLite, where
+    # a write transaction already excludes others), so no two create the same page.
+    Issue.objects.select_for_update().filter(pk=issue.pk).exists()
     page = Page.objects.filter(issue=issue, number=source.number).first()
     if page and getattr(page, source.checksum_field) == source.checksum:
         report.unchanged = [
@@ -542,7 +627,7 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
         page.name = source.name
     setattr(page, source.checksum_field, source.checksum)
     if isinstance(source, PdfPageSource):
-        store_printed_files(page, source.rendered or render_page(source.data, source.index))
+        store_printed_files(page, source.render())
     page.save()
 
     existing = {
@@ -564,9 +649,13 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
     report.warnings += recorder.warnings[warnings_before:]
 
 
+REVIEW_HINT = "核对提示（不是错误，稿件已导入）："
+
+
 def review_hints(position: int, parsed: ParsedArticle) -> list[str]:
-    """Where the parser had to guess, so an editor knows what to check first."""
-    label = f"第{position}篇“{parsed.title or '图片新闻'}”"
+    """Where the parser had to guess, so an editor knows what to check first; each says
+    itself that it is a hint, so a first `make run` does not read as a failure."""
+    label = f"{REVIEW_HINT}第{position}篇“{parsed.title or '图片新闻'}”"
     hints = []
     if parsed.kind == "article" and not parsed.bylines:
         hints.append(f"{label}没有识别出署名，请核对。")
@@ -638,7 +727,7 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
     if article is None:
         article = Article(import_ref=ref)
         outcome = report.created
-    elif article.import_checksum and article.content_checksum() != article.import_checksum:
+    elif edited_since_import(article):
         reason = "编辑在导入后改过这篇稿件，未覆盖。"
         if _attach_regions(article, regions):
             reason = "编辑在导入后改过这篇稿件，文字未覆盖；已附上它在版面上的位置。"
@@ -678,6 +767,17 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
     recorder.record_mentions(article, content.organisations, new_article=new_article)
     refresh_latest_record(article)
     outcome.append(label)
+
+
+def edited_since_import(article: Article) -> bool:
+    """Whether an editor changed anything a re-import would rewrite: the imported content
+    (its fingerprint), or a caption's photo or credit, which the fingerprint leaves out."""
+    if article.import_checksum and article.content_checksum() != article.import_checksum:
+        return True
+    return any(
+        caption.image or caption.credit != photo_credit(caption.text)
+        for caption in article.captions.all()
+    )
 
 
 def _attach_regions(article: Article, regions: list[dict] | None) -> bool:

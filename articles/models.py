@@ -338,6 +338,18 @@ class Article(models.Model):
         return f"图片新闻 {self.pk or ''}".strip()
 
     @property
+    def dated_at(self):
+        """The moment readers are told the article appeared. A Chinese paper dates an article
+        by its issue, so a printed article carries the issue date (at its web publication
+        time when it went online that same day); a web-only article its publication time."""
+        if self.page is None:
+            return self.publish_at
+        issue_date = self.page.issue.date
+        if self.publish_at and timezone.localtime(self.publish_at).date() == issue_date:
+            return self.publish_at
+        return timezone.make_aware(datetime.datetime.combine(issue_date, datetime.time()))
+
+    @property
     def printed_boxes(self) -> list[dict]:
         """The article's regions in the pixels of its page's image, for an SVG over it."""
         page = self.page

@@ -33,6 +33,10 @@ def next_publication(now: float) -> float | None:
     return first.timestamp() if first else None
 
 
+def articles_on(page) -> list[str]:
+    return [article_page(pk) for pk in page.articles.values_list("pk", flat=True)]
+
+
 def watch_content() -> None:
     caching.watch_schedule(next_publication)
     caching.watch(Article, pages_of=lambda article: [article_page(article.pk)])
@@ -41,5 +45,8 @@ def watch_content() -> None:
     caching.watch_many_to_many(
         Article.tags.through, pages_of=lambda article: [article_page(article.pk)]
     )
-    caching.watch(Contributor, Organisation, Tag, Page, Issue, shared=True)
+    # A page's name and number show on its own articles' pages (an import saves its page
+    # twice: created, then with its checksum), an issue's date on every page of it.
+    caching.watch(Page, pages_of=articles_on)
+    caching.watch(Contributor, Organisation, Tag, Issue, shared=True)
     caching.watch(OrganisationAlias)

@@ -12,10 +12,14 @@ from django.urls import reverse
 from articles.models import Article
 
 CROP_WIDTH, CROP_HEIGHT = 520, 720  # px: at most; a region is shown at half its image pixels
+PRINTED_MEDIA = {"all": ["css/admin-printed.css"]}
 
 
 class ArticleRegionAdmin:
     """校对: the region the article was printed in, beside the body it was read into."""
+
+    class Media:
+        css = PRINTED_MEDIA
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "printed_region"]
@@ -50,6 +54,9 @@ def _crop(box: dict) -> dict:
 
 class PrintedPageAdmin:
     """The 版面 as printed, each article's region numbered and linked to its change form."""
+
+    class Media:
+        css = PRINTED_MEDIA
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "printed_page"]

@@ -58,6 +58,13 @@ class ArticleResource(resources.ModelResource):
         column_name="publish_at", attribute="publish_at", widget=IsoDateTimeWidget()
     )
 
+    column_labels = {
+        "id": "编号",
+        "issue_date": "出版日期",
+        "page_number": "版次",
+        "bylines": "署名",
+    }
+
     class Meta:
         model = Article
         fields = [

@@ -6,9 +6,12 @@ A staff member may open an unpublished article for preview: it carries a banner 
 cached.
 """
 
+import mimetypes
 from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -148,6 +151,25 @@ def printed_file(request, date, number, filename):
     return response
 
 
+@require_safe
+def caption_image(request, name):
+    """An uploaded caption photo, read through the storage API: public once an article it
+    illustrates is, else staff only. Cached for a year: storage never gives a new file a name
+    in use, so a name's bytes never change."""
+    illustrated = Article.objects.filter(captions__image=name)
+    public_file = illustrated.published().exists()
+    if not public_file and not (can_preview(request.user) and illustrated.exists()):
+        raise Http404("没有这张图片。")
+    try:
+        stored = default_storage.open(name, "rb")
+    except (OSError, SuspiciousFileOperation) as error:
+        raise Http404("没有这张图片。") from error
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(stored, content_type=content_type)
+    patch_cache_control(response, **(PRINTED_FILE_CACHE if public_file else PRIVATE_CACHE))
+    return response
+
+
 def can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("articles.view_article")
 
@@ -232,6 +254,20 @@ def tag_detail(request, slug):
     if not page_obj.paginator.count:
         raise Http404("这个标签下没有已发布的稿件。")
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})
+
+
+@public_page
+def subscribe(request):
+    """订阅: what the feed is and how to use it, for a reader who clicked the link; apps read
+    the RSS itself at /feed/ (linked here and in every page's head)."""
+    return render(
+        request,
+        "articles/subscribe.html",
+        {
+            "feed_url": request.build_absolute_uri(reverse("articles:feed")),
+            "latest": Article.objects.published().for_lists()[:10],
+        },
+    )
 
 
 @public_page

@@ -3,8 +3,10 @@ server on 127.0.0.1 that is always stopped, and an HTTP load generator (standard
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import http.client
+import itertools
 import os
 import random
 import secrets
@@ -187,6 +189,14 @@ class Server:
 # Load -----------------------------------------------------------------------------------------
 
 
+def zipf_ranks(count: int, s: float, rng):
+    """A sampler of ranks 0..count-1 with P(rank k) proportional to 1/(k+1)^s."""
+    weights = [1 / (k + 1) ** s for k in range(count)]
+    cumulative = list(itertools.accumulate(weights))
+    total = cumulative[-1]
+    return lambda: min(count - 1, bisect.bisect_left(cumulative, rng.random() * total))
+
+
 def percentile(values: list[float], fraction: float) -> float:
     if not values:
         return float("nan")
@@ -236,9 +246,12 @@ def run_load(
     concurrency: int,
     max_requests: int = 1_000_000,
     seed: int = 6,
+    headers: dict[str, dict[str, str]] | None = None,
 ) -> LoadResult:
     """`concurrency` clients, each sending GET requests back to back (the kinds in turn, a
-    random URL of each) to 127.0.0.1:port until `seconds` pass or `max_requests` are sent."""
+    random URL of each) to 127.0.0.1:port until `seconds` pass or `max_requests` are sent.
+    `headers` adds request headers per URL (an If-None-Match, say)."""
+    headers = headers or {}
     result = LoadResult()
     lock = threading.Lock()
     budget = [max_requests]
@@ -267,7 +280,9 @@ def run_load(
             try:
                 if connection is None:
                     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                connection.request("GET", url, headers={"Host": "127.0.0.1"})
+                connection.request(
+                    "GET", url, headers={"Host": "127.0.0.1", **headers.get(url, {})}
+                )
                 response = connection.getresponse()
                 response.read()
                 local_lat[kind].append(time.perf_counter() - started)
@@ -298,6 +313,88 @@ def run_load(
         thread.join()
     result.seconds = time.monotonic() - started
     return result
+
+
+@dataclass
+class Ratio:
+    """A page's throughput against the trivial view's, from alternating short slices."""
+
+    median: float
+    spread: float  # interquartile range of the slice ratios
+    ratios: list[float]
+    page: LoadResult
+    trivial: LoadResult
+
+    def impossible(self) -> bool:
+        """Faster than the trivial view by more than the spread: the machine was disturbed."""
+        return self.median - 1.0 > max(self.spread, 0.05)
+
+    def as_dict(self) -> dict:
+        return {
+            "ratio": round(self.median, 3),
+            "spread": round(self.spread, 3),
+            "slices": len(self.ratios),
+            "rps": round(self.page.rps(), 1),
+            "trivial_rps": round(self.trivial.rps(), 1),
+        }
+
+
+def merge(results: list[LoadResult]) -> LoadResult:
+    total = LoadResult()
+    for result in results:
+        total.seconds += result.seconds
+        for kind in result.statuses.keys() | result.errors.keys():
+            total.latencies[kind] += result.latencies[kind]
+            total.statuses[kind].update(result.statuses[kind])
+            total.errors[kind].update(result.errors[kind])
+            total.cache[kind].update(result.cache[kind])
+    return total
+
+
+def interleaved_ratio(
+    port: int,
+    page: dict[str, list[str]],
+    *,
+    slices: int,
+    slice_seconds: float,
+    concurrency: int,
+    headers: dict[str, dict[str, str]] | None = None,
+    trivial: str = "/healthz",
+) -> Ratio:
+    """Trivial and page slices in turn (T P T P … T); each page slice is compared with the
+    mean of the trivial slices either side, so a machine that slows down or speeds up
+    during the measure moves both sides of each ratio alike."""
+    trivials, pages = [], []
+
+    def trivial_slice():
+        trivials.append(
+            run_load(port, {"trivial": [trivial]}, seconds=slice_seconds, concurrency=concurrency)
+        )
+
+    trivial_slice()
+    for n in range(slices):
+        pages.append(
+            run_load(
+                port,
+                page,
+                seconds=slice_seconds,
+                concurrency=concurrency,
+                headers=headers,
+                seed=n + 1,
+            )
+        )
+        trivial_slice()
+    ratios = sorted(
+        p.rps() / ((before.rps() + after.rps()) / 2)
+        for p, before, after in zip(pages, trivials, trivials[1:], strict=False)
+    )
+    return Ratio(
+        median=percentile(ratios, 0.5),
+        spread=percentile(ratios, 0.75) - percentile(ratios, 0.25),
+        ratios=ratios,
+        page=merge(pages),
+        trivial=merge(trivials),
+    )
 
 
 def load_table(result: LoadResult) -> str:

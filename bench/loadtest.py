@@ -5,14 +5,20 @@ a free 127.0.0.1 port (stopped at the end), an importer in its own process impor
 generated issue after another into the same database for as long as the readers read.
 It passes (exit 0) only with zero connection errors, zero 5xx responses and no failed import.
 
+With --redis-fault the cache is a `redis-server` of its own on a free loopback port, which
+is killed a third of the way through and started again at two thirds: the run must still
+show zero 5xx and no failed import, and pages must be served from the cache again after.
+
     .venv/bin/python bench/loadtest.py [--seconds 60] [--concurrency 32] [--workers N]
+                                       [--redis-fault]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import os
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -21,28 +27,29 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import common  # noqa: E402
 from common import SCRATCH, say  # noqa: E402
 
+from newsroom.tests.redis_servers import RedisServer  # noqa: E402
+
 SEARCHES = ["深度求索", "六小龙", "留创园", "脑机接口", "专精特新", "人工智能", "科技", "企业 创新"]
 
 
-def reader_urls(database: Path) -> dict[str, list[str]]:
-    with sqlite3.connect(database) as db:
-        articles = [
-            f"/articles/{pk}/"
-            for (pk,) in db.execute(
-                "SELECT id FROM articles_article WHERE status = 'published' ORDER BY id"
-            )
-        ]
-        pages = [
-            f"/issues/{date}/{number}/"
-            for date, number in db.execute(
-                "SELECT i.date, p.number FROM articles_page p "
-                "JOIN articles_issue i ON i.id = p.issue_id ORDER BY i.date, p.number"
-            )
-        ]
+def reader_urls(env: dict) -> dict[str, list[str]]:
+    """What readers can reach, by the site's own rule (`Article.objects.published()`)."""
+    result = subprocess.run(
+        [common.PYTHON, "bench/phases.py", "urls"],
+        cwd=common.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(result.stdout.splitlines()[-1].removeprefix("RESULT "))
+    articles = [f"/articles/{pk}/" for pk in found["articles"]]
+    pages = [f"/issues/{date}/{number}/" for date, number in found["pages"]]
     if not articles or not pages:
         raise RuntimeError("the initial import left no published article to read")
     searches = [f"/search/?q={quote(query)}" for query in SEARCHES]
@@ -77,24 +84,47 @@ class Importer(threading.Thread):
         self.seconds = time.monotonic() - started
 
 
+def load_in_parts(port: int, urls: dict, args, redis) -> dict[str, common.LoadResult]:
+    """The load in one part, or with --redis-fault in three: Redis up, gone, back."""
+    load = functools.partial(
+        common.run_load, port, urls, concurrency=args.concurrency, max_requests=args.max_requests
+    )
+    if redis is None:
+        return {"all": load(seconds=args.seconds)}
+    third = args.seconds / 3
+    parts = {"redis up": load(seconds=third)}
+    redis.stop()
+    say("redis-server killed")
+    parts["redis stopped"] = load(seconds=third)
+    redis.start()
+    say("redis-server started again (empty)")
+    parts["redis back"] = load(seconds=third)
+    return parts
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 4)))
     parser.add_argument("--max-requests", type=int, default=200_000)
+    parser.add_argument("--redis-fault", action="store_true", help="kill Redis mid-run")
     args = parser.parse_args(argv)
 
     database_url = common.scratch_sqlite("loadtest")
-    database = Path(database_url.removeprefix("sqlite:///"))
-    env = common.production_env(database_url, "loadtest")
-    say(f"scratch database {database}")
+    redis = RedisServer() if args.redis_fault else None
+    extra = {}
+    if redis:
+        redis.start()
+        extra = {"REDIS_URL": redis.url}
+    env = common.production_env(database_url, "loadtest", **extra)
+    say(f"scratch database {database_url}" + (f", cache {redis.url}" if redis else ""))
     common.prepare_database(env)
 
     say("importing 5 issues (40 pages) for the readers to read")
     initial = common.generate_issues(SCRATCH / "loadtest-initial", 40)
     common.manage(env, "import_issue", *map(str, initial), "--publish")
-    urls = reader_urls(database)
+    urls = reader_urls(env)
     say(", ".join(f"{len(found)} {kind} URLs" for kind, found in urls.items()))
 
     during = common.generate_issues(
@@ -107,16 +137,15 @@ def main(argv=None) -> int:
         )
         importer = Importer(env, during)
         importer.start()
-        result = common.run_load(
-            server.port,
-            urls,
-            seconds=args.seconds,
-            concurrency=args.concurrency,
-            max_requests=args.max_requests,
-        )
-        importer.stopping.set()
-        importer.join(timeout=300)
+        try:
+            parts = load_in_parts(server.port, urls, args, redis)
+        finally:
+            importer.stopping.set()
+            importer.join(timeout=300)
+            if redis:
+                redis.stop()
     server_log = server.log_path.read_text()
+    result = common.merge(list(parts.values()))
 
     print()
     print(common.load_table(result))
@@ -141,6 +170,15 @@ def main(argv=None) -> int:
         problems.append("no page was imported during the load")
     if result.requests() == 0:
         problems.append("no request was answered")
+    if redis:
+        for part, answered in parts.items():
+            print(
+                f"  {part:<14} {answered.requests():>7} requests, {answered.hit_ratio():.1%} hits"
+            )
+        if parts["redis stopped"].server_errors() or parts["redis stopped"].requests() == 0:
+            problems.append("the site did not serve while Redis was gone")
+        if parts["redis back"].hit_ratio() == 0:
+            problems.append("pages were not cached again once Redis was back")
     if problems:
         print("\nFAILED: " + "; ".join(problems))
         return 1

@@ -277,7 +277,127 @@ def phase_measure() -> dict:
     return result
 
 
+def phase_urls() -> dict:
+    """What readers can reach, as the site's own rules say (`published()`), newest first."""
+    from taggit.models import Tag
+
+    from articles.models import Article, Page
+    from entities.models import Organisation
+
+    visible = Article.objects.published()
+    articles = list(visible.order_by("-publish_at", "-id").values_list("pk", flat=True))
+    pages = list(
+        Page.objects.filter(articles__in=visible)
+        .distinct()
+        .order_by("-issue__date", "number")
+        .values_list("issue__date", "number")[:400]
+    )
+    tags = list(
+        Tag.objects.filter(article__in=visible).distinct().values_list("slug", flat=True)[:300]
+    )
+    organisations = list(
+        Organisation.objects.filter(mentions__article__in=visible)
+        .distinct()
+        .values_list("pk", flat=True)[:300]
+    )
+    return {
+        "articles": articles,
+        "pages": [[date.isoformat(), number] for date, number in pages],
+        "tags": tags,
+        "organisations": organisations,
+    }
+
+
+def phase_editor() -> dict:
+    """A newsroom's writers while readers read: an editor saves an article every
+    BENCH_EDIT_SECONDS (10) and a new printed page is imported every BENCH_IMPORT_EVERY (120),
+    for BENCH_DAY_SECONDS. Saves go through the model as the admin's do (history, search
+    index, page cache)."""
+    import random
+
+    from articles.importing import collect_pages, import_pages
+    from articles.models import Article
+
+    seconds = float(os.environ.get("BENCH_DAY_SECONDS", "60"))
+    edit_every = float(os.environ.get("BENCH_EDIT_SECONDS", "10"))
+    import_every = float(os.environ.get("BENCH_IMPORT_EVERY", "120"))
+    rng = random.Random(14)
+    ids = list(
+        Article.objects.published().order_by("-publish_at", "-id").values_list("pk", flat=True)
+    )
+    rank = common.zipf_ranks(len(ids), 1.1, rng)
+    issues = common.generate_issues(
+        common.SCRATCH / "bench-day-pages", 40, per_issue=1, first=datetime.date(2026, 1, 1)
+    )
+    sources = iter(collect_pages([str(issue) for issue in issues]))
+    started = time.monotonic()
+    next_edit, next_import = started + edit_every / 2, started + min(30.0, seconds / 3)
+    edits, imports, failures, edit_ms, import_ms = 0, 0, [], [], []
+    while time.monotonic() < started + seconds:
+        now = time.monotonic()
+        try:
+            if now >= next_edit:
+                next_edit += edit_every
+                article = Article.objects.get(pk=ids[rank()])
+                article.title = article.title.rstrip("（更正）") + "（更正）"
+                began = time.perf_counter()
+                article.save()
+                edit_ms.append((time.perf_counter() - began) * 1000)
+                edits += 1
+            if now >= next_import:
+                next_import += import_every
+                began = time.perf_counter()
+                reports = import_pages([next(sources)], publish=True)
+                import_ms.append((time.perf_counter() - began) * 1000)
+                failures += [report.error for report in reports if report.error]
+                imports += 1
+        except Exception as error:  # noqa: BLE001 - counted and reported, the day goes on
+            failures.append(repr(error))
+        time.sleep(0.05)
+    return {
+        "edits": edits,
+        "imports": imports,
+        "failures": failures,
+        "edit_ms_max": round(max(edit_ms, default=0), 1),
+        "import_ms_max": round(max(import_ms, default=0), 1),
+    }
+
+
+def phase_import_at_size() -> dict:
+    """Generated pages imported into the database at its built size (organisations, history
+    and search index on), one process."""
+    from articles.importing import collect_pages, import_pages
+    from articles.models import Article
+
+    pages = int(os.environ.get("BENCH_IMPORT_AT_SIZE_PAGES", "60"))
+    issues = common.generate_issues(
+        common.SCRATCH / "bench-size-pages", pages, first=datetime.date(2025, 1, 1)
+    )
+    sources = collect_pages([str(issue) for issue in issues])
+    import_pages(sources[:1], publish=True)  # jieba and the organisation names load once
+    existing = Article.objects.count()
+    started = time.perf_counter()
+    reports = import_pages(sources[1:], publish=True)
+    seconds = time.perf_counter() - started
+    articles = Article.objects.count() - existing
+    return {
+        "existing_articles": existing,
+        "pages": len(sources) - 1,
+        "failed_pages": sum(1 for report in reports if report.error),
+        "seconds": round(seconds, 2),
+        "pages_per_s": round((len(sources) - 1) / seconds, 1),
+        "articles_per_s": round(articles / seconds, 1),
+    }
+
+
 if __name__ == "__main__":
     phase = sys.argv[1]
-    output = {"import": phase_import, "build": phase_build, "measure": phase_measure}[phase]()
+    output = {
+        "import": phase_import,
+        "build": phase_build,
+        "measure": phase_measure,
+        "urls": phase_urls,
+        "editor": phase_editor,
+        "import_at_size": phase_import_at_size,
+    }[phase]()
     print("RESULT " + json.dumps(output, ensure_ascii=False), flush=True)

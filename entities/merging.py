@@ -13,6 +13,7 @@ import dataclasses
 
 from django.db import transaction
 
+from entities.kinds import kind_from_name
 from entities.models import Mention, MergedAway, Organisation, OrganisationAlias
 
 
@@ -128,3 +129,28 @@ ORGANISATIONS = Merger(
 
 def merge_organisations(keep: Organisation, duplicates) -> Organisation:
     return merge(ORGANISATIONS, keep, duplicates)
+
+
+@transaction.atomic
+def split_organisation(organisation: Organisation, mentions, new_name: str) -> Organisation:
+    """Move some of an organisation's mentions to another one, named `new_name` (found by
+    name or alias, or created): the undoing of a wrong merge, or of a relative name such as
+    省经信厅 that the importer gave to two provinces' bodies."""
+    new_name = new_name.strip()
+    if not new_name or new_name == organisation.name:
+        raise ValueError("请填写另一个机构的名称。")
+    target = (
+        Organisation.objects.filter(name=new_name).first()
+        or Organisation.objects.filter(aliases__alias=new_name).first()
+        or Organisation.objects.create(name=new_name, kind=kind_from_name(new_name))
+    )
+    if target.pk == organisation.pk:
+        raise ValueError("这个名称就是本机构的别名，请填写另一个机构的名称。")
+    already = set(target.mentions.values_list("article_id", flat=True))
+    for mention in organisation.mentions.filter(pk__in=[m.pk for m in mentions]):
+        if mention.article_id in already:
+            mention.delete()
+        else:
+            mention.organisation = target
+            mention.save(update_fields=["organisation"])
+    return target

@@ -6,6 +6,7 @@ editor's merge or added alias teaches every later import.
 
 from dataclasses import dataclass, field
 
+from entities.kinds import kind_from_name
 from entities.models import Mention, Organisation, OrganisationAlias
 
 
@@ -39,8 +40,12 @@ class OrganisationRecorder:
         """The id of the found organisation, created with its aliases when it is new."""
         name = self.canonical_name(found)
         if name not in self.known:
-            organisation = Organisation.objects.create(name=name)
-            self.created.append(name)
+            # Another import running at the same time may have created it since this one began.
+            organisation, created = Organisation.objects.get_or_create(
+                name=name, defaults={"kind": kind_from_name(name)}
+            )
+            if created:
+                self.created.append(name)
             self.known[name] = name
             self._ids[name] = organisation.pk
         elif name not in self._ids:
@@ -51,13 +56,14 @@ class OrganisationRecorder:
 
     def _add_alias(self, name: str, form: str) -> None:
         owner = self.known.get(form)
-        if owner == name:
-            return
-        if owner is not None:
+        if owner is None:
+            alias, _ = OrganisationAlias.objects.get_or_create(
+                alias=form, defaults={"organisation_id": self._ids[name]}
+            )
+            same = alias.organisation_id == self._ids[name]
+            owner = self.known[form] = name if same else alias.organisation.name
+        if owner != name:
             self.warnings.append(f"简称“{form}”已属于“{owner}”，未加到“{name}”。")
-            return
-        OrganisationAlias.objects.create(organisation_id=self._ids[name], alias=form)
-        self.known[form] = name
 
     def record_mentions(self, article, found_organisations, *, new_article=False) -> None:
         """Make the article's mentions exactly the found ones, each organisation once."""

@@ -10,6 +10,8 @@ ALIAS_SEPARATOR = "；"
 class OrganisationResource(resources.ModelResource):
     aliases = fields.Field(column_name="aliases", attribute=None)
 
+    column_labels = {"aliases": "别名"}
+
     class Meta:
         model = Organisation
         fields = ["name", "kind", "description", "aliases"]

@@ -14,3 +14,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("search.urls")),
 ]
+
+handler400 = "articles.errors.bad_request"
+handler404 = "articles.errors.page_not_found"
+handler500 = "articles.errors.server_error"

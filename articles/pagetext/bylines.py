@@ -60,6 +60,11 @@ def find_dateline(text: str) -> str | None:
     return None
 
 
+def opens_byline(text: str) -> bool:
+    """Whether a line opens with a byline's role word (`■本报记者 …`)."""
+    return bool(ROLE_AT_START.match(text.lstrip(BYLINE_MARKS)))
+
+
 def split_role(token: str) -> tuple[str | None, str]:
     match = ROLE_AT_START.match(token)
     if not match:

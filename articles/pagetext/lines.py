@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .bylines import (
     credit_of,
     find_dateline,
+    is_credit_line,
+    opens_byline,
     parse_standalone_bylines,
     split_trailing_bylines,
 )
@@ -29,6 +31,7 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
+PICTURE_AT_END = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:])[^。！？]*[。！？]$")
 LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
 WINDOW = 5
@@ -97,6 +100,12 @@ class Line:
         return parse_standalone_bylines(self.raw)
 
     @lazy
+    def spaced(self) -> str:
+        """The line with the spaces that separate words (`记者 李墨`); a loose line's spaces
+        only justify it (`宗 和 ） 近 日`), and are dropped."""
+        return self.text if self.loose and spaced_out(self.raw) else self.raw
+
+    @lazy
     def loose(self) -> bool:
         """Spaced out (`为 一 个 城 市`): the printer justified it to the full column, so it is
         never a paragraph's short last line, even when it holds a character fewer."""
@@ -114,32 +123,36 @@ class Unit:
     __slots__ = ("lines", "_pieces", "_text", "_depth", "_widest", "_glued")
 
     def __init__(self, lines: list[Line]) -> None:
-        self.lines: list[Line] = []
+        #: Lines appended here directly are taken in when the unit is next asked about.
+        self.lines: list[Line] = list(lines)
         self._pieces: list[str] = []
         self._text: str | None = ""
         self._depth = 0
         self._widest = 0.0
         self._glued = False
-        for line in lines:
-            self.add(line)
 
     def add(self, line: Line) -> None:
         self.lines.append(line)
-        piece = line.bold or line.text
-        self._pieces.append(piece)
-        self._text = None
-        self._depth = bracket_depth(piece, self._depth)
-        self._widest = max(self._widest, line.width)
-        self._glued = self._glued or line.glued
+
+    def _sync(self) -> None:
+        for line in self.lines[len(self._pieces) :]:
+            piece = line.bold or line.text
+            self._pieces.append(piece)
+            self._text = None
+            self._depth = bracket_depth(piece, self._depth)
+            self._widest = max(self._widest, line.width)
+            self._glued = self._glued or line.glued
 
     @property
     def text(self) -> str:
+        self._sync()
         if self._text is None:
             self._text = join_printed_lines(self._pieces)
         return self._text
 
     def tail(self, size: int) -> str:
         """The text's last `size` characters or so, without joining the whole unit."""
+        self._sync()
         count, length = 0, 0
         while count < len(self._pieces) and length < size:
             count += 1
@@ -149,24 +162,27 @@ class Unit:
     @property
     def open_bracket(self) -> bool:
         """Whether a bracket or quote opened in the unit is still open at its end."""
+        self._sync()
         return self._depth > 0
 
     @property
     def widest(self) -> float:
+        self._sync()
         return self._widest
 
     @property
     def any_glued(self) -> bool:
+        self._sync()
         return self._glued
 
     def tail_raw(self, lines: int) -> str:
         """The last printed lines as extracted: what a closing byline or credit can span."""
-        return LINE_BREAK.join(line.raw for line in self.lines[-lines:])
+        return LINE_BREAK.join(line.spaced for line in self.lines[-lines:])
 
     @property
     def raw(self) -> str:
         """The printed lines as extracted, each line break kept as LINE_BREAK."""
-        return LINE_BREAK.join(line.raw for line in self.lines)
+        return LINE_BREAK.join(line.spaced for line in self.lines)
 
     @property
     def bold(self) -> bool:
@@ -199,6 +215,18 @@ def is_loose(raw: str) -> bool:
             if gaps >= LOOSE_GAPS:
                 return True
     return False
+
+
+def spaced_out(raw: str) -> bool:
+    """Spaces between most neighbouring Chinese characters: justification, not word breaks."""
+    pairs = gaps = 0
+    for index in range(1, len(raw) - 1):
+        if raw[index] == " " and is_wide(raw[index - 1]) and is_wide(raw[index + 1]):
+            gaps += 1
+            pairs += 1
+        elif is_wide(raw[index]) and is_wide(raw[index - 1]):
+            pairs += 1
+    return gaps * 2 >= pairs
 
 
 def read_lines(page_text: str) -> list[Line]:
@@ -254,11 +282,15 @@ def merge_repeated(lines: list[Line]) -> list[Line]:
 def merge_byline_continuations(lines: list[Line]) -> list[Line]:
     """A byline set in the column runs on to the next line (`■本报记者 李墨 通讯` / `员 周钢`,
     `记者 王可 实习生` / `黎安`): a line of names and role words only, with no punctuation,
-    after a byline line is the same byline."""
+    after a byline line (or one opening with a role word and cut short) is the same byline."""
     merged: list[Line] = []
     for line in lines:
         previous = merged[-1] if merged else None
-        if previous is not None and previous.bylines and continues_byline(previous, line):
+        if (
+            previous is not None
+            and (previous.bylines or opens_byline(previous.text))
+            and continues_byline(previous, line)
+        ):
             joined = Line(raw=previous.raw + LINE_BREAK + line.raw, glued=line.glued)
             if joined.bylines:
                 merged[-1] = joined
@@ -357,13 +389,16 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     if column is None or following is None:
         return False
     narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
-    if not column - 3.5 <= line.width <= column - narrowest_indent:
+    # The first line may hang a closing mark past its measure, or set it inside.
+    fitting = [
+        width
+        for width in (line.width, core_width(line))
+        if column - 3.5 <= width <= column - narrowest_indent
+    ]
+    if not fitting:
         return False
-    return (
-        following.width >= line.width + 1
-        or following.loose
-        or cannot_start_paragraph(following.text)
-    )
+    width = fitting[-1]
+    return following.width >= width + 1 or following.loose or cannot_start_paragraph(following.text)
 
 
 def glued_run_end(lines: list[Line], index: int) -> Line:
@@ -389,10 +424,14 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
     return short_of(line, *estimates, by=HEADING_SHORT_BY)
 
 
-def continues_marked_caption(unit: Unit, line: Line, lines: list[Line], index: int) -> bool:
-    """A ▲ caption too long for its line runs on to the next line, without a ▲."""
+def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
+    """A ▲ caption too long for its line runs on to the next line, without a ▲; a paragraph's
+    indented first line after it is the text going on."""
+    lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
+        return False
+    if is_indented(columns, index, columns.after(index)):
         return False
     neighbours = [other.width for other in lines[max(0, index - 4) : index + 4] if other.marked]
     return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
@@ -405,7 +444,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if previous.bold or line.bold:
         return "fake-bold headline"
     if unit.marked:
-        return None if continues_marked_caption(unit, line, lines, index) else "caption mark"
+        return None if continues_marked_caption(unit, columns, index) else "caption mark"
     open_bracket = unit.open_bracket
     if line.marked:
         return "caption mark"
@@ -427,6 +466,10 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     before, after = columns.before(index - 1), columns.after(index)
     if not open_bracket and leaves_column(columns, index, before, after):
         return "column changes"
+    if picture_sentence_closed(unit, previous) and not is_credit_line(line.text):
+        return "caption closed"
+    if not open_bracket and set_across_columns(unit, after):
+        return "headline across columns"
     if previous.loose:
         return None
     if ends_paragraph(previous.text):
@@ -447,19 +490,34 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
 def heads_indented_paragraph(
     unit: Unit, columns: Columns, index: int, column: float | None
 ) -> bool:
-    """A short unpunctuated line followed by a paragraph's indented first line is a heading:
-    a paragraph's own first line is followed by full lines, never by another indented one.
-    Narrow columns need this, where a heading is barely shorter than a line of text."""
+    """An unpunctuated line followed by a paragraph's indented first line is a heading: a
+    paragraph's own first line is followed by full lines, never by another indented one, and a
+    one-line paragraph ends like a sentence. Narrow columns need this, where a heading is as
+    wide as a line of text."""
     line = unit.lines[-1]
-    if len(unit.lines) != 1 or column is None or line.loose:
+    if len(unit.lines) != 1 or column is None or line.loose or line.glued:
         return False
-    if any(mark in line.text for mark in CLAUSE_MARKS):
+    if ends_paragraph(line.text) or any(mark in line.text for mark in CLAUSE_MARKS):
         return False
-    if line.width > column - INDENT - 0.5:
+    if line.width > column + HANGING:
         return False
-    if column - line.width <= leading_latin_width(columns.lines[index]) + 1:
+    lines = columns.lines
+    following = lines[index]
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    if after is None or following.text[-1:] in "。！？!?":
         return False
-    return is_indented(columns, index, column)
+    # Measured without the marks that hang past the column, which would widen it.
+    column = min(column, core_column(lines, index + 1) or column)
+    first = core_width(following)
+    if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
+        return False
+    return line.width <= first - 1 or line.width >= first + 0.5
+
+
+def core_column(lines: list[Line], start: int) -> float | None:
+    """The full line of the text from `start` on, without hanging punctuation."""
+    widths = [core_width(line) for line in lines[start : start + WINDOW] if not line.bold]
+    return upper_median(widths) if len(widths) >= RELIABLE_SAMPLE else None
 
 
 def stands_alone(unit: Unit, following: Line, column: float | None) -> bool:
@@ -475,6 +533,22 @@ def stands_alone(unit: Unit, following: Line, column: float | None) -> bool:
 def leading_latin_width(line: Line) -> float:
     match = LEADING_LATIN.match(line.text)
     return display_width(match.group(0)) if match else 0.0
+
+
+def set_across_columns(unit: Unit, column: float | None) -> bool:
+    """A line of no sentence wider than the column after it by more than a hanging mark is
+    not that column's text: a headline set across several columns."""
+    line = unit.lines[-1]
+    if len(unit.lines) != 1 or column is None or line.loose or ends_paragraph(line.text):
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    return line.width > column + HANGING
+
+
+def picture_sentence_closed(unit: Unit, previous: Line) -> bool:
+    """`图为…。` is a caption's last sentence: only a credit may follow it in the caption."""
+    return ends_paragraph(previous.text) and bool(PICTURE_AT_END.search(unit.tail(CREDIT_SPAN)))
 
 
 def closes_glued_heading(unit: Unit) -> bool:
@@ -513,7 +587,26 @@ def paragraph_end_reason(
         return "indented line"
     if looks_like_heading_line(columns, index, after, before):
         return "heading after sentence end"
+    if heads_wider_text(columns, index, after):
+        return "heading over wider text"
     return None
+
+
+def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool:
+    """After a sentence's end, a short unpunctuated line over a full line of a wider column is
+    a heading (a photo item's title over its caption): too short for a paragraph's first
+    line, which is only the indent shorter than the full line."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if column is None or following is None or ends_paragraph(line.text) or line.loose:
+        return False
+    gap = column - INDENT - line.width
+    return (
+        gap >= HEADING_SHORT_BY
+        and gap > leading_latin_width(following) + 1
+        and is_full(following, column)
+    )
 
 
 def leaves_column(columns: Columns, index: int, before: float | None, after: float | None) -> bool:
@@ -524,7 +617,11 @@ def leaves_column(columns: Columns, index: int, before: float | None, after: flo
     """
     lines = columns.lines
     previous, line = lines[index - 1], lines[index]
-    if before is not None and line.width > before + WIDER_BY and previous.width <= before + HANGING:
+    if (
+        before is not None
+        and core_width(line) > before + WIDER_BY
+        and previous.width <= before + HANGING
+    ):
         return True
     if after is None or core_width(previous) <= after + WIDER_BY:
         return False

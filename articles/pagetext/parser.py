@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .bylines import (
@@ -16,10 +17,13 @@ from .bylines import (
 from .lines import CAPTION_MARK, Unit, read_lines, split_units
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length
-from .text import LINE_BREAK, is_gap, normalise_spacing
+from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
+#: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
+WIDEST_TEXT_COLUMN = 23
+SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
 SUBTITLE_OPENING = ("——", "—", "--")
@@ -89,15 +93,26 @@ def read_dateline(unit: Unit) -> tuple[str, list[Byline], str]:
 
 
 def heading_parts(units: list[Unit]) -> tuple[str | None, str | None, str | None]:
-    """Kicker (引题), title and subtitle (副题) from a headline's printed lines."""
-    lines = [line.bold or line.text for unit in units for line in unit.lines]
-    kicker = subtitle = None
-    if len(lines) > 1 and lines[0].endswith(KICKER_ENDINGS):
-        kicker = lines.pop(0)
-    if len(lines) > 1 and lines[-1].startswith(SUBTITLE_OPENING):
-        subtitle = lines.pop()
-    title = "".join(lines) or None
-    return kicker, title, subtitle
+    """Kicker (引题), title and subtitle (副题) from a headline's printed lines.
+
+    The title (主题) is set heavier than the kicker above it and the subtitle below it: with a
+    fake-bold title, plain lines before it are the kicker and plain lines after it the subtitle.
+    Set in one face, a line ending in a colon is a kicker and one opening with a dash a subtitle;
+    other lines in one face are one title broken over lines.
+    """
+    printed = [line for unit in units for line in unit.lines]
+    lines = [line.bold or line.text for line in printed]
+    kicker_lines: list[str] = []
+    subtitle_lines: list[str] = []
+    heavy = [index for index, line in enumerate(printed) if line.bold]
+    if heavy and len(heavy) < len(printed) and heavy == list(range(heavy[0], heavy[-1] + 1)):
+        kicker_lines, subtitle_lines = lines[: heavy[0]], lines[heavy[-1] + 1 :]
+        lines = lines[heavy[0] : heavy[-1] + 1]
+    if not kicker_lines and len(lines) > 1 and lines[0].endswith(KICKER_ENDINGS):
+        kicker_lines = [lines.pop(0)]
+    if not subtitle_lines and len(lines) > 1 and lines[-1].startswith(SUBTITLE_OPENING):
+        subtitle_lines = [lines.pop()]
+    return "".join(kicker_lines) or None, "".join(lines) or None, "".join(subtitle_lines) or None
 
 
 class PageAssembly:
@@ -194,7 +209,7 @@ class PageAssembly:
             item.article.bylines.extend(line.bylines or [])
 
     def add_trailing_byline(self, unit: Unit) -> None:
-        item = self.open_article()
+        item = self.split_at_headline(self.open_article())
         item.article.bylines.extend(parse_parenthesised_bylines(unit.raw) or [])
         item.closed = True
 
@@ -240,6 +255,8 @@ class PageAssembly:
             return False
         if any(block.type != "paragraph" for block in article.body):
             return False
+        if (item.column or 0) >= WIDEST_TEXT_COLUMN:
+            return True
         reference = self.column_before(item)
         if reference is None:
             # With nothing to compare the column with, only an untitled text passes for a photo.
@@ -258,6 +275,9 @@ class PageAssembly:
             return True
         if PICTURE_OPENING.match(unit.text):
             # `图为…` set wider than the text under the article's own photo, after its byline too.
+            return False
+        if not tells_news(unit.text):
+            # One sentence describing a picture is the caption of the article's own photo.
             return False
         if current.closed:
             return True
@@ -317,16 +337,36 @@ class PageAssembly:
         if column is not None:
             item.columns.append(column)
 
-    @staticmethod
-    def add_text(item: Item, unit: Unit, text: str) -> None:
+    def add_text(self, item: Item, unit: Unit, text: str) -> None:
         trailing = split_trailing_bylines(unit.raw)
         if trailing:
             raw_text, bylines = trailing
             text = text[: len(text) - len(normalise_spacing(unit.raw[len(raw_text) :]))]
+            if text:
+                item.article.body.append(Block("paragraph", text))
+                text = ""
+            item = self.split_at_headline(item)
             item.article.bylines.extend(bylines)
             item.closed = True
         if text:
             item.article.body.append(Block("paragraph", text))
+
+    def split_at_headline(self, item: Item) -> Item:
+        """An article's authors are printed once, at its head or at its end. An article that
+        opened with its bylines and meets closing ones holds two articles: the second one's
+        headline, set plain in the same column, was read as a subheading. Returns the article
+        the closing bylines belong to."""
+        body = item.article.body
+        if not item.article.bylines or item.is_photo:
+            return item
+        headings = [index for index, block in enumerate(body) if block.type == "subheading"]
+        if not headings or headings[-1] == len(body) - 1:
+            return item
+        cut = headings[-1]
+        second = Item(ParsedArticle(title=body[cut].text))
+        second.article.body, item.article.body = body[cut + 1 :], body[:cut]
+        self.items.insert(self.items.index(item) + 1, second)
+        return second
 
     def finish(self) -> list[ParsedArticle]:
         if self.headings:
@@ -339,20 +379,43 @@ class PageAssembly:
         return [item.article for item in self.items if has_content(item.article)]
 
     def share_headlines(self) -> None:
-        """Every article has a headline. Two plain one-line headlines set between an article
-        printed without one above its text and the next, which gets none either, are one
-        each: the first closes the article above (set after its body), the second opens the
-        article below. Three lines or more could be split either way, and are left whole."""
+        """Every article has a headline. Headline lines set between an article printed without
+        one above its text and the next, which gets none either, are one headline each: the
+        first closes the article above (set after its body), the second opens the article below.
+        A headline broken over lines fills every line but its last, so the second headline
+        starts at the first line wider than the one before it; two lines are one each."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
             if (
                 previous.headline_before_next
                 and self.lacks_title(item)
-                and len(lines) == 2
+                and len(lines) >= 2
                 and previous.article.kicker is None
                 and previous.article.subtitle is None
             ):
-                previous.article.title, item.article.title = lines
+                cut = second_headline_start(lines)
+                if cut is not None:
+                    previous.article.title = "".join(lines[:cut])
+                    item.article.title = "".join(lines[cut:])
+
+
+def second_headline_start(lines: list[str]) -> int | None:
+    """Where a run of two headlines' lines divides, when its line widths say so exactly once."""
+    if len(lines) == 2:
+        return 1
+    widths = [display_width(line) for line in lines]
+    starts = [index for index in range(1, len(lines)) if widths[index] > widths[index - 1]]
+    return starts[0] if len(starts) == 1 else None
+
+
+def tells_news(caption: str) -> bool:
+    """Photo news (图片新闻) tells its news in its caption: several sentences (what happened,
+    then often `图为…`), where a caption under an article's photo says what the picture shows
+    in one."""
+    credit = credit_of(caption)
+    text = caption[: len(caption) - len(credit)] if credit else caption
+    sentences = [part for part in SENTENCE_SPLIT.split(text) if part.strip("（(）) ")]
+    return len(sentences) >= 2
 
 
 def has_content(article: ParsedArticle) -> bool:

@@ -1,80 +1,161 @@
-"""Opening a PDF with pdfplumber (pdfminer.six) and refusing the ones that hold no page text."""
+"""Opening a PDF with pypdfium2 (PDFium) and refusing the ones that hold no page text."""
 
 from __future__ import annotations
 
+import ctypes
 import io
-import logging
+import threading
+from dataclasses import dataclass, field
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 
 from articles.pagetext.model import ParsedPage
+
+#: PDFium is not thread-safe: one lock for every call into it.
+PDFIUM_LOCK = threading.Lock()
+BOLD_WEIGHT = 600
 
 
 class PdfError(ValueError):
     """The PDF cannot be read as printed pages; the one-line message says why."""
 
 
+@dataclass
+class PageContent:
+    """What a page prints, in points from its top left: glyphs, path bounds and images."""
+
+    width: float
+    height: float
+    chars: list[dict] = field(default_factory=list)
+    #: (x0, top, x1, bottom, stroked, filled with a colour other than white)
+    paths: list[tuple[float, float, float, float, bool, bool]] = field(default_factory=list)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+
 class PdfDocument:
     """An opened PDF: its page count and sizes, and each page's parse on demand."""
 
-    def __init__(self, pdf: pdfplumber.PDF, data: bytes) -> None:
+    def __init__(self, pdf: pdfium.PdfDocument) -> None:
         self._pdf = pdf
-        self._data = data
 
     @property
     def page_count(self) -> int:
-        return len(self._pdf.pages)
+        return len(self._pdf)
 
-    def page_size(self, index: int) -> tuple[float, float]:
-        page = self._page(index)
-        return float(page.width), float(page.height)
-
-    def _page(self, index: int):
+    def _check(self, index: int) -> None:
         if not 0 <= index < self.page_count:
             raise PdfError(f"PDF 没有第 {index + 1} 页 (the PDF has {self.page_count} pages)")
-        return self._pdf.pages[index]
+
+    def page_size(self, index: int) -> tuple[float, float]:
+        self._check(index)
+        with PDFIUM_LOCK:
+            width, height = self._pdf[index].get_size()
+        return float(width), float(height)
+
+    def page_content(self, index: int) -> PageContent:
+        self._check(index)
+        with PDFIUM_LOCK:
+            return read_content(self._pdf[index])
 
     def parse_page(self, index: int) -> ParsedPage:
-        from .layout import parse_pdf_page
+        from .layout import parse_content
 
-        self._page(index)
-        return parse_pdf_page(self._data, index)
+        return parse_content(self.page_content(index))
 
     def close(self) -> None:
-        self._pdf.close()
+        with PDFIUM_LOCK:
+            self._pdf.close()
 
 
 def read_pdf(data: bytes) -> PdfDocument:
     """Open a PDF given as bytes; PdfError with a one-line reason when it is not a readable one."""
     if not data:
         raise PdfError("PDF 文件为空 (the PDF file is empty)")
-    if not data.lstrip()[:5] == b"%PDF-":
+    if data.lstrip()[:5] != b"%PDF-":
         raise PdfError("不是 PDF 文件 (the file does not start like a PDF)")
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
+    with PDFIUM_LOCK:
         try:
-            pdf = pdfplumber.open(io.BytesIO(data))
-            page_count = len(pdf.pages)
-        except PdfminerException as wrapped:
-            cause = wrapped.args[0] if wrapped.args else wrapped
-            raise cause if isinstance(cause, Exception) else wrapped from wrapped
-    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise PdfError("PDF 已加密，无法读取 (the PDF is encrypted)") from error
-    except (PDFSyntaxError, PSException) as error:
-        raise PdfError(f"PDF 已损坏或不完整 (the PDF is corrupt or truncated: {error})") from error
-    except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on broken files
-        raise PdfError(
-            f"PDF 已损坏或不完整 (the PDF is corrupt or truncated: {type(error).__name__})"
-        ) from error
-    if page_count == 0:
-        raise PdfError("PDF 没有页面 (the PDF has no pages)")
-    if not any(page.chars for page in pdf.pages):
-        raise PdfError(
-            "PDF 没有文字层，可能是扫描件；本系统不做 OCR"
-            " (the PDF has no text layer: a scan? OCR is not done)"
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as error:
+            if counts_no_pages(data):
+                raise PdfError("PDF 没有页面 (the PDF has no pages)") from error
+            if "password" in str(error).lower():
+                raise PdfError("PDF 已加密，无法读取 (the PDF is encrypted)") from error
+            raise PdfError("PDF 已损坏或不完整 (the PDF is corrupt or truncated)") from error
+        if len(pdf) == 0:
+            raise PdfError("PDF 没有页面 (the PDF has no pages)")
+        if not any(has_text(pdf[index]) for index in range(len(pdf))):
+            raise PdfError(
+                "PDF 没有文字层，可能是扫描件；本系统不做 OCR"
+                " (the PDF has no text layer: a scan? OCR is not done)"
+            )
+    return PdfDocument(pdf)
+
+
+def counts_no_pages(data: bytes) -> bool:
+    """PDFium refuses a PDF without pages as malformed; pdfminer tells it is only empty."""
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        return next(PDFPage.create_pages(document), None) is None
+    except Exception:  # noqa: BLE001 - any failure here means the file is broken after all
+        return False
+
+
+def has_text(page) -> bool:
+    textpage = page.get_textpage()
+    return any(
+        not chr(pdfium_c.FPDFText_GetUnicode(textpage, i)).isspace()
+        for i in range(pdfium_c.FPDFText_CountChars(textpage))
+    )
+
+
+def read_content(page) -> PageContent:
+    width, height = page.get_size()
+    content = PageContent(float(width), float(height))
+    textpage = page.get_textpage()
+    box = pdfium_c.FS_RECTF()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1 or code in (0, 0xFFFE, 0xFFFF):
+            continue
+        text = chr(code)
+        if text.isspace():
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+        pdfium_c.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y)
+        pdfium_c.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
+        content.chars.append(
+            {
+                "text": text,
+                "x0": box.left,
+                "x1": box.right,
+                "top": height - box.top,
+                "bottom": height - box.bottom,
+                "baseline": height - origin_y.value,
+                "size": pdfium_c.FPDFText_GetFontSize(textpage, index),
+                "fontname": name.value.decode("latin-1"),
+                "bold": pdfium_c.FPDFText_GetFontWeight(textpage, index) >= BOLD_WEIGHT,
+            }
         )
-    return PdfDocument(pdf, data)
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    for obj in page.get_objects():
+        left, bottom, right, top = obj.get_bounds()
+        bounds = (left, height - top, right, height - bottom)
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            content.images.append(bounds)
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
+            filled = fill_mode.value != 0
+            if filled and pdfium_c.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha):
+                white = min(red.value, green.value, blue.value) >= 247 or alpha.value == 0
+                filled = not white
+            content.paths.append((*bounds, bool(stroke.value), filled))
+    return content

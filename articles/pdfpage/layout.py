@@ -1,15 +1,621 @@
-"""The printed page rebuilt from its glyphs' geometry."""
+"""The printed page rebuilt from geometry: running head, advertisements, headlines, columns,
+captions and photos, grouped into articles, each handed to the text path's assembly.
+
+Conventions of Chinese print this follows (sizes relative to the body text's size, the size
+most of the page's characters are set in):
+
+- the running head (眉头: paper, date, 版次 and 版名, editors) stands above the page's first
+  full-width rule, or in the top band of the page when no rule is drawn;
+- an advertisement is a box (a stroked or filled rectangle) holding an ad marker (广告,
+  本报宣, 公益广告 …); nothing inside it is an article;
+- headlines (with their 引题 and 副题) are set at least a fifth larger than the body; the
+  largest lines are the title, smaller lines above it the kicker, below it the subtitle;
+- captions are set smaller than the body, beside or under a picture (an image or a filled
+  rectangle); a picture with its caption inside an article's area is that article's photo,
+  elsewhere it is photo news;
+- an article is its headline and the columns that join it without crossing a rule or another
+  headline, nearest first: under it, beside it, or above it (a headline set below its text);
+- inside a column, a paragraph starts at a first-line indent, a change of face (a byline in
+  楷体, a subheading in 黑体) or after a short line closing a sentence; a column that does
+  not open indented goes on with the paragraph the previous column ended with.
+"""
 
 from __future__ import annotations
 
-import io
+import heapq
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from pdfminer.high_level import extract_text
+from articles.pagetext.bylines import is_credit_line, parse_standalone_bylines
+from articles.pagetext.lines import CAPTION_MARK, Line, Unit
+from articles.pagetext.model import PageTextError, ParsedArticle, ParsedPage, Region
+from articles.pagetext.parser import PageAssembly
+from articles.pagetext.text import SENTENCE_END
+from articles.pagetext.units import PICTURE_OPENING, Kind, first_kind
 
-from articles.pagetext.model import ParsedPage
-from articles.pagetext.parser import parse_page
+from .document import PageContent
+from .geometry import (
+    Block,
+    Box,
+    PrintedLine,
+    baseline_rows,
+    font_family,
+    is_bold_face,
+    read_glyphs,
+    separated,
+    separated_side,
+    split_rows,
+    stack_blocks,
+)
+from .running_head import split_running_head
+
+HEADLINE_RATIO = 1.2
+CAPTION_RATIO = 0.96
+INDENT = 1.2
+#: Farthest two parts of one article stand apart, in ems of the body text.
+LONGEST_LINK = 4.0
+#: A headline stands over its text far more often than under it: a link upwards costs more.
+HEADLINE_BELOW_TEXT = 3.0
+MISALIGNED_COLUMNS = 3.0
+#: A caption this long that does not open with 图为… is news of its own (图片新闻).
+PHOTO_NEWS_LENGTH = 60
+AD_MARKERS = re.compile(r"广告|本报宣|公益|广而告之|ADVERTISEMENT|Advertisement")
 
 
-def parse_pdf_page(data: bytes, index: int) -> ParsedPage:
-    """For now the text path over pdfminer's text; the geometry-based reading replaces it."""
-    return parse_page(extract_text(io.BytesIO(data), page_numbers=[index]))
+@dataclass
+class Node:
+    """A part of the page: a headline group, a column block, a caption or a picture."""
+
+    kind: str  # "headline", "text", "subheading", "caption", "picture"
+    box: Box
+    blocks: list[Block] = field(default_factory=list)
+    owner: int | None = None
+
+    @property
+    def extent(self) -> Box:
+        """Everything the node prints, punctuation hanging past its column included."""
+        boxes = [self.box] + [block.box for block in self.blocks]
+        return union_box(boxes)
+
+    @property
+    def lines(self) -> list[PrintedLine]:
+        return [line for block in self.blocks for line in block.lines]
+
+
+@dataclass
+class PageGeometry:
+    width: float
+    height: float
+    body_size: float
+    separators: list[Box]
+    boxes: list[Box]
+    pictures: list[Box]
+    blocks: list[Block]
+
+
+def read_geometry(content: PageContent) -> PageGeometry:
+    """Glyphs, rules, boxes and pictures of a page, in points from the top left."""
+    width, height = content.width, content.height
+    glyphs = read_glyphs(content.chars)
+    if not glyphs:
+        raise PageTextError("页面中没有文字 (the page has no text layer)")
+    sizes = Counter(round(glyph.size, 1) for glyph in glyphs)
+    body_size = sizes.most_common(1)[0][0]
+    separators, boxes, pictures = [], [], []
+    for x0, top, x1, bottom, stroked, filled in content.paths:
+        box = Box(x0, top, x1, bottom)
+        if box.width < 2 or box.height < 2:
+            separators.append(box)
+            continue
+        picture = filled and box.width > 3 * body_size and box.height > 3 * body_size
+        if picture:
+            # A framed picture: its frame separates nothing from its caption.
+            pictures.append(box)
+        elif stroked:
+            boxes.append(box)
+            separators.extend(
+                [
+                    Box(box.x0, box.top, box.x1, box.top),
+                    Box(box.x0, box.bottom, box.x1, box.bottom),
+                    Box(box.x0, box.top, box.x0, box.bottom),
+                    Box(box.x1, box.top, box.x1, box.bottom),
+                ]
+            )
+    pictures.extend(Box(*image) for image in content.images)
+    lines = split_rows(baseline_rows(glyphs), separators, pictures, body_size)
+    blocks = stack_blocks(lines, separators, HEADLINE_RATIO * body_size)
+    return PageGeometry(width, height, body_size, separators, boxes, pictures, blocks)
+
+
+def block_text(block: Block) -> str:
+    return "".join(line.text for line in block.lines)
+
+
+def parse_content(content: PageContent) -> ParsedPage:
+    """Read one page into its articles, each with its regions on the page."""
+    geometry = read_geometry(content)
+    blocks, running_head = split_running_head(geometry)
+    blocks = without_advertisements(blocks, geometry)
+    nodes = make_nodes(blocks, geometry)
+    articles = group_articles(nodes, geometry)
+    parsed = [assemble(members, nodes, geometry) for members in articles]
+    parsed = [(article, members) for article, members in zip(parsed, articles, strict=True)]
+    parsed = [(article, members) for article, members in parsed if article is not None]
+    if not parsed:
+        raise PageTextError("页面中没有可识别的文章 (no article could be recognised on the page)")
+    parsed = reader_order(parsed, nodes, geometry.body_size)
+    set_regions(parsed, nodes, geometry)
+    return ParsedPage(articles=[article for article, _ in parsed], running_head=running_head)
+
+
+def without_advertisements(blocks: list[Block], geometry: PageGeometry) -> list[Block]:
+    """Drop everything inside a box that carries an ad marker."""
+    ad_boxes = [
+        box
+        for box in geometry.boxes + geometry.pictures
+        if any(box.contains(block.box) and AD_MARKERS.search(block_text(block)) for block in blocks)
+    ]
+    return [block for block in blocks if not any(box.contains(block.box) for box in ad_boxes)]
+
+
+def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
+    body = geometry.body_size
+    nodes: list[Node] = []
+    headline_blocks = []
+    for block in blocks:
+        if block.size >= HEADLINE_RATIO * body:
+            headline_blocks.append(block)
+        elif block.size < CAPTION_RATIO * body and near_picture(block.box, geometry):
+            nodes.append(Node("caption", block.column_box, [block]))
+        elif block.size > 1.06 * body and len(block.lines) <= 2:
+            nodes.append(Node("subheading", block.column_box, [block]))
+        else:
+            nodes.append(Node("text", block.column_box, [block]))
+    for group in headline_groups(headline_blocks, geometry, nodes):
+        box = group[0].box
+        for block in group[1:]:
+            box = box.union(block.box)
+        nodes.append(Node("headline", box, group))
+    used = [node.box for node in nodes]
+    for picture in geometry.pictures:
+        if picture.top < 0 or any(picture.contains(box) for box in used if box is not picture):
+            # A picture holding text is a panel or a box behind it, not a photo.
+            continue
+        if any(caption_of(node, picture, body) for node in nodes if node.kind == "caption"):
+            nodes.append(Node("picture", picture))
+    return nodes
+
+
+def near_picture(box: Box, geometry: PageGeometry) -> bool:
+    reach = 2.5 * geometry.body_size
+    return any(
+        gap_between(box, picture) is not None and gap_between(box, picture) <= reach
+        for picture in geometry.pictures
+    )
+
+
+def caption_of(node: Node, picture: Box, body: float) -> bool:
+    gap = gap_between(node.box, picture)
+    return gap is not None and gap <= 2.5 * body
+
+
+def headline_groups(
+    blocks: list[Block], geometry: PageGeometry, nodes: list[Node]
+) -> list[list[Block]]:
+    """A title with the kicker above and the subtitle below it; subheading-sized lines touching
+    a headline join it too (a kicker may be set little larger than the body)."""
+    groups: list[list[Block]] = [[block] for block in sorted(blocks, key=lambda b: b.top)]
+    merged = True
+    while merged:
+        merged = False
+        for first in groups:
+            for second in groups:
+                if first is second:
+                    continue
+                if headline_parts_touch(first, second, geometry):
+                    first.extend(second)
+                    groups.remove(second)
+                    merged = True
+                    break
+            if merged:
+                break
+    for node in list(nodes):
+        if node.kind != "subheading" or parse_standalone_bylines(node.lines[0].text):
+            continue
+        for group in groups:
+            if headline_parts_touch(group, node.blocks, geometry):
+                group.extend(node.blocks)
+                nodes.remove(node)
+                break
+    for group in groups:
+        group.sort(key=lambda b: b.top)
+    return groups
+
+
+def headline_parts_touch(first: list[Block], second: list[Block], geometry) -> bool:
+    upper = union_box([b.box for b in first])
+    lower = union_box([b.box for b in second])
+    if lower.top < upper.top:
+        upper, lower = lower, upper
+    size = min(b.size for b in first + second)
+    gap = lower.top - upper.bottom
+    overlap = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
+    return (
+        -0.5 * size <= gap <= 0.9 * size
+        and overlap > 0
+        and not separated(upper, lower, geometry.separators)
+    )
+
+
+def union_box(boxes: list[Box]) -> Box:
+    box = boxes[0]
+    for other in boxes[1:]:
+        box = box.union(other)
+    return box
+
+
+def gap_between(first: Box, second: Box) -> float | None:
+    """The space between two boxes that face each other (one above, or beside, the other)."""
+    dx = max(0.0, second.x0 - first.x1, first.x0 - second.x1)
+    dy = max(0.0, second.top - first.bottom, first.top - second.bottom)
+    if dx > 0 and dy > 0:
+        return None
+    return dx + dy
+
+
+def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None:
+    gap = gap_between(first.box, second.box)
+    if gap is None or gap > LONGEST_LINK * geometry.body_size:
+        return None
+    a, b = first.box, second.box
+    if max(0.0, b.x0 - a.x1, a.x0 - b.x1) > 0:
+        left, right = (a, b) if a.x1 <= b.x0 else (b, a)
+        overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+        if overlap < 0.5 * geometry.body_size:
+            return None
+        if separated_side(left, right, geometry.separators):
+            return None
+        body = geometry.body_size
+        if abs(a.top - b.top) > 1.5 * body and abs(a.bottom - b.bottom) > 1.5 * body:
+            # Columns of one article side by side start (or end) level with each other.
+            gap *= MISALIGNED_COLUMNS
+    else:
+        upper, lower = (a, b) if a.top <= b.top else (b, a)
+        overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+        if overlap < 0.5 * geometry.body_size:
+            return None
+        if separated(upper, lower, geometry.separators):
+            return None
+    return gap
+
+
+def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]:
+    """Each headline's article: the text reached from it by the shortest chain of links;
+    pictures and their captions join an article whose area holds them, else are photo news."""
+    text_kinds = ("text", "subheading")
+    heads = [i for i, node in enumerate(nodes) if node.kind == "headline"]
+    links: dict[int, list[tuple[float, int]]] = {i: [] for i in range(len(nodes))}
+    for i, first in enumerate(nodes):
+        for j in range(i + 1, len(nodes)):
+            cost = link_cost(first, nodes[j], geometry)
+            if cost is not None:
+                links[i].append((cost, j))
+                links[j].append((cost, i))
+    # Text: shortest chains from every headline, through text only.
+    best: dict[int, tuple[float, int]] = {}
+    queue = [(0.0, head, head) for head in heads]
+    while queue:
+        cost, index, head = heapq.heappop(queue)
+        if index in best:
+            continue
+        best[index] = (cost, head)
+        for step, other in links[index]:
+            if other not in best and nodes[other].kind in text_kinds:
+                if index == head and nodes[other].box.bottom <= nodes[head].box.top + 2:
+                    step *= HEADLINE_BELOW_TEXT
+                heapq.heappush(queue, (cost + step, other, head))
+    members: dict[int, list[int]] = {head: [head] for head in heads}
+    for index, (_, head) in best.items():
+        if index != head:
+            members[head].append(index)
+    # Text no headline reaches: a headline cut off by a rule (beside or under its text) takes
+    # the nearest such run; the rest stands untitled.
+    loose = [i for i, node in enumerate(nodes) if node.kind in text_kinds and i not in best]
+    for run in connected_runs(loose, links):
+        lonely = [head for head in heads if len(members[head]) == 1]
+        run_box = union_box([nodes[i].box for i in run])
+        nearest = min(lonely, key=lambda head: box_distance(nodes[head].box, run_box), default=None)
+        if nearest is not None and box_distance(nodes[nearest].box, run_box) <= (
+            LONGEST_LINK * geometry.body_size
+        ):
+            members[nearest].extend(run)
+        else:
+            members[run[0]] = list(run)
+    attach_photos(nodes, links, members, geometry)
+    return [sorted(group) for group in members.values()]
+
+
+def connected_runs(indexes: list[int], links) -> list[list[int]]:
+    remaining, runs = set(indexes), []
+    for start in indexes:
+        if start not in remaining:
+            continue
+        run, stack = [], [start]
+        remaining.discard(start)
+        while stack:
+            index = stack.pop()
+            run.append(index)
+            for _, other in links[index]:
+                if other in remaining:
+                    remaining.discard(other)
+                    stack.append(other)
+        runs.append(sorted(run))
+    return runs
+
+
+def box_distance(first: Box, second: Box) -> float:
+    dx = max(0.0, second.x0 - first.x1, first.x0 - second.x1)
+    dy = max(0.0, second.top - first.bottom, first.top - second.bottom)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def attach_photos(nodes, links, members: dict[int, list[int]], geometry: PageGeometry) -> None:
+    """A picture with its captions belongs to the article whose area holds it, or which it
+    adjoins with no rule between, unless its caption tells news of its own (a long caption
+    not pointing at its picture with 图为…): that is photo news, titled by a headline of its
+    own if one stands beside it."""
+    photo_parts = [i for i, node in enumerate(nodes) if node.kind in ("caption", "picture")]
+    text_owner = {
+        index: key
+        for key, group in members.items()
+        for index in group
+        if nodes[index].kind in ("text", "subheading", "headline")
+        and any(nodes[i].kind in ("text", "subheading") for i in group)
+    }
+    areas = {
+        key: union_box([nodes[i].box for i in group])
+        for key, group in members.items()
+        if any(nodes[i].kind in ("text", "subheading") for i in group)
+    }
+    slack = geometry.body_size
+    photo_links = {i: [(cost, j) for cost, j in links[i] if j in photo_parts] for i in photo_parts}
+    for run in connected_runs(photo_parts, photo_links):
+        run_box = union_box([nodes[i].box for i in run])
+        home = next(
+            (
+                key
+                for key, area in areas.items()
+                if Box(
+                    area.x0 - slack, area.top - slack, area.x1 + slack, area.bottom + slack
+                ).contains(run_box)
+            ),
+            None,
+        )
+        if home is None and not tells_news(run, nodes):
+            adjoining = [
+                (cost, text_owner[j]) for i in run for cost, j in links[i] if j in text_owner
+            ]
+            if adjoining:
+                home = min(adjoining)[1]
+        if home is None:
+            titles = [
+                key
+                for key, group in members.items()
+                if len(group) == 1
+                and nodes[key].kind == "headline"
+                and box_distance(nodes[key].box, run_box) <= LONGEST_LINK * geometry.body_size
+            ]
+            if titles:
+                home = min(titles, key=lambda key: box_distance(nodes[key].box, run_box))
+        if home is None:
+            members[run[0]] = list(run)
+        else:
+            members[home].extend(run)
+
+
+def tells_news(run: list[int], nodes: list[Node]) -> bool:
+    captions = [nodes[i] for i in run if nodes[i].kind == "caption"]
+    if any(node.lines[0].text.startswith(CAPTION_MARK) for node in captions):
+        return False
+    texts = [caption_text(node) for node in captions]
+    return any(len(text) >= PHOTO_NEWS_LENGTH and not PICTURE_OPENING.match(text) for text in texts)
+
+
+# Reading an article's text -------------------------------------------------------------------
+
+
+def reading_order(nodes: list[Node]) -> list[Node]:
+    """Columns left to right, tier by tier from the top (a tier: columns side by side)."""
+    ordered = sorted(nodes, key=lambda node: node.box.top)
+    tiers: list[list[Node]] = []
+    bottom = None
+    for node in ordered:
+        if bottom is None or node.box.top >= bottom - 2:
+            tiers.append([node])
+            bottom = node.box.bottom
+        else:
+            tiers[-1].append(node)
+            bottom = max(bottom, node.box.bottom)
+    return [node for tier in tiers for node in sorted(tier, key=lambda n: (n.box.x0, n.box.top))]
+
+
+def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool, bool]]:
+    """Paragraph-sized units of an article's columns: (unit, opens indented, set in a heavy
+    face other than the body's), a column's unindented first line going on with the last one."""
+    units: list[tuple[Unit, bool, bool]] = []
+    body_faces = Counter(
+        font_family(line.font) for node in nodes for line in node.lines for _ in line.glyphs
+    )
+    body_face = body_faces.most_common(1)[0][0] if body_faces else ""
+    for node in nodes:
+        for block in node.blocks:
+            lines = block.lines
+            left = min(line.x0 for line in lines)
+            right = max(line.x1 for line in lines)
+            for position, line in enumerate(lines):
+                size = line.size
+                indented = line.x0 - left >= INDENT * size and len(lines) > 1
+                face = font_family(line.font)
+                heavy = face != body_face and (is_bold_face(line.font) or line.bold)
+                text_line = Line(raw=line.text)
+                if position == 0:
+                    if units and not indented and continues(units[-1], node, face, heavy):
+                        units[-1][0].add(text_line)
+                        continue
+                    units.append((Unit([text_line]), indented or len(lines) == 1, heavy))
+                    continue
+                previous = lines[position - 1]
+                short_closed = (
+                    previous.x1 < right - 2 * size and previous.text[-1:] in SENTENCE_END + "”）)"
+                )
+                if indented or heavy != units[-1][2] or short_closed:
+                    units.append((Unit([text_line]), indented, heavy))
+                else:
+                    units[-1][0].add(text_line)
+    return units
+
+
+def continues(last: tuple[Unit, bool, bool], node: Node, face: str, heavy: bool) -> bool:
+    unit, _, was_heavy = last
+    return node.kind == "text" and not heavy and not was_heavy and bool(unit.lines)
+
+
+def assemble(members: list[int], nodes: list[Node], geometry: PageGeometry):
+    parts = [nodes[i] for i in members]
+    headline = next((node for node in parts if node.kind == "headline"), None)
+    text_nodes = reading_order([node for node in parts if node.kind in ("text", "subheading")])
+    caption_nodes = reading_order([node for node in parts if node.kind == "caption"])
+    captions = [caption_text(node) for node in caption_nodes]
+    assembly = PageAssembly()
+    if text_nodes:
+        previous: Kind | None = None
+        for unit, _indented, heavy in printed_units(text_nodes, geometry.body_size):
+            kind = first_kind(unit, previous)
+            if kind is Kind.LEADING_BYLINE and len(unit.lines) > 1:
+                # One byline set over two lines: a role carries over the line break.
+                unit = Unit([Line(raw=" ".join(line.raw for line in unit.lines))])
+            if kind in (Kind.HEADING, Kind.SUBHEADING):
+                kind = Kind.SUBHEADING if heavy or is_subheading_unit(unit) else Kind.PARAGRAPH
+            elif kind in (Kind.CAPTION, Kind.MARKED_CAPTION):
+                kind = Kind.PARAGRAPH
+            assembly.add(unit, kind)
+            previous = kind
+        items = assembly.finish()
+        article = merge_items(items) if items else ParsedArticle()
+        for caption in captions:
+            if is_credit_line(caption) and article.captions:
+                article.captions[-1] += caption
+            else:
+                article.captions.append(caption)
+    elif captions:
+        for caption in captions:
+            assembly.add(Unit([Line(raw=caption)]), Kind.CAPTION)
+        items = assembly.finish()
+        article = merge_items(items) if items else None
+        if article is None:
+            return None
+    else:
+        return None
+    if headline is not None:
+        article.kicker, article.title, article.subtitle = headline_parts(headline)
+    if not (article.body or article.captions):
+        return None
+    return article
+
+
+def is_subheading_unit(unit: Unit) -> bool:
+    """A short line or two inside the columns, closed by no sentence mark."""
+    text = unit.text
+    return len(unit.lines) <= 2 and len(text) <= 30 and text[-1:] not in "。！？；，、"
+
+
+def caption_text(node: Node) -> str:
+    lines = [Line(raw=line.text) for line in node.lines]
+    return Unit(lines).text.lstrip(CAPTION_MARK).strip()
+
+
+def merge_items(items: list[ParsedArticle]) -> ParsedArticle:
+    """One article, however often the assembly thought one closed within its columns."""
+    first = items[0]
+    for other in items[1:]:
+        first.dateline = first.dateline or other.dateline
+        first.bylines.extend(other.bylines)
+        first.body.extend(other.body)
+        first.captions.extend(other.captions)
+        if first.kind == "photo" and other.body:
+            first.kind = "article"
+    return first
+
+
+def headline_parts(node: Node) -> tuple[str | None, str | None, str | None]:
+    """The largest lines are the title; smaller ones above it the kicker, below the subtitle."""
+    lines = sorted(node.lines, key=lambda line: (line.top, line.x0))
+    largest = max(line.size for line in lines)
+    title_lines = [i for i, line in enumerate(lines) if line.size >= 0.92 * largest]
+    first, last = title_lines[0], title_lines[-1]
+    join = lambda chosen: Unit([Line(raw=line.text) for line in chosen]).text or None  # noqa: E731
+    kicker = join(lines[:first])
+    subtitle = join(lines[last + 1 :])
+    title = join(lines[first : last + 1])
+    return kicker, title, subtitle
+
+
+def reader_order(parsed, nodes: list[Node], body_size: float):
+    """Articles in the order a reader takes them: the page cut recursively at the white space
+    running right across it, top part before bottom part, left before right (the XY cut)."""
+    boxed = [(union_box([nodes[i].box for i in members]), (a, members)) for a, members in parsed]
+    return [item for _, item in xy_cut(boxed, body_size)]
+
+
+def xy_cut(boxed: list, body_size: float) -> list:
+    """A cut across the page needs a visible gap; one down it may cross punctuation hanging
+    past a column's edge."""
+    if len(boxed) <= 1:
+        return boxed
+    for start, end, tolerance in (("top", "bottom", -0.5 * body_size), ("x0", "x1", body_size)):
+        ordered = sorted(boxed, key=lambda item: getattr(item[0], start))
+        groups, reach = [[ordered[0]]], getattr(ordered[0][0], end)
+        for item in ordered[1:]:
+            if getattr(item[0], start) >= reach - tolerance:
+                groups.append([item])
+            else:
+                groups[-1].append(item)
+            reach = max(reach, getattr(item[0], end))
+        if len(groups) > 1:
+            return [item for group in groups for item in xy_cut(group, body_size)]
+    return sorted(boxed, key=lambda item: (item[0].top, item[0].x0))
+
+
+# Regions ------------------------------------------------------------------------------------
+
+
+def set_regions(parsed, nodes: list[Node], geometry: PageGeometry) -> None:
+    """Each article's boxes, merged while a merged box covers no other article's parts."""
+    owned = [[nodes[i].extent for i in members] for _, members in parsed]
+    for index, (article, _) in enumerate(parsed):
+        foreign = [box for other, boxes in enumerate(owned) if other != index for box in boxes]
+        boxes = list(owned[index])
+        merged = True
+        while merged and len(boxes) > 1:
+            merged = False
+            for i in range(len(boxes)):
+                for j in range(i + 1, len(boxes)):
+                    union = boxes[i].union(boxes[j])
+                    if not any(union.overlaps(box, slack=0.5) for box in foreign):
+                        boxes[i] = union
+                        del boxes[j]
+                        merged = True
+                        break
+                if merged:
+                    break
+        article.regions = [to_region(box, geometry) for box in boxes]
+
+
+def to_region(box: Box, geometry: PageGeometry) -> Region:
+    pad = 1.0
+    x0 = max(0.0, box.x0 - pad) / geometry.width
+    y0 = max(0.0, box.top - pad) / geometry.height
+    x1 = min(geometry.width, box.x1 + pad) / geometry.width
+    y1 = min(geometry.height, box.bottom + pad) / geometry.height
+    return Region(round(x0, 4), round(y0, 4), round(x1 - x0, 4), round(y1 - y0, 4))

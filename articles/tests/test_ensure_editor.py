@@ -49,3 +49,11 @@ def test_production_needs_a_password_from_the_environment(settings, monkeypatch)
     monkeypatch.setenv("DJANGO_EDITOR_PASSWORD", "from-the-environment")
     run()
     assert get_user_model().objects.get().check_password("from-the-environment")
+
+
+@pytest.mark.parametrize("weak", ["1", "12345678", "password", "editor12"])
+def test_a_weak_password_is_refused_with_the_validators_reasons(monkeypatch, weak):
+    monkeypatch.setenv("DJANGO_EDITOR_PASSWORD", weak)
+    with pytest.raises(CommandError, match="密码不合要求"):
+        run()
+    assert not get_user_model().objects.exists()

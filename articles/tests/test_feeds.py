@@ -53,6 +53,25 @@ def test_markup_in_an_article_stays_text_in_the_feed(client):
     assert "&lt;img src=x" in item.findtext("description")
 
 
+def test_an_article_from_print_is_dated_by_its_issue_in_the_feed(client):
+    printed = make_article("刊于去年的稿件")  # on 2025-08-05's page, published an hour ago
+    (item,) = feed_items(client)
+    assert item.findtext("title") == printed.title
+    assert item.findtext("pubDate").startswith("Tue, 05 Aug 2025 00:00:00")
+
+
+def test_the_subscribe_link_opens_a_page_for_people_and_the_feed_stays_rss(client):
+    make_article("最新的稿件")
+    home = client.get("/").content.decode()
+    assert '<a href="/subscribe/">订阅</a>' in home
+    page = client.get("/subscribe/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "RSS 阅读器" in html and 'value="http://testserver/feed/"' in html
+    assert "最新的稿件" in html
+    assert feed_items(client)  # apps still read RSS at /feed/
+
+
 def test_a_control_character_in_a_title_or_an_old_row_never_takes_the_feed_down(client):
     typed = make_article("软换行\x0b标题", body="正文")
     legacy = make_article("旧稿", body="正文")

@@ -306,6 +306,16 @@ def test_photo_credit_is_read_from_the_end_of_a_caption(caption, credit):
     assert photo_credit(caption) == credit
 
 
+def test_a_missing_byline_notice_says_it_is_a_review_hint_not_an_error(tmp_path):
+    page = tmp_path / "2025-08-05" / "01-要闻.txt"
+    page.parent.mkdir()
+    page.write_text("没有署名的稿件\n\n本报讯 这是第一段。\n\n这是第二段。\n", encoding="utf-8")
+    output = run_import(page)
+    notice = next(line for line in output.splitlines() if "署名" in line)
+    assert "核对提示（不是错误，稿件已导入）" in notice
+    assert Article.objects.count() == 1
+
+
 def test_control_characters_in_a_page_are_not_imported(seed_copy):
     text = seed_copy.read_text(encoding="utf-8")
     seed_copy.write_text(text.replace("\n", "\x1b\r\n", 5).replace("。", "。\x0b", 3), "utf-8")

@@ -1,7 +1,12 @@
 """The PDF page reader: bad files refused in one line; pages read from their geometry."""
 
+import difflib
 import io
+import json
+from pathlib import Path
 
+import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 from reportlab.pdfgen import canvas
 
@@ -23,11 +28,13 @@ def with_text(pdf) -> None:
     pdf.drawString(50, 500, "Hello")
 
 
-ZERO_PAGES = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+def zero_page_pdf() -> bytes:
+    buffer = io.BytesIO()
+    pdfium.PdfDocument.new().save(buffer)
+    return buffer.getvalue()
+
+
+ZERO_PAGES = zero_page_pdf()
 
 
 @pytest.mark.parametrize(
@@ -67,3 +74,68 @@ def test_regions_and_running_head_are_printed_only_when_known():
     data = page.to_dict()
     assert data["articles"][0]["regions"] == [{"x": 0.1, "y": 0.2, "w": 0.3, "h": 0.4}]
     assert data["running_head"] == {"date": None, "number": 3, "name": "要闻"}
+
+
+SHARED_PDF_PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "pdf-pages"
+
+
+def shared_pages():
+    if not (SHARED_PDF_PAGES / "manifest.json").exists():
+        return []
+    return sorted(SHARED_PDF_PAGES.glob("*.pdf"))
+
+
+def inside(region, x, y, width, height) -> bool:
+    return (
+        region.x * width <= x <= (region.x + region.w) * width
+        and region.y * height <= y <= (region.y + region.h) * height
+    )
+
+
+@pytest.mark.skipif(not shared_pages(), reason="../shared/pdf-pages is not beside the project")
+@pytest.mark.parametrize("path", shared_pages(), ids=lambda path: path.stem)
+def test_each_article_region_holds_its_printed_characters_and_no_other_articles(path):
+    """Against the manifest's printed blocks: every character printed in an item's block lies
+    in that article's regions, and in no other article's."""
+    manifest = json.loads((SHARED_PDF_PAGES / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest[path.stem]
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    document = read_pdf(path.read_bytes())
+    parsed = document.parse_page(0)
+    width, height = document.page_size(0)
+    blocks = {block["item"]: block for block in entry["blocks"]}
+    with pdfplumber.open(path) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"].strip()]
+    predicted = [article.to_dict() for article in parsed.articles]
+    for item, gold in zip(entry["text_order"], expected["articles"], strict=True):
+        block = blocks[item]
+        article = parsed.articles[best_match(gold, predicted)]
+        printed = [
+            ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2)
+            for c in chars
+            if block["x"] <= (c["x0"] + c["x1"]) / 2 <= block["x"] + block["w"]
+            and block["y"] <= (c["top"] + c["bottom"]) / 2 <= block["y"] + block["h"]
+        ]
+        assert printed
+        for x, y in printed:
+            assert any(inside(r, x, y, width, height) for r in article.regions), (item, x, y)
+            for other in parsed.articles:
+                if other is not article:
+                    assert not any(inside(r, x, y, width, height) for r in other.regions)
+
+
+def best_match(gold: dict, predicted: list[dict]) -> int:
+    text = squeeze(gold["title"] or "") + "".join(squeeze(b["text"]) for b in gold["body"])
+    text += "".join(squeeze(c) for c in gold["captions"])
+
+    def overlap(candidate: dict) -> float:
+        other = squeeze(candidate["title"] or "")
+        other += "".join(squeeze(b["text"]) for b in candidate["body"])
+        other += "".join(squeeze(c) for c in candidate["captions"])
+        return difflib.SequenceMatcher(None, text, other, autojunk=False).ratio()
+
+    return max(range(len(predicted)), key=lambda index: overlap(predicted[index]))
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())

@@ -2,6 +2,7 @@
 
 import pytest
 import tablib
+from django.urls import reverse
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
 from articles.models import Article
@@ -104,3 +105,16 @@ def test_the_exported_columns_are_the_documented_ones():
     row = dict(zip(dataset.headers, dataset[0], strict=True))
     assert row["bylines"] == "记者：李墨；通讯员：周钢"
     assert row["tags"] == '"杭州, 浙江", 人工智能'
+
+
+def test_the_export_page_is_in_chinese_with_xlsx_chosen(editor_client):
+    client = editor_client
+    for url in ("admin:articles_article_export", "admin:entities_organisation_export"):
+        html = client.get(reverse(url)).content.decode()
+        for english in ("Select all", "Import Ref", ">Id<", "Issue Date", "Publish At", "Aliases"):
+            assert english not in html, (url, english)
+        assert "全选" in html
+        assert '<option value="1" selected>xlsx</option>' in html or "selected>xlsx<" in html
+    article_page = client.get(reverse("admin:articles_article_export")).content.decode()
+    for label in ("导入编号", "出版日期", "版次", "署名", "标签", "发布时间"):
+        assert label in article_page

@@ -353,3 +353,11 @@ def test_a_photo_item_without_a_headline_costs_the_queries_of_an_article(
     with django_assert_num_queries(PINNED_QUERIES["article"]):
         html = client.get(url).content.decode()
     assert "<title>无人机在田间喷洒农药。 - 科技日报</title>" in html
+
+
+def test_an_article_from_print_shows_its_issue_date_with_the_web_time_after_it(client):
+    article = make_article("刊于版面的稿件")  # printed 2025-08-05, put online an hour ago
+    html = client.get(article.get_absolute_url()).content.decode()
+    issue_date = html.index('<time class="issue-date" datetime="2025-08-05">2025年8月5日</time>')
+    web_time = html.index('<small class="web-time">网络发布')
+    assert issue_date < web_time

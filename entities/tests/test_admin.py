@@ -121,3 +121,31 @@ def test_an_admin_import_shows_a_preview_and_writes_only_when_confirmed(editor_c
         {name: confirm[name].value() for name in confirm.fields},
     )
     assert Organisation.objects.get().aliases.get().alias == "之江"
+
+
+def test_an_editor_splits_a_relative_name_used_for_two_provinces_bodies(editor_client):
+    relative = Organisation.objects.create(name="省经信厅")
+    hubei, zhejiang = make_article("湖北的稿件"), make_article("浙江的稿件")
+    for article in (hubei, zhejiang):
+        Mention.objects.create(article=article, organisation=relative)
+    split_url = reverse("admin:entities_organisation_split", args=[relative.pk])
+    form = editor_client.get(split_url)
+    assert "湖北的稿件" in form.content.decode()
+    refused = editor_client.post(split_url, {"name": "浙江省经济和信息化厅"})
+    assert "请至少选择一篇稿件" in refused.content.decode()
+
+    zhejiang_mention = Mention.objects.get(article=zhejiang)
+    editor_client.post(
+        split_url, {"name": "浙江省经济和信息化厅", "mention": [zhejiang_mention.pk]}
+    )
+    split_off = Organisation.objects.get(name="浙江省经济和信息化厅")
+    assert split_off.kind == Organisation.Kind.GOVERNMENT
+    assert list(split_off.articles.all()) == [zhejiang]
+    assert list(relative.articles.all()) == [hubei]
+
+
+def test_a_reporter_cannot_split_an_organisation(client):
+    client.force_login(make_reporter())
+    org = Organisation.objects.create(name="省经信厅")
+    url = reverse("admin:entities_organisation_split", args=[org.pk])
+    assert client.post(url, {"name": "别的"}).status_code == 403

@@ -396,3 +396,34 @@ def test_with_redis_a_list_hit_is_one_round_trip_and_another_process_change_show
     other.write({caching.SITE: caching.SiteState(uuid.uuid4().hex, state.shared, 0).encode()})
     assert get(client, "/latest/")[2] == "miss"
     assert get(client, "/latest/")[2] == "hit"
+
+
+@pytest.mark.django_db
+def test_importing_a_new_page_keeps_the_archive_cached(client, page_cache, committed):
+    """An import lands every few minutes: the new page renews the lists, not the archive."""
+    import io
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    with committed():
+        archived = make_article("往期稿件")
+    get(client, f"/a/{archived.pk}/")
+    issue = Path(__file__).resolve().parents[2] / "fixtures" / "2025-08-05"
+    with committed():
+        call_command(
+            "import_issue", str(issue), "--date", "2025-08-06", "--publish", stdout=io.StringIO()
+        )
+    assert get(client, f"/a/{archived.pk}/") == (200, "往期稿件", "hit")
+    assert get(client, "/latest/")[2] == "miss"
+
+
+@pytest.mark.django_db
+def test_renaming_a_printed_page_renews_the_pages_of_its_articles(client, page_cache, committed):
+    with committed():
+        article = make_article("版面上的稿件")
+    get(client, f"/a/{article.pk}/")
+    with committed():
+        article.page.name = "新版名"
+        article.page.save()
+    assert get(client, f"/a/{article.pk}/")[2] == "miss"

@@ -5,6 +5,8 @@ import os
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 DEVELOPMENT_PASSWORD = "newsroom-editor"
@@ -29,10 +31,13 @@ class Command(BaseCommand):
                 raise CommandError("DJANGO_EDITOR_PASSWORD must be set when DJANGO_DEBUG is off.")
             password = DEVELOPMENT_PASSWORD
         User = get_user_model()
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"is_staff": True, "is_superuser": True}
-        )
-        if created:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, is_staff=True, is_superuser=True)
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                raise CommandError("密码不合要求：" + " ".join(error.messages)) from error
             user.set_password(password)
             user.save()
             self.stdout.write(f"Created the editor account '{username}'.")

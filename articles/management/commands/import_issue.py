@@ -61,6 +61,9 @@ class Command(BaseCommand):
             known = {}
             self.stderr.write("数据库尚未建立（请先 migrate），本次解析不参考已知机构。")
         pages = [parse_source(source, known).to_dict() for source in sources]
+        for source in sources:
+            for note in getattr(source, "notes", []):  # a PDF's running head disagreeing
+                self.stderr.write(f"{source.label}: 注意：{note}")
         if output_format == "json":
             document = pages[0] if len(pages) == 1 else {"pages": pages}
             self.stdout.write(json.dumps(document, ensure_ascii=False, indent=1))

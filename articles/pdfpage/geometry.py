@@ -1,0 +1,391 @@
+"""From a PDF page's glyphs to printed lines and text blocks (columns), by position alone.
+
+Conventions of Chinese print this follows:
+
+- fake bold is one glyph drawn twice a fraction of an em apart: it is one glyph, and bold;
+- a printed line is glyphs on one baseline; a gap wider than an em ends a column's line
+  unless the lines around it print text across that gap (a byline's spaced names);
+- a column is lines of one size stacked at the leading, sharing a left edge (the first line of
+  a paragraph is indented by about two characters) and a right edge;
+- vertical and horizontal rules, and the edges of boxes, separate what they stand between.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+#: Two drawings of one glyph closer than this (in ems) are fake bold.
+FAKE_BOLD_OFFSET = 0.12
+#: A gap in a line wider than this (in ems) may be a gutter between columns; a headline's
+#: words may stand further apart.
+GUTTER = 0.6
+HEADLINE_GUTTER_SIZE = 1.2
+#: Lines of one block differ in size by less than this ratio.
+SAME_SIZE = 1.06
+#: Greatest space between two lines of one block, in ems of their size.
+LEADING_GAP = 1.3
+#: A gap this much (in ems) wider than the line's usual spacing is a space.
+SPACE = 0.15
+#: A rule may stand this close (points) inside a box's edge (glyph boxes overhang a little).
+RULE_SLACK = 6.0
+BOLD_FONT_WORDS = ("bold", "heavy", "black", "semibold", "demi", "hei", "medium")
+
+
+@dataclass
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+    font: str
+    bold: bool = False
+
+
+@dataclass
+class Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def contains(self, other: Box, slack: float = 2.0) -> bool:
+        return (
+            other.x0 >= self.x0 - slack
+            and other.x1 <= self.x1 + slack
+            and other.top >= self.top - slack
+            and other.bottom <= self.bottom + slack
+        )
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def overlaps(self, other: Box, slack: float = 0.0) -> bool:
+        return (
+            self.x0 < other.x1 - slack
+            and other.x0 < self.x1 - slack
+            and self.top < other.bottom - slack
+            and other.top < self.bottom - slack
+        )
+
+
+@dataclass
+class PrintedLine:
+    glyphs: list[Glyph]
+
+    @property
+    def x0(self) -> float:
+        return self.glyphs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.glyphs[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(glyph.top for glyph in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(glyph.bottom for glyph in self.glyphs)
+
+    @property
+    def baseline(self) -> float:
+        return median(glyph.baseline for glyph in self.glyphs)
+
+    @property
+    def size(self) -> float:
+        return median(glyph.size for glyph in self.glyphs)
+
+    @property
+    def font(self) -> str:
+        counts: dict[str, int] = {}
+        for glyph in self.glyphs:
+            counts[glyph.font] = counts.get(glyph.font, 0) + 1
+        return max(counts, key=counts.get)
+
+    @property
+    def bold(self) -> bool:
+        return sum(glyph.bold for glyph in self.glyphs) * 2 > len(self.glyphs)
+
+    @property
+    def box(self) -> Box:
+        return Box(self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def text(self) -> str:
+        """The line's characters, with a space where a gap stands out from the line's spacing
+        (a justified line spreads its glyphs evenly: that is no space; `记者 李墨` has one)."""
+        glyphs = self.glyphs
+        gaps = [later.x0 - earlier.x1 for earlier, later in zip(glyphs, glyphs[1:], strict=False)]
+        usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+        parts = [glyphs[0].text]
+        for gap, glyph in zip(gaps, glyphs[1:], strict=False):
+            if gap - max(usual, 0.0) > SPACE * glyph.size:
+                parts.append(" ")
+            parts.append(glyph.text)
+        return "".join(parts)
+
+
+@dataclass
+class Block:
+    """Lines of one size stacked into one column (or one headline group)."""
+
+    lines: list[PrintedLine] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(line.x0 for line in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(line.x1 for line in self.lines)
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+    @property
+    def size(self) -> float:
+        return median(line.size for line in self.lines)
+
+    @property
+    def box(self) -> Box:
+        return Box(self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def column_box(self) -> Box:
+        """The column's own edges: punctuation hanging past the right edge is left out."""
+        ends = sorted(line.x1 for line in self.lines)
+        right = ends[len(ends) // 2] if len(ends) >= 3 else ends[-1]
+        return Box(self.x0, self.top, right, self.bottom)
+
+    @property
+    def glyph_count(self) -> int:
+        return sum(len(line.glyphs) for line in self.lines)
+
+
+def font_family(font: str) -> str:
+    """`AAAAAB+UMingCN-0` -> `umingcn`: subset prefixes and CID suffixes name one face."""
+    name = font.split("+", 1)[-1].lower()
+    for suffix in ("-0", "-1", "-2", ",bold", "-bold", "-regular"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def is_bold_face(font: str) -> bool:
+    family = font.split("+", 1)[-1].lower()
+    return any(word in family for word in BOLD_FONT_WORDS)
+
+
+def read_glyphs(chars: list[dict]) -> list[Glyph]:
+    """Glyphs with their baseline; one drawn again at a small offset is one bold glyph."""
+    glyphs: list[Glyph] = []
+    recent: dict[tuple[str, int], list[Glyph]] = {}
+    for char in chars:
+        size = float(char["size"]) or float(char["bottom"] - char["top"])
+        glyph = Glyph(
+            char["text"],
+            float(char["x0"]),
+            float(char["x1"]),
+            float(char["top"]),
+            float(char["bottom"]),
+            float(char["baseline"]),
+            size,
+            char["fontname"],
+            bool(char.get("bold")),
+        )
+        key = (glyph.text, round(glyph.baseline / max(size, 1)))
+        tolerance = FAKE_BOLD_OFFSET * size
+        twin = next(
+            (
+                candidate
+                for candidate in recent.get(key, ())
+                if abs(candidate.x0 - glyph.x0) <= tolerance
+                and abs(candidate.baseline - glyph.baseline) <= tolerance
+                and abs(candidate.size - size) <= 0.05 * size
+            ),
+            None,
+        )
+        if twin is not None:
+            twin.bold = True
+            twin.x1 = max(twin.x1, glyph.x1)
+            continue
+        recent.setdefault(key, []).append(glyph)
+        glyphs.append(glyph)
+    return glyphs
+
+
+def baseline_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs on one baseline and of like size, left to right."""
+    rows: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.baseline, g.x0)):
+        placed = False
+        for row in reversed(rows[-6:]):
+            head = row[0]
+            if (
+                abs(head.baseline - glyph.baseline) <= 0.2 * min(head.size, glyph.size)
+                and max(head.size, glyph.size) / min(head.size, glyph.size) < 1.3
+            ):
+                row.append(glyph)
+                placed = True
+                break
+        if not placed:
+            rows.append([glyph])
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+    return rows
+
+
+def near_row(picture: Box, glyph: Glyph, size: float) -> bool:
+    return picture.top - 6 * size <= glyph.top and glyph.bottom <= picture.bottom + 6 * size
+
+
+def split_rows(
+    rows: list[list[Glyph]], separators: list[Box], pictures: list[Box], body_size: float
+) -> list[PrintedLine]:
+    """Cut each row at gutters: a wide gap nothing prints across nearby, or a vertical rule."""
+    lines: list[PrintedLine] = []
+    for index, row in enumerate(rows):
+        size = median(g.size for g in row)
+        neighbours = [
+            other
+            for other in rows[max(0, index - 8) : index + 9]
+            if other is not row
+            and abs(other[0].baseline - row[0].baseline) <= 3.5 * size
+            and abs(median(g.size for g in other) - size) <= 0.1 * size
+        ]
+        piece = [row[0]]
+        for previous, glyph in zip(row, row[1:], strict=False):
+            gap = glyph.x0 - previous.x1
+            gutter = (GUTTER if size < HEADLINE_GUTTER_SIZE * body_size else 1.2) * size
+            cut = gap > gutter and not printed_across(previous.x1, glyph.x0, neighbours)
+            if not cut and gap > 0.3 * size:
+                cut = any(
+                    separator.width < 2
+                    and previous.x1 - 1 <= separator.x0 <= glyph.x0 + 1
+                    and separator.top <= glyph.bottom
+                    and separator.bottom >= glyph.top
+                    for separator in separators
+                ) or any(
+                    # Captions of two pictures side by side: the pictures' gutter runs on.
+                    previous.x1 - size <= picture.x1 <= glyph.x0 + 2
+                    and previous.x1 - 2 <= other.x0 <= glyph.x0 + size
+                    and 0 < other.x0 - picture.x1 < 3 * size
+                    and near_row(picture, glyph, size)
+                    and near_row(other, glyph, size)
+                    for picture in pictures
+                    for other in pictures
+                    if other is not picture
+                )
+            if cut:
+                lines.append(PrintedLine(piece))
+                piece = []
+            piece.append(glyph)
+        lines.append(PrintedLine(piece))
+    return lines
+
+
+def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> bool:
+    """Whether a neighbouring line prints text right across the gap, so it is no gutter."""
+    for other in neighbours:
+        inside = [glyph for glyph in other if glyph.x1 > left and glyph.x0 < right]
+        if not inside or inside[0].x0 > left + 1 or inside[-1].x1 < right - 1:
+            continue
+        if all(
+            later.x0 - earlier.x1 <= GUTTER * later.size
+            for earlier, later in zip(inside, inside[1:], strict=False)
+        ):
+            return True
+    return False
+
+
+def separated(upper: Box, lower: Box, separators: list[Box]) -> bool:
+    """A horizontal rule (or box edge) between a box and the one below it."""
+    left, right = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
+    for separator in separators:
+        if separator.height > 2:
+            continue
+        if upper.bottom - RULE_SLACK <= separator.top <= lower.top + RULE_SLACK and (
+            min(right, separator.x1) - max(left, separator.x0) > 0.3 * max(right - left, 1)
+        ):
+            return True
+    return False
+
+
+def separated_side(left_box: Box, right_box: Box, separators: list[Box]) -> bool:
+    """A vertical rule (or box edge) between a box and the one to its right."""
+    top, bottom = max(left_box.top, right_box.top), min(left_box.bottom, right_box.bottom)
+    for separator in separators:
+        if separator.width > 2:
+            continue
+        if left_box.x1 - RULE_SLACK <= separator.x0 <= right_box.x0 + RULE_SLACK and (
+            min(bottom, separator.bottom) - max(top, separator.top) > 0.3 * max(bottom - top, 1)
+        ):
+            return True
+    return False
+
+
+def stack_blocks(
+    lines: list[PrintedLine], separators: list[Box], headline_size: float
+) -> list[Block]:
+    """Stack lines into columns: like size, at the leading, sharing the column; the lines of a
+    headline (at least headline_size) may be centred, so they need not share their edges."""
+    blocks: list[Block] = []
+    open_blocks: list[Block] = []
+    for line in sorted(lines, key=lambda li: (li.top, li.x0)):
+        home = None
+        for block in open_blocks:
+            last = block.lines[-1]
+            size = last.size
+            if max(size, line.size) / min(size, line.size) >= SAME_SIZE:
+                continue
+            gap = line.top - last.bottom
+            if not -0.3 * size <= gap <= LEADING_GAP * size:
+                continue
+            column = block.box
+            # A paragraph's first line is indented, and its last line short, so a block of
+            # one line tells neither edge of its column.
+            alone = len(block.lines) == 1
+            reach_left = (3.5 if alone else 0.6) * size
+            outside = line.x0 < column.x0 - reach_left or line.x0 > column.x0 + 3.5 * size
+            if not alone and line.x1 > column.x1 + 1.2 * size:
+                outside = True
+            if outside and min(last.size, line.size) < headline_size:
+                continue
+            if min(line.x1, column.x1) - max(line.x0, column.x0) < 0.5 * min(
+                line.x1 - line.x0, column.width
+            ):
+                continue
+            if separated(last.box, line.box, separators):
+                continue
+            home = block
+            break
+        if home is None:
+            home = Block([line])
+            blocks.append(home)
+            open_blocks.append(home)
+        else:
+            home.lines.append(line)
+        open_blocks = [block for block in open_blocks if line.top - block.bottom <= 3 * block.size]
+    return blocks

@@ -1,0 +1,76 @@
+"""Where a PDF page's running head (眉头) stands; what it says is read by the text path's rule.
+
+Chinese papers print the running head (paper name, date, 版次 and 版名, editors' credits)
+across the top of every page, above a full-width rule. Without such a rule, the lines in the
+page's top band that carry a running head's marks (a date with its weekday, 第N版, an editor's
+credit) are taken for it. Its words are read by articles.pagetext.running, as for text.
+"""
+
+from __future__ import annotations
+
+from articles.pagetext.model import RunningHead
+from articles.pagetext.running import head_mark, read_running_head
+
+from .geometry import Block
+
+#: The running head stands in this top share of the page, above the first full-width rule.
+TOP_BAND = 0.16
+RULE_SHARE = 0.5
+ITEM_GAP = 2.5
+
+
+def head_limit(geometry) -> float | None:
+    """Where the running head ends: the first rule across half the page in its top band."""
+    rules = [
+        separator.top
+        for separator in geometry.separators
+        if separator.height <= 2
+        and separator.width >= RULE_SHARE * geometry.width
+        and separator.top <= TOP_BAND * geometry.height
+    ]
+    above = [rule for rule in rules if any(block.bottom <= rule + 1 for block in geometry.blocks)]
+    return min(above) if above else None
+
+
+def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
+    """The page's blocks less its running head, and what the running head says."""
+    limit = head_limit(geometry)
+    if limit is None:
+        band = TOP_BAND * geometry.height / 2
+        marked = [
+            block
+            for block in geometry.blocks
+            if block.bottom <= band and any(head_mark(line.text) for line in block.lines)
+        ]
+        if marked:
+            limit = max(block.bottom for block in marked)
+    if limit is None:
+        return geometry.blocks, None
+    head = [block for block in geometry.blocks if block.bottom <= limit + 1]
+    rest = [block for block in geometry.blocks if block.bottom > limit + 1]
+    rows: list[list] = []
+    for line in sorted((li for block in head for li in block.lines), key=lambda li: li.top):
+        if rows and line.top < max(other.bottom for other in rows[-1]):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    lines = [line for row in rows for line in sorted(row, key=lambda li: li.x0)]
+    return rest, read_running_head(head_items(lines)) if lines else None
+
+
+def head_items(lines) -> list[str]:
+    """The running head's items: pieces of one baseline a few ems apart are one item
+    (`2025年8月5日 星期二`), wider gaps part items (the paper's name, the 版名, the credits)."""
+    items: list[str] = []
+    previous = None
+    for line in lines:
+        if (
+            previous is not None
+            and abs(line.baseline - previous.baseline) <= 0.3 * line.size
+            and 0 <= line.x0 - previous.x1 <= ITEM_GAP * line.size
+        ):
+            items[-1] += " " + line.text
+        else:
+            items.append(line.text)
+        previous = line
+    return items
