@@ -43,6 +43,8 @@ HANGING = 1.5
 #: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
 CREDIT_SPAN = 60
 LONGEST_GLUED_HEADING = 4
+#: Columns whose full lines differ by this much are two columns.
+COLUMN_SHIFT = 2
 #: Marks inside a sentence, which a heading does without.
 CLAUSE_MARKS = "，。；！？、"
 #: A paragraph's first line is indented by two characters.
@@ -417,10 +419,15 @@ def short_of(line: Line, *columns: float | None, by: float) -> bool:
 
 
 def looks_like_heading_line(columns: Columns, index: int, *estimates: float | None) -> bool:
-    """Much shorter than the column and not closed by punctuation: a (sub)heading starts here."""
+    """Much shorter than the column and not closed by punctuation: a (sub)heading starts here.
+    The lines after a heading may be more heading lines, which make the column after look
+    narrow: the column the text came from then decides."""
     line = columns.lines[index]
     if ends_paragraph(glued_run_end(columns.lines, index).text):
         return False
+    after, before = estimates
+    if after is not None and before is not None and after < before - COLUMN_SHIFT:
+        return short_of(line, before, by=HEADING_SHORT_BY)
     return short_of(line, *estimates, by=HEADING_SHORT_BY)
 
 

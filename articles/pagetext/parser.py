@@ -35,6 +35,8 @@ class Item:
 
     article: ParsedArticle = field(default_factory=ParsedArticle)
     columns: list[float] = field(default_factory=list)
+    #: The widest printed line of its text so far.
+    widest: float = 0.0
     closed: bool = False
     #: The headline's printed lines, and whether they stood just before the next item's text.
     headline_lines: list[str] = field(default_factory=list)
@@ -255,7 +257,7 @@ class PageAssembly:
             return False
         if any(block.type != "paragraph" for block in article.body):
             return False
-        if (item.column or 0) >= WIDEST_TEXT_COLUMN:
+        if max(item.column or 0, item.widest) >= WIDEST_TEXT_COLUMN:
             return True
         reference = self.column_before(item)
         if reference is None:
@@ -333,6 +335,7 @@ class PageAssembly:
 
     @staticmethod
     def note_column(item: Item, unit: Unit) -> None:
+        item.widest = max(item.widest, unit.widest)
         column = reliable_column(unit)
         if column is not None:
             item.columns.append(column)
