@@ -17,14 +17,16 @@ from statistics import median
 
 #: Two drawings of one glyph closer than this (in ems) are fake bold.
 FAKE_BOLD_OFFSET = 0.12
-#: A gap in a line wider than this (in ems) may be a gutter between columns.
-GUTTER = 1.0
+#: A gap in a line wider than this (in ems) may be a gutter between columns; a headline's
+#: words may stand further apart.
+GUTTER = 0.6
+HEADLINE_GUTTER_SIZE = 1.2
 #: Lines of one block differ in size by less than this ratio.
 SAME_SIZE = 1.06
 #: Greatest space between two lines of one block, in ems of their size.
 LEADING_GAP = 1.3
 #: A gap this much (in ems) wider than the line's usual spacing is a space.
-SPACE = 0.3
+SPACE = 0.15
 #: A rule may stand this close (points) inside a box's edge (glyph boxes overhang a little).
 RULE_SLACK = 6.0
 BOLD_FONT_WORDS = ("bold", "heavy", "black", "semibold", "demi", "hei", "medium")
@@ -260,7 +262,7 @@ def near_row(picture: Box, glyph: Glyph, size: float) -> bool:
 
 
 def split_rows(
-    rows: list[list[Glyph]], separators: list[Box], pictures: list[Box]
+    rows: list[list[Glyph]], separators: list[Box], pictures: list[Box], body_size: float
 ) -> list[PrintedLine]:
     """Cut each row at gutters: a wide gap nothing prints across nearby, or a vertical rule."""
     lines: list[PrintedLine] = []
@@ -276,7 +278,8 @@ def split_rows(
         piece = [row[0]]
         for previous, glyph in zip(row, row[1:], strict=False):
             gap = glyph.x0 - previous.x1
-            cut = gap > GUTTER * size and not printed_across(previous.x1, glyph.x0, neighbours)
+            gutter = (GUTTER if size < HEADLINE_GUTTER_SIZE * body_size else 1.2) * size
+            cut = gap > gutter and not printed_across(previous.x1, glyph.x0, neighbours)
             if not cut and gap > 0.3 * size:
                 cut = any(
                     separator.width < 2

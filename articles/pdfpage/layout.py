@@ -48,7 +48,7 @@ from .geometry import (
     split_rows,
     stack_blocks,
 )
-from .running_head import read_running_head
+from .running_head import split_running_head
 
 HEADLINE_RATIO = 1.2
 CAPTION_RATIO = 0.96
@@ -108,7 +108,11 @@ def read_geometry(content: PageContent) -> PageGeometry:
         if box.width < 2 or box.height < 2:
             separators.append(box)
             continue
-        if stroked:
+        picture = filled and box.width > 3 * body_size and box.height > 3 * body_size
+        if picture:
+            # A framed picture: its frame separates nothing from its caption.
+            pictures.append(box)
+        elif stroked:
             boxes.append(box)
             separators.extend(
                 [
@@ -118,10 +122,8 @@ def read_geometry(content: PageContent) -> PageGeometry:
                     Box(box.x1, box.top, box.x1, box.bottom),
                 ]
             )
-        if filled and box.width > 3 * body_size and box.height > 3 * body_size:
-            pictures.append(box)
     pictures.extend(Box(*image) for image in content.images)
-    lines = split_rows(baseline_rows(glyphs), separators, pictures)
+    lines = split_rows(baseline_rows(glyphs), separators, pictures, body_size)
     blocks = stack_blocks(lines, separators, HEADLINE_RATIO * body_size)
     return PageGeometry(width, height, body_size, separators, boxes, pictures, blocks)
 
@@ -133,7 +135,7 @@ def block_text(block: Block) -> str:
 def parse_content(content: PageContent) -> ParsedPage:
     """Read one page into its articles, each with its regions on the page."""
     geometry = read_geometry(content)
-    blocks, running_head = read_running_head(geometry)
+    blocks, running_head = split_running_head(geometry)
     blocks = without_advertisements(blocks, geometry)
     nodes = make_nodes(blocks, geometry)
     articles = group_articles(nodes, geometry)
@@ -459,7 +461,7 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
                 text_line = Line(raw=line.text)
                 if position == 0:
                     if units and not indented and continues(units[-1], node, face, heavy):
-                        units[-1][0].lines.append(text_line)
+                        units[-1][0].add(text_line)
                         continue
                     units.append((Unit([text_line]), indented or len(lines) == 1, heavy))
                     continue
@@ -470,7 +472,7 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
                 if indented or heavy != units[-1][2] or short_closed:
                     units.append((Unit([text_line]), indented, heavy))
                 else:
-                    units[-1][0].lines.append(text_line)
+                    units[-1][0].add(text_line)
     return units
 
 
