@@ -279,7 +279,9 @@ def split_rows(
         for previous, glyph in zip(row, row[1:], strict=False):
             gap = glyph.x0 - previous.x1
             gutter = (GUTTER if size < HEADLINE_GUTTER_SIZE * body_size else 1.2) * size
-            cut = gap > gutter and not printed_across(previous.x1, glyph.x0, neighbours)
+            cut = gap > gutter and not printed_across(
+                previous.x1, glyph.x0, unruled(neighbours, row, previous.x1, separators)
+            )
             if not cut and gap > 0.3 * size:
                 cut = any(
                     separator.width < 2
@@ -304,6 +306,21 @@ def split_rows(
             piece.append(glyph)
         lines.append(PrintedLine(piece))
     return lines
+
+
+def unruled(neighbours, row, x: float, separators: list[Box]):
+    """Neighbouring rows on this side of any horizontal rule running under or over x."""
+    baseline = row[0].baseline
+    return [
+        other
+        for other in neighbours
+        if not any(
+            separator.height <= 2
+            and separator.x0 <= x <= separator.x1
+            and min(baseline, other[0].baseline) < separator.top < max(baseline, other[0].baseline)
+            for separator in separators
+        )
+    ]
 
 
 def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> bool:

@@ -224,13 +224,25 @@ def headline_groups(
         if node.kind != "subheading" or parse_standalone_bylines(node.lines[0].text):
             continue
         for group in groups:
-            if headline_parts_touch(group, node.blocks, geometry):
+            if headline_parts_touch(group, node.blocks, geometry) and centred_on(node, group):
                 group.extend(node.blocks)
                 nodes.remove(node)
                 break
     for group in groups:
         group.sort(key=lambda b: b.top)
     return groups
+
+
+def centred_on(node: Node, group: list[Block]) -> bool:
+    """A kicker or subtitle is set on the title's axis (centred, or flush with it on the
+    left); a subheading on its column's."""
+    box = union_box([block.box for block in group])
+    size = node.blocks[0].size
+    middle = (node.box.x0 + node.box.x1) / 2
+    return (
+        abs(middle - (box.x0 + box.x1) / 2) <= max(2 * size, 0.15 * box.width)
+        or abs(node.box.x0 - box.x0) <= size
+    )
 
 
 def headline_parts_touch(first: list[Block], second: list[Block], geometry) -> bool:
@@ -437,7 +449,27 @@ def reading_order(nodes: list[Node]) -> list[Node]:
         else:
             tiers[-1].append(node)
             bottom = max(bottom, node.box.bottom)
-    return [node for tier in tiers for node in sorted(tier, key=lambda n: (n.box.x0, n.box.top))]
+    return [node for tier in tiers for node in by_column(tier)]
+
+
+def by_column(tier: list[Node]) -> list[Node]:
+    """Column by column from the left, each from the top (a centred subheading before the
+    text under it)."""
+    columns: list[list[Node]] = []
+    for node in sorted(tier, key=lambda n: n.box.x0):
+        home = next(
+            (
+                column
+                for column in columns
+                if any(min(n.box.x1, node.box.x1) - max(n.box.x0, node.box.x0) > 0 for n in column)
+            ),
+            None,
+        )
+        if home is None:
+            columns.append([node])
+        else:
+            home.append(node)
+    return [node for column in columns for node in sorted(column, key=lambda n: n.box.top)]
 
 
 def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool, bool]]:

@@ -1,5 +1,6 @@
 """The PDF page reader: bad files refused in one line; pages read from their geometry."""
 
+import datetime
 import difflib
 import io
 import json
@@ -139,3 +140,117 @@ def best_match(gold: dict, predicted: list[dict]) -> int:
 
 def squeeze(text: str) -> str:
     return "".join(text.split())
+
+
+# Conventions, each on a small page typeset for the test ----------------------------------------
+
+ARTICLE = {
+    "kind": "article",
+    "kicker": "海东：",
+    "title": "牦牛戴上电子耳标",
+    "subtitle": "全市五万头牦牛年内接入云上牧场",
+    "dateline": "本报讯",
+    "bylines": [{"role": "记者", "name": "马晓兰"}, {"role": "通讯员", "name": "韩青"}],
+    "body": [
+        {
+            "type": "paragraph",
+            "text": "走进互助县的一处高原牧场，每头牦牛的耳朵上都挂着一枚小小的电子耳标，"
+            "牧民打开手机就能看到牛群的位置和体温。",
+        },
+        {"type": "subheading", "text": "十分钟上报一次"},
+        {
+            "type": "paragraph",
+            "text": "这套系统由当地一家信息技术公司开发，耳标每隔十分钟上报一次数据，"
+            "一旦发现体温异常，系统会第一时间向牧民和兽医推送提醒。",
+        },
+    ],
+    "captions": ["图为牧民查看手机上的牛群位置"],
+    "organisations": [],
+}
+NEIGHBOUR = {
+    "kind": "article",
+    "kicker": None,
+    "title": "植保无人机飞进田间",
+    "subtitle": None,
+    "dateline": None,
+    "bylines": [{"role": None, "name": "周梅"}],
+    "body": [
+        {
+            "type": "paragraph",
+            "text": "连日来，永和镇的稻田上空，一架架植保无人机往来穿梭，"
+            "一天能完成过去二十个人的喷洒作业量。",
+        }
+    ],
+    "captions": [],
+    "organisations": [],
+}
+
+
+def typeset_page(articles, **layout):
+    from articles.tests.typeset_pdf import Layout, typeset
+
+    printed = typeset(articles, Layout(**layout), seed=3)
+    return printed, read_pdf(printed.pdf).parse_page(0)
+
+
+def strip(article):
+    data = article.to_dict() if hasattr(article, "to_dict") else dict(article)
+    return {key: data[key] for key in ("kind", "kicker", "title", "subtitle", "dateline")} | {
+        "bylines": data["bylines"],
+        "body": [(b["type"], squeeze(b["text"])) for b in data["body"]],
+        "captions": [squeeze(c) for c in data["captions"]],
+    }
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        {"fake_bold": True, "rules": True, "columns": 4, "gutter": 1.0},
+        {"fake_bold": False, "rules": False, "columns": 5, "gutter": 2.0, "body_size": 9.0},
+        {"beside": True, "columns": 6, "page": (842, 1191), "body_face": "WQYMicroHeiMono"},
+    ],
+    ids=["fake-bold-ruled", "plain-white-space", "headline-beside"],
+)
+def test_a_typeset_page_reads_back_as_printed(layout):
+    """Kicker, title and subtitle by size; the dateline and bylines; paragraphs by their indent
+    and justified lines without spaces; the subheading by its face; the caption under its photo."""
+    printed, parsed = typeset_page([ARTICLE, NEIGHBOUR], **layout)
+    assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
+
+
+def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
+    printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
+    assert parsed.articles[0].title == "植保无人机飞进田间"
+
+
+def test_the_running_head_is_read_and_is_no_article():
+    printed, parsed = typeset_page([NEIGHBOUR], running_head=True)
+    assert parsed.running_head == RunningHead(datetime.date(2026, 3, 5), 3, "区域创新")
+    assert all("责任编辑" not in article.plain_text() for article in parsed.articles)
+
+
+def test_text_inside_an_advertisement_box_is_no_article():
+    printed, parsed = typeset_page([NEIGHBOUR], ad=True)
+    assert len(parsed.articles) == 1
+    assert all("科技让生活更美好" not in article.plain_text() for article in parsed.articles)
+
+
+def test_each_region_holds_its_article_block_and_no_other():
+    printed, parsed = typeset_page([ARTICLE, NEIGHBOUR], columns=5)
+    width, height = printed_size = (770, 1100)
+    assert printed_size == (width, height)
+    for article, block, other in zip(
+        parsed.articles, printed.blocks, reversed(parsed.articles), strict=True
+    ):
+        x0, top, x1, bottom = block
+        centre = ((x0 + x1) / 2, (top + bottom) / 2)
+        assert any(inside(region, *centre, width, height) for region in article.regions)
+        assert not any(inside(region, *centre, width, height) for region in other.regions)
+
+
+def test_parse_pdf_parses_every_page():
+    printed, _ = typeset_page([NEIGHBOUR])
+    from articles.pdfpage import parse_pdf
+
+    pages = parse_pdf(printed.pdf)
+    assert [page.articles[0].title for page in pages] == ["植保无人机飞进田间"]

@@ -240,15 +240,24 @@ class Setter:
             text_x, text_span, text_top = x0 + column + gutter, span - 1, top
         else:
             head_bottom = self.headline(article, x0, top, width)
-            text_x, text_span, text_top = x0, span, head_bottom + 0.6 * lay.body_size
+            text_x, text_span, text_top = x0, span, head_bottom + lay.body_size
         lines = self.article_lines(article, column)
         bottom = self.set_text(lines, text_x, text_top, column, text_span, gutter)
         bottom = max(bottom, head_bottom)
         if article["captions"]:
-            photo_width = min(width, 2 * column + gutter)
-            bottom = self.photo(
-                article["captions"], x0, bottom + lay.body_size, photo_width, photo_width * 0.45
-            )
+            # One photo per caption, side by side under the text.
+            count = len(article["captions"])
+            photo_width = (width - (count - 1) * gutter) / count
+            photo_top, photo_bottom = bottom + lay.body_size, bottom
+            for index, caption in enumerate(article["captions"]):
+                left = x0 + index * (photo_width + gutter)
+                photo_bottom = max(
+                    photo_bottom,
+                    self.photo(
+                        [caption], left, photo_top, photo_width, min(photo_width, 200) * 0.6
+                    ),
+                )
+            bottom = photo_bottom
         return bottom
 
     @property
