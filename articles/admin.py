@@ -496,6 +496,7 @@ class ArticleAdmin(ArticleRegionAdmin, PermissionCheckedImportExportMixin, Simpl
         steps = []
         if obj is not None and self.has_change_permission(request, obj):
             steps = publishing.steps_for(request.user, obj)
+        context["panel_article"] = obj
         context["workflow_buttons"] = [(step.name, step.label) for step in steps]
         context["article_state"] = publishing.state_of(obj) if obj is not None else None
         context["article_state_label"] = State.LABELS.get(context["article_state"], "新稿件")

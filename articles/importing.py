@@ -22,6 +22,7 @@ from articles.body import serialise_body
 from articles.contributors import contributors_named
 from articles.history import refresh_latest_record
 from articles.models import (
+    FINGERPRINT_VERSION,
     Article,
     Byline,
     Caption,
@@ -38,8 +39,8 @@ from articles.pagetext.text import HAN_CHARACTER
 from articles.pdfpage import PdfError, read_pdf
 from articles.printed import store_printed_files, stored_regions
 from articles.publishing import publish_imported
-from entities.matching import find_organisations
 from entities.models import Organisation, OrganisationAlias
+from entities.recognisers import ORGANISATIONS
 from entities.recording import OrganisationRecorder
 from newsroom import caching
 from newsroom.text import clean_text
@@ -94,16 +95,26 @@ class PdfPageSource:
     name: str = ""
     notes: list[str] = field(default_factory=list)
     rendered: RenderedPage | None = None
+    file_checksum: str = ""  # the whole file's SHA-256, computed once for all its pages
 
     checksum_field = "pdf_checksum"
 
     @property
     def checksum(self) -> str:
         """The file's SHA-256; for a page of a multi-page PDF, of the file and the page."""
-        digest = hashlib.sha256(self.data).hexdigest()
+        digest = self.file_checksum or hashlib.sha256(self.data).hexdigest()
         if self.page_count == 1:
             return digest
         return hashlib.sha256(f"{digest}:{self.index + 1}".encode()).hexdigest()
+
+    def render(self) -> RenderedPage:
+        """The page drawn for readers (once); PageImportError if PDFium cannot draw it."""
+        if self.rendered is None:
+            try:
+                self.rendered = render_page(self.data, self.index)
+            except RenderError as exc:
+                raise PageImportError(f"{self.label}: {exc}") from exc
+        return self.rendered
 
     def parse(self) -> ParsedPage:
         return self.parsed
@@ -300,6 +311,7 @@ def read_pdf_pages(
                 f"{label}: 这是 {count} 页的 PDF（一整期），不能给所有版面同一个 --page-name。"
             )
         sources = []
+        file_checksum = hashlib.sha256(data).hexdigest()
         for index in range(count):
             page_label = label if count == 1 else f"{label} 第{index + 1}页"
             try:
@@ -323,6 +335,7 @@ def read_pdf_pages(
                     numbered_by_file=numbered_by_file and count == 1,
                 )
             )
+            sources[-1].file_checksum = file_checksum
         return sources
     finally:
         document.close()
@@ -445,7 +458,7 @@ def parse_source(
     if not parsed.articles:
         raise PageImportError(f"{source.label}: 没有识别出任何稿件。")
     for article in parsed.articles:
-        article.organisations = find_organisations(article.plain_text(), known_organisations)
+        article.organisations = ORGANISATIONS.find(article.plain_text(), known_organisations)
     return parsed
 
 
@@ -570,12 +583,8 @@ def render_printed_pages(sources) -> None:
         )
     )
     for source in pending:
-        if (source.date, source.number, source.checksum) in stored:
-            continue
-        try:
-            source.rendered = render_page(source.data, source.index)
-        except RenderError as exc:
-            raise PageImportError(f"{source.label}: {exc}") from exc
+        if (source.date, source.number, source.checksum) not in stored:
+            source.render()
 
 
 def _refuse_other_source(page, source, replace) -> None:
@@ -618,7 +627,7 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
         page.name = source.name
     setattr(page, source.checksum_field, source.checksum)
     if isinstance(source, PdfPageSource):
-        store_printed_files(page, source.rendered or render_page(source.data, source.index))
+        store_printed_files(page, source.render())
     page.save()
 
     existing = {
@@ -688,7 +697,10 @@ class ArticleContent:
     def fingerprint(self, recorder: OrganisationRecorder) -> str:
         names = {recorder.canonical_name(found) for found in self.organisations}
         return content_fingerprint(
-            **self.fields, bylines=self.bylines, captions=self.captions, organisations=names
+            **self.fields,
+            bylines=self.bylines,
+            captions=self.captions,
+            entities={"organisation": names},
         )
 
 
@@ -721,7 +733,11 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
             reason = "编辑在导入后改过这篇稿件，文字未覆盖；已附上它在版面上的位置。"
         report.skipped.append((label, reason))
         return
-    elif article.import_checksum == content.fingerprint(recorder) and article.page_id == page.pk:
+    elif (
+        article.import_fingerprint_version == FINGERPRINT_VERSION
+        and article.import_checksum == content.fingerprint(recorder)
+        and article.page_id == page.pk
+    ):
         if _attach_regions(article, regions):
             report.updated.append(label)
         else:
@@ -738,6 +754,7 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
         setattr(article, name, value)
     article.updated_by = context.user
     article.import_checksum = content.fingerprint(recorder)
+    article.import_fingerprint_version = FINGERPRINT_VERSION
     if context.publish and outcome is report.created:
         publish_imported(article)
     article.full_clean(

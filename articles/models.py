@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,10 +30,30 @@ def _in_publish_at_years(moment) -> bool:
     return start <= moment < end
 
 
+#: Each version of the import fingerprint and the kinds of entity whose mentions it covers,
+#: besides the article's text, bylines and captions. A new kind of entity gets a new version:
+#: an article keeps the version it was imported with, and is compared by that version, so
+#: adding a kind does not make every imported article look edited.
+FINGERPRINT_ENTITY_KINDS = {1: ("organisation",)}
+FINGERPRINT_VERSION = max(FINGERPRINT_ENTITY_KINDS)
+
+
 def content_fingerprint(
-    *, kind, kicker, title, subtitle, dateline, body, bylines, captions, organisations
+    *,
+    version=None,
+    kind,
+    kicker,
+    title,
+    subtitle,
+    dateline,
+    body,
+    bylines,
+    captions,
+    entities: Mapping[str, Iterable[str]],
 ) -> str:
-    """SHA-256 of an article's imported content: text, bylines, captions and organisations."""
+    """SHA-256 of an article's imported content: text, bylines, captions and the names of the
+    entities it mentions (`entities`: kind -> names), as fingerprint `version` covers them."""
+    version = version or FINGERPRINT_VERSION
     content = {
         "kind": kind,
         "kicker": kicker,
@@ -42,8 +63,9 @@ def content_fingerprint(
         "body": body,
         "bylines": [list(byline) for byline in bylines],
         "captions": list(captions),
-        "organisations": sorted(organisations),
     }
+    for entity_kind in FINGERPRINT_ENTITY_KINDS[version]:
+        content[f"{entity_kind}s"] = sorted(entities.get(entity_kind, ()))
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -249,6 +271,9 @@ class Article(models.Model):
         help_text="出版日期/版次/位置，重新导入时据此找到原稿。",
     )
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    import_fingerprint_version = models.PositiveSmallIntegerField(
+        default=1, editable=False, help_text="import_checksum 所用的指纹版本。"
+    )
     regions = models.JSONField(
         "版面位置",
         default=list,
@@ -271,7 +296,7 @@ class Article(models.Model):
     history = HistoricalRecords(
         verbose_name="稿件历史",
         bases=[RelatedSnapshot],
-        excluded_fields=["import_checksum", "regions"],
+        excluded_fields=["import_checksum", "import_fingerprint_version", "regions"],
     )
 
     class Meta:
@@ -301,10 +326,13 @@ class Article(models.Model):
 
     @property
     def display_title(self) -> str:
+        return self.title_or_caption(self.captions.all() if self.pk and not self.title else ())
+
+    def title_or_caption(self, captions) -> str:
         """The headline, or for a photo item printed without one, the start of its caption."""
         if self.title:
             return self.title
-        first_caption = next(iter(self.captions.all()), None) if self.pk else None
+        first_caption = next(iter(captions), None)
         if first_caption and first_caption.text:
             return first_caption.text[:30] + ("…" if len(first_caption.text) > 30 else "")
         return f"图片新闻 {self.pk or ''}".strip()
@@ -346,10 +374,13 @@ class Article(models.Model):
     def body_text(self) -> str:
         return plain_body(self.body)
 
-    def content_checksum(self) -> str:
-        """A fingerprint of what an import writes, to tell whether an editor changed it since."""
+    def content_checksum(self, version=None) -> str:
+        """A fingerprint of what an import writes, to tell whether an editor changed it since:
+        by the version its import used, unless another is asked for."""
+        version = version or self.import_fingerprint_version
         bylines = self.bylines.select_related("contributor")
         return content_fingerprint(
+            version=version,
             kind=self.kind,
             kicker=self.kicker,
             title=self.title,
@@ -358,7 +389,10 @@ class Article(models.Model):
             body=self.body,
             bylines=[(byline.role, byline.contributor.name) for byline in bylines],
             captions=[caption.text for caption in self.captions.all()],
-            organisations=self.organisations.values_list("name", flat=True),
+            entities={
+                kind: self.mentions.filter(kind=kind).values_list(f"{kind}__name", flat=True)
+                for kind in FINGERPRINT_ENTITY_KINDS[version]
+            },
         )
 
     def is_visible_to_readers(self, at=None) -> bool:

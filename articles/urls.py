@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
@@ -19,6 +20,7 @@ urlpatterns = [
         name="printed_file",
     ),
     path("articles/<int:pk>/", views.article_detail, name="article"),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", views.caption_image, name="caption_image"),
     path("contributors/<int:pk>/", views.contributor_detail, name="contributor"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
     path("feed/", public_page(LatestArticlesFeed()), name="feed"),

@@ -6,9 +6,12 @@ A staff member may open an unpublished article for preview: it carries a banner 
 cached.
 """
 
+import mimetypes
 from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -18,7 +21,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles import printed
-from articles.models import Article, Byline, Contributor, Issue, Page, visible_to_readers
+from articles.models import Article, Byline, Caption, Contributor, Issue, Page, visible_to_readers
 from articles.page_cache import ARTICLE_PAGE
 from entities.merging import merged_into
 from entities.models import Mention
@@ -148,6 +151,25 @@ def printed_file(request, date, number, filename):
     return response
 
 
+@require_safe
+def caption_image(request, name):
+    """An uploaded caption photo, read through the storage API: public once an article it
+    illustrates is, else staff only. Cached for a year: storage never gives a new file a name
+    in use, so a name's bytes never change."""
+    illustrated = Article.objects.filter(captions__image=name)
+    public_file = illustrated.published().exists()
+    if not public_file and not (can_preview(request.user) and illustrated.exists()):
+        raise Http404("没有这张图片。")
+    try:
+        stored = default_storage.open(name, "rb")
+    except (OSError, SuspiciousFileOperation) as error:
+        raise Http404("没有这张图片。") from error
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(stored, content_type=content_type)
+    patch_cache_control(response, **(PRINTED_FILE_CACHE if public_file else PRIVATE_CACHE))
+    return response
+
+
 def can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("articles.view_article")
 
@@ -158,15 +180,17 @@ def article_detail(request, pk):
     preview = not article.is_visible_to_readers()
     if preview and not can_preview(request.user):
         raise Http404("稿件不存在。")
-    attach_related(article)
+    related = shown_with(article)
     response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
+            **related,
+            "title": article.title_or_caption(related["captions"]),
             "preview": preview,
             "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
-            "summary": summary(article),
+            "summary": summary(article, related["captions"]),
         },
     )
     if preview:
@@ -175,30 +199,31 @@ def article_detail(request, pk):
     return response
 
 
-def attach_related(article) -> None:
-    """Load what the article page shows of other tables, as prefetch_related would.
+def shown_with(article) -> dict[str, list]:
+    """What the article page shows of other tables, one plain query each, for the template.
 
-    Four plain queries filled into the article's prefetch cache: on the most read page,
-    prefetch_related's generic machinery cost twice what the queries themselves do."""
-    related = {
-        "bylines": Byline.objects.filter(article=article).select_related("contributor"),
-        "captions": article.captions.all(),
-        "tags": Tag.objects.filter(
-            taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Article),
-            taggit_taggeditem_items__object_id=article.pk,
-        ).order_by("name"),
-        "mentions": Mention.objects.filter(article=article)
-        .select_related("organisation")
-        .order_by("organisation__name"),
+    Plain lists rather than `prefetch_related_objects`: on the busiest uncached page its
+    generic machinery (and the tag manager's) cost about 0.4 ms a request more, measured."""
+    return {
+        "bylines": list(Byline.objects.filter(article=article).select_related("contributor")),
+        "captions": list(Caption.objects.filter(article=article)),
+        "tags": list(
+            Tag.objects.filter(
+                taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Article),
+                taggit_taggeditem_items__object_id=article.pk,
+            ).order_by("name")
+        ),
+        "mentions": list(
+            Mention.objects.filter(article=article)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        ),
     }
-    for queryset in related.values():
-        queryset._fetch_all()
-    article._prefetched_objects_cache = related
 
 
-def summary(article, length=110) -> str:
+def summary(article, captions, length=110) -> str:
     """A plain-text description: the body's opening, or a photo item's caption."""
-    text = article.body_text or " ".join(c.text for c in article.captions.all())
+    text = article.body_text or " ".join(c.text for c in captions)
     text = " ".join(text.split())
     return text[:length] + ("…" if len(text) > length else "")
 

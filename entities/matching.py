@@ -28,6 +28,8 @@ from entities import naming
 from entities.recognition import FoundOrganisation
 
 MIN_SHORT_FORM = 4
+#: Words that open a list of the bodies working together (联合华为、…).
+LIST_OPENERS = ("联合", "携手", "与", "和", "由", "同")
 BRAND_MAX_FREQUENCY = 300
 #: Pairs that continue a suffix into an ordinary word (部门, 局面, 委员, 办法): not a suffix then.
 TITLE_ENDING = "长"
@@ -79,6 +81,7 @@ def find_organisations(
     _add_short_forms(shielded, covered, organisations)
     _add_trade_names(shielded, covered, organisations)
     _add_enumerated_names(shielded, covered, organisations)
+    _add_listed_beside(shielded, spans, covered, organisations)
     if known:
         _apply_known(shielded, known, spans, organisations)
     for organisation in organisations.values():
@@ -362,7 +365,8 @@ def _opens_clause_with_direction(before: list[tuple[str, str]], flag: str) -> bo
 def _joins_disciplines(
     before: list[tuple[str, str]], word: str, kept: list[tuple[str, str]]
 ) -> bool:
-    """计算机科学与技术学院: 与/和 joins two subjects of a school inside a named university."""
+    """计算机科学与技术学院: 与/和 joins two subjects of a school inside a named university, or
+    one the text points back to (该校光电科学与工程学院)."""
     if word not in ("与", "和") or not before or before[-1][1] == "ORG":
         return False
     if any(flag == "ORG" for _, flag in kept):
@@ -370,7 +374,7 @@ def _joins_disciplines(
         # (…大学潘建伟团队与中国科学院…) joins two organisations, not two subjects.
         return False
     for piece_word, flag in reversed(before):
-        if flag == "ORG":
+        if flag == "ORG" or piece_word in naming.PARENT_REFERENCES:
             return True
         if _ends_name(piece_word, flag):
             return False
@@ -621,6 +625,58 @@ def _add_enumerated_names(
             if _proper_name(item):
                 organisations[item] = _Organisation(item, first=start, kind="trade")
                 known_forms.add(item)
+
+
+def _add_listed_beside(
+    text: str, spans: list[_Span], covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """联合华为、中国移动通信集团江西有限公司: a short proper name listed with 、 beside an
+    organisation's full name is an organisation too, printed without a suffix (a brand known
+    by its name alone); a place or an ordinary word is not (北京、上海等地的…公司)."""
+    for span in spans:
+        for start, item in _neighbour_items(text, span):
+            if any(covered[start : start + len(item)]) or item in organisations:
+                continue
+            pieces = naming.words(item)
+            if any(
+                naming.is_place(word, flag) or naming.is_verb(word, flag) for word, flag in pieces
+            ):
+                continue
+            if len(pieces) == 1 and naming.word_frequency(item) > BRAND_MAX_FREQUENCY * 10:
+                continue
+            organisations[item] = _Organisation(item, first=start, kind="trade")
+
+
+def _neighbour_items(text: str, span: _Span) -> list[tuple[int, str]]:
+    """The names of two to four characters set next to a span with 、 between them."""
+    found = []
+    if span.start >= 3 and text[span.start - 1] == "、":
+        begin = span.start - 1
+        while begin > 0 and _is_han(text[begin - 1]) and span.start - 1 - begin < 6:
+            begin -= 1
+        item = text[begin : span.start - 1]
+        introduced = begin > 0 and (text[begin - 1] in naming.HARD_STOPS)
+        for opener in LIST_OPENERS:
+            at = item.rfind(opener)
+            if at >= 0 and len(item) > at + len(opener):
+                cut = at + len(opener)
+                item, begin, introduced = item[cut:], begin + cut, True
+                break
+        if introduced and 2 <= len(item) <= 4:
+            found.append((begin, item))
+    end = span.end
+    if end < len(text) - 2 and text[end] == "、":
+        stop = end + 1
+        while stop < len(text) and _is_han(text[stop]) and stop - end <= 5:
+            stop += 1
+        item = text[end + 1 : stop]
+        if 2 <= len(item) <= 4 and (stop >= len(text) or text[stop] in "、，。等和与及"):
+            found.append((end + 1, item))
+    return found
+
+
+def _is_han(char: str) -> bool:
+    return char.isalpha() and not char.isascii()
 
 
 def _enumeration_items(text: str, position: int) -> list[tuple[int, str]]:

@@ -54,11 +54,25 @@ class OrganisationAlias(models.Model):
 
 
 class Mention(models.Model):
+    """An article names an entity. `kind` says which kind, and the field of that name points at
+    it: a second kind (people, 人物) is a choice, a nullable foreign key and a line in the
+    constraint, and every organisation mention keeps working as it is."""
+
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", "机构"
+
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="mentions", verbose_name="稿件"
     )
+    kind = models.CharField(
+        "类型", max_length=20, choices=Kind, default=Kind.ORGANISATION, editable=False
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="mentions", verbose_name="机构"
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="mentions",
+        verbose_name="机构",
     )
 
     class Meta:
@@ -67,11 +81,21 @@ class Mention(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "organisation"], name="unique_mention_per_article"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="organisation", organisation__isnull=False),
+                name="mention_points_at_its_kind",
+                violation_error_message="提及必须指向所属类型的实体。",
+            ),
         ]
 
     def __str__(self):
-        return str(self.organisation)
+        return str(self.entity)
+
+    @property
+    def entity(self):
+        """The organisation (or, for another kind, the entity of that kind) named."""
+        return getattr(self, self.kind)
 
 
 class MergedAway(models.Model):

@@ -420,6 +420,8 @@ DATING_CHARS = frozenset("日年月天时今前后近目当此昨明季周晚早
 FACILITY_MODIFIERS = frozenset(
     ("新建", "在建", "拟建", "已建", "扩建", "改建", "续建", "筹建", "新增", "新投", "现有", "原有")
 )
+#: Words pointing back to a university or institute named earlier (该校…学院).
+PARENT_REFERENCES = frozenset(("该校", "该院", "该所", "本校", "学校"))
 #: National designations a named laboratory carries after its field (移动通信全国重点实验室).
 NATIONAL_LAB_HEADS = ("全国重点", "国家重点")
 

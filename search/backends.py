@@ -25,6 +25,7 @@ are computed again from the document's stored headline and text.
 import datetime
 
 from django.db import connection as default_connection
+from django.db import transaction
 
 from search import text as search_text
 
@@ -152,9 +153,16 @@ class SQLiteBackend(Backend):
             cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
     def size(self) -> int:
-        """A contentless table cannot be scanned: read the row count FTS5 keeps (the first
-        varint of its "averages" record)."""
-        with self.connection.cursor() as cursor:
+        """The number of rows, read from FTS5's own record of it.
+
+        A contentless table answers no `count(*)` ("does not support scanning") and SQLite
+        offers no SQL function for its row count, so this reads the first varint of the
+        "averages" record (row id 1 of `search_fts_data`), the count FTS5 keeps for bm25. It
+        is part of FTS5's on-disk format, which SQLite keeps readable across versions; a
+        `columnsize=1` table could be counted in SQL but costs a row per document. Read in a
+        savepoint: FTS5 writes the rows still held in memory by this transaction at once.
+        `search/tests/test_backends.py` pins the reading across one- and two-byte counts."""
+        with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
             cursor.execute("SELECT block FROM search_fts_data WHERE id = 1")
             row = cursor.fetchone()
         if not row or not row[0]:

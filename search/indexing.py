@@ -11,7 +11,9 @@ once when the transaction commits, or earlier if a search runs on the same conne
 by benchmarks and by `rebuild_index`, which `rebuild_search_index` runs.
 """
 
-from django.db import connection, transaction
+import weakref
+
+from django.db import connection, connections, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -93,9 +95,7 @@ def _sync(ids) -> int:
     with transaction.atomic():
         if stale:
             backend.delete([_row(d) for d in stale])
-            SearchDocument.objects.filter(pk__in=[d.pk for d in stale])._raw_delete(
-                SearchDocument.objects.db
-            )
+            _delete_documents([d.pk for d in stale])
         if fresh:
             SearchDocument.objects.bulk_create(fresh)
             backend.insert([_row(d) for d in fresh])
@@ -103,6 +103,24 @@ def _sync(ids) -> int:
     # (at once when it already is: this usually runs from an on_commit callback).
     transaction.on_commit(_bump_after_indexing)
     return len(fresh)
+
+
+def _delete_documents(pks=None, chunk_size: int = 500) -> None:
+    """Delete these documents (all of them without `pks`) in plain DELETE statements.
+
+    Not `QuerySet.delete()`: its per-row post_delete signal removes each document's index row
+    (for an article's cascade), which this module has already done in one statement."""
+    table = connection.ops.quote_name(SearchDocument._meta.db_table)
+    column = connection.ops.quote_name(SearchDocument._meta.pk.column)
+    with connection.cursor() as cursor:
+        if pks is None:
+            cursor.execute(f"DELETE FROM {table}")
+            return
+        pks = list(pks)
+        for start in range(0, len(pks), chunk_size):
+            chunk = pks[start : start + chunk_size]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
 
 
 def _bump_after_indexing() -> None:
@@ -131,9 +149,7 @@ def index_articles(articles=None, chunk_size: int = 1000, *, drop_indexes=True) 
                     old = list(SearchDocument.objects.filter(pk__in=chunk))
                     if old:
                         backend.delete([_row(d) for d in old])
-                        SearchDocument.objects.filter(pk__in=chunk)._raw_delete(
-                            SearchDocument.objects.db
-                        )
+                        _delete_documents(chunk)
                 SearchDocument.objects.bulk_create(documents)
                 backend.insert([_row(d) for d in documents])
             indexed += len(documents)
@@ -157,7 +173,7 @@ def rebuild_index(chunk_size: int = 1000) -> int:
 def clear_index() -> None:
     with transaction.atomic():
         backends.backend(connection).clear()
-        SearchDocument.objects.all()._raw_delete(SearchDocument.objects.db)
+        _delete_documents()
     content_changed()
 
 
@@ -172,11 +188,13 @@ def index_size() -> dict:
 # Deferred indexing: one pass per article per transaction --------------------------------
 
 
+#: Article ids to index, per database connection (a connection belongs to one thread).
+_PENDING: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _pending(conn=None) -> set:
-    conn = conn or connection
-    if not hasattr(conn, "_search_pending"):
-        conn._search_pending = set()
-    return conn._search_pending
+    conn = connections[(conn or connection).alias]
+    return _PENDING.setdefault(conn, set())
 
 
 def schedule(article_id) -> None:

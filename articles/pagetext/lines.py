@@ -43,6 +43,8 @@ HANGING = 1.5
 #: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
 CREDIT_SPAN = 60
 LONGEST_GLUED_HEADING = 4
+#: Columns whose full lines differ by this much are two columns.
+COLUMN_SHIFT = 2
 #: Marks inside a sentence, which a heading does without.
 CLAUSE_MARKS = "，。；！？、"
 #: A paragraph's first line is indented by two characters.
@@ -100,6 +102,12 @@ class Line:
         return parse_standalone_bylines(self.raw)
 
     @lazy
+    def spaced(self) -> str:
+        """The line with the spaces that separate words (`记者 李墨`); a loose line's spaces
+        only justify it (`宗 和 ） 近 日`), and are dropped."""
+        return self.text if self.loose and spaced_out(self.raw) else self.raw
+
+    @lazy
     def loose(self) -> bool:
         """Spaced out (`为 一 个 城 市`): the printer justified it to the full column, so it is
         never a paragraph's short last line, even when it holds a character fewer."""
@@ -117,32 +125,36 @@ class Unit:
     __slots__ = ("lines", "_pieces", "_text", "_depth", "_widest", "_glued")
 
     def __init__(self, lines: list[Line]) -> None:
-        self.lines: list[Line] = []
+        #: Lines appended here directly are taken in when the unit is next asked about.
+        self.lines: list[Line] = list(lines)
         self._pieces: list[str] = []
         self._text: str | None = ""
         self._depth = 0
         self._widest = 0.0
         self._glued = False
-        for line in lines:
-            self.add(line)
 
     def add(self, line: Line) -> None:
         self.lines.append(line)
-        piece = line.bold or line.text
-        self._pieces.append(piece)
-        self._text = None
-        self._depth = bracket_depth(piece, self._depth)
-        self._widest = max(self._widest, line.width)
-        self._glued = self._glued or line.glued
+
+    def _sync(self) -> None:
+        for line in self.lines[len(self._pieces) :]:
+            piece = line.bold or line.text
+            self._pieces.append(piece)
+            self._text = None
+            self._depth = bracket_depth(piece, self._depth)
+            self._widest = max(self._widest, line.width)
+            self._glued = self._glued or line.glued
 
     @property
     def text(self) -> str:
+        self._sync()
         if self._text is None:
             self._text = join_printed_lines(self._pieces)
         return self._text
 
     def tail(self, size: int) -> str:
         """The text's last `size` characters or so, without joining the whole unit."""
+        self._sync()
         count, length = 0, 0
         while count < len(self._pieces) and length < size:
             count += 1
@@ -152,24 +164,27 @@ class Unit:
     @property
     def open_bracket(self) -> bool:
         """Whether a bracket or quote opened in the unit is still open at its end."""
+        self._sync()
         return self._depth > 0
 
     @property
     def widest(self) -> float:
+        self._sync()
         return self._widest
 
     @property
     def any_glued(self) -> bool:
+        self._sync()
         return self._glued
 
     def tail_raw(self, lines: int) -> str:
         """The last printed lines as extracted: what a closing byline or credit can span."""
-        return LINE_BREAK.join(line.raw for line in self.lines[-lines:])
+        return LINE_BREAK.join(line.spaced for line in self.lines[-lines:])
 
     @property
     def raw(self) -> str:
         """The printed lines as extracted, each line break kept as LINE_BREAK."""
-        return LINE_BREAK.join(line.raw for line in self.lines)
+        return LINE_BREAK.join(line.spaced for line in self.lines)
 
     @property
     def bold(self) -> bool:
@@ -202,6 +217,18 @@ def is_loose(raw: str) -> bool:
             if gaps >= LOOSE_GAPS:
                 return True
     return False
+
+
+def spaced_out(raw: str) -> bool:
+    """Spaces between most neighbouring Chinese characters: justification, not word breaks."""
+    pairs = gaps = 0
+    for index in range(1, len(raw) - 1):
+        if raw[index] == " " and is_wide(raw[index - 1]) and is_wide(raw[index + 1]):
+            gaps += 1
+            pairs += 1
+        elif is_wide(raw[index]) and is_wide(raw[index - 1]):
+            pairs += 1
+    return gaps * 2 >= pairs
 
 
 def read_lines(page_text: str) -> list[Line]:
@@ -392,10 +419,15 @@ def short_of(line: Line, *columns: float | None, by: float) -> bool:
 
 
 def looks_like_heading_line(columns: Columns, index: int, *estimates: float | None) -> bool:
-    """Much shorter than the column and not closed by punctuation: a (sub)heading starts here."""
+    """Much shorter than the column and not closed by punctuation: a (sub)heading starts here.
+    The lines after a heading may be more heading lines, which make the column after look
+    narrow: the column the text came from then decides."""
     line = columns.lines[index]
     if ends_paragraph(glued_run_end(columns.lines, index).text):
         return False
+    after, before = estimates
+    if after is not None and before is not None and after < before - COLUMN_SHIFT:
+        return short_of(line, before, by=HEADING_SHORT_BY)
     return short_of(line, *estimates, by=HEADING_SHORT_BY)
 
 

@@ -21,6 +21,8 @@ from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
+#: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
+WIDEST_TEXT_COLUMN = 23
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
@@ -33,6 +35,8 @@ class Item:
 
     article: ParsedArticle = field(default_factory=ParsedArticle)
     columns: list[float] = field(default_factory=list)
+    #: The widest printed line of its text so far.
+    widest: float = 0.0
     closed: bool = False
     #: The headline's printed lines, and whether they stood just before the next item's text.
     headline_lines: list[str] = field(default_factory=list)
@@ -207,7 +211,7 @@ class PageAssembly:
             item.article.bylines.extend(line.bylines or [])
 
     def add_trailing_byline(self, unit: Unit) -> None:
-        item = self.open_article()
+        item = self.split_at_headline(self.open_article())
         item.article.bylines.extend(parse_parenthesised_bylines(unit.raw) or [])
         item.closed = True
 
@@ -253,6 +257,8 @@ class PageAssembly:
             return False
         if any(block.type != "paragraph" for block in article.body):
             return False
+        if max(item.column or 0, item.widest) >= WIDEST_TEXT_COLUMN:
+            return True
         reference = self.column_before(item)
         if reference is None:
             # With nothing to compare the column with, only an untitled text passes for a photo.
@@ -329,20 +335,41 @@ class PageAssembly:
 
     @staticmethod
     def note_column(item: Item, unit: Unit) -> None:
+        item.widest = max(item.widest, unit.widest)
         column = reliable_column(unit)
         if column is not None:
             item.columns.append(column)
 
-    @staticmethod
-    def add_text(item: Item, unit: Unit, text: str) -> None:
+    def add_text(self, item: Item, unit: Unit, text: str) -> None:
         trailing = split_trailing_bylines(unit.raw)
         if trailing:
             raw_text, bylines = trailing
             text = text[: len(text) - len(normalise_spacing(unit.raw[len(raw_text) :]))]
+            if text:
+                item.article.body.append(Block("paragraph", text))
+                text = ""
+            item = self.split_at_headline(item)
             item.article.bylines.extend(bylines)
             item.closed = True
         if text:
             item.article.body.append(Block("paragraph", text))
+
+    def split_at_headline(self, item: Item) -> Item:
+        """An article's authors are printed once, at its head or at its end. An article that
+        opened with its bylines and meets closing ones holds two articles: the second one's
+        headline, set plain in the same column, was read as a subheading. Returns the article
+        the closing bylines belong to."""
+        body = item.article.body
+        if not item.article.bylines or item.is_photo:
+            return item
+        headings = [index for index, block in enumerate(body) if block.type == "subheading"]
+        if not headings or headings[-1] == len(body) - 1:
+            return item
+        cut = headings[-1]
+        second = Item(ParsedArticle(title=body[cut].text))
+        second.article.body, item.article.body = body[cut + 1 :], body[:cut]
+        self.items.insert(self.items.index(item) + 1, second)
+        return second
 
     def finish(self) -> list[ParsedArticle]:
         if self.headings:

@@ -152,6 +152,15 @@ def test_an_editors_day_schedule_history_stale_save_and_merge(
     buttons = editor.locator("#publishing-panel button").all_inner_texts()
     assert buttons == ["立即发布", "修改定时", "取消定时", "归档"]
     editor.screenshot(path=ARTIFACTS / "admin-change-form.png", full_page=False)
+    editor.mouse.wheel(0, 1500)  # deep in the body, the controls stay on screen
+    editor.wait_for_timeout(200)
+    panel = editor.locator("#publishing-panel").bounding_box()
+    assert 0 <= panel["y"] <= 5
+    editor.screenshot(path=ARTIFACTS / "admin-change-form-scrolled.png", full_page=False)
+    editor.set_viewport_size({"width": 390, "height": 844})
+    editor.evaluate("window.scrollTo(0, 0)")
+    editor.screenshot(path=ARTIFACTS / "admin-change-form-phone.png", full_page=False)
+    editor.set_viewport_size({"width": 1280, "height": 1000})
 
     editor.goto(f"{base}/admin/articles/article/")
     assert "定时" in editor.inner_text("#result_list")
@@ -168,6 +177,7 @@ def test_an_editors_day_schedule_history_stale_save_and_merge(
     editor.fill("#id_title", "只改了标题")
     editor.click("#publishing-panel input[name=_continue]")
     editor.wait_for_selector(".messagelist .success")
+    assert "\r" not in Article.objects.get(pk=article.pk).body  # saved as the text it was
     editor.goto(f"{base}/admin/articles/article/{article.pk}/history/")
     newest_changes = editor.locator("#change-history tbody tr").first.locator(".history-changes")
     assert newest_changes.inner_text() == "主题"

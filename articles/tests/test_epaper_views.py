@@ -153,6 +153,17 @@ class TestThePrintedPage:
         assert small == count() == 4  # page, articles, captions, the issue's pages
 
 
+def test_the_issue_and_the_front_page_show_each_printed_pages_thumbnail(client, edition):
+    text_only = make_page(make_issue(DATE), number=4, name="文本版")
+    make_article("文本版稿件", page=text_only)
+    for url in ("/", "/issues/2025-08-05/"):
+        html = client.get(url).content.decode()
+        assert html.count('class="edition-thumb"') == 1, url
+        thumbnail = edition["page"].thumbnail_url
+        link = f'<a class="edition-thumb" href="/issues/2025-08-05/3/"><img src="{thumbnail}"'
+        assert f'{link} alt="第3版版面图"' in html
+
+
 class TestThePagesFiles:
     def test_are_public_once_the_page_has_a_published_article_and_cached_for_a_year(
         self, client, edition

@@ -130,3 +130,15 @@ def test_the_history_list_shows_a_version_scheduled_at_the_time_as_scheduled(edi
     publishing.publish(article, editor, at=timezone.now() + datetime.timedelta(days=1))
     records = editor_client.get(history_url(article)).context["page_obj"].object_list
     assert [record.state_label for record in records] == ["定时", "草稿"]
+
+
+def test_the_restore_page_offers_content_only_no_workflow_step_or_status(editor_client, editor):
+    article = make_article("发布时的标题")
+    published_version = article.history.latest()
+    publishing.unpublish(article, editor)
+    revert_url = reverse(
+        "admin:articles_article_simple_history", args=[article.pk, published_version.pk]
+    )
+    page = editor_client.get(revert_url).content.decode()
+    assert "发布时的标题" in page
+    assert 'name="_workflow"' not in page and "状态" not in page.split('id="content-main"')[1]

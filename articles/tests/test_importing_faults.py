@@ -14,12 +14,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from articles import importing
-from articles.models import Article, Caption, Issue, Page
-from articles.pagetext import ParsedArticle, ParsedPage
-from articles.pagetext.model import Block, Byline
+from articles.models import Article, Byline, Caption, Contributor, Issue, Page
+from articles.pagetext import PageTextError, ParsedArticle, ParsedPage, parse_page
+from articles.pagetext.model import Block
+from articles.pagetext.model import Byline as ParsedByline
+from articles.tests.test_pagetext import PAGE_LIKE_TEXT
 from entities.models import Organisation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +52,7 @@ def issue_dir(tmp_path):
 def good_article(**fields):
     return ParsedArticle(
         title="好稿件",
-        bylines=[Byline("记者", "李墨")],
+        bylines=[ParsedByline("记者", "李墨")],
         body=[Block("paragraph", "正文。")],
         **fields,
     )
@@ -57,7 +61,7 @@ def good_article(**fields):
 REFUSED_PARSES = {
     "no title": (ParsedArticle(body=[Block("paragraph", "只有正文。")]), "主题：文章必须有主题"),
     "long byline": (
-        ParsedArticle(title="标题", bylines=[Byline("记者", "名" * 60)]),
+        ParsedArticle(title="标题", bylines=[ParsedByline("记者", "名" * 60)]),
         "作者的姓名：",
     ),
     "long title": (ParsedArticle(title="长" * 250), "主题："),
@@ -223,3 +227,29 @@ def test_the_same_page_imported_twice_at_once_is_stored_once(tmp_path):
     assert [code for code, _ in results] == [0, 0], results
     assert sorted("新建 3" in out for _, out in results) == [False, True]
     assert counts(url)[:2] == [1, 3]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), PAGE_LIKE_TEXT))
+def test_whatever_the_parser_returns_the_importer_stores_valid_rows_or_reports_one_line(text):
+    try:
+        parsed = parse_page(text)
+    except PageTextError:
+        return
+    recorder = importing.OrganisationRecorder(known={})
+    problems = importing.page_problems(parsed, recorder)
+    assert all("\n" not in problem and problem.startswith("第") for problem in problems)
+    refused = {int(problem[1 : problem.index("篇")]) for problem in problems}
+    for position, article in enumerate(parsed.articles, start=1):
+        if position in refused:
+            continue
+        content = importing.ArticleContent.from_parsed(article)
+        row = Article(import_ref=f"2025-08-05/01/{position}", **content.fields)
+        row.full_clean(exclude=["tags", "page", "updated_by"], validate_unique=False)
+        for caption in content.captions:
+            Caption(text=caption, credit=importing.photo_credit(caption)).full_clean(
+                exclude=["article"]
+            )
+        for role, name in content.bylines:
+            Contributor(name=name).full_clean(validate_unique=False)
+            Byline(role=role).full_clean(exclude=["article", "contributor"])

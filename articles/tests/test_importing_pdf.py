@@ -309,3 +309,20 @@ def test_dry_run_prints_the_page_parse_with_each_articles_regions(tmp_path, monk
     ]
     assert document["running_head"] == {"date": "2025-08-05", "number": 3, "name": "区域创新"}
     assert Page.objects.count() == 0 and not media.exists()
+
+
+def test_make_runs_sample_the_text_then_its_pdf_gives_the_same_lead_the_printed_page(media):
+    """fixtures/: the sample page's text, then the PDF typeset from it, read by the real reader."""
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    run_import(root / "2025-08-05", "--publish")
+    lead = Article.objects.get(import_ref="2025-08-05/03/1")
+    run_import(root / "pdf" / "03-区域创新.pdf", "--date", "2025-08-05", "--publish")
+    page = Page.objects.get()
+    assert page.is_printed and (page.number, page.name) == (3, "区域创新")
+    assert Article.objects.get(import_ref="2025-08-05/03/1").pk == lead.pk
+    assert Article.objects.get(pk=lead.pk).title == "从“杭州六小龙”看区域创新“五维密码”"
+    # where fixtures/typeset_sample.py set the lead (it prints its boxes), in page fractions
+    (region,) = Article.objects.get(pk=lead.pk).regions
+    assert region == pytest.approx({"x": 0.048, "y": 0.067, "w": 0.905, "h": 0.52}, abs=0.01)
+    assert page.articles.exclude(regions=[]).count() == 3
+    assert "未变" in run_import(root / "pdf" / "03-区域创新.pdf", "--date", "2025-08-05")

@@ -1,4 +1,6 @@
 import datetime
+import hashlib
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -6,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.body import parse_body, render_body, serialise_body
-from articles.models import Article, Page
+from articles.models import Article, Page, content_fingerprint
 from articles.pagetext.model import Block
 from conftest import add_byline, add_caption, make_article, make_issue, make_page
 
@@ -148,3 +150,23 @@ class TestBody:
             Block("paragraph", "甲。"),
             Block("paragraph", "乙。"),
         ]
+
+
+def test_version_1_of_the_fingerprint_is_the_layout_articles_were_first_imported_with():
+    """Stored checksums stay valid: version 1 hashes exactly these keys, in this order."""
+    text = {"kind": "article", "kicker": "", "title": "标题", "subtitle": "", "dateline": "本报讯"}
+    text["body"] = "正文"
+    layout = {
+        **text,
+        "bylines": [["记者", "李墨"]],
+        "captions": ["图说"],
+        "organisations": ["乙", "甲"],
+    }
+    expected = hashlib.sha256(json.dumps(layout, ensure_ascii=False).encode()).hexdigest()
+    assert expected == content_fingerprint(
+        version=1,
+        **text,
+        bylines=[("记者", "李墨")],
+        captions=["图说"],
+        entities={"organisation": ["甲", "乙"]},
+    )

@@ -21,12 +21,14 @@ def page(*printed_lines: str) -> str:
     return "\n\n".join(printed_lines) + "\n"
 
 
+#: Two paragraphs set twelve characters a line, each first line indented by two.
 BODY = (
-    "本报讯（记者 方舟）近日，",
-    "某市新建的算力中心投入运",
-    "行，首批接入企业四十家。",
-    "该中心负责人介绍，算力",
-    "资源将优先服务中小企业，",
+    "本报讯（记者 方舟）近",
+    "日，某市新建的算力中心投",
+    "入运行，首批接入企业四十",
+    "家。",
+    "该中心负责人介绍，算",
+    "力资源将优先服务中小企业，",
     "使用成本比市场价低三成。",
 )
 
@@ -119,3 +121,124 @@ def test_a_long_paragraph_is_joined_once_not_once_per_line(monkeypatch):
         parse_page(long_page(count))
         sizes[count] = sum(joined)
     assert sizes[400] <= 5 * sizes[100]
+
+
+def squeeze(text: str | None) -> str:
+    return WHITESPACE.sub("", text or "")
+
+
+def test_photo_news_in_a_wide_column_is_one_caption_whose_photographer_is_its_byline():
+    parsed = parse_page(
+        page(
+            "稻田收割",
+            "10月12日，在某县的稻田里，北斗导航收割机正在作业。今年当地推广",
+            "无人驾驶农机三百余台，水稻收获进度比去年同期快了一周。",
+            "图为农机手在查看作业数据。（新华社记者 何穗 摄）",
+        )
+    )
+    (photo,) = parsed.articles
+    assert photo.kind == "photo"
+    assert photo.title == "稻田收割"
+    assert photo.bylines == [Byline("记者", "何穗")]
+    assert squeeze(photo.captions[0]).endswith("图为农机手在查看作业数据。（新华社记者何穗摄）")
+    assert squeeze(photo.captions[0]).startswith("10月12日")
+
+
+def test_a_one_sentence_caption_after_the_last_paragraph_is_the_articles_own():
+    parsed = parse_page(
+        page(
+            "电梯加装电梯加装",
+            *BODY,
+            "居民乘坐新装的电梯。（通讯员 米乐",
+            "摄）",
+        )
+    )
+    (article,) = parsed.articles
+    assert article.bylines == [Byline("记者", "方舟")]
+    assert [squeeze(caption) for caption in article.captions] == [
+        "居民乘坐新装的电梯。（通讯员米乐摄）"
+    ]
+    assert len(article.body) == 2
+
+
+def test_a_kicker_over_a_bold_title_and_a_subtitle_under_it_by_their_face():
+    parsed = parse_page(
+        page("聚焦新型储能", "钠电池产线投产钠电池产线投产", "首期年产能五吉瓦时", *BODY)
+    )
+    (article,) = parsed.articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "聚焦新型储能",
+        "钠电池产线投产",
+        "首期年产能五吉瓦时",
+    )
+
+
+def test_a_subheading_in_a_nine_character_column_is_not_run_into_the_next_paragraph():
+    parsed = parse_page(
+        page(
+            "园区签约园区签约",
+            "本报讯（记者 方",
+            "舟）近日，某市两所",
+            "高校与园区签署协议。",
+            "先使用后付费",
+            "据介绍，企业可",
+            "免费试用专利三年，",
+            "产生收益后再付费。",
+        )
+    )
+    (article,) = parsed.articles
+    assert article.dateline == "本报讯"
+    assert [(block.type, block.text) for block in article.body] == [
+        ("paragraph", "近日，某市两所高校与园区签署协议。"),
+        ("subheading", "先使用后付费"),
+        ("paragraph", "据介绍，企业可免费试用专利三年，产生收益后再付费。"),
+    ]
+
+
+def test_a_byline_set_in_a_narrow_column_runs_on_to_the_next_line():
+    parsed = parse_page(
+        page("航材供应航材供应", "■本报记者 闵行舟 通", "讯员 柏青 顾远", *BODY[4:])
+    )
+    (article,) = parsed.articles
+    assert article.bylines == [
+        Byline("记者", "闵行舟"),
+        Byline("通讯员", "柏青"),
+        Byline("通讯员", "顾远"),
+    ]
+
+
+def test_two_plain_headlines_between_two_articles_divide_where_a_line_widens():
+    parsed = parse_page(
+        page(
+            *BODY,
+            "“科技小院”扎",
+            "根田间地头",
+            "高校专利“沉睡”变",
+            "“唤醒”",
+            "本报讯（记者 齐鸣）近日，",
+            "两所高校与园区签署协",
+            "议，首批发布专利三百项。",
+        )
+    )
+    first, second = parsed.articles
+    assert first.title == "“科技小院”扎根田间地头"
+    assert second.title == "高校专利“沉睡”变“唤醒”"
+
+
+def test_an_article_after_one_with_a_dateline_keeps_its_plain_headline_and_closing_byline():
+    parsed = parse_page(
+        page(
+            "算力中心投运算力中心投运",
+            *BODY,
+            "秸秆变身餐盒",
+            "走进某生物科技",
+            "公司的车间，一捆捆",
+            "秸秆变成了白净的餐",
+            "盒，远销东南亚。（通",
+            "讯员 方志强）",
+        )
+    )
+    first, second = parsed.articles
+    assert first.bylines == [Byline("记者", "方舟")]
+    assert second.title == "秸秆变身餐盒"
+    assert second.bylines == [Byline("通讯员", "方志强")]

@@ -340,6 +340,21 @@ def test_each_page_runs_a_fixed_number_of_queries_whatever_the_amount_of_content
     assert small == large == PINNED_QUERIES
 
 
+def test_a_photo_item_without_a_headline_costs_the_queries_of_an_article(
+    client, settings, django_assert_num_queries
+):
+    """Its title comes from the captions the page loads anyway, not from a query of its own."""
+    settings.PUBLIC_CACHE_SECONDS = 0
+    photo = make_article("", kind=Article.Kind.PHOTO, tags=["图片"])
+    add_caption(photo, "无人机在田间喷洒农药。")
+    add_caption(photo, "农技人员查看长势。")
+    url = f"/articles/{photo.pk}/"
+    client.get(url)
+    with django_assert_num_queries(PINNED_QUERIES["article"]):
+        html = client.get(url).content.decode()
+    assert "<title>无人机在田间喷洒农药。 - 科技日报</title>" in html
+
+
 def test_an_article_from_print_shows_its_issue_date_with_the_web_time_after_it(client):
     article = make_article("刊于版面的稿件")  # printed 2025-08-05, put online an hour ago
     html = client.get(article.get_absolute_url()).content.decode()

@@ -490,3 +490,26 @@ def test_a_facility_described_by_its_stage_is_no_organisation():
 def test_a_field_name_before_a_national_key_lab_names_the_lab():
     text = "该院先进材料国家重点实验室牵头研制。该团队所在实验室获批国家重点实验室。"
     assert names(text) == ["先进材料国家重点实验室"]
+
+
+def test_a_brand_listed_beside_a_full_name_is_an_organisation_without_a_suffix():
+    text = "园区将联合华为、中国移动通信集团江西有限公司共同建设标识解析节点。"
+    assert [org.name for org in find_organisations(text)] == [
+        "华为",
+        "中国移动通信集团江西有限公司",
+    ]
+
+
+def test_places_listed_beside_a_company_stay_places():
+    text = "武汉紧随香港、杭州之后，北京、深圳海目星激光智能装备股份有限公司也在其列。"
+    assert "香港" not in [org.name for org in find_organisations(text)]
+    assert "北京" not in [org.name for org in find_organisations(text)]
+
+
+def test_a_school_named_after_the_university_it_belongs_to_joins_two_subjects_with_yu():
+    text = "记者从浙江大学获悉，该校光电科学与工程学院联合之江实验室研制出一款芯片。"
+    assert [org.name for org in find_organisations(text)] == [
+        "浙江大学",
+        "光电科学与工程学院",
+        "之江实验室",
+    ]

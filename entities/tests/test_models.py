@@ -29,3 +29,16 @@ def test_an_article_mentions_an_organisation_once():
         Mention.objects.create(article=article, organisation=organisation)
     assert list(organisation.articles.all()) == [article]
     assert list(article.organisations.all()) == [organisation]
+
+
+def test_a_mention_names_its_kind_and_points_at_an_entity_of_that_kind():
+    organisation = Organisation.objects.create(name="同济大学")
+    mention = Mention.objects.create(article=make_article(), organisation=organisation)
+    assert mention.kind == Mention.Kind.ORGANISATION
+    assert mention.entity == organisation
+    assert str(mention) == "同济大学"
+
+
+def test_a_mention_without_the_entity_of_its_kind_is_refused():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Mention.objects.create(article=make_article(), kind=Mention.Kind.ORGANISATION)

@@ -16,8 +16,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS = ["newsroom", "entities", "articles", "search"]
 PURE_PACKAGES = ["articles.pagetext", "articles.pdfpage"]
-#: Imports against the layering that are known and must go; each says why it is still here.
-KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def module_name(path: Path) -> str:
@@ -78,25 +76,14 @@ def test_no_app_imports_an_app_that_builds_on_it():
         for target in {app_of(n) for n in names if app_of(n) in LAYERS}:
             if LAYERS.index(target) > rank:
                 upward.add((module, target))
-    unexplained = sorted(upward - KNOWN_EXCEPTIONS.keys())
-    assert not unexplained, "imports from a higher layer: " + ", ".join(
-        f"{module} -> {target}" for module, target in unexplained
+    assert not upward, "imports from a higher layer: " + ", ".join(
+        f"{module} -> {target}" for module, target in sorted(upward)
     )
-
-
-def test_every_known_exception_is_still_needed():
-    """An exception that no longer happens is deleted, so it cannot hide a new one."""
-    for module, target in KNOWN_EXCEPTIONS:
-        assert any(app_of(n) == target for n in IMPORTS.get(module, ())), (
-            f"{module} no longer imports {target}: remove it from KNOWN_EXCEPTIONS"
-        )
 
 
 def test_the_import_graph_between_apps_has_no_cycle():
     graph = {app: set() for app in LAYERS}
     for module, names in IMPORTS.items():
-        if any((module, app_of(n)) in KNOWN_EXCEPTIONS for n in names):
-            names = {n for n in names if (module, app_of(n)) not in KNOWN_EXCEPTIONS}
         graph[app_of(module)] |= {app_of(n) for n in names if app_of(n) in LAYERS}
     for app in LAYERS:
         graph[app].discard(app)
