@@ -242,5 +242,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # axes announces its version at every start: noise in a command's piped stdout
+        "axes.apps": {"level": "WARNING"},
     },
 }

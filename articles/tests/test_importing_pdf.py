@@ -3,6 +3,8 @@
 import datetime
 import io
 import json
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -326,3 +328,25 @@ def test_make_runs_sample_the_text_then_its_pdf_gives_the_same_lead_the_printed_
     assert region == pytest.approx({"x": 0.048, "y": 0.067, "w": 0.905, "h": 0.52}, abs=0.01)
     assert page.articles.exclude(regions=[]).count() == 3
     assert "未变" in run_import(root / "pdf" / "03-区域创新.pdf", "--date", "2025-08-05")
+
+
+def test_the_dry_runs_stdout_is_only_the_json_for_score_py_to_read():
+    """As ../shared/eval/score.py runs it: a process of its own, stdout piped."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "import_issue",
+            "--dry-run",
+            "--format",
+            "json",
+            "fixtures/pdf/03-区域创新.pdf",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert json.loads(done.stdout)["articles"][0]["title"] == "从“杭州六小龙”看区域创新“五维密码”"
