@@ -176,8 +176,6 @@ AXES_COOLOFF_TIME = datetime.timedelta(
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-# The lockouts are logged; the version banner at every start of every command is not news.
-AXES_VERBOSE = False
 if BEHIND_TLS_PROXY:
     # The client's address is the one the proxy appended to X-Forwarded-For (django-ipware).
     AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "1"))
