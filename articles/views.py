@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, OuterRef
-from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -23,7 +23,7 @@ from taggit.models import Tag
 from articles import printed
 from articles.models import Article, Byline, Caption, Contributor, Issue, Page, visible_to_readers
 from articles.page_cache import ARTICLE_PAGE
-from entities.merging import merged_into
+from entities.merging import redirect_to_kept
 from entities.models import Mention
 from newsroom.caching import public_page
 from newsroom.reading import PAGINATED, date_from_url, paginate
@@ -232,10 +232,7 @@ def summary(article, captions, length=110) -> str:
 def contributor_detail(request, pk):
     contributor = Contributor.objects.filter(pk=pk).first()
     if contributor is None:
-        kept = merged_into(Contributor, pk)
-        if kept is None:
-            raise Http404("作者不存在。")
-        return HttpResponsePermanentRedirect(kept.get_absolute_url())
+        return redirect_to_kept(Contributor, pk, "作者不存在。")
     articles = Article.objects.published().for_lists().filter(bylines__contributor=contributor)
     page_obj = paginate(request, articles)
     if not page_obj.paginator.count:

@@ -12,6 +12,7 @@ merged-away row is remembered (`MergedAway`) so its public URL redirects to the 
 import dataclasses
 
 from django.db import transaction
+from django.http import Http404, HttpResponsePermanentRedirect
 
 from entities.kinds import kind_from_name
 from entities.models import Mention, MergedAway, Organisation, OrganisationAlias
@@ -105,6 +106,15 @@ def merged_into(model, pk):
         .first()
     )
     return model._default_manager.filter(pk=kept_id).first() if kept_id else None
+
+
+def redirect_to_kept(model, pk, missing: str):
+    """The answer for a public URL of `model` whose row is gone: 301 to the row it was merged
+    into, so readers' links and search engines follow the merge; 404 (`missing`) otherwise."""
+    kept = merged_into(model, pk)
+    if kept is None:
+        raise Http404(missing)
+    return HttpResponsePermanentRedirect(kept.get_absolute_url())
 
 
 def _move_uses(use: Use, duplicate, keep) -> None:

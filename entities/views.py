@@ -1,9 +1,9 @@
 """An organisation's public page: its names and the published articles that mention it."""
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.shortcuts import render
 
-from entities.merging import merged_into
+from entities.merging import redirect_to_kept
 from entities.models import Organisation
 from newsroom.caching import public_page
 from newsroom.reading import PAGINATED, paginate
@@ -13,10 +13,7 @@ from newsroom.reading import PAGINATED, paginate
 def organisation_detail(request, pk):
     organisation = Organisation.objects.prefetch_related("aliases").filter(pk=pk).first()
     if organisation is None:
-        kept = merged_into(Organisation, pk)
-        if kept is None:
-            raise Http404("机构不存在。")
-        return HttpResponsePermanentRedirect(kept.get_absolute_url())
+        return redirect_to_kept(Organisation, pk, "机构不存在。")
     page_obj = paginate(request, organisation.articles.published().for_lists())
     if not page_obj.paginator.count:
         raise Http404("没有提及这家机构的已发布稿件。")
