@@ -317,7 +317,8 @@ class Setter:
             y = top
             if article.get("title"):
                 y = self.headline({"title": article["title"]}, x0, y, width)
-            return self.photo(article["captions"], x0, y, width, width * 0.5)
+            height = min(width * 0.5, 0.22 * self.height)
+            return self.photo(article["captions"], x0, y, width, height)
         if beside and span > 1:
             head_bottom = self.headline(article, x0, top + 2 * lay.body_size, column)
             text_x, text_span, text_top = x0 + column + gutter, span - 1, top
