@@ -163,29 +163,32 @@ class Setter:
     # Text into lines -----------------------------------------------------------------------
 
     def break_lines(self, text: str, width: float, face: str, size: float, indent: int):
-        """Greedy breaking; a closing mark never starts a line (it hangs), a Latin word stays
-        whole. Returns (line, is_last_of_paragraph, indented)."""
-        lines, current, room = [], "", width - indent * size
-        position = 0
+        """Greedy breaking; a Latin word stays whole; a closing mark never starts a line: one
+        hangs past the edge (标点悬挂), a second takes the word before it to the next line.
+        Returns (line, is_last_of_paragraph, indented)."""
+        words, position = [], 0
         while position < len(text):
-            char = text[position]
-            word = char
-            if char.isascii() and char.isalnum():
-                end = position
+            end = position + 1
+            if text[position].isascii() and text[position].isalnum():
                 while end < len(text) and text[end].isascii() and text[end].isalnum():
                     end += 1
-                word = text[position:end]
-            if current and self.width_of(current + word, face, size) > room:
-                if word[0] in NO_LINE_START:
-                    current += word
-                    position += len(word)
+            words.append(text[position:end])
+            position = end
+        lines, current, room = [], [], width - indent * size
+        for word in words:
+            if current and self.width_of("".join(current) + word, face, size) > room:
+                fits = self.width_of("".join(current), face, size) <= room + 0.01
+                if word[0] in NO_LINE_START and fits:
+                    current.append(word)
                     continue
-                lines.append(current)
-                current, room = "", width
-            current += word
-            position += len(word)
+                carried = []
+                if word[0] in NO_LINE_START and len(current) > 1:
+                    carried = [current.pop()]
+                lines.append("".join(current))
+                current, room = carried, width
+            current.append(word)
         if current:
-            lines.append(current)
+            lines.append("".join(current))
         return [(line, i == len(lines) - 1, i == 0 and indent > 0) for i, line in enumerate(lines)]
 
     # Articles ------------------------------------------------------------------------------
@@ -200,11 +203,15 @@ class Setter:
             opening = article["dateline"] + (f"（{credit}）" if bylines else "")
             paragraphs[0]["text"] = opening + paragraphs[0]["text"]
         elif bylines and all(b["role"] for b in bylines):
-            face = lay.byline_face or lay.caption_face
-            for line, _, _ in self.break_lines(
-                byline_text(bylines, own_line=True), width, face, lay.body_size, 0
-            ):
-                out.append((line, face, lay.body_size, False, False, False))
+            # A byline's line breaks between a role and a name, never inside one.
+            face, line = lay.byline_face or lay.caption_face, ""
+            for word in byline_text(bylines, own_line=True).split(" "):
+                joined = f"{line} {word}" if line else word
+                if line and self.width_of(joined, face, lay.body_size) > width:
+                    out.append((line, face, lay.body_size, False, False, False))
+                    joined = word
+                line = joined
+            out.append((line, face, lay.body_size, False, False, False))
         elif bylines:
             paragraphs[-1]["text"] += f"（{credit}）"
         for block in paragraphs:
