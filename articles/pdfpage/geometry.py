@@ -361,11 +361,19 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
         if not inside or inside[0].x0 > left + 1 or inside[-1].x1 < right - 1:
             continue
         if all(
-            later.x0 - earlier.x1 <= GUTTER * later.size
+            later.x0 - ink_right(earlier) <= GUTTER * later.size
             for earlier, later in zip(inside, inside[1:], strict=False)
         ):
             return True
     return False
+
+
+def ink_right(glyph: Glyph) -> float:
+    """Where a glyph's ink ends: a closing mark is drawn in the left half of its em, so one
+    hung past a column's edge does not print across the gutter."""
+    if glyph.text in HANGING:
+        return min(glyph.x1, glyph.x0 + 0.5 * glyph.size)
+    return glyph.x1
 
 
 def separated(upper: Box, lower: Box, separators: list[Box]) -> bool:
