@@ -349,9 +349,21 @@ def gutter_confirmed(start: float, left: float, right: float, neighbours, needed
             and right - 0.5 * later.size <= later.x0 <= right + 2.5 * later.size
             and earlier.x1 > start + 0.5 * later.size
             for earlier, later in zip(other, other[1:], strict=False)
-        ):
+        ) or column_edge(start, left, right, other):
             found += 1
     return found >= needed
+
+
+def column_edge(start: float, left: float, right: float, other: list[Glyph]) -> bool:
+    """A line of the same column ending where this line's gap begins, with nothing printed
+    in the gap: the gap is the column's right edge (the next column may hold one line)."""
+    before = [glyph for glyph in other if glyph.x1 <= left + 0.2 * glyph.size]
+    return (
+        bool(before)
+        and before[0].x0 <= start + 0.2 * before[0].size
+        and abs(before[-1].x1 - left) <= 0.2 * before[-1].size
+        and not any(glyph.x1 > left + 0.5 and glyph.x0 < right - 0.5 for glyph in other)
+    )
 
 
 def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> bool:
