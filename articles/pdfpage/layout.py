@@ -55,7 +55,8 @@ CAPTION_RATIO = 0.96
 INDENT = 1.2
 #: Farthest two parts of one article stand apart, in ems of the body text.
 LONGEST_LINK = 4.0
-#: A headline stands over its text far more often than under it: a link upwards costs more.
+#: A headline stands over its text (or left of it) far more often than under it (or right of
+#: it): a link upwards or leftwards costs more.
 HEADLINE_BELOW_TEXT = 3.0
 MISALIGNED_COLUMNS = 3.0
 #: A caption this long that does not open with 图为… is news of its own (图片新闻).
@@ -332,7 +333,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                     continue
             elif kind not in text_kinds:
                 continue
-            if index == head and nodes[other].box.bottom <= nodes[head].box.top + 2:
+            if index == head and reads_before(nodes[other].box, nodes[head].box):
                 step *= HEADLINE_BELOW_TEXT
             heapq.heappush(queue, (cost + step, other, head))
     members: dict[int, list[int]] = {head: [head] for head in heads}
@@ -354,6 +355,12 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             members[run[0]] = list(run)
     attach_photos(nodes, links, members, geometry)
     return [sorted(group) for group in members.values()]
+
+
+def reads_before(text: Box, headline: Box) -> bool:
+    """Text above a headline, or left of it: a headline comes before its text, over it or
+    at its left (a headline beside its columns stands left of them)."""
+    return text.bottom <= headline.top + 2 or text.x1 <= headline.x0 + 2
 
 
 def under_headline(nodes: list[Node], index: int, other: int, head: int) -> bool:
