@@ -317,6 +317,14 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 links[j].append((cost, i))
     # Text: shortest chains from every headline, through text only, or first through the
     # photo set between a headline and its columns (题图) and its caption.
+    # A headline over a picture titles what lies below it (the photo, its caption, the
+    # columns under them), never the text above it.
+    topping = {
+        head
+        for head in heads
+        for _, other in links[head]
+        if nodes[other].kind == "picture" and nodes[other].box.top >= nodes[head].box.bottom - 2
+    }
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head) for head in heads]
     while queue:
@@ -334,6 +342,8 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             elif kind not in text_kinds:
                 continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):
+                if head in topping:
+                    continue
                 step *= HEADLINE_BELOW_TEXT
             heapq.heappush(queue, (cost + step, other, head))
     members: dict[int, list[int]] = {head: [head] for head in heads}
