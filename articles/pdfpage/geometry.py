@@ -447,6 +447,11 @@ def stack_blocks(
                 continue
             if separated(last.box, line.box, separators):
                 continue
+            if len(block.lines) >= 2:
+                # A column keeps one leading: a wider gap after its lines ends it.
+                pitch = last.top - block.lines[-2].bottom
+                if gap > pitch + 0.35 * size:
+                    continue
             home = block
             break
         if home is None:
