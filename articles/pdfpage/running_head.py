@@ -67,7 +67,11 @@ def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
             if block.bottom <= band and any(head_mark(line.text) for line in block.lines)
         ]
         if marked:
+            # The row of the marked lines: the paper's and the page's names beside them,
+            # set larger, may reach a little lower.
             limit = max(block.bottom for block in marked)
+            row = [b for b in geometry.blocks if b.top < limit and len(b.lines) == 1]
+            limit = max([limit] + [b.bottom for b in row if b.bottom <= band])
     if limit is None:
         return geometry.blocks, None
     head = [block for block in geometry.blocks if block.bottom <= limit + 1]
