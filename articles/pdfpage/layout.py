@@ -570,6 +570,10 @@ def assemble(members: list[int], nodes: list[Node], geometry: PageGeometry):
         previous: Kind | None = None
         for unit, _indented, heavy in printed_units(text_nodes, geometry.body_size):
             kind = first_kind(unit, previous)
+            spaced = " ".join(line.raw for line in unit.lines)
+            if len(unit.lines) > 1 and previous is None and parse_standalone_bylines(spaced):
+                # A byline on lines of its own, broken between a role and a name.
+                kind = Kind.LEADING_BYLINE
             if kind is Kind.LEADING_BYLINE and len(unit.lines) > 1:
                 # One byline set over two lines: a role carries over the line break.
                 unit = Unit([Line(raw=" ".join(line.raw for line in unit.lines))])
