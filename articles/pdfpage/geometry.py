@@ -21,10 +21,10 @@ FAKE_BOLD_OFFSET = 0.12
 #: words may stand further apart.
 GUTTER = 0.6
 HEADLINE_GUTTER_SIZE = 1.2
-#: A gap in a body or caption line up to this (in ems) may be a full-width space (a byline's
-#: `记者　李墨`, a credit's `■特约记者 马宁 摄`): it is a gutter only if the lines around it
-#: are blank there too.
-LONE_GUTTER = 1.25
+#: Columns stand at least one character apart (栏距一字); a narrower gap in a body or caption
+#: line may be a word space (a credit's `■特约记者 马宁 摄` in a monospaced face): it is a
+#: gutter only if the lines around it part there too.
+LONE_GUTTER = 0.9
 #: Closing marks a compositor may hang past a column's right edge (标点悬挂).
 HANGING = set("。，、；：？！”’）》」』")
 #: Lines of one block differ in size by less than this ratio.
@@ -287,10 +287,11 @@ def split_rows(
             gap = glyph.x0 - previous.x1
             gutter = (1.2 if headline else GUTTER) * size
             around = unruled(neighbours, row, previous.x1, separators)
-            cut = gap > gutter and not printed_across(previous.x1, glyph.x0, around)
+            cut = gap > gutter and not printed_across(ink_right(previous), glyph.x0, around)
             if cut and not headline and gap <= LONE_GUTTER * size:
                 # A space this narrow parts columns only where the lines around it part too.
-                cut = gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around)
+                edge = previous.x0 if previous.text in HANGING else previous.x1
+                cut = gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
             if not cut and previous.text in HANGING and gap < gutter:
                 # Punctuation hung past a column's edge closes the gutter it stands in.
                 cut = gutter_confirmed(
@@ -380,11 +381,15 @@ def unruled(neighbours, row, x: float, separators: list[Box]):
     ]
 
 
-def gutter_confirmed(start: float, left: float, right: float, neighbours, needed: int = 1) -> bool:
+def gutter_confirmed(
+    start: float, left: float, right: float, neighbours, needed: int = 1, edge=None
+) -> bool:
     """Whether neighbouring lines part too where [left, right] parts this line (begun at
-    `start`): a gap of theirs shares half an em with it, begins over this line's text and
-    ends where this line's next text starts (or an indent further): the white of a gutter
-    running down the page, not a space in one line nor a column their row skips."""
+    `start`; its column's edge at `edge`, before a mark hung past it): a gap of theirs
+    shares half an em with it, begins over this line's text and ends where this line's next
+    text starts (or an indent further), or a line of the same column ends at that edge: the
+    white of a gutter running down the page, not a space in one line nor a column their row
+    skips."""
     found = 0
     for other in neighbours:
         if any(
@@ -392,7 +397,7 @@ def gutter_confirmed(start: float, left: float, right: float, neighbours, needed
             and right - 0.5 * later.size <= later.x0 <= right + 2.5 * later.size
             and earlier.x1 > start + 0.5 * later.size
             for earlier, later in zip(other, other[1:], strict=False)
-        ) or column_edge(start, left, right, other):
+        ) or column_edge(start, left if edge is None else edge, right, other):
             found += 1
     return found >= needed
 
@@ -413,7 +418,7 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
     """Whether a neighbouring line prints text right across the gap, so it is no gutter."""
     for other in neighbours:
         inside = [glyph for glyph in other if glyph.x1 > left and glyph.x0 < right]
-        if not inside or inside[0].x0 > left + 1 or inside[-1].x1 < right - 1:
+        if not inside or inside[0].x0 > left + 1 or ink_right(inside[-1]) < right - 1:
             continue
         if all(
             later.x0 - ink_right(earlier) <= GUTTER * later.size

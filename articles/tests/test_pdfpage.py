@@ -215,13 +215,38 @@ def strip(article):
         {"fake_bold": True, "rules": True, "columns": 4, "gutter": 1.0},
         {"fake_bold": False, "rules": False, "columns": 5, "gutter": 2.0, "body_size": 9.0},
         {"beside": True, "columns": 6, "page": (842, 1191), "body_face": "WQYMicroHeiMono"},
+        {"beside_first": True, "head_align": "left", "kicker_ratio": 0.5, "rules": False},
+        {"running_head": True, "head_order": 2, "head_rule": False, "ad_filled": True},
     ],
-    ids=["fake-bold-ruled", "plain-white-space", "headline-beside"],
+    ids=[
+        "fake-bold-ruled",
+        "plain-white-space",
+        "headline-beside",
+        "headline-left-of-text",
+        "head-without-rule",
+    ],
 )
 def test_a_typeset_page_reads_back_as_printed(layout):
     """Kicker, title and subtitle by size; the dateline and bylines; paragraphs by their indent
-    and justified lines without spaces; the subheading by its face; the caption under its photo."""
+    and justified lines without spaces; the subheading by its face; the caption under its photo,
+    a headline left of its text; a running head with no rule under it."""
     printed, parsed = typeset_page([ARTICLE, NEIGHBOUR], **layout)
+    assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        {"photo_place": "above", "rules": False, "caption_mark": True},
+        {"photo_place": "inset", "columns": 4, "gutter": 1.0},
+    ],
+    ids=["photo-under-headline", "columns-below-photo"],
+)
+def test_a_photo_between_headline_and_columns_is_the_articles(layout):
+    """A photo set under the headline (the headline reaches its columns through it and its
+    caption) or inset in the columns (those columns run on below it), its ▲ dropped."""
+    long_article = dict(ARTICLE, body=ARTICLE["body"] + NEIGHBOUR["body"] * 3)
+    printed, parsed = typeset_page([long_article], **layout)
     assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
 
 

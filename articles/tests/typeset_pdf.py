@@ -342,10 +342,20 @@ class Setter:
             tops = [text_top] * text_span
             captions = []
         elif captions and lay.photo_place == "inset" and text_span >= 2:
-            # The photo over the first columns; those columns run on below it.
+            # The photo over the first columns; those columns run on below it (when the text
+            # is long enough to fill them: a compositor leaves no column empty).
             covered = max(1, text_span // 2)
             photo_width = covered * column + (covered - 1) * gutter
-            photo_bottom = self.photos(captions, text_x, text_top, photo_width, gutter)
+            trial = Setter(lay)
+            photo_bottom = trial.photos(captions, text_x, text_top, photo_width, gutter)
+            depth = len(lines) * lay.body_size * lay.leading / text_span
+            if photo_bottom - text_top > 0.6 * depth:
+                text_top = self.photos(captions, text_x, text_top, text_width, gutter)
+                text_top += lay.body_size
+                photo_bottom = text_top - lay.body_size
+                covered = 0
+            else:
+                photo_bottom = self.photos(captions, text_x, text_top, photo_width, gutter)
             tops = [photo_bottom + lay.body_size] * covered + [text_top] * (text_span - covered)
             captions = []
         bottom = self.set_text(lines, list(zip(lefts, tops, strict=True)), column)
