@@ -173,16 +173,17 @@ def articles(pages, samples, total: int, per_page: int) -> list[int]:
     imported archive has; returns their ids in order."""
     from django.utils import timezone
 
-    from articles.models import Article
+    from articles.models import Article, reader_date
 
     tz = timezone.get_current_timezone()
-    dated = any(f.name == "dated_on" for f in Article._meta.get_fields())  # the print date
     batch = []
     for i in range(total):
         page = pages[i // per_page]
         sample = samples[i % len(samples)]
         position = i % per_page + 1
-        extra = {"dated_on": page.issue.date} if dated else {}
+        publish_at = datetime.datetime.combine(
+            page.issue.date, datetime.time(6), tz
+        ) + datetime.timedelta(seconds=i % per_page)
         batch.append(
             Article(
                 page=page,
@@ -191,10 +192,9 @@ def articles(pages, samples, total: int, per_page: int) -> list[int]:
                 title=f"{sample['title']}（{i}）",
                 body=sample["body"],
                 status=Article.Status.PUBLISHED,
-                publish_at=datetime.datetime.combine(page.issue.date, datetime.time(6), tz)
-                + datetime.timedelta(seconds=i % per_page),
+                publish_at=publish_at,
+                dated_at=reader_date(page.issue.date, publish_at),  # bulk_create skips save()
                 import_ref=f"{page.issue.date.isoformat()}/{page.number:02d}/{position}",
-                **extra,
             )
         )
         if len(batch) == 5000:
