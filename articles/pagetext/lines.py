@@ -461,7 +461,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "byline line"
     if not open_bracket and unit.lines[0].text[:1] in "（(" and previous.text[-1:] in "）)":
         return "parenthesised line closed"
-    if previous.glued or cannot_start_paragraph(line.text):
+    if (previous.glued and not glued_by_latin(previous)) or cannot_start_paragraph(line.text):
+        # A single newline after a Latin line end is the extractor's habit, not a binding.
         return None
     if closes_glued_heading(unit):
         return "heading over glued lines"

@@ -242,3 +242,16 @@ def test_an_article_after_one_with_a_dateline_keeps_its_plain_headline_and_closi
     assert first.bylines == [Byline("记者", "方舟")]
     assert second.title == "秸秆变身餐盒"
     assert second.bylines == [Byline("通讯员", "方志强")]
+
+
+def test_a_paragraph_ending_in_latin_letters_still_ends_before_an_indented_line():
+    """Extraction follows a line ending in Latin letters with a single newline: no binding."""
+    text = (
+        "储能产线投产储能产线投产\n\n本报讯（记者 方舟）近\n\n日，某市储能产线投入运\n\n"
+        "行，首期设计产能5GWh。\n据介绍，该产线采用\n\n新型正极材料，电芯能量密\n\n度明显提升。\n"
+    )
+    (article,) = parse_page(text).articles
+    assert [block.text for block in article.body] == [
+        "近日，某市储能产线投入运行，首期设计产能5GWh。",
+        "据介绍，该产线采用新型正极材料，电芯能量密度明显提升。",
+    ]
