@@ -519,7 +519,12 @@ def heads_indented_paragraph(
     first = core_width(following)
     if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
         return False
-    return line.width <= first - 1 or line.width >= first + 0.5
+    if line.width <= first - 1 or line.width >= first + 0.5:
+        return True
+    # As wide as the indented line, it could be a paragraph's own first line over a second line
+    # pushed short by a Latin word or number too long for the first; a line pushed short is
+    # justified (loose) or opens with that word, so a tight one opening in Chinese is indented.
+    return not following.loose and not leading_latin_width(following)
 
 
 def core_column(lines: list[Line], start: int) -> float | None:
@@ -595,9 +600,37 @@ def paragraph_end_reason(
         return "indented line"
     if looks_like_heading_line(columns, index, after, before):
         return "heading after sentence end"
+    if opens_bold_headline(columns, index):
+        return "kicker over a bold title"
+    if (
+        closes_sentence(previous.text)
+        and not is_full(line, after)
+        and index + 1 < len(columns.lines)
+        and heads_indented_paragraph(Unit([line]), columns, index + 1, after)
+    ):
+        # After a closed sentence, an unpunctuated line short of the column over an indented
+        # line is a heading, even when it is as wide as that indented line.
+        return "heading over an indented line"
     if heads_wider_text(columns, index, after):
         return "heading over wider text"
     return None
+
+
+def closes_sentence(text: str) -> bool:
+    """Ends with 。！？ or …, perhaps inside a closing quote or bracket (`…了。”`)."""
+    return text.rstrip("”’」』）)")[-1:] in "。！？!?…"
+
+
+def opens_bold_headline(columns: Columns, index: int) -> bool:
+    """After a sentence's end, a line not closed like a sentence right over a fake-bold line is
+    the kicker (引题) set above that title: a paragraph's last line closes its sentence, and a
+    paragraph never runs on into a headline."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or not following.bold or line.bold or line.loose:
+        return False
+    return not ends_paragraph(line.text) and not any(mark in line.text for mark in "。；")
 
 
 def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool:

@@ -255,3 +255,38 @@ def test_a_paragraph_ending_in_latin_letters_still_ends_before_an_indented_line(
         "近日，某市储能产线投入运行，首期设计产能5GWh。",
         "据介绍，该产线采用新型正极材料，电芯能量密度明显提升。",
     ]
+
+
+def test_a_kicker_over_a_bold_title_after_a_closed_paragraph_is_not_that_paragraphs_line():
+    parsed = parse_page(
+        page("算力中心投运", *BODY, "聚焦新型储能产业：", "钠电池产线投产钠电池产线投产", *BODY)
+    )
+    first, second = parsed.articles
+    assert (second.kicker, second.title) == ("聚焦新型储能产业：", "钠电池产线投产")
+    assert (
+        first.body[-1].text
+        == "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。"
+    )
+
+
+def test_a_kicker_closed_by_a_colon_over_a_title_closed_by_a_quote_is_a_headline():
+    parsed = parse_page(page("创新驱动发展：", "高校专利“沉睡”变“唤醒”", *BODY))
+    (article,) = parsed.articles
+    assert (article.kicker, article.title) == ("创新驱动发展：", "高校专利“沉睡”变“唤醒”")
+
+
+def test_a_plain_headline_as_wide_as_the_indented_line_under_it_is_still_a_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "秸秆变身降解环保餐盒",
+            "走进某生物科技公司的",
+            "车间，一捆捆秸秆变成了白",
+            "净的餐盒，远销东南亚和欧",
+            "洲。（通讯员 方志强）",
+        )
+    )
+    first, second = parsed.articles
+    assert second.title == "秸秆变身降解环保餐盒"
+    assert second.body[0].text.startswith("走进某生物科技公司的")
