@@ -290,3 +290,45 @@ def test_a_plain_headline_as_wide_as_the_indented_line_under_it_is_still_a_headl
     first, second = parsed.articles
     assert second.title == "秸秆变身降解环保餐盒"
     assert second.body[0].text.startswith("走进某生物科技公司的")
+
+
+def test_a_bold_headline_after_its_body_and_the_plain_one_of_the_next_article_divide():
+    parsed = parse_page(
+        page(*BODY, "深海着陆器完成海试深海着陆器完成海试", "无人机配送开进山区村庄", *BODY)
+    )
+    first, second = parsed.articles
+    assert first.title == "深海着陆器完成海试"
+    assert second.title == "无人机配送开进山区村庄"
+
+
+def test_a_headline_with_its_subtitle_after_its_body_leaves_the_next_kicker_and_title():
+    parsed = parse_page(
+        page(
+            *BODY,
+            "氢能重卡跑出",
+            "零碳运输",
+            "——百辆货车投入港口集疏运",
+            "科技特派员在行动",
+            "一颗草莓的成长一颗草莓的成长",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert (first.title, first.subtitle) == ("氢能重卡跑出零碳运输", "——百辆货车投入港口集疏运")
+    assert (second.kicker, second.title) == ("科技特派员在行动", "一颗草莓的成长")
+
+
+def test_a_marked_caption_no_wider_than_the_text_does_not_run_on_into_a_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "▲市民在算力中心参观体验",
+            "“科技小院”扎根",
+            "田间地头",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert first.captions == ["市民在算力中心参观体验"]
+    assert second.title == "“科技小院”扎根田间地头"
