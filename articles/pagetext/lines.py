@@ -31,6 +31,11 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
+PICTURE_AT_START = re.compile(r"^(?:图为|图说[：:])")
+#: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
+WIDEST_TEXT_COLUMN = 23
+#: A caption under an article's photo, credit included, runs over a few printed lines at most.
+CAPTION_LINES = 3
 PICTURE_AT_END = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:])[^。！？]*[。！？]$")
 LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
@@ -480,6 +485,14 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "column changes"
     if picture_sentence_closed(unit, previous) and not is_credit_line(line.text):
         return "caption closed"
+    if (
+        not open_bracket
+        and unit.widest < WIDEST_TEXT_COLUMN
+        and closes_sentence(previous.text)
+        and opens_caption(columns, index)
+    ):
+        # Photo news, set wider than any text column, tells its news before `图为…`.
+        return "caption after a closed sentence"
     if not open_bracket and set_across_columns(unit, after):
         return "headline across columns"
     if previous.loose:
@@ -618,6 +631,24 @@ def paragraph_end_reason(
     if heads_wider_text(columns, index, after):
         return "heading over wider text"
     return None
+
+
+def opens_caption(columns: Columns, index: int) -> bool:
+    """After a closed sentence, a line that opens by pointing at the picture (`图为…`), or the
+    first of at most CAPTION_LINES lines closing in a photo credit (`…电梯。（通讯员米乐摄）`),
+    is a caption: a paragraph never ends in a credit, and a caption under an article's photo
+    is a sentence or two."""
+    lines = columns.lines
+    if PICTURE_AT_START.match(lines[index].text):
+        return True
+    for end in range(index, min(index + CAPTION_LINES, len(lines))):
+        line = lines[end]
+        if end > index and (columns.barriers[end] or closes_sentence(lines[end - 1].text)):
+            return False
+        if line.text.rstrip("）)").endswith("摄"):
+            text = join_printed_lines([other.text for other in lines[index : end + 1]])
+            return credit_of(text) is not None and not is_credit_line(text)
+    return False
 
 
 def closes_sentence(text: str) -> bool:

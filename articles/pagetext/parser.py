@@ -14,15 +14,13 @@ from .bylines import (
     parse_parenthesised_bylines,
     split_trailing_bylines,
 )
-from .lines import CAPTION_MARK, Line, Unit, read_lines, split_units
+from .lines import CAPTION_MARK, WIDEST_TEXT_COLUMN, Line, Unit, read_lines, split_units
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length
 from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
-#: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
-WIDEST_TEXT_COLUMN = 23
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")

@@ -332,3 +332,31 @@ def test_a_marked_caption_no_wider_than_the_text_does_not_run_on_into_a_headline
     first, second = parsed.articles
     assert first.captions == ["市民在算力中心参观体验"]
     assert second.title == "“科技小院”扎根田间地头"
+
+
+def test_a_caption_as_wide_as_the_text_after_its_last_paragraph_keeps_that_paragraph():
+    parsed = parse_page(
+        page(
+            "电梯加装电梯加装",
+            *BODY,
+            "“以前爬楼要歇三回，",
+            "现在一按就到家了。”王阿",
+            "姨笑着对记者这样说道。",
+            "居民乘坐新装的电梯。（通",
+            "讯员 米乐摄）",
+        )
+    )
+    (article,) = parsed.articles
+    assert [squeeze(caption) for caption in article.captions] == [
+        "居民乘坐新装的电梯。（通讯员米乐摄）"
+    ]
+    assert (
+        article.body[-1].text == "“以前爬楼要歇三回，现在一按就到家了。”王阿姨笑着对记者这样说道。"
+    )
+
+
+def test_a_caption_pointing_at_its_picture_after_a_closed_sentence_is_a_caption():
+    parsed = parse_page(page("算力中心投运算力中心投运", *BODY, "图为中心的机房。"))
+    (article,) = parsed.articles
+    assert article.captions == ["图为中心的机房。"]
+    assert len(article.body) == 2
