@@ -615,6 +615,8 @@ def paragraph_end_reason(
         return "parenthesis after sentence end"
     if is_indented(columns, index, after):
         return "indented line"
+    if indented_from_before(columns, index, before):
+        return "indented line"
     if looks_like_heading_line(columns, index, after, before):
         return "heading after sentence end"
     if opens_bold_headline(columns, index):
@@ -649,6 +651,27 @@ def opens_caption(columns: Columns, index: int) -> bool:
             text = join_printed_lines([other.text for other in lines[index : end + 1]])
             return credit_of(text) is not None and not is_credit_line(text)
     return False
+
+
+def indented_from_before(columns: Columns, index: int, column: float | None) -> bool:
+    """After a closed sentence, a tight line of Chinese exactly the indent short of the column
+    above, closing no sentence, is neither a full line of the same paragraph nor its last: it
+    opens the next one. This holds where the lines below are too few to measure (a two-line
+    paragraph), unless a Latin word too long for the gap was pushed to the next line."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if column is None or following is None or line.loose or ends_paragraph(line.text):
+        return False
+    if not all(is_wide(char) for char in line.text):
+        # Digits and Latin letters print narrower or wider than half an em: no exact width.
+        return False
+    # Measured without the marks that hang past the column, which would widen it.
+    above = [core_width(other) for other in lines[max(0, index - WINDOW) : index] if not other.bold]
+    if len(above) >= RELIABLE_SAMPLE:
+        column = min(column, upper_median(above))
+    gap = column - core_width(line)
+    return abs(gap - INDENT) <= 0.25 and leading_latin_width(following) < gap
 
 
 def closes_sentence(text: str) -> bool:

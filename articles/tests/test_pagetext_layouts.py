@@ -360,3 +360,22 @@ def test_a_caption_pointing_at_its_picture_after_a_closed_sentence_is_a_caption(
     (article,) = parsed.articles
     assert article.captions == ["图为中心的机房。"]
     assert len(article.body) == 2
+
+
+def test_a_two_line_paragraph_after_a_full_closing_line_is_a_paragraph_of_its_own():
+    """Too few lines follow to measure the column: the column above says it is indented."""
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "该中心还将开放科普展",
+            "厅，供市民预约参观。",
+            "秸秆变身餐盒秸秆变身餐盒",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert [block.text for block in first.body][1:] == [
+        "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。",
+        "该中心还将开放科普展厅，供市民预约参观。",
+    ]
