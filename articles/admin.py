@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -590,24 +590,12 @@ class ContributorAliasInline(admin.TabularInline):
 
 
 @admin.register(Contributor)
-class ContributorAdmin(admin.ModelAdmin):
+class ContributorAdmin(merge_admin.AliasedRecordAdmin, admin.ModelAdmin):
     list_display = ["name", "alias_list", "byline_count"]
     search_fields = ["name", "aliases__name"]
     inlines = [ContributorAliasInline]
     actions = ["merge_selected"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(byline_count=Count("bylines", distinct=True))
-            .prefetch_related("aliases")
-            .order_by("name")  # a grouped query drops Meta.ordering; autocomplete pages need one
-        )
-
-    @admin.display(description="别名")
-    def alias_list(self, contributor):
-        return "、".join(alias.name for alias in contributor.aliases.all())
+    used_by, use_count = "bylines", "byline_count"
 
     @admin.display(description="署名次数", ordering="byline_count")
     def byline_count(self, contributor):

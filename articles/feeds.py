@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import format_html, format_html_join
 
@@ -42,7 +43,7 @@ class LatestArticlesFeed(Feed):
                 "captions",
                 "tags",
             )
-            .order_by("-publish_at", "-id")[:FEED_SIZE]
+            .order_by("-dated_at", "-publish_at", "-id")[:FEED_SIZE]
         )
 
     def item_title(self, item):
@@ -59,7 +60,8 @@ class LatestArticlesFeed(Feed):
         return format_bylines(item.bylines.all()) or None
 
     def item_pubdate(self, item):
-        return item.dated_at
+        """In the paper's time zone, as readers there read the date: the database gives UTC."""
+        return timezone.localtime(item.dated_at)
 
     def item_updateddate(self, item):
         return item.updated_at

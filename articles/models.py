@@ -69,6 +69,34 @@ def content_fingerprint(
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
 
+def reader_date(issue_date, publish_at):
+    """The moment readers are told an article appeared. A Chinese paper dates an article by
+    its issue, so a printed article carries the issue date (at its web publication time when
+    it went online that same day); a web-only article its publication time, if it has one."""
+    if issue_date is None:
+        return publish_at
+    if publish_at and timezone.localtime(publish_at).date() == issue_date:
+        return publish_at
+    return timezone.make_aware(datetime.datetime.combine(issue_date, datetime.time()))
+
+
+def redate_articles(articles) -> int:
+    """Store `reader_date` again for `articles` (a queryset) after their issue's date or their
+    page's issue changed; returns how many changed."""
+    changed = []
+    for article in articles.select_related("page__issue").only(
+        "pk", "publish_at", "dated_at", "page__issue__date"
+    ):
+        dated_at = reader_date(
+            article.page.issue.date if article.page else None, article.publish_at
+        )
+        if dated_at != article.dated_at:
+            article.dated_at = dated_at
+            changed.append(article)
+    Article.objects.bulk_update(changed, ["dated_at"], batch_size=500)
+    return len(changed)
+
+
 class Issue(models.Model):
     date = models.DateField("出版日期", unique=True)
     number = models.PositiveIntegerField("期号", null=True, blank=True)
@@ -82,6 +110,12 @@ class Issue(models.Model):
     def __str__(self):
         label = f"{self.date:%Y年%-m月%-d日}"
         return f"{label} 第{self.number}期" if self.number else label
+
+    def save(self, *args, **kwargs):
+        moved = self.pk is not None and not kwargs.get("force_insert")
+        super().save(*args, **kwargs)
+        if moved:
+            redate_articles(Article.objects.filter(page__issue=self))
 
     def get_absolute_url(self):
         return reverse("articles:issue", kwargs={"date": self.date.isoformat()})
@@ -125,6 +159,12 @@ class Page(models.Model):
     def __str__(self):
         label = f"{self.issue} 第{self.number}版"
         return f"{label} {self.name}" if self.name else label
+
+    def save(self, *args, **kwargs):
+        moved = self.pk is not None and not kwargs.get("force_insert")
+        super().save(*args, **kwargs)
+        if moved:
+            redate_articles(self.articles.all())
 
     def get_absolute_url(self):
         return reverse(
@@ -260,6 +300,13 @@ class Article(models.Model):
         "状态", max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
     publish_at = models.DateTimeField("发布时间", null=True, blank=True, db_index=True)
+    dated_at = models.DateTimeField(
+        "见报日期",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="读者看到的日期：见报稿件为出版日期，网络稿件为发布时间；列表和订阅按它排序。",
+    )
     tags = TaggableManager("标签", blank=True, help_text="用逗号、“，”或“、”分隔。")
     import_ref = models.CharField(
         "导入编号",
@@ -296,21 +343,30 @@ class Article(models.Model):
     history = HistoricalRecords(
         verbose_name="稿件历史",
         bases=[RelatedSnapshot],
-        excluded_fields=["import_checksum", "import_fingerprint_version", "regions"],
+        excluded_fields=["import_checksum", "import_fingerprint_version", "regions", "dated_at"],
     )
 
     class Meta:
         verbose_name = "稿件"
         verbose_name_plural = "稿件"
-        ordering = ["-publish_at", "-id"]
+        ordering = ["-dated_at", "-publish_at", "-id"]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="article_visibility"),
             models.Index(fields=["-publish_at", "-id"], name="article_newest_first"),
+            models.Index(fields=["-dated_at", "-publish_at", "-id"], name="article_dated_first"),
         ]
         permissions = [("publish_article", "可以发布、撤回和归档稿件")]
 
     def __str__(self):
         return self.display_title
+
+    def save(self, *args, **kwargs):
+        """Keep `dated_at` true to the page and publication time whatever the save writes."""
+        self.dated_at = reader_date(self._issue_date(), self.publish_at)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"publish_at", "page"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "dated_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"pk": self.pk})
@@ -337,17 +393,12 @@ class Article(models.Model):
             return first_caption.text[:30] + ("…" if len(first_caption.text) > 30 else "")
         return f"图片新闻 {self.pk or ''}".strip()
 
-    @property
-    def dated_at(self):
-        """The moment readers are told the article appeared. A Chinese paper dates an article
-        by its issue, so a printed article carries the issue date (at its web publication
-        time when it went online that same day); a web-only article its publication time."""
-        if self.page is None:
-            return self.publish_at
-        issue_date = self.page.issue.date
-        if self.publish_at and timezone.localtime(self.publish_at).date() == issue_date:
-            return self.publish_at
-        return timezone.make_aware(datetime.datetime.combine(issue_date, datetime.time()))
+    def _issue_date(self):
+        if self.page_id is None:
+            return None
+        if Article.page.is_cached(self) and Page.issue.is_cached(self.page):
+            return self.page.issue.date
+        return Page.objects.filter(pk=self.page_id).values_list("issue__date", flat=True).first()
 
     @property
     def printed_boxes(self) -> list[dict]:

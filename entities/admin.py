@@ -2,7 +2,6 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -55,7 +54,9 @@ class MentionedInInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(PermissionCheckedImportExportMixin, admin.ModelAdmin):
+class OrganisationAdmin(
+    PermissionCheckedImportExportMixin, merge_admin.AliasedRecordAdmin, admin.ModelAdmin
+):
     resource_classes = [OrganisationResource]
     export_form_class = ChineseExportForm
     list_display = ["name", "kind", "alias_list", "mention_count"]
@@ -63,19 +64,7 @@ class OrganisationAdmin(PermissionCheckedImportExportMixin, admin.ModelAdmin):
     search_fields = ["name", "aliases__alias"]
     inlines = [AliasInline, MentionedInInline]
     actions = ["merge_selected", "infer_kind_selected"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(mention_count=Count("mentions", distinct=True))
-            .prefetch_related("aliases")
-            .order_by("name")  # a grouped query drops Meta.ordering; autocomplete pages need one
-        )
-
-    @admin.display(description="别名")
-    def alias_list(self, organisation):
-        return "、".join(alias.alias for alias in organisation.aliases.all())
+    alias_name, used_by, use_count = "alias", "mentions", "mention_count"
 
     @admin.display(description="提及次数", ordering="mention_count")
     def mention_count(self, organisation):

@@ -54,8 +54,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.request_guard.RefuseNulCharactersMiddleware",
-    # /healthz/edge: the trivial response at the depth of a page-cache hit, to compare hits with.
-    "newsroom.views.EdgeHealthMiddleware",
     # Readers' cache hits are answered here, before sessions, auth and the rest run.
     "newsroom.caching.PublicPageCacheMiddleware",
     # Inside the page cache: a cached page keeps the header it was stored with.
@@ -156,7 +154,7 @@ if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 HTTPS = env_bool("DJANGO_HTTPS", BEHIND_TLS_PROXY)
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", HTTPS)
-SECURE_REDIRECT_EXEMPT = [r"^healthz(/edge)?$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", HTTPS)
 CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", HTTPS)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "0"))

@@ -27,12 +27,7 @@ def search_view(request):
     results = []
     if page_obj is not None and page_obj.object_list:
         ids = list(page_obj.object_list)
-        articles = (
-            Article.objects.published()
-            .filter(pk__in=ids)
-            .for_lists()
-            .in_bulk()
-        )
+        articles = Article.objects.published().filter(pk__in=ids).for_lists().in_bulk()
         texts = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "text"))
         for pk in ids:
             if pk in articles:

@@ -14,19 +14,19 @@ from .bylines import (
     parse_parenthesised_bylines,
     split_trailing_bylines,
 )
-from .lines import CAPTION_MARK, Unit, read_lines, split_units
+from .lines import CAPTION_MARK, WIDEST_TEXT_COLUMN, Line, Unit, read_lines, split_units
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length
 from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
-#: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
-WIDEST_TEXT_COLUMN = 23
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
 SUBTITLE_OPENING = ("——", "—", "--")
+#: Two headlines set one after the other print a dozen lines at most.
+LONGEST_HEADLINE_RUN = 12
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Item:
     widest: float = 0.0
     closed: bool = False
     #: The headline's printed lines, and whether they stood just before the next item's text.
-    headline_lines: list[str] = field(default_factory=list)
+    headline_lines: list[Line] = field(default_factory=list)
     headline_before_next: bool = False
 
     @property
@@ -95,6 +95,11 @@ def read_dateline(unit: Unit) -> tuple[str, list[Byline], str]:
 
 
 def heading_parts(units: list[Unit]) -> tuple[str | None, str | None, str | None]:
+    """Kicker (引题), title and subtitle (副题) from a headline's printed lines."""
+    return line_heading_parts([line for unit in units for line in unit.lines])
+
+
+def line_heading_parts(printed: list[Line]) -> tuple[str | None, str | None, str | None]:
     """Kicker (引题), title and subtitle (副题) from a headline's printed lines.
 
     The title (主题) is set heavier than the kicker above it and the subtitle below it: with a
@@ -102,7 +107,6 @@ def heading_parts(units: list[Unit]) -> tuple[str | None, str | None, str | None
     Set in one face, a line ending in a colon is a kicker and one opening with a dash a subtitle;
     other lines in one face are one title broken over lines.
     """
-    printed = [line for unit in units for line in unit.lines]
     lines = [line.bold or line.text for line in printed]
     kicker_lines: list[str] = []
     subtitle_lines: list[str] = []
@@ -145,9 +149,7 @@ class PageAssembly:
 
     def give_headings(self, item: Item) -> None:
         kicker, title, subtitle = heading_parts(self.headings)
-        item.headline_lines = [
-            line.bold or line.text for unit in self.headings for line in unit.lines
-        ]
+        item.headline_lines = [line for unit in self.headings for line in unit.lines]
         item.article.kicker, item.article.title, item.article.subtitle = kicker, title, subtitle
         self.headings = []
 
@@ -172,7 +174,18 @@ class PageAssembly:
             and previous is not None
             and self.lacks_title(previous)
         ):
+            waiting = [line for heading in self.headings for line in heading.lines]
+            cut = len(waiting)
+            if not unit.lines[0].text.endswith(KICKER_ENDINGS):
+                # Plain lines over a bold title close the headline above unless a mark says
+                # a line cannot (a subtitle's dash closes a headline: a line after it is the
+                # kicker over the bold title). Widths do not decide here: a two-phrase title
+                # (`科技的集聚地` / `创新的孵化器（新时代画卷）`) may widen.
+                found = second_headline_start(waiting + unit.lines, latest=True, widths=False)
+                cut = found if found is not None and found < cut else cut
+            self.headings = [Unit([line]) for line in waiting[:cut]]
             self.give_headings(previous)
+            self.headings = [Unit([line]) for line in waiting[cut:]]
         self.headings.append(unit)
 
     def opens_another_headline(self, unit: Unit) -> bool:
@@ -384,31 +397,67 @@ class PageAssembly:
     def share_headlines(self) -> None:
         """Every article has a headline. Headline lines set between an article printed without
         one above its text and the next, which gets none either, are one headline each: the
-        first closes the article above (set after its body), the second opens the article below.
-        A headline broken over lines fills every line but its last, so the second headline
-        starts at the first line wider than the one before it; two lines are one each."""
+        first closes the article above (set after its body), the second opens the article
+        below. They divide where both parts read as a headline (second_headline_start)."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
-            if (
-                previous.headline_before_next
-                and self.lacks_title(item)
-                and len(lines) >= 2
-                and previous.article.kicker is None
-                and previous.article.subtitle is None
-            ):
+            if previous.headline_before_next and self.lacks_title(item) and len(lines) >= 2:
                 cut = second_headline_start(lines)
                 if cut is not None:
-                    previous.article.title = "".join(lines[:cut])
-                    item.article.title = "".join(lines[cut:])
+                    article = previous.article
+                    article.kicker, article.title, article.subtitle = line_heading_parts(
+                        lines[:cut]
+                    )
+                    article = item.article
+                    article.kicker, article.title, article.subtitle = line_heading_parts(
+                        lines[cut:]
+                    )
 
 
-def second_headline_start(lines: list[str]) -> int | None:
-    """Where a run of two headlines' lines divides, when its line widths say so exactly once."""
-    if len(lines) == 2:
-        return 1
-    widths = [display_width(line) for line in lines]
-    starts = [index for index in range(1, len(lines)) if widths[index] > widths[index - 1]]
-    return starts[0] if len(starts) == 1 else None
+def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
+    """Printed lines that can be one headline: one heavy title with at most a plain kicker line
+    above and a plain subtitle line below; a colon closes only a kicker, the first line, and a
+    dash opens only a subtitle, the last; a title broken over lines fills every line but its
+    last, so no title line is wider than the one before it."""
+    heavy = [index for index, line in enumerate(lines) if line.bold]
+    if heavy and heavy != list(range(heavy[0], heavy[-1] + 1)):
+        return False
+    texts = [line.bold or line.text for line in lines]
+    first, last = 0, len(lines)
+    if texts[0].endswith(KICKER_ENDINGS):
+        first = 1
+    if len(texts) > first + 1 and texts[-1].startswith(SUBTITLE_OPENING):
+        last -= 1
+    if heavy:
+        if heavy[0] - first > 1 or last - 1 - heavy[-1] > 1 or first > heavy[0]:
+            return False
+        first, last = heavy[0], heavy[-1] + 1
+    title = texts[first:last]
+    if not title:
+        return False
+    if any(text.endswith(KICKER_ENDINGS) or text.startswith(SUBTITLE_OPENING) for text in title):
+        return False
+    if not widths:
+        return True
+    sizes = [display_width(text) for text in title]
+    return all(later <= earlier + 0.5 for earlier, later in zip(sizes, sizes[1:], strict=False))
+
+
+def second_headline_start(
+    lines: list[Line], *, latest: bool = False, widths: bool = True
+) -> int | None:
+    """Where a run of two headlines' printed lines divides: the first (or the last) place where
+    both parts read as a headline; None when there is none (or the run is longer than two
+    headlines print, which keeps the search linear in the page)."""
+    if len(lines) > LONGEST_HEADLINE_RUN:
+        return None
+    cuts = range(1, len(lines))
+    for cut in reversed(cuts) if latest else cuts:
+        if reads_as_headline(lines[:cut], widths=widths) and reads_as_headline(
+            lines[cut:], widths=widths
+        ):
+            return cut
+    return None
 
 
 def tells_news(caption: str) -> bool:

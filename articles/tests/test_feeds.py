@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from conftest import add_byline, add_caption, make_article
+from conftest import add_byline, add_caption, make_article, make_issue, make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,15 @@ def test_an_article_from_print_is_dated_by_its_issue_in_the_feed(client):
     (item,) = feed_items(client)
     assert item.findtext("title") == printed.title
     assert item.findtext("pubDate").startswith("Tue, 05 Aug 2025 00:00:00")
+
+
+def test_the_feed_puts_the_newest_print_date_first_not_the_newest_import(client):
+    """An archive page imported today must not crowd out today's paper."""
+    now = timezone.now()
+    todays = make_page(make_issue(datetime.date(2025, 9, 1)))
+    make_article("今天的报纸", page=todays, publish_at=now - datetime.timedelta(hours=3))
+    make_article("刚导入的旧报", publish_at=now - datetime.timedelta(minutes=5))
+    assert [item.findtext("title") for item in feed_items(client)] == ["今天的报纸", "刚导入的旧报"]
 
 
 def test_the_subscribe_link_opens_a_page_for_people_and_the_feed_stays_rss(client):

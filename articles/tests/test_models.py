@@ -170,3 +170,47 @@ def test_version_1_of_the_fingerprint_is_the_layout_articles_were_first_imported
         captions=["图说"],
         entities={"organisation": ["甲", "乙"]},
     )
+
+
+class TestReaderDate:
+    """`dated_at` is stored, so lists and the feed can sort by the date readers are shown."""
+
+    def test_a_printed_article_is_dated_by_its_issue_a_web_article_by_its_publication(self):
+        published = timezone.now() - datetime.timedelta(hours=1)
+        printed = make_article("见报稿件", publish_at=published)
+        web_only = Article.objects.create(
+            title="网络稿件", status=Article.Status.PUBLISHED, publish_at=published
+        )
+        printed.refresh_from_db()
+        web_only.refresh_from_db()
+        assert timezone.localtime(printed.dated_at) == timezone.make_aware(
+            datetime.datetime(2025, 8, 5)
+        )
+        assert web_only.dated_at == published
+
+    def test_an_article_online_on_its_issue_day_keeps_its_web_time(self):
+        morning = timezone.make_aware(datetime.datetime(2025, 8, 5, 7, 30))
+        article = make_article("当天上网", publish_at=morning)
+        article.refresh_from_db()
+        assert article.dated_at == morning
+
+    def test_the_date_follows_a_publication_saved_with_only_some_fields(self):
+        article = Article.objects.create(title="网络稿件", status=Article.Status.DRAFT)
+        assert article.dated_at is None
+        article.status, article.publish_at = Article.Status.PUBLISHED, timezone.now()
+        article.save(update_fields=["status", "publish_at"])
+        article.refresh_from_db()
+        assert article.dated_at == article.publish_at
+
+    def test_the_date_follows_the_article_to_another_page_and_its_issue_to_another_day(self):
+        article = make_article("改版的稿件")
+        article.page = make_page(make_issue(datetime.date(2025, 9, 1)), number=2)
+        article.save()
+        article.refresh_from_db()
+        assert timezone.localtime(article.dated_at).date() == datetime.date(2025, 9, 1)
+
+        issue = article.page.issue
+        issue.date = datetime.date(2025, 9, 2)
+        issue.save()
+        article.refresh_from_db()
+        assert timezone.localtime(article.dated_at).date() == datetime.date(2025, 9, 2)

@@ -242,3 +242,140 @@ def test_an_article_after_one_with_a_dateline_keeps_its_plain_headline_and_closi
     assert first.bylines == [Byline("记者", "方舟")]
     assert second.title == "秸秆变身餐盒"
     assert second.bylines == [Byline("通讯员", "方志强")]
+
+
+def test_a_paragraph_ending_in_latin_letters_still_ends_before_an_indented_line():
+    """Extraction follows a line ending in Latin letters with a single newline: no binding."""
+    text = (
+        "储能产线投产储能产线投产\n\n本报讯（记者 方舟）近\n\n日，某市储能产线投入运\n\n"
+        "行，首期设计产能5GWh。\n据介绍，该产线采用\n\n新型正极材料，电芯能量密\n\n度明显提升。\n"
+    )
+    (article,) = parse_page(text).articles
+    assert [block.text for block in article.body] == [
+        "近日，某市储能产线投入运行，首期设计产能5GWh。",
+        "据介绍，该产线采用新型正极材料，电芯能量密度明显提升。",
+    ]
+
+
+def test_a_kicker_over_a_bold_title_after_a_closed_paragraph_is_not_that_paragraphs_line():
+    parsed = parse_page(
+        page("算力中心投运", *BODY, "聚焦新型储能产业：", "钠电池产线投产钠电池产线投产", *BODY)
+    )
+    first, second = parsed.articles
+    assert (second.kicker, second.title) == ("聚焦新型储能产业：", "钠电池产线投产")
+    assert (
+        first.body[-1].text
+        == "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。"
+    )
+
+
+def test_a_kicker_closed_by_a_colon_over_a_title_closed_by_a_quote_is_a_headline():
+    parsed = parse_page(page("创新驱动发展：", "高校专利“沉睡”变“唤醒”", *BODY))
+    (article,) = parsed.articles
+    assert (article.kicker, article.title) == ("创新驱动发展：", "高校专利“沉睡”变“唤醒”")
+
+
+def test_a_plain_headline_as_wide_as_the_indented_line_under_it_is_still_a_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "秸秆变身降解环保餐盒",
+            "走进某生物科技公司的",
+            "车间，一捆捆秸秆变成了白",
+            "净的餐盒，远销东南亚和欧",
+            "洲。（通讯员 方志强）",
+        )
+    )
+    first, second = parsed.articles
+    assert second.title == "秸秆变身降解环保餐盒"
+    assert second.body[0].text.startswith("走进某生物科技公司的")
+
+
+def test_a_bold_headline_after_its_body_and_the_plain_one_of_the_next_article_divide():
+    parsed = parse_page(
+        page(*BODY, "深海着陆器完成海试深海着陆器完成海试", "无人机配送开进山区村庄", *BODY)
+    )
+    first, second = parsed.articles
+    assert first.title == "深海着陆器完成海试"
+    assert second.title == "无人机配送开进山区村庄"
+
+
+def test_a_headline_with_its_subtitle_after_its_body_leaves_the_next_kicker_and_title():
+    parsed = parse_page(
+        page(
+            *BODY,
+            "氢能重卡跑出",
+            "零碳运输",
+            "——百辆货车投入港口集疏运",
+            "科技特派员在行动",
+            "一颗草莓的成长一颗草莓的成长",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert (first.title, first.subtitle) == ("氢能重卡跑出零碳运输", "——百辆货车投入港口集疏运")
+    assert (second.kicker, second.title) == ("科技特派员在行动", "一颗草莓的成长")
+
+
+def test_a_marked_caption_no_wider_than_the_text_does_not_run_on_into_a_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "▲市民在算力中心参观体验",
+            "“科技小院”扎根",
+            "田间地头",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert first.captions == ["市民在算力中心参观体验"]
+    assert second.title == "“科技小院”扎根田间地头"
+
+
+def test_a_caption_as_wide_as_the_text_after_its_last_paragraph_keeps_that_paragraph():
+    parsed = parse_page(
+        page(
+            "电梯加装电梯加装",
+            *BODY,
+            "“以前爬楼要歇三回，",
+            "现在一按就到家了。”王阿",
+            "姨笑着对记者这样说道。",
+            "居民乘坐新装的电梯。（通",
+            "讯员 米乐摄）",
+        )
+    )
+    (article,) = parsed.articles
+    assert [squeeze(caption) for caption in article.captions] == [
+        "居民乘坐新装的电梯。（通讯员米乐摄）"
+    ]
+    assert (
+        article.body[-1].text == "“以前爬楼要歇三回，现在一按就到家了。”王阿姨笑着对记者这样说道。"
+    )
+
+
+def test_a_caption_pointing_at_its_picture_after_a_closed_sentence_is_a_caption():
+    parsed = parse_page(page("算力中心投运算力中心投运", *BODY, "图为中心的机房。"))
+    (article,) = parsed.articles
+    assert article.captions == ["图为中心的机房。"]
+    assert len(article.body) == 2
+
+
+def test_a_two_line_paragraph_after_a_full_closing_line_is_a_paragraph_of_its_own():
+    """Too few lines follow to measure the column: the column above says it is indented."""
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "该中心还将开放科普展",
+            "厅，供市民预约参观。",
+            "秸秆变身餐盒秸秆变身餐盒",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert [block.text for block in first.body][1:] == [
+        "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。",
+        "该中心还将开放科普展厅，供市民预约参观。",
+    ]

@@ -355,6 +355,17 @@ def test_a_photo_item_without_a_headline_costs_the_queries_of_an_article(
     assert "<title>无人机在田间喷洒农药。 - 科技日报</title>" in html
 
 
+def test_lists_put_the_newest_print_date_first_not_the_newest_import(client):
+    now = timezone.now()
+    later_issue = make_page(make_issue(datetime.date(2025, 9, 1)))
+    make_article(
+        "九月的稿件", page=later_issue, publish_at=now - datetime.timedelta(hours=3), tags=["创新"]
+    )
+    make_article("刚导入的八月稿件", publish_at=now - datetime.timedelta(minutes=5), tags=["创新"])
+    html = client.get("/tags/创新/").content.decode()
+    assert html.index("九月的稿件") < html.index("刚导入的八月稿件")
+
+
 def test_an_article_from_print_shows_its_issue_date_with_the_web_time_after_it(client):
     article = make_article("刊于版面的稿件")  # printed 2025-08-05, put online an hour ago
     html = client.get(article.get_absolute_url()).content.decode()
