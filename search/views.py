@@ -13,6 +13,18 @@ from search.models import SearchDocument
 from search.query import search
 
 PER_PAGE = 10
+#: What a result shows of its article (the passage comes from the search document): not the
+#: body, which is most of a row, nor the columns only the article page or the admin reads.
+RESULT_FIELDS = (
+    "kind",
+    "kicker",
+    "title",
+    "status",
+    "publish_at",
+    "page__number",
+    "page__name",
+    "page__issue__date",
+)
 
 
 @public_page(query=("q", "page"))
@@ -27,7 +39,13 @@ def search_view(request):
     results = []
     if page_obj is not None and page_obj.object_list:
         ids = list(page_obj.object_list)
-        articles = Article.objects.published().filter(pk__in=ids).for_lists().in_bulk()
+        articles = (
+            Article.objects.published()
+            .filter(pk__in=ids)
+            .for_lists()
+            .only(*RESULT_FIELDS)
+            .in_bulk()
+        )
         texts = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "text"))
         for pk in ids:
             if pk in articles:
