@@ -137,11 +137,28 @@ class PageAssembly:
         item = Item(ParsedArticle(kind=kind))
         if self.headings:
             previous = self.current
-            owner = previous if previous and self.lacks_title(previous) else item
+            owner = (
+                previous
+                if previous and self.lacks_title(previous) and not self.headline_pending(previous)
+                else item
+            )
             self.give_headings(owner)
             owner.headline_before_next = owner is previous
         self.items.append(item)
         return item
+
+    def headline_pending(self, item: Item) -> bool:
+        """Whether an article printed without a headline above its text will get one from the
+        headline lines just before its text, which the article before it holds (its own set
+        after its body, then this one's): headlines waiting now are then the next item's."""
+        if len(self.items) < 2 or self.items[-1] is not item:
+            return False
+        before = self.items[-2]
+        return (
+            before.headline_before_next
+            and len(before.headline_lines) >= 2
+            and second_headline_start(before.headline_lines) is not None
+        )
 
     @staticmethod
     def lacks_title(item: Item) -> bool:

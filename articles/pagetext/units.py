@@ -115,6 +115,10 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
     after = nearest_column(units, kinds, range(last + 1, len(units)))
     if before is not None and after is not None and abs(before - after) >= COLUMN_CHANGE:
         return False
+    if before is not None and units[last + 1].widest > before + COLUMN_CHANGE + 1:
+        # Text set wider than the column before (photo news under its title) is not the
+        # article going on under a subheading, even in two lines too few to measure.
+        return False
     widest = max(line.width for index in range(first, last + 1) for line in units[index].lines)
     return before is None or widest <= before
 

@@ -379,3 +379,45 @@ def test_a_two_line_paragraph_after_a_full_closing_line_is_a_paragraph_of_its_ow
         "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。",
         "该中心还将开放科普展厅，供市民预约参观。",
     ]
+
+
+def test_a_photo_news_title_between_an_article_and_its_wide_caption_is_the_photos():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "智能农机助秋收",
+            "10月12日，在某县的稻田里，北斗导航收割机正在作业。今年当地推广",
+            "无人驾驶农机三百余台，水稻收获进度比去年同期快了一周。",
+            "图为农机手在查看作业数据。通讯员何穗摄",
+        )
+    )
+    article, photo = parsed.articles
+    assert [block.type for block in article.body] == ["paragraph", "paragraph"]
+    assert (photo.kind, photo.title) == ("photo", "智能农机助秋收")
+
+
+def test_headlines_after_two_bodies_go_to_their_own_articles_down_the_page():
+    """The second article's headline sits in the lines after the first one's body, so the
+    lines before the third text are the third article's, not the second's."""
+    parsed = parse_page(
+        page(
+            *BODY,
+            "城市大脑让红绿灯更聪",
+            "明",
+            "大科学装置开放共享",
+            "记者 孔令晨",
+            "某省公布首批向企业开",
+            "放的大科学装置名单，散裂",
+            "中子源等十二个设施入选。",
+            "企业可通过线上平台预",
+            "约机时，按成本价支付费用。",
+            "海上风机吊装",
+            "9月18日，在某海域，施工人员正在吊装单机容量十六兆瓦的海上风电机组。",
+            "该机组叶轮直径超过二百米。（记者 邱岚 摄）",
+        )
+    )
+    first, second, photo = parsed.articles
+    assert first.title == "城市大脑让红绿灯更聪明"
+    assert second.title == "大科学装置开放共享"
+    assert (photo.kind, photo.title) == ("photo", "海上风机吊装")
