@@ -14,7 +14,15 @@ from .bylines import (
     parse_parenthesised_bylines,
     split_trailing_bylines,
 )
-from .lines import CAPTION_MARK, WIDEST_TEXT_COLUMN, Line, Unit, read_lines, split_units
+from .lines import (
+    CAPTION_MARK,
+    WIDEST_TEXT_COLUMN,
+    Line,
+    Unit,
+    glued_by_latin,
+    read_lines,
+    split_units,
+)
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length
 from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
@@ -41,6 +49,8 @@ class Item:
     #: The headline's printed lines, and whether they stood just before the next item's text.
     headline_lines: list[Line] = field(default_factory=list)
     headline_before_next: bool = False
+    #: Opened as an article opens: with its dateline or its bylines.
+    opened: bool = False
 
     @property
     def column(self) -> float | None:
@@ -228,6 +238,7 @@ class PageAssembly:
 
     def add_dateline(self, unit: Unit) -> None:
         item = self.start_item()
+        item.opened = True
         dateline, bylines, text = read_dateline(unit)
         item.article.dateline = dateline
         item.article.bylines.extend(bylines)
@@ -237,6 +248,7 @@ class PageAssembly:
 
     def add_leading_byline(self, unit: Unit) -> None:
         item = self.start_item()
+        item.opened = True
         for line in unit.lines:
             item.article.bylines.extend(line.bylines or [])
 
@@ -409,7 +421,30 @@ class PageAssembly:
             else:
                 self.give_headings(self.start_item())
         self.share_headlines()
+        self.hand_headlines_down()
         return [item.article for item in self.items if has_content(item.article)]
+
+    def hand_headlines_down(self) -> None:
+        """A headline set right above an article that opens with its dateline or bylines, and
+        left without one, is that article's, not the text before it, when that text does not
+        open as an article does (the rest of an article whose columns the extractor printed
+        apart): a headline is set after a body only for a whole article."""
+        for previous, item in zip(self.items, self.items[1:], strict=False):
+            if (
+                previous.headline_before_next
+                and self.lacks_title(item)
+                and item.opened
+                and not previous.opened
+                and previous.article.title is not None
+            ):
+                giver, taker = previous.article, item.article
+                taker.kicker, taker.title, taker.subtitle = (
+                    giver.kicker,
+                    giver.title,
+                    giver.subtitle,
+                )
+                giver.kicker = giver.title = giver.subtitle = None
+                previous.headline_before_next = False
 
     def share_headlines(self) -> None:
         """Every article has a headline. Headline lines set between an article printed without
@@ -468,7 +503,14 @@ def second_headline_start(
     headlines print, which keeps the search linear in the page)."""
     if len(lines) > LONGEST_HEADLINE_RUN:
         return None
-    cuts = range(1, len(lines))
+    # A single newline no Latin line end explains joins lines of one heading: no cut there.
+    cuts = [
+        cut
+        for cut in range(1, len(lines))
+        if not (lines[cut - 1].glued and not glued_by_latin(lines[cut - 1]))
+    ]
+    # A heading glued over lines starting at a cut is the second headline whole.
+    cuts.sort(key=lambda cut: not lines[cut].glued)
     for cut in reversed(cuts) if latest else cuts:
         if reads_as_headline(lines[:cut], widths=widths) and reads_as_headline(
             lines[cut:], widths=widths

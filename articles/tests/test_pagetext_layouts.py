@@ -421,3 +421,27 @@ def test_headlines_after_two_bodies_go_to_their_own_articles_down_the_page():
     assert first.title == "城市大脑让红绿灯更聪明"
     assert second.title == "大科学装置开放共享"
     assert (photo.kind, photo.title) == ("photo", "海上风机吊装")
+
+
+def test_a_headline_glued_over_two_lines_after_another_is_the_next_articles_whole():
+    text = page(*BODY, "大科学装置开放", "共享新装置") + "\n园区签约十二\n项目\n\n" + page(*BODY)
+    first, second = parse_page(text).articles
+    assert first.title == "大科学装置开放共享新装置"
+    assert second.title == "园区签约十二项目"
+
+
+def test_a_headline_over_an_opening_dateline_is_not_given_to_the_rest_of_an_article():
+    """The extractor printed an article's last column after its closing byline's column."""
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "（通讯员 洪科宣）",
+            "算力资源还将向高校和科研院",
+            "所开放，首批签约单位十家。",
+            "园区签约十二个项目",
+            *BODY,
+        )
+    )
+    titles = [article.title for article in parsed.articles]
+    assert titles[-1] == "园区签约十二个项目"
