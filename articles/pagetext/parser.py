@@ -51,6 +51,8 @@ class Item:
     headline_before_next: bool = False
     #: Opened as an article opens: with its dateline or its bylines.
     opened: bool = False
+    #: The printed lines of each subheading block, by its index in the body.
+    subheading_lines: dict[int, list[Line]] = field(default_factory=dict)
 
     @property
     def column(self) -> float | None:
@@ -233,8 +235,10 @@ class PageAssembly:
         body = item.article.body
         if body and body[-1].type == "subheading":
             body[-1] = Block("subheading", body[-1].text + unit.text)
+            item.subheading_lines[len(body) - 1] += unit.lines
         else:
             body.append(Block("subheading", unit.text))
+            item.subheading_lines[len(body) - 1] = list(unit.lines)
 
     def add_dateline(self, unit: Unit) -> None:
         item = self.start_item()
@@ -409,6 +413,14 @@ class PageAssembly:
             return item
         cut = headings[-1]
         second = Item(ParsedArticle(title=body[cut].text))
+        lines = item.subheading_lines.get(cut, [])
+        divide = second_headline_start(lines) if item.article.title is None else None
+        if divide is not None:
+            # An article printed without a headline above its text has it after its body:
+            # the heading lines hold its headline, then the next one's.
+            first, other = item.article, second.article
+            first.kicker, first.title, first.subtitle = line_heading_parts(lines[:divide])
+            other.kicker, other.title, other.subtitle = line_heading_parts(lines[divide:])
         second.article.body, item.article.body = body[cut + 1 :], body[:cut]
         self.items.insert(self.items.index(item) + 1, second)
         return second

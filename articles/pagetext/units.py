@@ -10,6 +10,7 @@ from .bylines import (
     find_dateline,
     parse_parenthesised_bylines,
     parse_standalone_bylines,
+    split_trailing_bylines,
 )
 from .lines import Unit
 from .text import ends_paragraph
@@ -110,6 +111,9 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
     if kinds[first - 1] not in TEXT_KINDS or kinds[last + 1] is not Kind.PARAGRAPH:
         return False
     if parse_standalone_bylines(units[first - 1].lines[-1].raw):
+        return False
+    if split_trailing_bylines(units[first - 1].tail_raw(3)):
+        # `…能力强。（通讯员 洪科宣）` closed its article: a headline follows, not a subheading.
         return False
     before = nearest_column(units, kinds, range(first - 1, -1, -1))
     after = nearest_column(units, kinds, range(last + 1, len(units)))

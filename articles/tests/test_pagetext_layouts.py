@@ -445,3 +445,47 @@ def test_a_headline_over_an_opening_dateline_is_not_given_to_the_rest_of_an_arti
     )
     titles = [article.title for article in parsed.articles]
     assert titles[-1] == "园区签约十二个项目"
+
+
+#: An article without dateline or bylines at its head, set twelve characters a line.
+PLAIN_BODY = (
+    "走进某生物科技公司的",
+    "车间，一捆捆秸秆变成了白",
+    "净的餐盒，远销东南亚和欧",
+    "洲。",
+)
+
+
+def test_a_plain_heading_after_a_closing_byline_is_the_next_articles_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY[4:],
+            "该中心还将开放展厅。（通",
+            "讯员 方志强）",
+            "秸秆变身餐盒",
+            *PLAIN_BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert first.bylines == [Byline("通讯员", "方志强")]
+    assert second.title == "秸秆变身餐盒"
+    assert [block.type for block in second.body] == ["paragraph"]
+
+
+def test_headlines_read_as_subheadings_divide_when_closing_bylines_split_the_articles():
+    """Bylines at the head and at the end make two articles; the first had no headline above
+    its text, so the heading lines between the two hold its headline, then the second's."""
+    parsed = parse_page(
+        page(
+            "记者 齐鸣",
+            *BODY[4:],
+            "园区挂牌运营",
+            "秸秆变身餐盒",
+            *PLAIN_BODY[:-1],
+            "洲。（通讯员 方志强）",
+        )
+    )
+    first, second = parsed.articles
+    assert (first.title, first.bylines) == ("园区挂牌运营", [Byline("记者", "齐鸣")])
+    assert (second.title, second.bylines) == ("秸秆变身餐盒", [Byline("通讯员", "方志强")])
