@@ -55,7 +55,8 @@ CAPTION_RATIO = 0.96
 INDENT = 1.2
 #: Farthest two parts of one article stand apart, in ems of the body text.
 LONGEST_LINK = 4.0
-#: A headline stands over its text far more often than under it: a link upwards costs more.
+#: A headline stands over its text (or left of it) far more often than under it (or right of
+#: it): a link upwards or leftwards costs more.
 HEADLINE_BELOW_TEXT = 3.0
 MISALIGNED_COLUMNS = 3.0
 #: A caption this long that does not open with 图为… is news of its own (图片新闻).
@@ -314,7 +315,16 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             if cost is not None:
                 links[i].append((cost, j))
                 links[j].append((cost, i))
-    # Text: shortest chains from every headline, through text only.
+    # Text: shortest chains from every headline, through text only, or first through the
+    # photo set between a headline and its columns (题图) and its caption.
+    # A headline over a picture titles what lies below it (the photo, its caption, the
+    # columns under them), never the text above it.
+    topping = {
+        head
+        for head in heads
+        for _, other in links[head]
+        if nodes[other].kind == "picture" and nodes[other].box.top >= nodes[head].box.bottom - 2
+    }
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head) for head in heads]
     while queue:
@@ -323,13 +333,22 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             continue
         best[index] = (cost, head)
         for step, other in links[index]:
-            if other not in best and nodes[other].kind in text_kinds:
-                if index == head and nodes[other].box.bottom <= nodes[head].box.top + 2:
-                    step *= HEADLINE_BELOW_TEXT
-                heapq.heappush(queue, (cost + step, other, head))
+            if other in best:
+                continue
+            kind = nodes[other].kind
+            if {kind, nodes[index].kind} & {"picture", "caption"}:
+                if not under_headline(nodes, index, other, head):
+                    continue
+            elif kind not in text_kinds:
+                continue
+            if index == head and reads_before(nodes[other].box, nodes[head].box):
+                if head in topping:
+                    continue
+                step *= HEADLINE_BELOW_TEXT
+            heapq.heappush(queue, (cost + step, other, head))
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
-        if index != head:
+        if index != head and nodes[index].kind in text_kinds:
             members[head].append(index)
     # Text no headline reaches: a headline cut off by a rule (beside or under its text) takes
     # the nearest such run; the rest stands untitled.
@@ -346,6 +365,26 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             members[run[0]] = list(run)
     attach_photos(nodes, links, members, geometry)
     return [sorted(group) for group in members.values()]
+
+
+def reads_before(text: Box, headline: Box) -> bool:
+    """Text above a headline, or left of it: a headline comes before its text, over it or
+    at its left (a headline beside its columns stands left of them)."""
+    return text.bottom <= headline.top + 2 or text.x1 <= headline.x0 + 2
+
+
+def under_headline(nodes: list[Node], index: int, other: int, head: int) -> bool:
+    """A step of the chain through an article's photo: from its headline to a picture under
+    or beside it, from that picture to its caption or text below it, from the caption to text
+    below it."""
+    here, there = nodes[index], nodes[other]
+    if there.kind == "picture":
+        return index == head and there.box.bottom > here.box.bottom
+    if here.kind == "picture":
+        return there.kind == "caption" or there.box.top >= here.box.bottom - 2
+    if here.kind == "caption":
+        return there.kind in ("text", "subheading") and there.box.top >= here.box.top
+    return False
 
 
 def connected_runs(indexes: list[int], links) -> list[list[int]]:

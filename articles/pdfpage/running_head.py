@@ -17,10 +17,14 @@ from .geometry import Block
 TOP_BAND = 0.16
 RULE_SHARE = 0.5
 ITEM_GAP = 2.5
+#: A running head is one or two printed rows (three with a row of editors' credits): a rule
+#: with more above it closes the page's first band of articles instead.
+HEAD_ROWS = 3
 
 
 def head_limit(geometry) -> float | None:
-    """Where the running head ends: the first rule across half the page in its top band."""
+    """Where the running head ends: the first rule across half the page in its top band
+    with no more than a running head's rows above it."""
     rules = [
         separator.top
         for separator in geometry.separators
@@ -28,8 +32,22 @@ def head_limit(geometry) -> float | None:
         and separator.width >= RULE_SHARE * geometry.width
         and separator.top <= TOP_BAND * geometry.height
     ]
-    above = [rule for rule in rules if any(block.bottom <= rule + 1 for block in geometry.blocks)]
-    return min(above) if above else None
+    for rule in sorted(rules):
+        rows = head_rows([li for b in geometry.blocks if b.bottom <= rule + 1 for li in b.lines])
+        if 1 <= len(rows) <= HEAD_ROWS:
+            return rule
+    return None
+
+
+def head_rows(lines) -> list[list]:
+    """Lines side by side on one band of the page, band by band from the top."""
+    rows: list[list] = []
+    for line in sorted(lines, key=lambda li: li.top):
+        if rows and line.top < max(other.bottom for other in rows[-1]):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
@@ -48,12 +66,7 @@ def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
         return geometry.blocks, None
     head = [block for block in geometry.blocks if block.bottom <= limit + 1]
     rest = [block for block in geometry.blocks if block.bottom > limit + 1]
-    rows: list[list] = []
-    for line in sorted((li for block in head for li in block.lines), key=lambda li: li.top):
-        if rows and line.top < max(other.bottom for other in rows[-1]):
-            rows[-1].append(line)
-        else:
-            rows.append([line])
+    rows = head_rows([line for block in head for line in block.lines])
     lines = [line for row in rows for line in sorted(row, key=lambda li: li.x0)]
     return rest, read_running_head(head_items(lines)) if lines else None
 
