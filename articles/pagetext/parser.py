@@ -203,32 +203,14 @@ class PageAssembly:
             and previous is not None
             and self.lacks_title(previous)
         ):
-            waiting = [line for heading in self.headings for line in heading.lines]
-            cut = len(waiting)
-            if not unit.lines[0].text.endswith(KICKER_ENDINGS):
-                # Plain lines over a bold title close the headline above unless a mark says
-                # a line cannot (a subtitle's dash closes a headline: a line after it is the
-                # kicker over the bold title). Widths do not decide here: a two-phrase title
-                # (`科技的集聚地` / `创新的孵化器（新时代画卷）`) may widen.
-                found = second_headline_start(waiting + unit.lines, latest=True, widths=False)
-                cut = found if found is not None and found < cut else cut
-            self.headings = [Unit([line]) for line in waiting[:cut]]
             self.give_headings(previous)
-            self.headings = [Unit([line]) for line in waiting[cut:]]
         self.headings.append(unit)
 
     def opens_another_headline(self, unit: Unit) -> bool:
-        """A kicker opens a headline; so does a fake-bold line after plain headline lines that
-        are not a kicker of their own (a headline is set in one face; a plain kicker may
-        stand over a bold title)."""
-        if unit.lines[0].text.endswith(KICKER_ENDINGS):
-            return True
-        waiting = self.headings
-        return (
-            unit.bold
-            and not any(heading.bold for heading in waiting)
-            and not waiting[-1].text.endswith(KICKER_ENDINGS)
-        )
+        """A kicker (`公主岭：`) opens a headline. Where plain lines meet a bold title is decided
+        once the page is read (share_headlines): they may be the headline above or the bold
+        title's kicker."""
+        return unit.lines[0].text.endswith(KICKER_ENDINGS)
 
     def add_subheading(self, unit: Unit) -> None:
         item = self.open_article()
@@ -462,11 +444,15 @@ class PageAssembly:
         """Every article has a headline. Headline lines set between an article printed without
         one above its text and the next, which gets none either, are one headline each: the
         first closes the article above (set after its body), the second opens the article
-        below. They divide where both parts read as a headline (second_headline_start)."""
+        below. They divide where both parts read as a headline (second_headline_start). Photo
+        news often has no title: it takes one only where the face changes."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
-            if previous.headline_before_next and self.lacks_title(item) and len(lines) >= 2:
-                cut = second_headline_start(lines)
+            photo = item.is_photo and item.article.title is None
+            if not previous.headline_before_next or len(lines) < 2:
+                continue
+            if self.lacks_title(item) or photo:
+                cut = second_headline_start(lines, faces_only=photo)
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -507,12 +493,12 @@ def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
     return all(later <= earlier + 0.5 for earlier, later in zip(sizes, sizes[1:], strict=False))
 
 
-def second_headline_start(
-    lines: list[Line], *, latest: bool = False, widths: bool = True
-) -> int | None:
-    """Where a run of two headlines' printed lines divides: the first (or the last) place where
-    both parts read as a headline; None when there is none (or the run is longer than two
-    headlines print, which keeps the search linear in the page)."""
+def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int | None:
+    """Where a run of two headlines' printed lines divides: first where the face changes (a
+    title is set in one face; there widths do not decide, as a two-phrase title such as
+    `科技的集聚地` / `创新的孵化器（新时代画卷）` may widen), else where both parts read as a
+    headline, a heading glued over lines preferred whole; None when nowhere fits (or the run is
+    longer than two headlines print, which keeps the search linear in the page)."""
     if len(lines) > LONGEST_HEADLINE_RUN:
         return None
     # A single newline no Latin line end explains joins lines of one heading: no cut there.
@@ -521,14 +507,24 @@ def second_headline_start(
         for cut in range(1, len(lines))
         if not (lines[cut - 1].glued and not glued_by_latin(lines[cut - 1]))
     ]
-    # A heading glued over lines starting at a cut is the second headline whole.
-    cuts.sort(key=lambda cut: not lines[cut].glued)
-    for cut in reversed(cuts) if latest else cuts:
-        if reads_as_headline(lines[:cut], widths=widths) and reads_as_headline(
-            lines[cut:], widths=widths
+    for cut in cuts:
+        if bool(lines[cut - 1].bold) != bool(lines[cut].bold) and both_headlines(
+            lines, cut, widths=False
         ):
             return cut
+    if faces_only:
+        return None
+    cuts.sort(key=lambda cut: not lines[cut].glued)
+    for cut in cuts:
+        if both_headlines(lines, cut, widths=True):
+            return cut
     return None
+
+
+def both_headlines(lines: list[Line], cut: int, *, widths: bool) -> bool:
+    return reads_as_headline(lines[:cut], widths=widths) and reads_as_headline(
+        lines[cut:], widths=widths
+    )
 
 
 def tells_news(caption: str) -> bool:

@@ -489,3 +489,12 @@ def test_headlines_read_as_subheadings_divide_when_closing_bylines_split_the_art
     first, second = parsed.articles
     assert (first.title, first.bylines) == ("园区挂牌运营", [Byline("记者", "齐鸣")])
     assert (second.title, second.bylines) == ("秸秆变身餐盒", [Byline("通讯员", "方志强")])
+
+
+def test_a_plain_kicker_over_a_bold_title_after_the_body_stays_with_that_title():
+    parsed = parse_page(
+        page(*BODY, "聚焦新型储能", "钠电池产线投产钠电池产线投产", *BODY, "园区签约项目")
+    )
+    first, second = parsed.articles
+    assert (first.kicker, first.title) == ("聚焦新型储能", "钠电池产线投产")
+    assert second.title == "园区签约项目"
