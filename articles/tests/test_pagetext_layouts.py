@@ -498,3 +498,31 @@ def test_a_plain_kicker_over_a_bold_title_after_the_body_stays_with_that_title()
     first, second = parsed.articles
     assert (first.kicker, first.title) == ("聚焦新型储能", "钠电池产线投产")
     assert second.title == "园区签约项目"
+
+
+def test_a_subheading_filling_a_nine_character_line_is_still_a_subheading():
+    parsed = parse_page(
+        page(
+            "园区签约园区签约",
+            "本报讯（记者 方",
+            "舟）近日，某市两所",
+            "高校与园区签署协议，",
+            "首批发布专利三百项。",
+            "先试用后付费的模式",
+            "据介绍，企业可",
+            "免费试用专利三年，",
+            "产生收益后再付费。",
+        )
+    )
+    (article,) = parsed.articles
+    assert [block.type for block in article.body] == ["paragraph", "subheading", "paragraph"]
+    assert article.body[1].text == "先试用后付费的模式"
+
+
+def test_a_caption_with_its_credit_on_a_line_of_its_own_is_one_caption():
+    parsed = parse_page(page("算力中心投运", *BODY, "工人在机房检查服务器设备。", "通讯员 何穗摄"))
+    (article,) = parsed.articles
+    assert [squeeze(caption) for caption in article.captions] == [
+        "工人在机房检查服务器设备。通讯员何穗摄"
+    ]
+    assert len(article.body) == 2
