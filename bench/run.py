@@ -1,14 +1,21 @@
-"""`make bench`: import, serving, search, front page and admin changelist, measured.
+"""`make bench`: import, serving, search, front page, admin changelist and a newsroom day, measured.
 
-Builds its own data in scratch databases (SQLite files under bench/scratch/ and the
-PostgreSQL database `newsroom_bench` on 127.0.0.1:5432, user postgres), prints a table and
-writes bench/results.json. Sizes: BENCH_IMPORT_PAGES (500), BENCH_ARTICLES (100000);
-BENCH_POSTGRES_URL to point elsewhere; BENCH_SKIP_POSTGRES=1 when there is none.
+Builds its own data in scratch databases (SQLite files under bench/scratch/ and PostgreSQL
+databases `newsroom_bench*` on 127.0.0.1:5432, user postgres), prints a table and writes
+bench/results.json (BENCH_RESULTS to write elsewhere). Sizes: BENCH_IMPORT_PAGES (500),
+BENCH_ARTICLES (100000); BENCH_POSTGRES_URL to point elsewhere; BENCH_SKIP_POSTGRES=1 (or
+BENCH_VENDORS=sqlite) when there is none.
 
-Phases (BENCH_PHASES, comma-separated; default import,serving,size): import, serving, size
-(search, front page and changelist at BENCH_ARTICLES, search index built) and admin (front
-page and changelist only at BENCH_ADMIN_ARTICLES, default 100000, without a search index, so
-100k fits in a few minutes). A partial run keeps the other phases' last figures.
+Phases (BENCH_PHASES, comma-separated; default import,serving,size,day): import, serving,
+size (search, front page, changelist and an import at BENCH_ARTICLES), day (a newsroom day
+at BENCH_ARTICLES), and admin (front page and changelist only at BENCH_ADMIN_ARTICLES,
+without a search index). A partial run keeps the other phases' last figures. The database at
+size is built once and kept while its stamp matches the code (bench/building.py);
+BENCH_REBUILD=1 builds it again.
+
+Ratios are against the trivial view at the page's depth: /healthz (every middleware, as a
+miss) for uncached pages and the newsroom day, /healthz/page (answered by the page cache, as
+a hit) for cached pages and 304s; a ratio impossible against it marks the run disturbed.
 """
 
 from __future__ import annotations
@@ -25,17 +32,24 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import building  # noqa: E402
 import common  # noqa: E402
 from common import BASE_DIR, say  # noqa: E402
 
-RESULTS = BASE_DIR / "bench" / "results.json"
+# BENCH_RESULTS: write elsewhere (a trial run), reading the committed figures to keep.
+RESULTS = Path(os.environ.get("BENCH_RESULTS", BASE_DIR / "bench" / "results.json")).resolve()
+COMMITTED = BASE_DIR / "bench" / "results.json"
 ALL_PHASES = ("import", "serving", "size", "day")
 IMPORT_DATABASE = common.SCRATCH / "bench-import.sqlite3"
-SIZE_DATABASE = common.SCRATCH / "bench-size.sqlite3"
-SIZE_SQLITE = f"sqlite:///{SIZE_DATABASE}"
+SIZE_DATABASE = common.SCRATCH / "bench-size.sqlite3"  # the working copy each phase writes to
+SIZE_ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
+# The build, kept between runs (one per size, so a small trial run keeps the 100k build).
+SIZE_BUILT = common.SCRATCH / f"bench-size-built-{SIZE_ARTICLES}.sqlite3"
 BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench")
+PG_SERVER, PG_NAME = PG_URL.rsplit("/", 1)
+PG_BUILT = f"{PG_NAME}_built_{SIZE_ARTICLES}"
+PG_ADMIN_URL = f"{PG_SERVER}/postgres".replace("postgres://", "postgresql://", 1)
 
 
 class Disturbed(Exception):
@@ -71,22 +85,61 @@ SLICE_SECONDS = float(os.environ.get("BENCH_SLICE_SECONDS", "1.5"))
 CONCURRENCY = 8
 
 
-def ratio(port: int, label: str, urls: dict, headers=None) -> dict:
-    """Interleaved slices against /healthz; an impossible ratio stops the bench."""
-    measured = common.interleaved_ratio(
+def measure_ratios(port: int, urls: dict, *, cached: bool, headers=None) -> dict:
+    """Interleaved slices of the page and of the trivial view at its depth: /healthz for a
+    server without the page cache (every request a miss through the whole middleware), and
+    on a cached server /healthz/page (answered by the page cache, as a hit is) beside
+    /healthz (kept so the figures read beside earlier rounds')."""
+    references = (
+        (common.TRIVIAL_CACHED, common.TRIVIAL_FULL_STACK)
+        if cached
+        else (common.TRIVIAL_FULL_STACK,)
+    )
+    if cached:
+        common.warm_trivial(port, CONCURRENCY)
+    return common.interleaved_ratios(
         port,
         urls,
         slices=SLICES,
         slice_seconds=SLICE_SECONDS,
         concurrency=CONCURRENCY,
         headers=headers,
+        references=references,
     )
+
+
+def ratio_fields(measured: dict) -> dict:
+    """The first reference's ratio as `ratio`, every other as `ratio_vs_<name>`."""
+    first, *others = measured.values()
+    out = first.as_dict()
+    for other in others:
+        name = other.reference.strip("/").replace("/", "_")
+        out[f"ratio_vs_{name}"] = round(other.median, 3)
+        out[f"spread_vs_{name}"] = round(other.spread, 3)
+        out[f"trivial_rps_vs_{name}"] = round(other.trivial.rps(), 1)
+    return out
+
+
+def check_possible(label: str, measured: dict, bound: str) -> None:
+    """A page faster than the trivial view at its own depth cannot be: the run is disturbed."""
+    against = measured[bound]
+    if against.impossible():
+        raise Disturbed(
+            f"{label}: {against.median:.3f}x the trivial view {bound} with a spread of "
+            f"{against.spread:.3f} cannot be true; the machine was disturbed"
+        )
+
+
+def ratio(port: int, label: str, urls: dict, *, cached: bool, headers=None) -> dict:
+    """A page kind against the trivial view at its depth; an impossible ratio stops the bench."""
+    measured = measure_ratios(port, urls, cached=cached, headers=headers)
+    first = next(iter(measured.values()))
     kind = next(iter(urls))
-    page = measured.page
+    page = first.page
     if page.error_count() or page.server_errors():
         raise RuntimeError(f"{label}: errors\n{common.load_table(page)}")
     out = {
-        **measured.as_dict(),
+        **ratio_fields(measured),
         "p50_ms": round(page.ms(kind, 0.5), 2),
         "p95_ms": round(page.ms(kind, 0.95), 2),
         "p99_ms": round(page.ms(kind, 0.99), 2),
@@ -96,24 +149,11 @@ def ratio(port: int, label: str, urls: dict, headers=None) -> dict:
     if page.cache[kind]["hit"] or page.cache[kind]["miss"]:
         out["hit_ratio"] = round(page.hit_ratio(kind), 4)
     say(
-        f"{label:<28} {measured.median:6.3f}x trivial (spread {measured.spread:.3f}, "
-        f"{page.rps():7.1f} req/s against {measured.trivial.rps():7.1f})"
+        f"{label:<28} {first.median:6.3f}x {first.reference} (spread {first.spread:.3f}, "
+        f"{page.rps():7.1f} req/s against {first.trivial.rps():7.1f})"
     )
-    if measured.impossible():
-        raise Disturbed(
-            f"{label}: {measured.median:.3f}x the trivial view with a spread of "
-            f"{measured.spread:.3f} cannot be true; the machine was disturbed"
-        )
+    check_possible(label, measured, first.reference)
     return out
-
-
-def fresh_postgres() -> None:
-    import psycopg
-
-    name = PG_URL.rsplit("/", 1)[1]
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
 
 
 def reader_urls(env: dict) -> dict:
@@ -168,16 +208,24 @@ def serving(env: dict) -> dict:
         {**env, "DJANGO_PUBLIC_CACHE_SECONDS": 0}, workers=workers, log_name="bench-uncached"
     ) as server:
         for kind, kind_urls in urls.items():
-            out[f"{kind}_uncached"] = ratio(server.port, f"{kind} uncached", {kind: kind_urls})
+            out[f"{kind}_uncached"] = ratio(
+                server.port, f"{kind} uncached", {kind: kind_urls}, cached=False
+            )
     with common.Server(
         {**env, "DJANGO_PUBLIC_CACHE_SECONDS": 300}, workers=workers, log_name="bench-cached"
     ) as server:
         warm(server.port, urls, "article and search")
         for kind, kind_urls in urls.items():
-            out[f"{kind}_cached"] = ratio(server.port, f"{kind} cached", {kind: kind_urls})
+            out[f"{kind}_cached"] = ratio(
+                server.port, f"{kind} cached", {kind: kind_urls}, cached=True
+            )
         held = etags(server.port, urls["article"])
         out["conditional_get"] = ratio(
-            server.port, "article conditional GET", {"conditional": list(held)}, headers=held
+            server.port,
+            "article conditional GET",
+            {"conditional": list(held)},
+            cached=True,
+            headers=held,
         )
     return out
 
@@ -233,25 +281,34 @@ def newsroom_day(env: dict, label: str) -> dict:
     warm_seconds = float(os.environ.get("BENCH_DAY_WARM_SECONDS", "20"))
     slices = int(os.environ.get("BENCH_DAY_SLICES", "9"))
     slice_seconds = float(os.environ.get("BENCH_DAY_SLICE_SECONDS", "4"))
-    day_seconds = warm_seconds + (2 * slices + 1) * slice_seconds + 5
+    references = (common.TRIVIAL_FULL_STACK, common.TRIVIAL_CACHED)
+    # The writers work for as long as the readers read: warm-up, then the page slices and
+    # every reference's slices around them.
+    day_seconds = warm_seconds + (slices + (slices + 1) * len(references)) * slice_seconds + 6
     server_env = {**env, "DJANGO_PUBLIC_CACHE_SECONDS": 300}
     with common.Server(server_env, workers=workers, log_name=f"bench-day-{label}") as server:
         started = time.monotonic()
         editor = start_phase("editor", {**server_env, "BENCH_DAY_SECONDS": str(day_seconds)})
         # Readers arrive over a warm-up first: a site in the middle of its day, not cold.
         common.run_load(server.port, {"day": urls}, seconds=warm_seconds, concurrency=CONCURRENCY)
-        measured = common.interleaved_ratio(
+        common.warm_trivial(server.port, CONCURRENCY)
+        # The day's requests are mostly misses: its ratio is against /healthz (the full
+        # stack, as a miss runs it), as the target is stated; no mix of hits and misses can
+        # beat the cached trivial page, which is what decides a disturbed run.
+        ratios = common.interleaved_ratios(
             server.port,
             {"day": urls},
             slices=slices,
             slice_seconds=slice_seconds,
             concurrency=CONCURRENCY,
+            references=references,
         )
         writers = finish_phase("editor", editor, started)
+    measured = ratios[common.TRIVIAL_FULL_STACK]
     page = measured.page
     tracebacks = server.log_path.read_text().count("Traceback")
     out = {
-        **measured.as_dict(),
+        **ratio_fields(ratios),
         "p50_ms": round(page.ms("day", 0.5), 2),
         "p95_ms": round(page.ms("day", 0.95), 2),
         "p99_ms": round(page.ms("day", 0.99), 2),
@@ -265,15 +322,14 @@ def newsroom_day(env: dict, label: str) -> dict:
         "writers": writers,
     }
     say(
-        f"newsroom day {label}: {measured.median:.3f}x trivial (spread {measured.spread:.3f}), "
+        f"newsroom day {label}: {measured.median:.3f}x /healthz (spread {measured.spread:.3f}), "
         f"p50/p95/p99 {out['p50_ms']}/{out['p95_ms']}/{out['p99_ms']} ms, "
         f"{out['hit_ratio']:.1%} hits, {out['errors']} errors, "
         f"{writers['edits']} edits and {writers['imports']} imports"
     )
     if writers["failures"]:
         raise RuntimeError(f"newsroom day {label}: writers failed: {writers['failures']}")
-    if measured.impossible():
-        raise Disturbed(f"newsroom day {label}: {measured.median:.3f}x cannot be true")
+    check_possible(f"newsroom day {label}", ratios, common.TRIVIAL_CACHED)
     return out
 
 
@@ -285,17 +341,52 @@ def article_uncached_at_size(env: dict, label: str) -> dict:
     with common.Server(
         {**env, "DJANGO_PUBLIC_CACHE_SECONDS": 0}, workers=workers, log_name=f"bench-{label}"
     ) as server:
-        return ratio(server.port, f"article uncached {label}", urls)
+        return ratio(server.port, f"article uncached {label}", urls, cached=False)
 
 
-def size_env(vendor: str) -> dict:
-    """The environment of the database built at size; PostgreSQL is served with Redis, as
-    production runs it (the machine's Redis, under a key prefix of this run's own)."""
-    url = SIZE_SQLITE if vendor == "sqlite" else PG_URL
+def size_env(vendor: str, *, built: bool = False) -> dict:
+    """The environment of the database at size (the working copy, or with `built` the kept
+    build); PostgreSQL is served with Redis, as production runs it (the machine's Redis,
+    under a key prefix of this run's own)."""
+    if vendor == "sqlite":
+        url = f"sqlite:///{SIZE_BUILT if built else SIZE_DATABASE}"
+    else:
+        url = f"{PG_SERVER}/{PG_BUILT if built else PG_NAME}"
     extra = {"DJANGO_PUBLIC_CACHE_SECONDS": 0}
     if vendor == "postgres":
         extra |= {"REDIS_URL": BENCH_REDIS_URL, "DJANGO_CACHE_KEY_PREFIX": f"bench-{os.getpid()}"}
     return common.production_env(url, f"bench-{vendor}", **extra)
+
+
+def size_database(vendor: str) -> dict:
+    """A fresh working copy of the database at size: built once, kept (bench/building.py)
+    and copied for each phase, so a phase's imports and edits never reach the next run.
+    Builds again when the kept build's stamp differs from this code's, or BENCH_REBUILD=1."""
+    articles = SIZE_ARTICLES
+    wanted = building.stamp(vendor, articles, search=True)
+    if vendor == "sqlite":
+        found = building.sqlite_built(SIZE_BUILT)
+    else:
+        found = building.postgres_built(PG_ADMIN_URL, PG_BUILT)
+    reused = bool(found and found["stamp"] == wanted and os.environ.get("BENCH_REBUILD") != "1")
+    if reused:
+        say(f"{vendor}: reusing the build of {found['built_at']} ({articles} articles, {wanted})")
+    else:
+        if vendor == "sqlite":
+            common.scratch_sqlite(SIZE_BUILT.stem)
+        else:
+            building.postgres_recreate(PG_ADMIN_URL, PG_BUILT)
+        env = size_env(vendor, built=True)
+        common.manage(env, "migrate", "--noinput", "--verbosity", "0")
+        say(f"{vendor}: building {articles} articles and the index (build {wanted})")
+        found = {**phase("build", {**env, "BENCH_BUILD_STAMP": wanted}), "stamp": wanted}
+    started = time.monotonic()
+    if vendor == "sqlite":
+        building.sqlite_copy(SIZE_BUILT, SIZE_DATABASE)
+    else:
+        building.postgres_recreate(PG_ADMIN_URL, PG_NAME, template=PG_BUILT)
+    say(f"{vendor}: working copy made in {time.monotonic() - started:.1f} s")
+    return {**found, "reused_build": reused}
 
 
 def missing_data(phases: list[str]) -> str | None:
@@ -304,11 +395,6 @@ def missing_data(phases: list[str]) -> str | None:
         return (
             f"BENCH_PHASES=serving needs the import phase's database {IMPORT_DATABASE}: "
             "run BENCH_PHASES=import,serving (or make bench) first"
-        )
-    if "day" in phases and "size" not in phases and not SIZE_DATABASE.exists():
-        return (
-            f"BENCH_PHASES=day needs the size phase's databases ({SIZE_DATABASE} and "
-            "PostgreSQL newsroom_bench): run BENCH_PHASES=size,day first"
         )
     return None
 
@@ -331,15 +417,18 @@ def main() -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    if set(phases) != set(ALL_PHASES) and RESULTS.exists():
-        results = {**json.loads(RESULTS.read_text()), **results}
+    kept = RESULTS if RESULTS.exists() else COMMITTED
+    if set(phases) != set(ALL_PHASES) and kept.exists():
+        results = {**json.loads(kept.read_text()), **results}
         results["partial_rerun"] = phases
     # 1. import -------------------------------------------------------------------------------
     import_url = f"sqlite:///{IMPORT_DATABASE}"
     env = common.production_env(import_url, "bench-import", DJANGO_PUBLIC_CACHE_SECONDS=0)
+    # Every phase serves pages through whitenoise's manifest, whichever phases run.
+    common.manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     if "import" in phases:
         common.scratch_sqlite("bench-import")
-        common.prepare_database(env)
+        common.manage(env, "migrate", "--noinput", "--verbosity", "0")
         pages = os.environ.get("BENCH_IMPORT_PAGES", "500")
         say(f"import: {pages} generated pages (organisation matching and history on)")
         results["import"] = phase("import", env)
@@ -348,33 +437,25 @@ def main() -> int:
         say("serving: gunicorn on 127.0.0.1, article and search against /healthz")
         results["serving"] = serving(env)
     # 3 and 4. search, front page, changelist at size -----------------------------------------
-    targets = [("sqlite", common.scratch_sqlite("bench-size"))] if "size" in phases else []
-    if "size" in phases:
-        results["at_size"] = {}
     vendors = os.environ.get("BENCH_VENDORS", "sqlite,postgres").split(",")
     if os.environ.get("BENCH_SKIP_POSTGRES") == "1":
         vendors = [vendor for vendor in vendors if vendor != "postgres"]
-    if "size" in phases and "postgres" in vendors:
-        targets.append(("postgres", PG_URL))
-    for vendor, _url in targets:
-        if vendor == "postgres":
-            fresh_postgres()
-        env = size_env(vendor)
-        common.manage(env, "migrate", "--noinput", "--verbosity", "0")
-        size = os.environ.get("BENCH_ARTICLES", "100000")
-        say(f"{vendor}: building {size} articles and the index")
-        built = phase("build", env)
-        measured = phase("measure", env)
-        results["at_size"][vendor] = {**built, **measured}
-        if vendor == "sqlite":
-            say("sqlite: importing pages into the database at size")
-            results["at_size"][vendor]["import_at_size"] = phase("import_at_size", env)
+    if "size" in phases:
+        results["at_size"] = {}
+        for vendor in vendors:
+            built = size_database(vendor)
+            env = size_env(vendor)
+            measured = phase("measure", env)
+            results["at_size"][vendor] = {**built, **measured}
+            if vendor == "sqlite" or os.environ.get("BENCH_IMPORT_POSTGRES") == "1":
+                say(f"{vendor}: importing pages into the database at size")
+                results["at_size"][vendor]["import_at_size"] = phase("import_at_size", env)
     # 3b. a newsroom day at size -----------------------------------------------------------
     if "day" in phases:
         results["newsroom_day"] = {}
         for vendor in vendors:
+            size_database(vendor)
             env = size_env(vendor)
-            common.manage(env, "migrate", "--noinput", "--verbosity", "0")  # built by older code?
             say(f"{vendor}: a newsroom day at size")
             results["newsroom_day"][vendor] = {
                 "article_uncached": article_uncached_at_size(env, vendor),
@@ -388,7 +469,7 @@ def main() -> int:
             admin_targets.append(("postgres", PG_URL))
         for vendor, url in admin_targets:
             if vendor == "postgres":
-                fresh_postgres()
+                building.postgres_recreate(PG_ADMIN_URL, PG_NAME)
             env = common.production_env(
                 url, f"bench-admin-{vendor}", DJANGO_PUBLIC_CACHE_SECONDS=0, BENCH_SEARCH=0
             )
@@ -521,7 +602,7 @@ def print_table(r: dict) -> None:
     for name, value, target in rows:
         print(f"{name:<44} {value!s:>24}  {target}")
     print(f"\nmachine: {r['machine']}\ndate: {r['date']}; whole bench {r['bench_seconds']} s")
-    print(f"written to {RESULTS.relative_to(BASE_DIR)}")
+    print(f"written to {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -789,21 +789,49 @@ def _apply_known(
     organisations.update(merged)
 
 
-@lru_cache(maxsize=8)
-def _known_lengths(forms: frozenset[str]) -> dict[str, tuple[int, ...]]:
-    """For each first character, the lengths of known forms starting with it, longest first.
+class KnownForms(dict):
+    """Known name or alias -> canonical name, indexed as forms are added: for each first
+    character, the lengths of the forms starting with it, longest first. Matching an article
+    then costs what its length costs, not what the count of known names does (an archive
+    knows tens of thousands, and building the index again for each article was most of it)."""
 
-    Cheap to build, so an importer that learns new aliases between articles stays fast."""
-    lengths: dict[str, set[int]] = {}
-    for form in forms:
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        self.update(*args, **kwargs)
+
+    def __setitem__(self, form, name):
+        super().__setitem__(form, name)
         if len(form) >= 2:
-            lengths.setdefault(form[0], set()).add(len(form))
-    return {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
+            sizes = self._lengths.get(form[0], ())
+            if len(form) not in sizes:
+                self._lengths[form[0]] = tuple(sorted((*sizes, len(form)), reverse=True))
+
+    def update(self, *args, **kwargs):
+        for form, name in dict(*args, **kwargs).items():
+            self[form] = name
+
+    def setdefault(self, form, name=None):
+        if form not in self:
+            self[form] = name
+        return self[form]
+
+    def lengths(self) -> dict[str, tuple[int, ...]]:
+        """First character -> lengths of the known forms starting with it, longest first
+        (a form removed since may still be listed: a match is always checked in the map)."""
+        return self._lengths
+
+
+def _known_lengths(known: Mapping[str, str]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of known forms starting with it, longest first."""
+    if isinstance(known, KnownForms):
+        return known.lengths()
+    return KnownForms(known).lengths()
 
 
 def _known_matches(text: str, known: Mapping[str, str]):
     """(start, end) of known forms in the text, longest first, without overlaps."""
-    lengths = _known_lengths(frozenset(known))
+    lengths = _known_lengths(known)
     index = 0
     while index < len(text):
         for size in lengths.get(text[index], ()):

@@ -7,12 +7,14 @@ editor's merge or added alias teaches every later import.
 from dataclasses import dataclass, field
 
 from entities.kinds import kind_from_name
+from entities.matching import KnownForms
 from entities.models import Mention, Organisation, OrganisationAlias
 
 
-def known_organisation_names() -> dict[str, str]:
-    """Every name and alias in the database -> the canonical name of its organisation."""
-    known = dict(Organisation.objects.values_list("name", "name"))
+def known_organisation_names() -> KnownForms:
+    """Every name and alias in the database -> the canonical name of its organisation
+    (indexed for matching: see `KnownForms`)."""
+    known = KnownForms(Organisation.objects.values_list("name", "name"))
     known.update(OrganisationAlias.objects.values_list("alias", "organisation__name"))
     return known
 
@@ -21,7 +23,7 @@ def known_organisation_names() -> dict[str, str]:
 class OrganisationRecorder:
     """Resolves found organisations against the database during one import run."""
 
-    known: dict[str, str] = field(default_factory=known_organisation_names)
+    known: KnownForms = field(default_factory=known_organisation_names)
     created: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _ids: dict[str, int] = field(default_factory=dict)

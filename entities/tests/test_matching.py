@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from entities.matching import find_organisations
+from entities.matching import KnownForms, find_organisations
 from entities.recognition import FoundOrganisation
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -156,6 +156,15 @@ def test_known_name_merges_with_a_name_found_in_the_text():
             name="杭州星辰智能科技有限公司", aliases=("杭州星辰科技有限公司", "星辰智能")
         )
     ]
+
+
+def test_known_forms_added_during_an_import_are_found_in_the_next_article():
+    known = KnownForms({"星辰智能": "杭州星辰智能科技有限公司"})
+    text = "大疆发布了新款无人机。星辰智能负责人表示。"
+    assert names(text, known) == ["杭州星辰智能科技有限公司"]
+    known["大疆"] = "深圳市大疆创新科技有限公司"  # learnt from an earlier article's page
+    assert names(text, known) == ["深圳市大疆创新科技有限公司", "杭州星辰智能科技有限公司"]
+    assert names(text, known) == names(text, dict(known))
 
 
 def test_each_organisation_once_in_order_of_first_mention():
