@@ -84,7 +84,8 @@ def random_layout(rng: random.Random) -> Layout:
         head_size=rng.choice([18, 20, 24, 28, 32, 36]),
         kicker_ratio=rng.choice([0.5, 0.6, 0.7]),
         head_align=rng.choice(["centre", "centre", "left"]),
-        caption_size=rng.choice([7.0, 7.5, 8.0, 8.5]),
+        # Captions are set smaller than the body (小一号 or more).
+        caption_size=min(rng.choice([7.0, 7.5, 8.0, 8.5]), body_size - 0.5),
         caption_mark=rng.random() < 0.3,
         fake_bold=rng.random() < 0.6,
         rules=rng.random() < 0.6,
