@@ -332,6 +332,14 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
         for _, other in links[head]
         if nodes[other].kind == "picture" and nodes[other].box.top >= nodes[head].box.bottom - 2
     }
+    # A headline with its text right under it stands over its columns: it takes no text
+    # beside it (that is a headline set beside its own columns, or another article's).
+    over_text = {
+        head
+        for head in heads
+        for _, other in links[head]
+        if nodes[other].kind in text_kinds and nodes[other].box.top >= nodes[head].box.bottom - 2
+    }
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head) for head in heads]
     while queue:
@@ -347,6 +355,8 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 if not under_headline(nodes, index, other, head):
                     continue
             elif kind not in text_kinds:
+                continue
+            if index == head and head in over_text and beside(nodes[other].box, nodes[head].box):
                 continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):
                 if head in topping:
@@ -372,6 +382,10 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             members[run[0]] = list(run)
     attach_photos(nodes, links, members, geometry)
     return [sorted(group) for group in members.values()]
+
+
+def beside(text: Box, headline: Box) -> bool:
+    return text.x0 >= headline.x1 - 2 or text.x1 <= headline.x0 + 2
 
 
 def reads_before(text: Box, headline: Box) -> bool:

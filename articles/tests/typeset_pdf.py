@@ -163,8 +163,9 @@ class Setter:
     # Text into lines -----------------------------------------------------------------------
 
     def break_lines(self, text: str, width: float, face: str, size: float, indent: int):
-        """Greedy breaking; a Latin word stays whole; a closing mark never starts a line: one
-        hangs past the edge (标点悬挂), a second takes the word before it to the next line.
+        """Greedy breaking; a Latin word stays whole; no line starts with a space; a closing
+        mark never starts a line: one hangs past the edge (标点悬挂), a second takes the word
+        before it to the next line.
         Returns (line, is_last_of_paragraph, indented)."""
         words, position = [], 0
         while position < len(text):
@@ -176,6 +177,8 @@ class Setter:
             position = end
         lines, current, room = [], [], width - indent * size
         for word in words:
+            if word == " " and not current and lines:
+                continue  # a line never starts with a space
             if current and self.width_of("".join(current) + word, face, size) > room:
                 fits = self.width_of("".join(current), face, size) <= room + 0.01
                 if word[0] in NO_LINE_START and fits:
@@ -186,6 +189,8 @@ class Setter:
                     carried = [current.pop()]
                 lines.append("".join(current))
                 current, room = carried, width
+                if word == " " and not current:
+                    continue
             current.append(word)
         if current:
             lines.append("".join(current))
