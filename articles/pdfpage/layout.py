@@ -541,13 +541,25 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
     )
     body_face = body_faces.most_common(1)[0][0] if body_faces else ""
     for node in nodes:
+        # The column's left edge, told by the node's own lines or by a node of the same
+        # column above or below it (a paragraph's first line alone under a byline).
+        same_column = [
+            other
+            for other in nodes
+            if other.kind == "text"
+            and min(other.box.x1, node.box.x1) - max(other.box.x0, node.box.x0)
+            > 0.5 * min(other.box.width, node.box.width)
+        ]
         for block in node.blocks:
             lines = block.lines
             left = min(line.x0 for line in lines)
             right = max(line.x1 for line in lines)
+            column_left = min([left] + [other.box.x0 for other in same_column])
             for position, line in enumerate(lines):
                 size = line.size
                 indented = line.x0 - left >= INDENT * size and len(lines) > 1
+                if position == 0 and column_left < left - 0.5 * size:
+                    indented = line.x0 - column_left >= INDENT * size
                 face = font_family(line.font)
                 heavy = face != body_face and (is_bold_face(line.font) or line.bold)
                 text_line = Line(raw=line.text)
