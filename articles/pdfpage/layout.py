@@ -341,12 +341,14 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
         if nodes[other].kind in text_kinds and nodes[other].box.top >= nodes[head].box.bottom - 2
     }
     best: dict[int, tuple[float, int]] = {}
-    queue = [(0.0, head, head) for head in heads]
+    queue = [(0.0, head, head, head) for head in heads]
+    parent: dict[int, int] = {}
     while queue:
-        cost, index, head = heapq.heappop(queue)
+        cost, index, head, came_from = heapq.heappop(queue)
         if index in best:
             continue
         best[index] = (cost, head)
+        parent[index] = came_from
         for step, other in links[index]:
             if other in best:
                 continue
@@ -362,7 +364,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 if head in topping:
                     continue
                 step *= HEADLINE_BELOW_TEXT
-            heapq.heappush(queue, (cost + step, other, head))
+            heapq.heappush(queue, (cost + step, other, head, index))
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
         if index != head and nodes[index].kind in text_kinds:
@@ -380,7 +382,17 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             members[nearest].extend(run)
         else:
             members[run[0]] = list(run)
-    attach_photos(nodes, links, members, geometry)
+    # A photo the chain from a headline passed through to reach its text is that article's.
+    passed: dict[int, int] = {}
+    for index, (_, head) in best.items():
+        if nodes[index].kind not in text_kinds:
+            continue
+        step = parent[index]
+        while step != head:
+            if nodes[step].kind in ("picture", "caption"):
+                passed[step] = head
+            step = parent[step]
+    attach_photos(nodes, links, members, geometry, passed)
     return [sorted(group) for group in members.values()]
 
 
@@ -432,7 +444,9 @@ def box_distance(first: Box, second: Box) -> float:
     return (dx * dx + dy * dy) ** 0.5
 
 
-def attach_photos(nodes, links, members: dict[int, list[int]], geometry: PageGeometry) -> None:
+def attach_photos(
+    nodes, links, members: dict[int, list[int]], geometry: PageGeometry, passed: dict[int, int]
+) -> None:
     """A picture with its captions belongs to the article whose area holds it, or which it
     adjoins with no rule between, unless its caption tells news of its own (a long caption
     not pointing at its picture with 图为…): that is photo news, titled by a headline of its
@@ -464,6 +478,8 @@ def attach_photos(nodes, links, members: dict[int, list[int]], geometry: PageGeo
             ),
             None,
         )
+        if home is None:
+            home = next((passed[i] for i in run if i in passed), None)
         if home is None and not tells_news(run, nodes):
             adjoining = [
                 (cost, text_owner[j]) for i in run for cost, j in links[i] if j in text_owner
