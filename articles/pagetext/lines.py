@@ -475,6 +475,13 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return None
     if closes_glued_heading(unit):
         return "heading over glued lines"
+    if (
+        len(unit.lines) <= CAPTION_LINES
+        and closes_sentence(previous.text)
+        and is_credit_line(line.text)
+    ):
+        # A credit on a line of its own closes the caption sentence just above it.
+        return None
     if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.tail_raw(3)):
         # `…能力强。（通讯员 洪科宣）` closes its article, however full the line.
         return "trailing byline"
@@ -623,12 +630,13 @@ def paragraph_end_reason(
         return "kicker over a bold title"
     if (
         closes_sentence(previous.text)
-        and not is_full(line, after)
+        and (not is_full(line, after) or exactly_measured(columns, index))
         and index + 1 < len(columns.lines)
         and heads_indented_paragraph(Unit([line]), columns, index + 1, after)
     ):
-        # After a closed sentence, an unpunctuated line short of the column over an indented
-        # line is a heading, even when it is as wide as that indented line.
+        # After a closed sentence, an unpunctuated line over an indented line is a heading,
+        # even as wide as that indented line, or (in a narrow column) as the column: a
+        # paragraph's last line would close its sentence.
         return "heading over an indented line"
     if heads_wider_text(columns, index, after):
         return "heading over wider text"
@@ -637,7 +645,8 @@ def paragraph_end_reason(
 
 def opens_caption(columns: Columns, index: int) -> bool:
     """After a closed sentence, a line that opens by pointing at the picture (`图为…`), or the
-    first of at most CAPTION_LINES lines closing in a photo credit (`…电梯。（通讯员米乐摄）`),
+    first of at most CAPTION_LINES lines closing in a photo credit (`…电梯。（通讯员米乐摄）`,
+    the credit perhaps on a line of its own),
     is a caption: a paragraph never ends in a credit, and a caption under an article's photo
     is a sentence or two."""
     lines = columns.lines
@@ -645,7 +654,9 @@ def opens_caption(columns: Columns, index: int) -> bool:
         return True
     for end in range(index, min(index + CAPTION_LINES, len(lines))):
         line = lines[end]
-        if end > index and (columns.barriers[end] or closes_sentence(lines[end - 1].text)):
+        if end > index and columns.barriers[end]:
+            return False
+        if end > index and closes_sentence(lines[end - 1].text) and not is_credit_line(line.text):
             return False
         if line.text.rstrip("）)").endswith("摄"):
             text = join_printed_lines([other.text for other in lines[index : end + 1]])
@@ -672,6 +683,15 @@ def indented_from_before(columns: Columns, index: int, column: float | None) -> 
         column = min(column, upper_median(above))
     gap = column - core_width(line)
     return abs(gap - INDENT) <= 0.25 and leading_latin_width(following) < gap
+
+
+def exactly_measured(columns: Columns, index: int) -> bool:
+    """A line and the next set in Chinese characters only, whose widths are exact (digits,
+    Latin letters and dashes print narrower or wider than the half or whole em counted)."""
+    lines = columns.lines[index : index + 2]
+    return len(lines) == 2 and all(
+        is_wide(char) and char not in "—…" for line in lines for char in line.text
+    )
 
 
 def closes_sentence(text: str) -> bool:

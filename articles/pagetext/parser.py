@@ -14,7 +14,15 @@ from .bylines import (
     parse_parenthesised_bylines,
     split_trailing_bylines,
 )
-from .lines import CAPTION_MARK, WIDEST_TEXT_COLUMN, Line, Unit, read_lines, split_units
+from .lines import (
+    CAPTION_MARK,
+    WIDEST_TEXT_COLUMN,
+    Line,
+    Unit,
+    glued_by_latin,
+    read_lines,
+    split_units,
+)
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length
 from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
@@ -41,6 +49,10 @@ class Item:
     #: The headline's printed lines, and whether they stood just before the next item's text.
     headline_lines: list[Line] = field(default_factory=list)
     headline_before_next: bool = False
+    #: Opened as an article opens: with its dateline or its bylines.
+    opened: bool = False
+    #: The printed lines of each subheading block, by its index in the body.
+    subheading_lines: dict[int, list[Line]] = field(default_factory=dict)
 
     @property
     def column(self) -> float | None:
@@ -137,11 +149,28 @@ class PageAssembly:
         item = Item(ParsedArticle(kind=kind))
         if self.headings:
             previous = self.current
-            owner = previous if previous and self.lacks_title(previous) else item
+            owner = (
+                previous
+                if previous and self.lacks_title(previous) and not self.headline_pending(previous)
+                else item
+            )
             self.give_headings(owner)
             owner.headline_before_next = owner is previous
         self.items.append(item)
         return item
+
+    def headline_pending(self, item: Item) -> bool:
+        """Whether an article printed without a headline above its text will get one from the
+        headline lines just before its text, which the article before it holds (its own set
+        after its body, then this one's): headlines waiting now are then the next item's."""
+        if len(self.items) < 2 or self.items[-1] is not item:
+            return False
+        before = self.items[-2]
+        return (
+            before.headline_before_next
+            and len(before.headline_lines) >= 2
+            and second_headline_start(before.headline_lines) is not None
+        )
 
     @staticmethod
     def lacks_title(item: Item) -> bool:
@@ -174,43 +203,28 @@ class PageAssembly:
             and previous is not None
             and self.lacks_title(previous)
         ):
-            waiting = [line for heading in self.headings for line in heading.lines]
-            cut = len(waiting)
-            if not unit.lines[0].text.endswith(KICKER_ENDINGS):
-                # Plain lines over a bold title close the headline above unless a mark says
-                # a line cannot (a subtitle's dash closes a headline: a line after it is the
-                # kicker over the bold title). Widths do not decide here: a two-phrase title
-                # (`科技的集聚地` / `创新的孵化器（新时代画卷）`) may widen.
-                found = second_headline_start(waiting + unit.lines, latest=True, widths=False)
-                cut = found if found is not None and found < cut else cut
-            self.headings = [Unit([line]) for line in waiting[:cut]]
             self.give_headings(previous)
-            self.headings = [Unit([line]) for line in waiting[cut:]]
         self.headings.append(unit)
 
     def opens_another_headline(self, unit: Unit) -> bool:
-        """A kicker opens a headline; so does a fake-bold line after plain headline lines that
-        are not a kicker of their own (a headline is set in one face; a plain kicker may
-        stand over a bold title)."""
-        if unit.lines[0].text.endswith(KICKER_ENDINGS):
-            return True
-        waiting = self.headings
-        return (
-            unit.bold
-            and not any(heading.bold for heading in waiting)
-            and not waiting[-1].text.endswith(KICKER_ENDINGS)
-        )
+        """A kicker (`公主岭：`) opens a headline. Where plain lines meet a bold title is decided
+        once the page is read (share_headlines): they may be the headline above or the bold
+        title's kicker."""
+        return unit.lines[0].text.endswith(KICKER_ENDINGS)
 
     def add_subheading(self, unit: Unit) -> None:
         item = self.open_article()
         body = item.article.body
         if body and body[-1].type == "subheading":
             body[-1] = Block("subheading", body[-1].text + unit.text)
+            item.subheading_lines[len(body) - 1] += unit.lines
         else:
             body.append(Block("subheading", unit.text))
+            item.subheading_lines[len(body) - 1] = list(unit.lines)
 
     def add_dateline(self, unit: Unit) -> None:
         item = self.start_item()
+        item.opened = True
         dateline, bylines, text = read_dateline(unit)
         item.article.dateline = dateline
         item.article.bylines.extend(bylines)
@@ -220,6 +234,7 @@ class PageAssembly:
 
     def add_leading_byline(self, unit: Unit) -> None:
         item = self.start_item()
+        item.opened = True
         for line in unit.lines:
             item.article.bylines.extend(line.bylines or [])
 
@@ -380,6 +395,14 @@ class PageAssembly:
             return item
         cut = headings[-1]
         second = Item(ParsedArticle(title=body[cut].text))
+        lines = item.subheading_lines.get(cut, [])
+        divide = second_headline_start(lines) if item.article.title is None else None
+        if divide is not None:
+            # An article printed without a headline above its text has it after its body:
+            # the heading lines hold its headline, then the next one's.
+            first, other = item.article, second.article
+            first.kicker, first.title, first.subtitle = line_heading_parts(lines[:divide])
+            other.kicker, other.title, other.subtitle = line_heading_parts(lines[divide:])
         second.article.body, item.article.body = body[cut + 1 :], body[:cut]
         self.items.insert(self.items.index(item) + 1, second)
         return second
@@ -392,17 +415,44 @@ class PageAssembly:
             else:
                 self.give_headings(self.start_item())
         self.share_headlines()
+        self.hand_headlines_down()
         return [item.article for item in self.items if has_content(item.article)]
+
+    def hand_headlines_down(self) -> None:
+        """A headline set right above an article that opens with its dateline or bylines, and
+        left without one, is that article's, not the text before it, when that text does not
+        open as an article does (the rest of an article whose columns the extractor printed
+        apart): a headline is set after a body only for a whole article."""
+        for previous, item in zip(self.items, self.items[1:], strict=False):
+            if (
+                previous.headline_before_next
+                and self.lacks_title(item)
+                and item.opened
+                and not previous.opened
+                and previous.article.title is not None
+            ):
+                giver, taker = previous.article, item.article
+                taker.kicker, taker.title, taker.subtitle = (
+                    giver.kicker,
+                    giver.title,
+                    giver.subtitle,
+                )
+                giver.kicker = giver.title = giver.subtitle = None
+                previous.headline_before_next = False
 
     def share_headlines(self) -> None:
         """Every article has a headline. Headline lines set between an article printed without
         one above its text and the next, which gets none either, are one headline each: the
         first closes the article above (set after its body), the second opens the article
-        below. They divide where both parts read as a headline (second_headline_start)."""
+        below. They divide where both parts read as a headline (second_headline_start). Photo
+        news often has no title: it takes one only where the face changes."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
-            if previous.headline_before_next and self.lacks_title(item) and len(lines) >= 2:
-                cut = second_headline_start(lines)
+            photo = item.is_photo and item.article.title is None
+            if not previous.headline_before_next or len(lines) < 2:
+                continue
+            if self.lacks_title(item) or photo:
+                cut = second_headline_start(lines, faces_only=photo)
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -443,21 +493,38 @@ def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
     return all(later <= earlier + 0.5 for earlier, later in zip(sizes, sizes[1:], strict=False))
 
 
-def second_headline_start(
-    lines: list[Line], *, latest: bool = False, widths: bool = True
-) -> int | None:
-    """Where a run of two headlines' printed lines divides: the first (or the last) place where
-    both parts read as a headline; None when there is none (or the run is longer than two
-    headlines print, which keeps the search linear in the page)."""
+def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int | None:
+    """Where a run of two headlines' printed lines divides: first where the face changes (a
+    title is set in one face; there widths do not decide, as a two-phrase title such as
+    `科技的集聚地` / `创新的孵化器（新时代画卷）` may widen), else where both parts read as a
+    headline, a heading glued over lines preferred whole; None when nowhere fits (or the run is
+    longer than two headlines print, which keeps the search linear in the page)."""
     if len(lines) > LONGEST_HEADLINE_RUN:
         return None
-    cuts = range(1, len(lines))
-    for cut in reversed(cuts) if latest else cuts:
-        if reads_as_headline(lines[:cut], widths=widths) and reads_as_headline(
-            lines[cut:], widths=widths
+    # A single newline no Latin line end explains joins lines of one heading: no cut there.
+    cuts = [
+        cut
+        for cut in range(1, len(lines))
+        if not (lines[cut - 1].glued and not glued_by_latin(lines[cut - 1]))
+    ]
+    for cut in cuts:
+        if bool(lines[cut - 1].bold) != bool(lines[cut].bold) and both_headlines(
+            lines, cut, widths=False
         ):
             return cut
+    if faces_only:
+        return None
+    cuts.sort(key=lambda cut: not lines[cut].glued)
+    for cut in cuts:
+        if both_headlines(lines, cut, widths=True):
+            return cut
     return None
+
+
+def both_headlines(lines: list[Line], cut: int, *, widths: bool) -> bool:
+    return reads_as_headline(lines[:cut], widths=widths) and reads_as_headline(
+        lines[cut:], widths=widths
+    )
 
 
 def tells_news(caption: str) -> bool:

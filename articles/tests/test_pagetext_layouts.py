@@ -379,3 +379,150 @@ def test_a_two_line_paragraph_after_a_full_closing_line_is_a_paragraph_of_its_ow
         "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。",
         "该中心还将开放科普展厅，供市民预约参观。",
     ]
+
+
+def test_a_photo_news_title_between_an_article_and_its_wide_caption_is_the_photos():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "智能农机助秋收",
+            "10月12日，在某县的稻田里，北斗导航收割机正在作业。今年当地推广",
+            "无人驾驶农机三百余台，水稻收获进度比去年同期快了一周。",
+            "图为农机手在查看作业数据。通讯员何穗摄",
+        )
+    )
+    article, photo = parsed.articles
+    assert [block.type for block in article.body] == ["paragraph", "paragraph"]
+    assert (photo.kind, photo.title) == ("photo", "智能农机助秋收")
+
+
+def test_headlines_after_two_bodies_go_to_their_own_articles_down_the_page():
+    """The second article's headline sits in the lines after the first one's body, so the
+    lines before the third text are the third article's, not the second's."""
+    parsed = parse_page(
+        page(
+            *BODY,
+            "城市大脑让红绿灯更聪",
+            "明",
+            "大科学装置开放共享",
+            "记者 孔令晨",
+            "某省公布首批向企业开",
+            "放的大科学装置名单，散裂",
+            "中子源等十二个设施入选。",
+            "企业可通过线上平台预",
+            "约机时，按成本价支付费用。",
+            "海上风机吊装",
+            "9月18日，在某海域，施工人员正在吊装单机容量十六兆瓦的海上风电机组。",
+            "该机组叶轮直径超过二百米。（记者 邱岚 摄）",
+        )
+    )
+    first, second, photo = parsed.articles
+    assert first.title == "城市大脑让红绿灯更聪明"
+    assert second.title == "大科学装置开放共享"
+    assert (photo.kind, photo.title) == ("photo", "海上风机吊装")
+
+
+def test_a_headline_glued_over_two_lines_after_another_is_the_next_articles_whole():
+    text = page(*BODY, "大科学装置开放", "共享新装置") + "\n园区签约十二\n项目\n\n" + page(*BODY)
+    first, second = parse_page(text).articles
+    assert first.title == "大科学装置开放共享新装置"
+    assert second.title == "园区签约十二项目"
+
+
+def test_a_headline_over_an_opening_dateline_is_not_given_to_the_rest_of_an_article():
+    """The extractor printed an article's last column after its closing byline's column."""
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "（通讯员 洪科宣）",
+            "算力资源还将向高校和科研院",
+            "所开放，首批签约单位十家。",
+            "园区签约十二个项目",
+            *BODY,
+        )
+    )
+    titles = [article.title for article in parsed.articles]
+    assert titles[-1] == "园区签约十二个项目"
+
+
+#: An article without dateline or bylines at its head, set twelve characters a line.
+PLAIN_BODY = (
+    "走进某生物科技公司的",
+    "车间，一捆捆秸秆变成了白",
+    "净的餐盒，远销东南亚和欧",
+    "洲。",
+)
+
+
+def test_a_plain_heading_after_a_closing_byline_is_the_next_articles_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY[4:],
+            "该中心还将开放展厅。（通",
+            "讯员 方志强）",
+            "秸秆变身餐盒",
+            *PLAIN_BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert first.bylines == [Byline("通讯员", "方志强")]
+    assert second.title == "秸秆变身餐盒"
+    assert [block.type for block in second.body] == ["paragraph"]
+
+
+def test_headlines_read_as_subheadings_divide_when_closing_bylines_split_the_articles():
+    """Bylines at the head and at the end make two articles; the first had no headline above
+    its text, so the heading lines between the two hold its headline, then the second's."""
+    parsed = parse_page(
+        page(
+            "记者 齐鸣",
+            *BODY[4:],
+            "园区挂牌运营",
+            "秸秆变身餐盒",
+            *PLAIN_BODY[:-1],
+            "洲。（通讯员 方志强）",
+        )
+    )
+    first, second = parsed.articles
+    assert (first.title, first.bylines) == ("园区挂牌运营", [Byline("记者", "齐鸣")])
+    assert (second.title, second.bylines) == ("秸秆变身餐盒", [Byline("通讯员", "方志强")])
+
+
+def test_a_plain_kicker_over_a_bold_title_after_the_body_stays_with_that_title():
+    parsed = parse_page(
+        page(*BODY, "聚焦新型储能", "钠电池产线投产钠电池产线投产", *BODY, "园区签约项目")
+    )
+    first, second = parsed.articles
+    assert (first.kicker, first.title) == ("聚焦新型储能", "钠电池产线投产")
+    assert second.title == "园区签约项目"
+
+
+def test_a_subheading_filling_a_nine_character_line_is_still_a_subheading():
+    parsed = parse_page(
+        page(
+            "园区签约园区签约",
+            "本报讯（记者 方",
+            "舟）近日，某市两所",
+            "高校与园区签署协议，",
+            "首批发布专利三百项。",
+            "先试用后付费的模式",
+            "据介绍，企业可",
+            "免费试用专利三年，",
+            "产生收益后再付费。",
+        )
+    )
+    (article,) = parsed.articles
+    assert [block.type for block in article.body] == ["paragraph", "subheading", "paragraph"]
+    assert article.body[1].text == "先试用后付费的模式"
+
+
+def test_a_caption_with_its_credit_on_a_line_of_its_own_is_one_caption():
+    parsed = parse_page(page("算力中心投运", *BODY, "工人在机房检查服务器设备。", "通讯员 何穗摄"))
+    (article,) = parsed.articles
+    assert [squeeze(caption) for caption in article.captions] == [
+        "工人在机房检查服务器设备。通讯员何穗摄"
+    ]
+    assert len(article.body) == 2
