@@ -26,7 +26,7 @@ from articles.models import Article, Contributor, Issue, Page, visible_to_reader
 from articles.page_cache import ARTICLE_PAGE
 from entities.merging import redirect_to_kept
 from newsroom.caching import public_page
-from newsroom.reading import PAGINATED, date_from_url, paginate
+from newsroom.reading import PAGINATED, date_from_url, link, paginate
 
 ISSUES_PER_PAGE = 60
 PRIVATE_CACHE = {"private": True, "no_store": True, "max_age": 0}
@@ -189,7 +189,7 @@ def article_detail(request, pk):
             **related,
             "title": article.title_or_caption(related["captions"]),
             "preview": preview,
-            "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+            "canonical_url": request.build_absolute_uri(link("articles:article", article.pk)),
             "summary": summary(article, related["captions"]),
             **dates_and_place(article),
         },

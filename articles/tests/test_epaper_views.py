@@ -227,4 +227,4 @@ class TestTheArticlePage:
         ContentType.objects.get_for_model(Article)  # cached by every process after its first
         with CaptureQueriesContext(connection) as queries:
             client.get(f"/articles/{edition['lead'].pk}/")
-        assert len(queries) == 3  # article with its page and issue, captions, names
+        assert len(queries) == 2  # the article with its page and issue; what it shows
