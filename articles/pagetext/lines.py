@@ -31,6 +31,11 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
+PICTURE_AT_START = re.compile(r"^(?:图为|图说[：:])")
+#: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
+WIDEST_TEXT_COLUMN = 23
+#: A caption under an article's photo, credit included, runs over a few printed lines at most.
+CAPTION_LINES = 3
 PICTURE_AT_END = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:])[^。！？]*[。！？]$")
 LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
@@ -433,10 +438,14 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
 
 def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     """A ▲ caption too long for its line runs on to the next line, without a ▲; a paragraph's
-    indented first line after it is the text going on."""
+    indented first line after it is the text going on. A caption is set across its picture,
+    wider than a column of text: a ▲ line no wider than the text before it filled no line."""
     lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
+        return False
+    text_column = columns.before(index - 2) if index >= 2 else None
+    if text_column is not None and last.width <= text_column + WIDER_BY:
         return False
     if is_indented(columns, index, columns.after(index)):
         return False
@@ -461,10 +470,18 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "byline line"
     if not open_bracket and unit.lines[0].text[:1] in "（(" and previous.text[-1:] in "）)":
         return "parenthesised line closed"
-    if previous.glued or cannot_start_paragraph(line.text):
+    if (previous.glued and not glued_by_latin(previous)) or cannot_start_paragraph(line.text):
+        # A single newline after a Latin line end is the extractor's habit, not a binding.
         return None
     if closes_glued_heading(unit):
         return "heading over glued lines"
+    if (
+        len(unit.lines) <= CAPTION_LINES
+        and closes_sentence(previous.text)
+        and is_credit_line(line.text)
+    ):
+        # A credit on a line of its own closes the caption sentence just above it.
+        return None
     if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.tail_raw(3)):
         # `…能力强。（通讯员 洪科宣）` closes its article, however full the line.
         return "trailing byline"
@@ -475,6 +492,14 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "column changes"
     if picture_sentence_closed(unit, previous) and not is_credit_line(line.text):
         return "caption closed"
+    if (
+        not open_bracket
+        and unit.widest < WIDEST_TEXT_COLUMN
+        and closes_sentence(previous.text)
+        and opens_caption(columns, index)
+    ):
+        # Photo news, set wider than any text column, tells its news before `图为…`.
+        return "caption after a closed sentence"
     if not open_bracket and set_across_columns(unit, after):
         return "headline across columns"
     if previous.loose:
@@ -518,7 +543,12 @@ def heads_indented_paragraph(
     first = core_width(following)
     if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
         return False
-    return line.width <= first - 1 or line.width >= first + 0.5
+    if line.width <= first - 1 or line.width >= first + 0.5:
+        return True
+    # As wide as the indented line, it could be a paragraph's own first line over a second line
+    # pushed short by a Latin word or number too long for the first; a line pushed short is
+    # justified (loose) or opens with that word, so a tight one opening in Chinese is indented.
+    return not following.loose and not leading_latin_width(following)
 
 
 def core_column(lines: list[Line], start: int) -> float | None:
@@ -592,11 +622,93 @@ def paragraph_end_reason(
         return "parenthesis after sentence end"
     if is_indented(columns, index, after):
         return "indented line"
+    if indented_from_before(columns, index, before):
+        return "indented line"
     if looks_like_heading_line(columns, index, after, before):
         return "heading after sentence end"
+    if opens_bold_headline(columns, index):
+        return "kicker over a bold title"
+    if (
+        closes_sentence(previous.text)
+        and (not is_full(line, after) or exactly_measured(columns, index))
+        and index + 1 < len(columns.lines)
+        and heads_indented_paragraph(Unit([line]), columns, index + 1, after)
+    ):
+        # After a closed sentence, an unpunctuated line over an indented line is a heading,
+        # even as wide as that indented line, or (in a narrow column) as the column: a
+        # paragraph's last line would close its sentence.
+        return "heading over an indented line"
     if heads_wider_text(columns, index, after):
         return "heading over wider text"
     return None
+
+
+def opens_caption(columns: Columns, index: int) -> bool:
+    """After a closed sentence, a line that opens by pointing at the picture (`图为…`), or the
+    first of at most CAPTION_LINES lines closing in a photo credit (`…电梯。（通讯员米乐摄）`,
+    the credit perhaps on a line of its own),
+    is a caption: a paragraph never ends in a credit, and a caption under an article's photo
+    is a sentence or two."""
+    lines = columns.lines
+    if PICTURE_AT_START.match(lines[index].text):
+        return True
+    for end in range(index, min(index + CAPTION_LINES, len(lines))):
+        line = lines[end]
+        if end > index and columns.barriers[end]:
+            return False
+        if end > index and closes_sentence(lines[end - 1].text) and not is_credit_line(line.text):
+            return False
+        if line.text.rstrip("）)").endswith("摄"):
+            text = join_printed_lines([other.text for other in lines[index : end + 1]])
+            return credit_of(text) is not None and not is_credit_line(text)
+    return False
+
+
+def indented_from_before(columns: Columns, index: int, column: float | None) -> bool:
+    """After a closed sentence, a tight line of Chinese exactly the indent short of the column
+    above, closing no sentence, is neither a full line of the same paragraph nor its last: it
+    opens the next one. This holds where the lines below are too few to measure (a two-line
+    paragraph), unless a Latin word too long for the gap was pushed to the next line."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if column is None or following is None or line.loose or ends_paragraph(line.text):
+        return False
+    if not all(is_wide(char) for char in line.text):
+        # Digits and Latin letters print narrower or wider than half an em: no exact width.
+        return False
+    # Measured without the marks that hang past the column, which would widen it.
+    above = [core_width(other) for other in lines[max(0, index - WINDOW) : index] if not other.bold]
+    if len(above) >= RELIABLE_SAMPLE:
+        column = min(column, upper_median(above))
+    gap = column - core_width(line)
+    return abs(gap - INDENT) <= 0.25 and leading_latin_width(following) < gap
+
+
+def exactly_measured(columns: Columns, index: int) -> bool:
+    """A line and the next set in Chinese characters only, whose widths are exact (digits,
+    Latin letters and dashes print narrower or wider than the half or whole em counted)."""
+    lines = columns.lines[index : index + 2]
+    return len(lines) == 2 and all(
+        is_wide(char) and char not in "—…" for line in lines for char in line.text
+    )
+
+
+def closes_sentence(text: str) -> bool:
+    """Ends with 。！？ or …, perhaps inside a closing quote or bracket (`…了。”`)."""
+    return text.rstrip("”’」』）)")[-1:] in "。！？!?…"
+
+
+def opens_bold_headline(columns: Columns, index: int) -> bool:
+    """After a sentence's end, a line not closed like a sentence right over a fake-bold line is
+    the kicker (引题) set above that title: a paragraph's last line closes its sentence, and a
+    paragraph never runs on into a headline."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or not following.bold or line.bold or line.loose:
+        return False
+    return not ends_paragraph(line.text) and not any(mark in line.text for mark in "。；")
 
 
 def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool:

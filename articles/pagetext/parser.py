@@ -14,19 +14,27 @@ from .bylines import (
     parse_parenthesised_bylines,
     split_trailing_bylines,
 )
-from .lines import CAPTION_MARK, Unit, read_lines, split_units
+from .lines import (
+    CAPTION_MARK,
+    WIDEST_TEXT_COLUMN,
+    Line,
+    Unit,
+    glued_by_latin,
+    read_lines,
+    split_units,
+)
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length
 from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
-#: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
-WIDEST_TEXT_COLUMN = 23
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
 SUBTITLE_OPENING = ("——", "—", "--")
+#: Two headlines set one after the other print a dozen lines at most.
+LONGEST_HEADLINE_RUN = 12
 
 
 @dataclass
@@ -39,8 +47,12 @@ class Item:
     widest: float = 0.0
     closed: bool = False
     #: The headline's printed lines, and whether they stood just before the next item's text.
-    headline_lines: list[str] = field(default_factory=list)
+    headline_lines: list[Line] = field(default_factory=list)
     headline_before_next: bool = False
+    #: Opened as an article opens: with its dateline or its bylines.
+    opened: bool = False
+    #: The printed lines of each subheading block, by its index in the body.
+    subheading_lines: dict[int, list[Line]] = field(default_factory=dict)
 
     @property
     def column(self) -> float | None:
@@ -95,6 +107,11 @@ def read_dateline(unit: Unit) -> tuple[str, list[Byline], str]:
 
 
 def heading_parts(units: list[Unit]) -> tuple[str | None, str | None, str | None]:
+    """Kicker (引题), title and subtitle (副题) from a headline's printed lines."""
+    return line_heading_parts([line for unit in units for line in unit.lines])
+
+
+def line_heading_parts(printed: list[Line]) -> tuple[str | None, str | None, str | None]:
     """Kicker (引题), title and subtitle (副题) from a headline's printed lines.
 
     The title (主题) is set heavier than the kicker above it and the subtitle below it: with a
@@ -102,7 +119,6 @@ def heading_parts(units: list[Unit]) -> tuple[str | None, str | None, str | None
     Set in one face, a line ending in a colon is a kicker and one opening with a dash a subtitle;
     other lines in one face are one title broken over lines.
     """
-    printed = [line for unit in units for line in unit.lines]
     lines = [line.bold or line.text for line in printed]
     kicker_lines: list[str] = []
     subtitle_lines: list[str] = []
@@ -133,11 +149,28 @@ class PageAssembly:
         item = Item(ParsedArticle(kind=kind))
         if self.headings:
             previous = self.current
-            owner = previous if previous and self.lacks_title(previous) else item
+            owner = (
+                previous
+                if previous and self.lacks_title(previous) and not self.headline_pending(previous)
+                else item
+            )
             self.give_headings(owner)
             owner.headline_before_next = owner is previous
         self.items.append(item)
         return item
+
+    def headline_pending(self, item: Item) -> bool:
+        """Whether an article printed without a headline above its text will get one from the
+        headline lines just before its text, which the article before it holds (its own set
+        after its body, then this one's): headlines waiting now are then the next item's."""
+        if len(self.items) < 2 or self.items[-1] is not item:
+            return False
+        before = self.items[-2]
+        return (
+            before.headline_before_next
+            and len(before.headline_lines) >= 2
+            and second_headline_start(before.headline_lines) is not None
+        )
 
     @staticmethod
     def lacks_title(item: Item) -> bool:
@@ -145,9 +178,7 @@ class PageAssembly:
 
     def give_headings(self, item: Item) -> None:
         kicker, title, subtitle = heading_parts(self.headings)
-        item.headline_lines = [
-            line.bold or line.text for unit in self.headings for line in unit.lines
-        ]
+        item.headline_lines = [line for unit in self.headings for line in unit.lines]
         item.article.kicker, item.article.title, item.article.subtitle = kicker, title, subtitle
         self.headings = []
 
@@ -176,28 +207,24 @@ class PageAssembly:
         self.headings.append(unit)
 
     def opens_another_headline(self, unit: Unit) -> bool:
-        """A kicker opens a headline; so does a fake-bold line after plain headline lines that
-        are not a kicker of their own (a headline is set in one face; a plain kicker may
-        stand over a bold title)."""
-        if unit.lines[0].text.endswith(KICKER_ENDINGS):
-            return True
-        waiting = self.headings
-        return (
-            unit.bold
-            and not any(heading.bold for heading in waiting)
-            and not waiting[-1].text.endswith(KICKER_ENDINGS)
-        )
+        """A kicker (`公主岭：`) opens a headline. Where plain lines meet a bold title is decided
+        once the page is read (share_headlines): they may be the headline above or the bold
+        title's kicker."""
+        return unit.lines[0].text.endswith(KICKER_ENDINGS)
 
     def add_subheading(self, unit: Unit) -> None:
         item = self.open_article()
         body = item.article.body
         if body and body[-1].type == "subheading":
             body[-1] = Block("subheading", body[-1].text + unit.text)
+            item.subheading_lines[len(body) - 1] += unit.lines
         else:
             body.append(Block("subheading", unit.text))
+            item.subheading_lines[len(body) - 1] = list(unit.lines)
 
     def add_dateline(self, unit: Unit) -> None:
         item = self.start_item()
+        item.opened = True
         dateline, bylines, text = read_dateline(unit)
         item.article.dateline = dateline
         item.article.bylines.extend(bylines)
@@ -207,6 +234,7 @@ class PageAssembly:
 
     def add_leading_byline(self, unit: Unit) -> None:
         item = self.start_item()
+        item.opened = True
         for line in unit.lines:
             item.article.bylines.extend(line.bylines or [])
 
@@ -367,6 +395,14 @@ class PageAssembly:
             return item
         cut = headings[-1]
         second = Item(ParsedArticle(title=body[cut].text))
+        lines = item.subheading_lines.get(cut, [])
+        divide = second_headline_start(lines) if item.article.title is None else None
+        if divide is not None:
+            # An article printed without a headline above its text has it after its body:
+            # the heading lines hold its headline, then the next one's.
+            first, other = item.article, second.article
+            first.kicker, first.title, first.subtitle = line_heading_parts(lines[:divide])
+            other.kicker, other.title, other.subtitle = line_heading_parts(lines[divide:])
         second.article.body, item.article.body = body[cut + 1 :], body[:cut]
         self.items.insert(self.items.index(item) + 1, second)
         return second
@@ -379,36 +415,116 @@ class PageAssembly:
             else:
                 self.give_headings(self.start_item())
         self.share_headlines()
+        self.hand_headlines_down()
         return [item.article for item in self.items if has_content(item.article)]
+
+    def hand_headlines_down(self) -> None:
+        """A headline set right above an article that opens with its dateline or bylines, and
+        left without one, is that article's, not the text before it, when that text does not
+        open as an article does (the rest of an article whose columns the extractor printed
+        apart): a headline is set after a body only for a whole article."""
+        for previous, item in zip(self.items, self.items[1:], strict=False):
+            if (
+                previous.headline_before_next
+                and self.lacks_title(item)
+                and item.opened
+                and not previous.opened
+                and previous.article.title is not None
+            ):
+                giver, taker = previous.article, item.article
+                taker.kicker, taker.title, taker.subtitle = (
+                    giver.kicker,
+                    giver.title,
+                    giver.subtitle,
+                )
+                giver.kicker = giver.title = giver.subtitle = None
+                previous.headline_before_next = False
 
     def share_headlines(self) -> None:
         """Every article has a headline. Headline lines set between an article printed without
         one above its text and the next, which gets none either, are one headline each: the
-        first closes the article above (set after its body), the second opens the article below.
-        A headline broken over lines fills every line but its last, so the second headline
-        starts at the first line wider than the one before it; two lines are one each."""
+        first closes the article above (set after its body), the second opens the article
+        below. They divide where both parts read as a headline (second_headline_start). Photo
+        news often has no title: it takes one only where the face changes."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
-            if (
-                previous.headline_before_next
-                and self.lacks_title(item)
-                and len(lines) >= 2
-                and previous.article.kicker is None
-                and previous.article.subtitle is None
-            ):
-                cut = second_headline_start(lines)
+            photo = item.is_photo and item.article.title is None
+            if not previous.headline_before_next or len(lines) < 2:
+                continue
+            if self.lacks_title(item) or photo:
+                cut = second_headline_start(lines, faces_only=photo)
                 if cut is not None:
-                    previous.article.title = "".join(lines[:cut])
-                    item.article.title = "".join(lines[cut:])
+                    article = previous.article
+                    article.kicker, article.title, article.subtitle = line_heading_parts(
+                        lines[:cut]
+                    )
+                    article = item.article
+                    article.kicker, article.title, article.subtitle = line_heading_parts(
+                        lines[cut:]
+                    )
 
 
-def second_headline_start(lines: list[str]) -> int | None:
-    """Where a run of two headlines' lines divides, when its line widths say so exactly once."""
-    if len(lines) == 2:
-        return 1
-    widths = [display_width(line) for line in lines]
-    starts = [index for index in range(1, len(lines)) if widths[index] > widths[index - 1]]
-    return starts[0] if len(starts) == 1 else None
+def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
+    """Printed lines that can be one headline: one heavy title with at most a plain kicker line
+    above and a plain subtitle line below; a colon closes only a kicker, the first line, and a
+    dash opens only a subtitle, the last; a title broken over lines fills every line but its
+    last, so no title line is wider than the one before it."""
+    heavy = [index for index, line in enumerate(lines) if line.bold]
+    if heavy and heavy != list(range(heavy[0], heavy[-1] + 1)):
+        return False
+    texts = [line.bold or line.text for line in lines]
+    first, last = 0, len(lines)
+    if texts[0].endswith(KICKER_ENDINGS):
+        first = 1
+    if len(texts) > first + 1 and texts[-1].startswith(SUBTITLE_OPENING):
+        last -= 1
+    if heavy:
+        if heavy[0] - first > 1 or last - 1 - heavy[-1] > 1 or first > heavy[0]:
+            return False
+        first, last = heavy[0], heavy[-1] + 1
+    title = texts[first:last]
+    if not title:
+        return False
+    if any(text.endswith(KICKER_ENDINGS) or text.startswith(SUBTITLE_OPENING) for text in title):
+        return False
+    if not widths:
+        return True
+    sizes = [display_width(text) for text in title]
+    return all(later <= earlier + 0.5 for earlier, later in zip(sizes, sizes[1:], strict=False))
+
+
+def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int | None:
+    """Where a run of two headlines' printed lines divides: first where the face changes (a
+    title is set in one face; there widths do not decide, as a two-phrase title such as
+    `科技的集聚地` / `创新的孵化器（新时代画卷）` may widen), else where both parts read as a
+    headline, a heading glued over lines preferred whole; None when nowhere fits (or the run is
+    longer than two headlines print, which keeps the search linear in the page)."""
+    if len(lines) > LONGEST_HEADLINE_RUN:
+        return None
+    # A single newline no Latin line end explains joins lines of one heading: no cut there.
+    cuts = [
+        cut
+        for cut in range(1, len(lines))
+        if not (lines[cut - 1].glued and not glued_by_latin(lines[cut - 1]))
+    ]
+    for cut in cuts:
+        if bool(lines[cut - 1].bold) != bool(lines[cut].bold) and both_headlines(
+            lines, cut, widths=False
+        ):
+            return cut
+    if faces_only:
+        return None
+    cuts.sort(key=lambda cut: not lines[cut].glued)
+    for cut in cuts:
+        if both_headlines(lines, cut, widths=True):
+            return cut
+    return None
+
+
+def both_headlines(lines: list[Line], cut: int, *, widths: bool) -> bool:
+    return reads_as_headline(lines[:cut], widths=widths) and reads_as_headline(
+        lines[cut:], widths=widths
+    )
 
 
 def tells_news(caption: str) -> bool:

@@ -10,6 +10,7 @@ from .bylines import (
     find_dateline,
     parse_parenthesised_bylines,
     parse_standalone_bylines,
+    split_trailing_bylines,
 )
 from .lines import Unit
 from .text import ends_paragraph
@@ -46,8 +47,11 @@ def reliable_column(unit: Unit) -> float | None:
 
 
 def is_heading_like(unit: Unit) -> bool:
-    """Short, a few lines at most, and not closed like a sentence."""
+    """Short, a few lines at most, and not closed like a sentence. A kicker's colon at the end of
+    its own printed line (`创新驱动：` over the title) is no sentence mark."""
     text = unit.text
+    if len(unit.lines) > 1 and unit.lines[0].text.endswith(tuple(HEADING_CLOSERS)):
+        text = "".join(line.bold or line.text for line in unit.lines[1:])
     if len(unit.lines) > LONGEST_HEADING_LINES or "。" in text:
         return False
     if text.endswith(("）", ")")):
@@ -108,9 +112,16 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
         return False
     if parse_standalone_bylines(units[first - 1].lines[-1].raw):
         return False
+    if split_trailing_bylines(units[first - 1].tail_raw(3)):
+        # `…能力强。（通讯员 洪科宣）` closed its article: a headline follows, not a subheading.
+        return False
     before = nearest_column(units, kinds, range(first - 1, -1, -1))
     after = nearest_column(units, kinds, range(last + 1, len(units)))
     if before is not None and after is not None and abs(before - after) >= COLUMN_CHANGE:
+        return False
+    if before is not None and units[last + 1].widest > before + COLUMN_CHANGE + 1:
+        # Text set wider than the column before (photo news under its title) is not the
+        # article going on under a subheading, even in two lines too few to measure.
         return False
     widest = max(line.width for index in range(first, last + 1) for line in units[index].lines)
     return before is None or widest <= before

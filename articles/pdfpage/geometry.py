@@ -21,6 +21,12 @@ FAKE_BOLD_OFFSET = 0.12
 #: words may stand further apart.
 GUTTER = 0.6
 HEADLINE_GUTTER_SIZE = 1.2
+#: A gap in a body or caption line up to this (in ems) may be a full-width space (a byline's
+#: `记者　李墨`, a credit's `■特约记者 马宁 摄`): it is a gutter only if the lines around it
+#: are blank there too.
+LONE_GUTTER = 1.25
+#: Closing marks a compositor may hang past a column's right edge (标点悬挂).
+HANGING = set("。，、；：？！”’）》」』")
 #: Lines of one block differ in size by less than this ratio.
 SAME_SIZE = 1.06
 #: Greatest space between two lines of one block, in ems of their size.
@@ -276,12 +282,20 @@ def split_rows(
             and abs(median(g.size for g in other) - size) <= 0.1 * size
         ]
         piece = [row[0]]
+        headline = size >= HEADLINE_GUTTER_SIZE * body_size
         for previous, glyph in zip(row, row[1:], strict=False):
             gap = glyph.x0 - previous.x1
-            gutter = (GUTTER if size < HEADLINE_GUTTER_SIZE * body_size else 1.2) * size
-            cut = gap > gutter and not printed_across(
-                previous.x1, glyph.x0, unruled(neighbours, row, previous.x1, separators)
-            )
+            gutter = (1.2 if headline else GUTTER) * size
+            around = unruled(neighbours, row, previous.x1, separators)
+            cut = gap > gutter and not printed_across(previous.x1, glyph.x0, around)
+            if cut and not headline and gap <= LONE_GUTTER * size:
+                # A space this narrow parts columns only where the lines around it part too.
+                cut = gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around)
+            if not cut and previous.text in HANGING and gap < gutter:
+                # Punctuation hung past a column's edge closes the gutter it stands in.
+                cut = gutter_confirmed(
+                    piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
+                )
             if not cut and gap > 0.3 * size:
                 cut = any(
                     separator.width < 2
@@ -305,7 +319,50 @@ def split_rows(
                 piece = []
             piece.append(glyph)
         lines.append(PrintedLine(piece))
-    return lines
+    return split_headlines(lines, pictures, body_size)
+
+
+def split_headlines(
+    lines: list[PrintedLine], pictures: list[Box], body_size: float
+) -> list[PrintedLine]:
+    """Two headlines side by side on one baseline part where the columns (or photos) under
+    or over them part: a gap of a fifth of the headline's em or more over a gutter."""
+    body = [line.box for line in lines if line.size < HEADLINE_GUTTER_SIZE * body_size]
+    body += pictures
+    out: list[PrintedLine] = []
+    for line in lines:
+        if line.size < HEADLINE_GUTTER_SIZE * body_size or len(line.glyphs) < 2:
+            out.append(line)
+            continue
+        reach = max(8 * body_size, 3 * line.size)
+        near = [other for other in body if line.top - reach <= other.top <= line.bottom + reach]
+        piece = [line.glyphs[0]]
+        for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
+            gap = (previous.x1, glyph.x0)
+            if gap[1] - gap[0] > 0.2 * line.size and over_gutter(gap, near, body_size):
+                out.append(PrintedLine(piece))
+                piece = []
+            piece.append(glyph)
+        out.append(PrintedLine(piece))
+    return out
+
+
+def over_gutter(gap: tuple[float, float], near: list[Box], body_size: float) -> bool:
+    """Whether the gap holds a gutter of the text lines or photos nearby: white at least
+    half an em wide that none crosses, with one ending at its left and one starting at its
+    right."""
+    left, right = gap
+    ends = [box.x1 for box in near if left - 3 * body_size <= box.x1 <= right]
+    if not ends:
+        return False
+    start = max(ends)
+    begins = [box.x0 for box in near if start <= box.x0 <= right + 3 * body_size]
+    if not begins:
+        return False
+    end = min(begins)
+    return end - start >= 0.5 * body_size and not any(
+        box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near
+    )
 
 
 def unruled(neighbours, row, x: float, separators: list[Box]):
@@ -323,6 +380,35 @@ def unruled(neighbours, row, x: float, separators: list[Box]):
     ]
 
 
+def gutter_confirmed(start: float, left: float, right: float, neighbours, needed: int = 1) -> bool:
+    """Whether neighbouring lines part too where [left, right] parts this line (begun at
+    `start`): a gap of theirs shares half an em with it, begins over this line's text and
+    ends where this line's next text starts (or an indent further): the white of a gutter
+    running down the page, not a space in one line nor a column their row skips."""
+    found = 0
+    for other in neighbours:
+        if any(
+            min(right, later.x0) - max(left, earlier.x1) >= 0.5 * later.size
+            and right - 0.5 * later.size <= later.x0 <= right + 2.5 * later.size
+            and earlier.x1 > start + 0.5 * later.size
+            for earlier, later in zip(other, other[1:], strict=False)
+        ) or column_edge(start, left, right, other):
+            found += 1
+    return found >= needed
+
+
+def column_edge(start: float, left: float, right: float, other: list[Glyph]) -> bool:
+    """A line of the same column ending where this line's gap begins, with nothing printed
+    in the gap: the gap is the column's right edge (the next column may hold one line)."""
+    before = [glyph for glyph in other if glyph.x1 <= left + 0.2 * glyph.size]
+    return (
+        bool(before)
+        and before[0].x0 <= start + 0.2 * before[0].size
+        and abs(before[-1].x1 - left) <= 0.2 * before[-1].size
+        and not any(glyph.x1 > left + 0.5 and glyph.x0 < right - 0.5 for glyph in other)
+    )
+
+
 def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> bool:
     """Whether a neighbouring line prints text right across the gap, so it is no gutter."""
     for other in neighbours:
@@ -330,11 +416,19 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
         if not inside or inside[0].x0 > left + 1 or inside[-1].x1 < right - 1:
             continue
         if all(
-            later.x0 - earlier.x1 <= GUTTER * later.size
+            later.x0 - ink_right(earlier) <= GUTTER * later.size
             for earlier, later in zip(inside, inside[1:], strict=False)
         ):
             return True
     return False
+
+
+def ink_right(glyph: Glyph) -> float:
+    """Where a glyph's ink ends: a closing mark is drawn in the left half of its em, so one
+    hung past a column's edge does not print across the gutter."""
+    if glyph.text in HANGING:
+        return min(glyph.x1, glyph.x0 + 0.5 * glyph.size)
+    return glyph.x1
 
 
 def separated(upper: Box, lower: Box, separators: list[Box]) -> bool:
@@ -396,6 +490,11 @@ def stack_blocks(
                 continue
             if separated(last.box, line.box, separators):
                 continue
+            if len(block.lines) >= 2:
+                # A column keeps one leading: a wider gap after its lines ends it.
+                pitch = last.top - block.lines[-2].bottom
+                if gap > pitch + 0.35 * size:
+                    continue
             home = block
             break
         if home is None:

@@ -55,9 +55,11 @@ CAPTION_RATIO = 0.96
 INDENT = 1.2
 #: Farthest two parts of one article stand apart, in ems of the body text.
 LONGEST_LINK = 4.0
-#: A headline stands over its text far more often than under it: a link upwards costs more.
+#: A headline stands over its text (or left of it) far more often than under it (or right of
+#: it): a link upwards or leftwards costs more.
 HEADLINE_BELOW_TEXT = 3.0
 MISALIGNED_COLUMNS = 3.0
+STACKED_TEXT = 3.0
 #: A caption this long that does not open with 图为… is news of its own (图片新闻).
 PHOTO_NEWS_LENGTH = 60
 AD_MARKERS = re.compile(r"广告|本报宣|公益|广而告之|ADVERTISEMENT|Advertisement")
@@ -289,8 +291,10 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
         if separated_side(left, right, geometry.separators):
             return None
         body = geometry.body_size
-        if abs(a.top - b.top) > 1.5 * body and abs(a.bottom - b.bottom) > 1.5 * body:
-            # Columns of one article side by side start (or end) level with each other.
+        misaligned = abs(a.top - b.top) > 1.5 * body and abs(a.bottom - b.bottom) > 1.5 * body
+        if misaligned and "headline" not in (first.kind, second.kind):
+            # Columns of one article side by side start (or end) level with each other; a
+            # headline beside its columns may stand anywhere along them.
             gap *= MISALIGNED_COLUMNS
     else:
         upper, lower = (a, b) if a.top <= b.top else (b, a)
@@ -299,6 +303,10 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
             return None
         if separated(upper, lower, geometry.separators):
             return None
+        if first.kind == second.kind == "text":
+            # A column runs unbroken down its article: white space across it, with no
+            # subheading or photo in between, mostly parts two articles.
+            gap *= STACKED_TEXT
     return gap
 
 
@@ -314,7 +322,16 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             if cost is not None:
                 links[i].append((cost, j))
                 links[j].append((cost, i))
-    # Text: shortest chains from every headline, through text only.
+    # Text: shortest chains from every headline, through text only, or first through the
+    # photo set between a headline and its columns (题图) and its caption.
+    # A headline over a picture titles what lies below it (the photo, its caption, the
+    # columns under them), never the text above it.
+    topping = {
+        head
+        for head in heads
+        for _, other in links[head]
+        if nodes[other].kind == "picture" and nodes[other].box.top >= nodes[head].box.bottom - 2
+    }
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head) for head in heads]
     while queue:
@@ -323,13 +340,22 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             continue
         best[index] = (cost, head)
         for step, other in links[index]:
-            if other not in best and nodes[other].kind in text_kinds:
-                if index == head and nodes[other].box.bottom <= nodes[head].box.top + 2:
-                    step *= HEADLINE_BELOW_TEXT
-                heapq.heappush(queue, (cost + step, other, head))
+            if other in best:
+                continue
+            kind = nodes[other].kind
+            if {kind, nodes[index].kind} & {"picture", "caption"}:
+                if not under_headline(nodes, index, other, head):
+                    continue
+            elif kind not in text_kinds:
+                continue
+            if index == head and reads_before(nodes[other].box, nodes[head].box):
+                if head in topping:
+                    continue
+                step *= HEADLINE_BELOW_TEXT
+            heapq.heappush(queue, (cost + step, other, head))
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
-        if index != head:
+        if index != head and nodes[index].kind in text_kinds:
             members[head].append(index)
     # Text no headline reaches: a headline cut off by a rule (beside or under its text) takes
     # the nearest such run; the rest stands untitled.
@@ -346,6 +372,26 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             members[run[0]] = list(run)
     attach_photos(nodes, links, members, geometry)
     return [sorted(group) for group in members.values()]
+
+
+def reads_before(text: Box, headline: Box) -> bool:
+    """Text above a headline, or left of it: a headline comes before its text, over it or
+    at its left (a headline beside its columns stands left of them)."""
+    return text.bottom <= headline.top + 2 or text.x1 <= headline.x0 + 2
+
+
+def under_headline(nodes: list[Node], index: int, other: int, head: int) -> bool:
+    """A step of the chain through an article's photo: from its headline to a picture under
+    or beside it, from that picture to its caption or text below it, from the caption to text
+    below it."""
+    here, there = nodes[index], nodes[other]
+    if there.kind == "picture":
+        return index == head and there.box.bottom > here.box.bottom
+    if here.kind == "picture":
+        return there.kind == "caption" or there.box.top >= here.box.bottom - 2
+    if here.kind == "caption":
+        return there.kind in ("text", "subheading") and there.box.top >= here.box.top
+    return False
 
 
 def connected_runs(indexes: list[int], links) -> list[list[int]]:
@@ -524,6 +570,10 @@ def assemble(members: list[int], nodes: list[Node], geometry: PageGeometry):
         previous: Kind | None = None
         for unit, _indented, heavy in printed_units(text_nodes, geometry.body_size):
             kind = first_kind(unit, previous)
+            spaced = " ".join(line.raw for line in unit.lines)
+            if len(unit.lines) > 1 and previous is None and parse_standalone_bylines(spaced):
+                # A byline on lines of its own, broken between a role and a name.
+                kind = Kind.LEADING_BYLINE
             if kind is Kind.LEADING_BYLINE and len(unit.lines) > 1:
                 # One byline set over two lines: a role carries over the line break.
                 unit = Unit([Line(raw=" ".join(line.raw for line in unit.lines))])

@@ -17,10 +17,16 @@ from .geometry import Block
 TOP_BAND = 0.16
 RULE_SHARE = 0.5
 ITEM_GAP = 2.5
+#: A running head is one or two printed rows (three with a row of editors' credits): a rule
+#: with more above it closes the page's first band of articles instead.
+HEAD_ROWS = 3
+#: Nor is it deeper than this, in ems of the body text.
+HEAD_DEPTH = 6
 
 
 def head_limit(geometry) -> float | None:
-    """Where the running head ends: the first rule across half the page in its top band."""
+    """Where the running head ends: the first rule across half the page in its top band
+    with no more than a running head's rows above it."""
     rules = [
         separator.top
         for separator in geometry.separators
@@ -28,8 +34,26 @@ def head_limit(geometry) -> float | None:
         and separator.width >= RULE_SHARE * geometry.width
         and separator.top <= TOP_BAND * geometry.height
     ]
-    above = [rule for rule in rules if any(block.bottom <= rule + 1 for block in geometry.blocks)]
-    return min(above) if above else None
+    for rule in sorted(rules):
+        lines = [li for b in geometry.blocks if b.bottom <= rule + 1 for li in b.lines]
+        if not lines:
+            continue
+        depth = rule - min(line.top for line in lines)
+        if len(head_rows(lines)) <= HEAD_ROWS and depth <= HEAD_DEPTH * geometry.body_size:
+            return rule
+        return None
+    return None
+
+
+def head_rows(lines) -> list[list]:
+    """Lines side by side on one band of the page, band by band from the top."""
+    rows: list[list] = []
+    for line in sorted(lines, key=lambda li: li.top):
+        if rows and line.top < max(other.bottom for other in rows[-1]):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
@@ -43,17 +67,16 @@ def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
             if block.bottom <= band and any(head_mark(line.text) for line in block.lines)
         ]
         if marked:
+            # The row of the marked lines: the paper's and the page's names beside them,
+            # set larger, may reach a little lower.
             limit = max(block.bottom for block in marked)
+            row = [b for b in geometry.blocks if b.top < limit and len(b.lines) == 1]
+            limit = max([limit] + [b.bottom for b in row if b.bottom <= band])
     if limit is None:
         return geometry.blocks, None
     head = [block for block in geometry.blocks if block.bottom <= limit + 1]
     rest = [block for block in geometry.blocks if block.bottom > limit + 1]
-    rows: list[list] = []
-    for line in sorted((li for block in head for li in block.lines), key=lambda li: li.top):
-        if rows and line.top < max(other.bottom for other in rows[-1]):
-            rows[-1].append(line)
-        else:
-            rows.append([line])
+    rows = head_rows([line for block in head for line in block.lines])
     lines = [line for row in rows for line in sorted(row, key=lambda li: li.x0)]
     return rest, read_running_head(head_items(lines)) if lines else None
 

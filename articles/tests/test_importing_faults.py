@@ -154,8 +154,14 @@ def database_url(tmp_path) -> str:
     return f"postgres://{user}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
 
 
-def run_at_once(url, *commands):
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_PUBLIC_CACHE_GENERATION_FILE": os.devnull}
+def run_at_once(url, generations: Path, *commands):
+    """The commands as separate processes on one database, with a generation file of the
+    test's own (the store replaces that file atomically: never point it at a device)."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_PUBLIC_CACHE_GENERATION_FILE": str(generations),
+    }
     env.pop("REDIS_URL", None)
     processes = [
         subprocess.Popen(
@@ -194,6 +200,7 @@ def test_two_imports_of_pages_naming_the_same_new_organisations_both_succeed(tmp
     url = database_url(tmp_path)
     results = run_at_once(
         url,
+        tmp_path / "generation",
         [tmp_path / "a" / "03.txt", "--date", "2025-08-05"],
         [tmp_path / "b" / "04.txt", "--date", "2025-08-05"],
     )
@@ -208,7 +215,10 @@ def test_the_same_page_imported_twice_at_once_is_stored_once(tmp_path):
     Issue.objects.create(date=datetime.date(2025, 8, 5))  # both find it, neither the page
     url = database_url(tmp_path)
     results = run_at_once(
-        url, [SEED_PAGE, "--date", "2025-08-05"], [SEED_PAGE, "--date", "2025-08-05"]
+        url,
+        tmp_path / "generation",
+        [SEED_PAGE, "--date", "2025-08-05"],
+        [SEED_PAGE, "--date", "2025-08-05"],
     )
     assert [code for code, _ in results] == [0, 0], results
     assert sorted("新建 3" in out for _, out in results) == [False, True]

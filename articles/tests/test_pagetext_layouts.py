@@ -242,3 +242,287 @@ def test_an_article_after_one_with_a_dateline_keeps_its_plain_headline_and_closi
     assert first.bylines == [Byline("记者", "方舟")]
     assert second.title == "秸秆变身餐盒"
     assert second.bylines == [Byline("通讯员", "方志强")]
+
+
+def test_a_paragraph_ending_in_latin_letters_still_ends_before_an_indented_line():
+    """Extraction follows a line ending in Latin letters with a single newline: no binding."""
+    text = (
+        "储能产线投产储能产线投产\n\n本报讯（记者 方舟）近\n\n日，某市储能产线投入运\n\n"
+        "行，首期设计产能5GWh。\n据介绍，该产线采用\n\n新型正极材料，电芯能量密\n\n度明显提升。\n"
+    )
+    (article,) = parse_page(text).articles
+    assert [block.text for block in article.body] == [
+        "近日，某市储能产线投入运行，首期设计产能5GWh。",
+        "据介绍，该产线采用新型正极材料，电芯能量密度明显提升。",
+    ]
+
+
+def test_a_kicker_over_a_bold_title_after_a_closed_paragraph_is_not_that_paragraphs_line():
+    parsed = parse_page(
+        page("算力中心投运", *BODY, "聚焦新型储能产业：", "钠电池产线投产钠电池产线投产", *BODY)
+    )
+    first, second = parsed.articles
+    assert (second.kicker, second.title) == ("聚焦新型储能产业：", "钠电池产线投产")
+    assert (
+        first.body[-1].text
+        == "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。"
+    )
+
+
+def test_a_kicker_closed_by_a_colon_over_a_title_closed_by_a_quote_is_a_headline():
+    parsed = parse_page(page("创新驱动发展：", "高校专利“沉睡”变“唤醒”", *BODY))
+    (article,) = parsed.articles
+    assert (article.kicker, article.title) == ("创新驱动发展：", "高校专利“沉睡”变“唤醒”")
+
+
+def test_a_plain_headline_as_wide_as_the_indented_line_under_it_is_still_a_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "秸秆变身降解环保餐盒",
+            "走进某生物科技公司的",
+            "车间，一捆捆秸秆变成了白",
+            "净的餐盒，远销东南亚和欧",
+            "洲。（通讯员 方志强）",
+        )
+    )
+    first, second = parsed.articles
+    assert second.title == "秸秆变身降解环保餐盒"
+    assert second.body[0].text.startswith("走进某生物科技公司的")
+
+
+def test_a_bold_headline_after_its_body_and_the_plain_one_of_the_next_article_divide():
+    parsed = parse_page(
+        page(*BODY, "深海着陆器完成海试深海着陆器完成海试", "无人机配送开进山区村庄", *BODY)
+    )
+    first, second = parsed.articles
+    assert first.title == "深海着陆器完成海试"
+    assert second.title == "无人机配送开进山区村庄"
+
+
+def test_a_headline_with_its_subtitle_after_its_body_leaves_the_next_kicker_and_title():
+    parsed = parse_page(
+        page(
+            *BODY,
+            "氢能重卡跑出",
+            "零碳运输",
+            "——百辆货车投入港口集疏运",
+            "科技特派员在行动",
+            "一颗草莓的成长一颗草莓的成长",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert (first.title, first.subtitle) == ("氢能重卡跑出零碳运输", "——百辆货车投入港口集疏运")
+    assert (second.kicker, second.title) == ("科技特派员在行动", "一颗草莓的成长")
+
+
+def test_a_marked_caption_no_wider_than_the_text_does_not_run_on_into_a_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "▲市民在算力中心参观体验",
+            "“科技小院”扎根",
+            "田间地头",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert first.captions == ["市民在算力中心参观体验"]
+    assert second.title == "“科技小院”扎根田间地头"
+
+
+def test_a_caption_as_wide_as_the_text_after_its_last_paragraph_keeps_that_paragraph():
+    parsed = parse_page(
+        page(
+            "电梯加装电梯加装",
+            *BODY,
+            "“以前爬楼要歇三回，",
+            "现在一按就到家了。”王阿",
+            "姨笑着对记者这样说道。",
+            "居民乘坐新装的电梯。（通",
+            "讯员 米乐摄）",
+        )
+    )
+    (article,) = parsed.articles
+    assert [squeeze(caption) for caption in article.captions] == [
+        "居民乘坐新装的电梯。（通讯员米乐摄）"
+    ]
+    assert (
+        article.body[-1].text == "“以前爬楼要歇三回，现在一按就到家了。”王阿姨笑着对记者这样说道。"
+    )
+
+
+def test_a_caption_pointing_at_its_picture_after_a_closed_sentence_is_a_caption():
+    parsed = parse_page(page("算力中心投运算力中心投运", *BODY, "图为中心的机房。"))
+    (article,) = parsed.articles
+    assert article.captions == ["图为中心的机房。"]
+    assert len(article.body) == 2
+
+
+def test_a_two_line_paragraph_after_a_full_closing_line_is_a_paragraph_of_its_own():
+    """Too few lines follow to measure the column: the column above says it is indented."""
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "该中心还将开放科普展",
+            "厅，供市民预约参观。",
+            "秸秆变身餐盒秸秆变身餐盒",
+            *BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert [block.text for block in first.body][1:] == [
+        "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。",
+        "该中心还将开放科普展厅，供市民预约参观。",
+    ]
+
+
+def test_a_photo_news_title_between_an_article_and_its_wide_caption_is_the_photos():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "智能农机助秋收",
+            "10月12日，在某县的稻田里，北斗导航收割机正在作业。今年当地推广",
+            "无人驾驶农机三百余台，水稻收获进度比去年同期快了一周。",
+            "图为农机手在查看作业数据。通讯员何穗摄",
+        )
+    )
+    article, photo = parsed.articles
+    assert [block.type for block in article.body] == ["paragraph", "paragraph"]
+    assert (photo.kind, photo.title) == ("photo", "智能农机助秋收")
+
+
+def test_headlines_after_two_bodies_go_to_their_own_articles_down_the_page():
+    """The second article's headline sits in the lines after the first one's body, so the
+    lines before the third text are the third article's, not the second's."""
+    parsed = parse_page(
+        page(
+            *BODY,
+            "城市大脑让红绿灯更聪",
+            "明",
+            "大科学装置开放共享",
+            "记者 孔令晨",
+            "某省公布首批向企业开",
+            "放的大科学装置名单，散裂",
+            "中子源等十二个设施入选。",
+            "企业可通过线上平台预",
+            "约机时，按成本价支付费用。",
+            "海上风机吊装",
+            "9月18日，在某海域，施工人员正在吊装单机容量十六兆瓦的海上风电机组。",
+            "该机组叶轮直径超过二百米。（记者 邱岚 摄）",
+        )
+    )
+    first, second, photo = parsed.articles
+    assert first.title == "城市大脑让红绿灯更聪明"
+    assert second.title == "大科学装置开放共享"
+    assert (photo.kind, photo.title) == ("photo", "海上风机吊装")
+
+
+def test_a_headline_glued_over_two_lines_after_another_is_the_next_articles_whole():
+    text = page(*BODY, "大科学装置开放", "共享新装置") + "\n园区签约十二\n项目\n\n" + page(*BODY)
+    first, second = parse_page(text).articles
+    assert first.title == "大科学装置开放共享新装置"
+    assert second.title == "园区签约十二项目"
+
+
+def test_a_headline_over_an_opening_dateline_is_not_given_to_the_rest_of_an_article():
+    """The extractor printed an article's last column after its closing byline's column."""
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "（通讯员 洪科宣）",
+            "算力资源还将向高校和科研院",
+            "所开放，首批签约单位十家。",
+            "园区签约十二个项目",
+            *BODY,
+        )
+    )
+    titles = [article.title for article in parsed.articles]
+    assert titles[-1] == "园区签约十二个项目"
+
+
+#: An article without dateline or bylines at its head, set twelve characters a line.
+PLAIN_BODY = (
+    "走进某生物科技公司的",
+    "车间，一捆捆秸秆变成了白",
+    "净的餐盒，远销东南亚和欧",
+    "洲。",
+)
+
+
+def test_a_plain_heading_after_a_closing_byline_is_the_next_articles_headline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY[4:],
+            "该中心还将开放展厅。（通",
+            "讯员 方志强）",
+            "秸秆变身餐盒",
+            *PLAIN_BODY,
+        )
+    )
+    first, second = parsed.articles
+    assert first.bylines == [Byline("通讯员", "方志强")]
+    assert second.title == "秸秆变身餐盒"
+    assert [block.type for block in second.body] == ["paragraph"]
+
+
+def test_headlines_read_as_subheadings_divide_when_closing_bylines_split_the_articles():
+    """Bylines at the head and at the end make two articles; the first had no headline above
+    its text, so the heading lines between the two hold its headline, then the second's."""
+    parsed = parse_page(
+        page(
+            "记者 齐鸣",
+            *BODY[4:],
+            "园区挂牌运营",
+            "秸秆变身餐盒",
+            *PLAIN_BODY[:-1],
+            "洲。（通讯员 方志强）",
+        )
+    )
+    first, second = parsed.articles
+    assert (first.title, first.bylines) == ("园区挂牌运营", [Byline("记者", "齐鸣")])
+    assert (second.title, second.bylines) == ("秸秆变身餐盒", [Byline("通讯员", "方志强")])
+
+
+def test_a_plain_kicker_over_a_bold_title_after_the_body_stays_with_that_title():
+    parsed = parse_page(
+        page(*BODY, "聚焦新型储能", "钠电池产线投产钠电池产线投产", *BODY, "园区签约项目")
+    )
+    first, second = parsed.articles
+    assert (first.kicker, first.title) == ("聚焦新型储能", "钠电池产线投产")
+    assert second.title == "园区签约项目"
+
+
+def test_a_subheading_filling_a_nine_character_line_is_still_a_subheading():
+    parsed = parse_page(
+        page(
+            "园区签约园区签约",
+            "本报讯（记者 方",
+            "舟）近日，某市两所",
+            "高校与园区签署协议，",
+            "首批发布专利三百项。",
+            "先试用后付费的模式",
+            "据介绍，企业可",
+            "免费试用专利三年，",
+            "产生收益后再付费。",
+        )
+    )
+    (article,) = parsed.articles
+    assert [block.type for block in article.body] == ["paragraph", "subheading", "paragraph"]
+    assert article.body[1].text == "先试用后付费的模式"
+
+
+def test_a_caption_with_its_credit_on_a_line_of_its_own_is_one_caption():
+    parsed = parse_page(page("算力中心投运", *BODY, "工人在机房检查服务器设备。", "通讯员 何穗摄"))
+    (article,) = parsed.articles
+    assert [squeeze(caption) for caption in article.captions] == [
+        "工人在机房检查服务器设备。通讯员何穗摄"
+    ]
+    assert len(article.body) == 2

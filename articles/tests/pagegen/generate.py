@@ -5,7 +5,16 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from .layout import Printer, byline_words, credit_text, double_runs, running_head, wrap
+from .layout import (
+    HANGING,
+    NEVER_ENDS_LINE,
+    Printer,
+    byline_words,
+    credit_text,
+    double_runs,
+    running_head,
+    wrap,
+)
 
 
 @dataclass
@@ -17,10 +26,14 @@ class Page:
 
 
 def headline_lines(title: str, rng: random.Random) -> list[str]:
-    """A headline fits its box on one line, or is broken over two or three."""
+    """A headline fits its box on one line, or is broken over two: the first line fills the
+    box (so it is at least as long as the second), and no line ends on an opening mark or
+    starts with a closing one, as in any printed line."""
     if len(title) <= 8 or rng.random() < 0.6:
         return [title]
-    cut = rng.randint(3, len(title) - 3)
+    cut = rng.randint((len(title) + 1) // 2, len(title) - 2)
+    while cut < len(title) - 1 and (title[cut - 1] in NEVER_ENDS_LINE or title[cut] in HANGING):
+        cut += 1
     return [title[:cut], title[cut:]]
 
 
