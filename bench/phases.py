@@ -249,7 +249,7 @@ def phase_import_at_size() -> dict:
     from articles.models import Article
     from entities.naming import words
 
-    pages = int(os.environ.get("BENCH_IMPORT_AT_SIZE_PAGES", "60"))
+    pages = int(os.environ.get("BENCH_IMPORT_AT_SIZE_PAGES", "200"))
     issues = common.generate_issues(
         common.SCRATCH / "bench-size-pages", pages, first=datetime.date(2025, 1, 1)
     )

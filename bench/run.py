@@ -56,6 +56,10 @@ class Disturbed(Exception):
     """A ratio that cannot be true: the machine was busy with something else."""
 
 
+MEASURED: list[dict] = []
+DISTURBED_RESULTS = common.SCRATCH / "disturbed-results.json"
+
+
 def start_phase(name: str, env: dict) -> subprocess.Popen:
     return subprocess.Popen(
         [common.PYTHON, "bench/phases.py", name],
@@ -421,6 +425,7 @@ def main() -> int:
     if set(phases) != set(ALL_PHASES) and kept.exists():
         results = {**json.loads(kept.read_text()), **results}
         results["partial_rerun"] = phases
+    MEASURED.append(results)  # what a disturbed run had measured, kept for a look
     # 1. import -------------------------------------------------------------------------------
     import_url = f"sqlite:///{IMPORT_DATABASE}"
     env = common.production_env(import_url, "bench-import", DJANGO_PUBLIC_CACHE_SECONDS=0)
@@ -514,11 +519,27 @@ def main() -> int:
     )
     if "import_at_size" in sqlite_:
         results["import_articles_per_s_at_100k"] = sqlite_["import_at_size"]["articles_per_s"]
+        results["import_pages_per_s_at_100k"] = sqlite_["import_at_size"]["pages_per_s"]
+    # What each ratio is a ratio to (SCALING.md cites them): the trivial view at the depth
+    # the page is answered from.
+    results["ratios_against"] = {
+        "article_ratio": common.TRIVIAL_FULL_STACK,
+        "search_ratio": common.TRIVIAL_FULL_STACK,
+        "article_ratio_postgres": common.TRIVIAL_FULL_STACK,
+        "article_cached_ratio": common.TRIVIAL_CACHED,
+        "conditional_get_ratio": common.TRIVIAL_CACHED,
+        "newsroom_day_ratio": common.TRIVIAL_FULL_STACK,
+        "newsroom_day_ratio_postgres": common.TRIVIAL_FULL_STACK,
+    }
     for vendor, suffix in (("sqlite", ""), ("postgres", "_postgres")):
         day = results.get("newsroom_day", {}).get(vendor)
         if day:
             results[f"newsroom_day_ratio{suffix}"] = day["ratio"]
+            results[f"newsroom_day_p50_ms{suffix}"] = day["p50_ms"]
+            results[f"newsroom_day_p95_ms{suffix}"] = day["p95_ms"]
             results[f"newsroom_day_p99_ms{suffix}"] = day["p99_ms"]
+            results[f"newsroom_day_edits{suffix}"] = day["writers"]["edits"]
+            results[f"newsroom_day_imports{suffix}"] = day["writers"]["imports"]
             results[f"newsroom_day_errors{suffix}"] = day["errors"]
             results[f"newsroom_day_hit_ratio{suffix}"] = day["hit_ratio"]
             results[f"article_ratio_at_size{suffix}"] = day["article_uncached"]["ratio"]
@@ -609,5 +630,11 @@ if __name__ == "__main__":
     try:
         sys.exit(main())
     except Disturbed as disturbed:
-        print(f"disturbed run, bench/results.json not written: {disturbed}", file=sys.stderr)
+        if MEASURED:
+            DISTURBED_RESULTS.write_text(json.dumps(MEASURED[0], ensure_ascii=False, indent=2))
+        print(
+            f"disturbed run, {RESULTS} not written (what was measured: {DISTURBED_RESULTS}): "
+            f"{disturbed}",
+            file=sys.stderr,
+        )
         sys.exit(3)
