@@ -526,3 +526,21 @@ def test_a_caption_with_its_credit_on_a_line_of_its_own_is_one_caption():
         "工人在机房检查服务器设备。通讯员何穗摄"
     ]
     assert len(article.body) == 2
+
+
+def test_a_byline_line_over_text_that_goes_on_unindented_closes_the_article_above():
+    """An extractor printed an article's byline column before its last column: the text
+    under the byline starts with a full line, so no article opens there."""
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "通讯员 洪科宣",
+            "园区还将建设两座数据中心，",
+            "预计明年年底全部投入使用，",
+            "届时总算力将再翻一番。",
+            "园区签约十二个项目",
+            *BODY,
+        )
+    )
+    assert parsed.articles[-1].title == "园区签约十二个项目"
