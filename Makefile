@@ -55,6 +55,8 @@ serve: migrate var/secret-key
 	$(SERVE_ENV) HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi
 
 # Benchmarks and the load test build their own data in scratch databases under bench/.
+# `make bench` runs every phase (~15 minutes on 2 quiet cores once the 100k archive is built
+# and kept; the first run builds it too); BENCH_PHASES=size,day make bench runs some.
 bench: install var/secret-key
 	$(PY) bench/run.py
 

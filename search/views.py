@@ -1,18 +1,30 @@
 """The search page: ranked, paginated, each result with its matching passage highlighted."""
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import urlencode
 
-from articles.models import Article, Byline
+from articles.models import Article
 from newsroom.caching import public_page
+from newsroom.reading import link
 from search import text as search_text
 from search.models import SearchDocument
 from search.query import search
 
 PER_PAGE = 10
+#: What a result shows of its article (the passage comes from the search document): not the
+#: body, which is most of a row, nor the columns only the article page or the admin reads.
+RESULT_FIELDS = (
+    "kind",
+    "kicker",
+    "title",
+    "status",
+    "publish_at",
+    "page__number",
+    "page__name",
+    "page__issue__date",
+)
 
 
 @public_page(query=("q", "page"))
@@ -30,11 +42,8 @@ def search_view(request):
         articles = (
             Article.objects.published()
             .filter(pk__in=ids)
-            .select_related("page__issue")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
-                "captions",
-            )
+            .for_lists()
+            .only(*RESULT_FIELDS)
             .in_bulk()
         )
         texts = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "text"))
@@ -44,6 +53,7 @@ def search_view(request):
                 results.append(
                     {
                         "article": article,
+                        "url": link("articles:article", pk),
                         "title": search_text.highlight(article.display_title, found.keywords),
                         "kicker": search_text.highlight(article.kicker, found.keywords),
                         "snippet": search_text.snippet(texts.get(pk, ""), found.keywords),

@@ -319,7 +319,50 @@ def split_rows(
                 piece = []
             piece.append(glyph)
         lines.append(PrintedLine(piece))
-    return lines
+    return split_headlines(lines, pictures, body_size)
+
+
+def split_headlines(
+    lines: list[PrintedLine], pictures: list[Box], body_size: float
+) -> list[PrintedLine]:
+    """Two headlines side by side on one baseline part where the columns (or photos) under
+    or over them part: a gap of a fifth of the headline's em or more over a gutter."""
+    body = [line.box for line in lines if line.size < HEADLINE_GUTTER_SIZE * body_size]
+    body += pictures
+    out: list[PrintedLine] = []
+    for line in lines:
+        if line.size < HEADLINE_GUTTER_SIZE * body_size or len(line.glyphs) < 2:
+            out.append(line)
+            continue
+        reach = max(8 * body_size, 3 * line.size)
+        near = [other for other in body if line.top - reach <= other.top <= line.bottom + reach]
+        piece = [line.glyphs[0]]
+        for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
+            gap = (previous.x1, glyph.x0)
+            if gap[1] - gap[0] > 0.2 * line.size and over_gutter(gap, near, body_size):
+                out.append(PrintedLine(piece))
+                piece = []
+            piece.append(glyph)
+        out.append(PrintedLine(piece))
+    return out
+
+
+def over_gutter(gap: tuple[float, float], near: list[Box], body_size: float) -> bool:
+    """Whether the gap holds a gutter of the text lines or photos nearby: white at least
+    half an em wide that none crosses, with one ending at its left and one starting at its
+    right."""
+    left, right = gap
+    ends = [box.x1 for box in near if left - 3 * body_size <= box.x1 <= right]
+    if not ends:
+        return False
+    start = max(ends)
+    begins = [box.x0 for box in near if start <= box.x0 <= right + 3 * body_size]
+    if not begins:
+        return False
+    end = min(begins)
+    return end - start >= 0.5 * body_size and not any(
+        box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near
+    )
 
 
 def unruled(neighbours, row, x: float, separators: list[Box]):
@@ -447,6 +490,11 @@ def stack_blocks(
                 continue
             if separated(last.box, line.box, separators):
                 continue
+            if len(block.lines) >= 2:
+                # A column keeps one leading: a wider gap after its lines ends it.
+                pitch = last.top - block.lines[-2].bottom
+                if gap > pitch + 0.35 * size:
+                    continue
             home = block
             break
         if home is None:

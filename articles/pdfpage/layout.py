@@ -59,6 +59,7 @@ LONGEST_LINK = 4.0
 #: it): a link upwards or leftwards costs more.
 HEADLINE_BELOW_TEXT = 3.0
 MISALIGNED_COLUMNS = 3.0
+STACKED_TEXT = 3.0
 #: A caption this long that does not open with 图为… is news of its own (图片新闻).
 PHOTO_NEWS_LENGTH = 60
 AD_MARKERS = re.compile(r"广告|本报宣|公益|广而告之|ADVERTISEMENT|Advertisement")
@@ -290,8 +291,10 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
         if separated_side(left, right, geometry.separators):
             return None
         body = geometry.body_size
-        if abs(a.top - b.top) > 1.5 * body and abs(a.bottom - b.bottom) > 1.5 * body:
-            # Columns of one article side by side start (or end) level with each other.
+        misaligned = abs(a.top - b.top) > 1.5 * body and abs(a.bottom - b.bottom) > 1.5 * body
+        if misaligned and "headline" not in (first.kind, second.kind):
+            # Columns of one article side by side start (or end) level with each other; a
+            # headline beside its columns may stand anywhere along them.
             gap *= MISALIGNED_COLUMNS
     else:
         upper, lower = (a, b) if a.top <= b.top else (b, a)
@@ -300,6 +303,10 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
             return None
         if separated(upper, lower, geometry.separators):
             return None
+        if first.kind == second.kind == "text":
+            # A column runs unbroken down its article: white space across it, with no
+            # subheading or photo in between, mostly parts two articles.
+            gap *= STACKED_TEXT
     return gap
 
 
@@ -563,6 +570,10 @@ def assemble(members: list[int], nodes: list[Node], geometry: PageGeometry):
         previous: Kind | None = None
         for unit, _indented, heavy in printed_units(text_nodes, geometry.body_size):
             kind = first_kind(unit, previous)
+            spaced = " ".join(line.raw for line in unit.lines)
+            if len(unit.lines) > 1 and previous is None and parse_standalone_bylines(spaced):
+                # A byline on lines of its own, broken between a role and a name.
+                kind = Kind.LEADING_BYLINE
             if kind is Kind.LEADING_BYLINE and len(unit.lines) > 1:
                 # One byline set over two lines: a role carries over the line break.
                 unit = Unit([Line(raw=" ".join(line.raw for line in unit.lines))])

@@ -20,6 +20,8 @@ ITEM_GAP = 2.5
 #: A running head is one or two printed rows (three with a row of editors' credits): a rule
 #: with more above it closes the page's first band of articles instead.
 HEAD_ROWS = 3
+#: Nor is it deeper than this, in ems of the body text.
+HEAD_DEPTH = 6
 
 
 def head_limit(geometry) -> float | None:
@@ -33,9 +35,13 @@ def head_limit(geometry) -> float | None:
         and separator.top <= TOP_BAND * geometry.height
     ]
     for rule in sorted(rules):
-        rows = head_rows([li for b in geometry.blocks if b.bottom <= rule + 1 for li in b.lines])
-        if 1 <= len(rows) <= HEAD_ROWS:
+        lines = [li for b in geometry.blocks if b.bottom <= rule + 1 for li in b.lines]
+        if not lines:
+            continue
+        depth = rule - min(line.top for line in lines)
+        if len(head_rows(lines)) <= HEAD_ROWS and depth <= HEAD_DEPTH * geometry.body_size:
             return rule
+        return None
     return None
 
 
@@ -61,7 +67,11 @@ def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
             if block.bottom <= band and any(head_mark(line.text) for line in block.lines)
         ]
         if marked:
+            # The row of the marked lines: the paper's and the page's names beside them,
+            # set larger, may reach a little lower.
             limit = max(block.bottom for block in marked)
+            row = [b for b in geometry.blocks if b.top < limit and len(b.lines) == 1]
+            limit = max([limit] + [b.bottom for b in row if b.bottom <= band])
     if limit is None:
         return geometry.blocks, None
     head = [block for block in geometry.blocks if block.bottom <= limit + 1]

@@ -227,4 +227,4 @@ class TestTheArticlePage:
         ContentType.objects.get_for_model(Article)  # cached by every process after its first
         with CaptureQueriesContext(connection) as queries:
             client.get(f"/articles/{edition['lead'].pk}/")
-        assert len(queries) == 5  # article, bylines, captions, tags, mentions
+        assert len(queries) == 3  # article with its page and issue, captions, names

@@ -304,7 +304,7 @@ PINNED_QUERIES = {
     "/issues/": 2,  # count, page of issues with their counts
     "/issues/2025-08-05/": 3,  # issue, articles, captions
     "/issues/2025-08-05/3/": 4,  # page, articles, captions, pages of the issue
-    "article": 5,  # article, bylines, captions, tags, mentions
+    "article": 3,  # article with page and issue, captions, names (bylines, tags, mentions)
     "/tags/人工智能/": 4,  # tag, count, page, captions
     "organisation": 5,  # organisation, aliases, count, page, captions
     "contributor": 4,  # contributor, count, page, captions
