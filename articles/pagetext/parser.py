@@ -477,6 +477,10 @@ def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
     if heavy and heavy != list(range(heavy[0], heavy[-1] + 1)):
         return False
     texts = [line.bold or line.text for line in lines]
+    if any(text.endswith(KICKER_ENDINGS) for text in texts[1:]) or any(
+        text.startswith(SUBTITLE_OPENING) for text in texts[:-1]
+    ):
+        return False
     first, last = 0, len(lines)
     if texts[0].endswith(KICKER_ENDINGS):
         first = 1

@@ -544,3 +544,12 @@ def test_a_byline_line_over_text_that_goes_on_unindented_closes_the_article_abov
         )
     )
     assert parsed.articles[-1].title == "园区签约十二个项目"
+
+
+def test_a_subtitle_after_its_body_is_not_taken_for_the_next_titles_kicker():
+    parsed = parse_page(
+        page(*BODY, "氢能重卡投运氢能重卡投运", "——百辆货车投入港口", "园区挂牌园区挂牌", *BODY)
+    )
+    first, second = parsed.articles
+    assert (first.title, first.subtitle) == ("氢能重卡投运", "——百辆货车投入港口")
+    assert (second.kicker, second.title) == (None, "园区挂牌")
