@@ -553,3 +553,19 @@ def test_a_subtitle_after_its_body_is_not_taken_for_the_next_titles_kicker():
     first, second = parsed.articles
     assert (first.title, first.subtitle) == ("氢能重卡投运", "——百辆货车投入港口")
     assert (second.kicker, second.title) == (None, "园区挂牌")
+
+
+def test_a_headline_after_its_body_as_wide_as_the_text_stands_before_the_next_dateline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "园区企业新签约十二个项目",
+            "本报讯（记者 齐鸣）近",
+            "日，两所高校与园区签署协",
+            "议，首批发布专利三百项。",
+        )
+    )
+    first, second = parsed.articles
+    assert [block.text for block in first.body][-1].endswith("低三成。")
+    assert second.title == "园区企业新签约十二个项目"
