@@ -441,6 +441,8 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
             return False  # 园区新建数据中心: a building described, not a body named
         if suffix == "实验室" and _field_before_national_head(prefix, kept):
             return True
+        if _dictionary_names_body(prefix + suffix):
+            return True
         has_place = any(
             flag == "ORG" or (naming.is_place(word, flag) and word not in ("国家", "中国", "全国"))
             for word, flag in kept
@@ -448,6 +450,14 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         return has_place
     studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
+
+
+def _dictionary_names_body(name: str) -> bool:
+    """酒泉卫星发射中心: a long name the dictionary lists whole as an organisation's (nt) is a
+    body's proper name, whatever its words would say apart; a generic 数据中心 is listed as an
+    ordinary noun."""
+    pieces = naming.words(name)
+    return len(name) >= 5 and len(pieces) == 1 and pieces[0][1] == "nt"
 
 
 def _field_before_national_head(prefix: str, kept: list[tuple[str, str]]) -> bool:
