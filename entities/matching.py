@@ -79,6 +79,8 @@ def find_organisations(
     _add_defined_aliases(shielded, spans, organisations)
     covered = _coverage(spans, len(text))
     _add_short_forms(shielded, covered, organisations)
+    _add_unsuffixed_forms(shielded, covered, organisations)
+    _add_contracted_forms(shielded, spans, covered, organisations)
     _add_trade_names(shielded, covered, organisations)
     _add_enumerated_names(shielded, covered, organisations)
     _add_listed_beside(shielded, spans, covered, organisations)
@@ -378,6 +380,20 @@ def _joins_disciplines(
             return True
         if _ends_name(piece_word, flag):
             return False
+    return _place_opens_fields(before)
+
+
+def _place_opens_fields(before: list[tuple[str, str]]) -> bool:
+    """苏州纳米技术与纳米仿生研究所: an institute named by its city and two fields joined
+    with 与; the words before 与 are a place opening the clause, then one or more nouns (a
+    field). 上海与苏州研究所 joins two places: no field stands between."""
+    for index in range(len(before) - 1, -1, -1):
+        word, flag = before[index]
+        if naming.is_place(word, flag) and word not in naming.LEVEL_WORDS:
+            has_field = index < len(before) - 1
+            return has_field and (index == 0 or _ends_name(*before[index - 1]))
+        if not flag.startswith("n") or flag in ("nr", "ns") or len(word) < 2:
+            return False
     return False
 
 
@@ -524,6 +540,128 @@ def _add_short_forms(
                     organisation.add_alias(short)
 
 
+#: Legal endings a company drops when the text names it again (国家电网有限公司 -> 国家电网).
+LEGAL_ENDINGS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "有限公司")
+#: Where a body's kind shows in its last character, which its short form keeps
+#: (研究所 -> …所, 科学院 -> …院, 大学 -> …大, 委员会 -> …委).
+CONTRACTED_KIND_ENDINGS = {
+    "研究所": "所",
+    "研究院": "院",
+    "科学院": "院",
+    "工程院": "院",
+    "设计院": "院",
+    "医院": "院",
+    "大学": "大",
+}
+CONTRACTION_MAX = 7
+
+
+def _add_unsuffixed_forms(
+    text: str, covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """A company named again without its legal ending (…有限公司, …股份有限公司): the rest of
+    its registered name, printed after the full form, is the same company."""
+    for organisation in list(organisations.values()):
+        if organisation.kind != "company":
+            continue
+        ending = next((e for e in LEGAL_ENDINGS if organisation.name.endswith(e)), None)
+        if ending is None:
+            continue
+        stem = organisation.name[: -len(ending)]
+        if len(stem) < MIN_SHORT_FORM or stem in organisations:
+            continue
+        position = text.find(stem, organisation.first + len(organisation.name))
+        while position >= 0:
+            if not any(covered[position : position + len(stem)]):
+                organisation.add_alias(stem)
+                _mark(covered, text, stem)
+                break
+            position = text.find(stem, position + 1)
+
+
+def _add_contracted_forms(
+    text: str, spans: list[_Span], covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """上海光机所, 省农科院, 哈工大: a body named again by one or two characters of each word of
+    its full name, ending in the character that says its kind. Only a contraction counts: a
+    form made of whole words of the name (浙江大学 from 浙江工业大学) is another body."""
+    span_names = {(span.start, span.end) for span in spans}
+    for organisation in list(organisations.values()):
+        name = organisation.name
+        ending = next((e for e in CONTRACTED_KIND_ENDINGS if name.endswith(e)), None)
+        if organisation.kind != "company" or ending is None:
+            continue
+        last = CONTRACTED_KIND_ENDINGS[ending]
+        start_after = organisation.first + len(name)
+        position = text.find(last, start_after)
+        while position >= 0:
+            short = _contraction_ending_at(text, position, name)
+            end = position + 1
+            if short and not _covered_by_other(covered, span_names, end - len(short), end):
+                other = organisations.get(short)
+                if other is not None and other is not organisation:
+                    for alias in (other.name, *other.aliases):
+                        organisation.add_alias(alias)
+                    del organisations[short]
+                elif other is None:
+                    organisation.add_alias(short)
+            position = text.find(last, end)
+
+
+def _covered_by_other(
+    covered: list[bool], span_names: set[tuple[int, int]], start: int, end: int
+) -> bool:
+    """Whether part of start..end lies in a found name other than exactly this stretch."""
+    return (start, end) not in span_names and any(covered[start:end])
+
+
+def _contraction_ending_at(text: str, position: int, name: str) -> str | None:
+    """The form ending at ``position`` whose characters appear in ``name`` in order, read
+    back to the clause start; a contraction takes part of at least two of the name's words."""
+    cursor = name.rfind(text[position])
+    index = position
+    matched: list[int] = []
+    while index >= 0 and position - index < CONTRACTION_MAX:
+        char = text[index]
+        if char in naming.HARD_STOPS:
+            break
+        found = name.rfind(char, 0, cursor + 1)
+        if found < 0:
+            break
+        matched.insert(0, found)
+        cursor = found - 1
+        index -= 1
+    start = index + 1
+    short = text[start : position + 1]
+    if len(short) < 3 or len(short) >= len(name) or _ordinary_word(short):
+        return None
+    if start > 0 and text[start - 1] not in naming.HARD_STOPS:
+        pieces = naming.words(text[_clause_start(text, start) : start])
+        if pieces and not _ends_name(*pieces[-1]):
+            return None  # the form runs on from a word before it: not a name's start
+    return short if _contracts(matched) else None
+
+
+def _contracts(matched: list[int]) -> bool:
+    """At least two single characters taken apart from the rest (哈|工|大, 省农|科|院): a
+    contraction; whole runs (浙江|大学 of 浙江工业大学) drop words and name another body."""
+    runs = []
+    for index in matched:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1][1] = index
+        else:
+            runs.append([index, index])
+    return sum(1 for begin, end in runs if begin == end) >= 2
+
+
+def _ordinary_word(form: str) -> bool:
+    """A word the dictionary knows other than as a name or an abbreviation (j)."""
+    if naming.word_frequency(form) == 0:
+        return False
+    pieces = naming.words(form)
+    return not (len(pieces) == 1 and pieces[0][1] in ("j", "nt", "nz"))
+
+
 def _inside_phrase(text: str, start: int) -> bool:
     """Whether the word before ``start`` runs on into it (超导|量子计算): no clause start, link
     word, place or found name stands right before."""
@@ -660,6 +798,9 @@ def _add_listed_beside(
 def _neighbour_items(text: str, span: _Span) -> list[tuple[int, str]]:
     """The names of two to four characters set next to a span with 、 between them."""
     found = []
+    joined = _joined_brand(text, span)
+    if joined:
+        found.append(joined)
     if span.start >= 3 and text[span.start - 1] == "、":
         begin = span.start - 1
         while begin > 0 and _is_han(text[begin - 1]) and span.start - 1 - begin < 6:
@@ -683,6 +824,37 @@ def _neighbour_items(text: str, span: _Span) -> list[tuple[int, str]]:
         if 2 <= len(item) <= 4 and (stop >= len(text) or text[stop] in "、，。等和与及"):
             found.append((end + 1, item))
     return found
+
+
+#: Conjunctions that join two bodies acting together (华为与清华大学签约).
+JOINING_WORDS = ("与", "和", "同")
+#: How often the dictionary must have met a proper noun for it to be a brand known by name
+#: alone (华为, 腾讯), not a person's name, which it mostly does not list.
+KNOWN_BRAND_FREQUENCY = 50
+
+
+def _joined_brand(text: str, span: _Span) -> tuple[int, str] | None:
+    """华为与清华大学签约: a proper noun the dictionary knows, opening its clause and joined
+    with 与/和 to a body's full name, is a body acting with it; a person's name (王强与…) is
+    rarely in the dictionary, and a place (上海与…) is excluded."""
+    if span.start < 3 or text[span.start - 1] not in JOINING_WORDS:
+        return None
+    begin = _clause_start(text, span.start - 1)
+    pieces = naming.words(text[begin : span.start - 1])
+    if not pieces:
+        return None
+    word, flag = pieces[-1]
+    opens = len(pieces) == 1 or _ends_name(*pieces[-2])
+    if not (
+        opens
+        and 2 <= len(word) <= 4
+        and flag in naming.PROPER_NOUN_FLAGS
+        and flag != "nt"
+        and not naming.is_place(word, flag)
+        and naming.word_frequency(word) >= KNOWN_BRAND_FREQUENCY
+    ):
+        return None
+    return span.start - 1 - len(word), word
 
 
 def _is_han(char: str) -> bool:
