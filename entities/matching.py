@@ -562,21 +562,38 @@ def _add_unsuffixed_forms(
     """A company named again without its legal ending (…有限公司, …股份有限公司): the rest of
     its registered name, printed after the full form, is the same company."""
     for organisation in list(organisations.values()):
-        if organisation.kind != "company":
+        if (
+            organisation.kind != "company"
+            or organisations.get(organisation.name) is not organisation
+        ):
             continue
-        ending = next((e for e in LEGAL_ENDINGS if organisation.name.endswith(e)), None)
-        if ending is None:
-            continue
-        stem = organisation.name[: -len(ending)]
-        if len(stem) < MIN_SHORT_FORM or stem in organisations:
-            continue
-        position = text.find(stem, organisation.first + len(organisation.name))
-        while position >= 0:
-            if not any(covered[position : position + len(stem)]):
-                organisation.add_alias(stem)
-                _mark(covered, text, stem)
-                break
-            position = text.find(stem, position + 1)
+        for ending in LEGAL_ENDINGS:
+            if organisation.name.endswith(ending):
+                _add_unsuffixed_form(text, covered, organisations, organisation, ending)
+
+
+def _add_unsuffixed_form(
+    text: str,
+    covered: list[bool],
+    organisations: dict[str, _Organisation],
+    organisation: _Organisation,
+    ending: str,
+) -> None:
+    stem = organisation.name[: -len(ending)]
+    if len(stem) < MIN_SHORT_FORM:
+        return
+    other = organisations.get(stem)
+    if other is not None:
+        if other is not organisation and other.first > organisation.first:
+            _absorb(organisations, organisation, other)  # …控股集团 printed after its full name
+        return
+    position = text.find(stem, organisation.first + len(organisation.name))
+    while position >= 0:
+        if not any(covered[position : position + len(stem)]):
+            organisation.add_alias(stem)
+            _mark(covered, text, stem)
+            return
+        position = text.find(stem, position + 1)
 
 
 def _add_contracted_forms(
@@ -591,6 +608,8 @@ def _add_contracted_forms(
         ending = next((e for e in CONTRACTED_KIND_ENDINGS if name.endswith(e)), None)
         if organisation.kind != "company" or ending is None:
             continue
+        if organisations.get(name) is not organisation:
+            continue  # absorbed as another body's short form
         last = CONTRACTED_KIND_ENDINGS[ending]
         start_after = organisation.first + len(name)
         position = text.find(last, start_after)
@@ -600,12 +619,19 @@ def _add_contracted_forms(
             if short and not _covered_by_other(covered, span_names, end - len(short), end):
                 other = organisations.get(short)
                 if other is not None and other is not organisation:
-                    for alias in (other.name, *other.aliases):
-                        organisation.add_alias(alias)
-                    del organisations[short]
+                    _absorb(organisations, organisation, other)
                 elif other is None:
                     organisation.add_alias(short)
             position = text.find(last, end)
+
+
+def _absorb(
+    organisations: dict[str, _Organisation], organisation: _Organisation, other: _Organisation
+) -> None:
+    """``other`` was a later short form of ``organisation``: its forms become aliases."""
+    for alias in (other.name, *other.aliases):
+        organisation.add_alias(alias)
+    del organisations[other.name]
 
 
 def _covered_by_other(
@@ -639,7 +665,41 @@ def _contraction_ending_at(text: str, position: int, name: str) -> str | None:
         pieces = naming.words(text[_clause_start(text, start) : start])
         if pieces and not _ends_name(*pieces[-1]):
             return None  # the form runs on from a word before it: not a name's start
-    return short if _contracts(matched) else None
+    if _contracts(matched) or _partial_words(name, matched) >= 2 or _drops_place(name, short):
+        return short
+    return None
+
+
+def _partial_words(name: str, matched: list[int]) -> int:
+    """How many words of ``name`` give some but not all of their characters (四川|大学 in
+    川大华西医院)."""
+    partial = 0
+    offset = 0
+    for word, _ in naming.words(name):
+        taken = sum(1 for index in matched if offset <= index < offset + len(word))
+        if 0 < taken < len(word):
+            partial += 1
+        offset += len(word)
+    return partial
+
+
+def _drops_place(name: str, short: str) -> bool:
+    """北京协和医院 -> 协和医院: the name without the place it opens with, once the text has
+    said where the body is."""
+    size = len(name) - len(short)
+    if not (2 <= size <= 6 and name.endswith(short) and naming.is_place(*_one_word(name[:size]))):
+        return False
+    ending = next(e for e in CONTRACTED_KIND_ENDINGS if short.endswith(e))
+    # 人民医院 is what many towns' hospitals are called: the rest must be a proper name.
+    return all(
+        flag in naming.PROPER_NOUN_FLAGS or flag == "ns"
+        for _, flag in naming.words(short[: -len(ending)])
+    ) and len(short) > len(ending)
+
+
+def _one_word(text: str) -> tuple[str, str]:
+    pieces = naming.words(text)
+    return pieces[0] if len(pieces) == 1 else (text, "")
 
 
 def _contracts(matched: list[int]) -> bool:

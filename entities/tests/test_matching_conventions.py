@@ -107,3 +107,22 @@ def test_university_abbreviated_later():
 def test_another_university_sharing_words_is_no_short_form():
     text = "浙江工业大学与浙江大学的学生共同参赛。"
     assert names(text) == ["浙江工业大学", "浙江大学"]
+
+
+def test_group_printed_later_without_its_legal_ending_is_one_company():
+    text = "浙江新安化工集团有限公司发布新品。浙江新安化工集团旗下品牌销量增长。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="浙江新安化工集团有限公司", aliases=("浙江新安化工集团",))
+    ]
+
+
+def test_hospital_named_again_without_its_city():
+    text = "北京协和医院专家介绍了新疗法。协和医院已完成首例手术。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="北京协和医院", aliases=("协和医院",))
+    ]
+
+
+def test_generic_hospital_name_is_no_short_form_of_a_city_hospital():
+    text = "浙江省人民医院与高校合作。人民医院的医生说，新疗法效果良好。"
+    assert "人民医院" not in find_organisations(text)[0].aliases
