@@ -338,6 +338,7 @@ def _name_tail(
                 _ends_name(word, flag)
                 and not joins_disciplines
                 and not (joined_body and _place_further_left(pieces[:index]))
+                and not _fragment_opening_clause(index, word, kept)
             ):
                 break
             if (
@@ -352,6 +353,20 @@ def _name_tail(
                 break
         kept.insert(0, (word, flag))
     return kept
+
+
+def _fragment_opening_clause(index: int, word: str, kept: list[tuple[str, str]]) -> bool:
+    """顺|丰 科技有限公司 opening a clause: the segmenter cut an unknown brand into single
+    characters and tagged one as a preposition; first in its clause and before another single
+    character, it is the brand's first character, not a word introducing the name."""
+    return (
+        index == 0
+        and len(word) == 1
+        and word not in naming.LINK_WORDS
+        and bool(kept)
+        and len(kept[0][0]) == 1
+        and kept[0][1] not in ("ORG", "PAREN")
+    )
 
 
 def _descriptive_head(word: str, flag: str) -> bool:
@@ -981,10 +996,19 @@ def _brand_before(text: str, position: int, end: int, covered: list[bool]) -> st
             return None
     elif any(naming.is_function_word(flag) for _, flag in brand_words):
         return None
+    elif all(flag in ("v", "vn") for _, flag in brand_words):
+        return None  # 加氢|站 网络: verbs describe what is done, they name no brand
+    if _reduplicated_measure(brand):
+        return None
     before = pieces[: len(pieces) - len(brand_words)]
     if before and not (_ends_name(*before[-1]) or naming.is_place(*before[-1])):
         return None
     return brand
+
+
+def _reduplicated_measure(word: str) -> bool:
+    """一排排, 一座座: one + a doubled measure word counts things; it names nothing."""
+    return len(word) == 3 and word[0] == "一" and word[1] == word[2]
 
 
 def _abbreviates(short: str, name: str) -> bool:

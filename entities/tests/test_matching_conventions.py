@@ -126,3 +126,21 @@ def test_hospital_named_again_without_its_city():
 def test_generic_hospital_name_is_no_short_form_of_a_city_hospital():
     text = "浙江省人民医院与高校合作。人民医院的医生说，新疗法效果良好。"
     assert "人民医院" not in find_organisations(text)[0].aliases
+
+
+# precision and recall of trade names
+
+
+def test_brand_cut_into_characters_opening_the_clause_keeps_its_first_one():
+    text = "目前，顺丰科技有限公司已在山区开通多条无人机航线。"
+    assert names(text) == ["顺丰科技有限公司"]
+
+
+def test_counted_things_before_a_trade_word_are_no_brand():
+    text = "走进基地，一排排智能大棚整齐排列。"
+    assert names(text) == []
+
+
+def test_verbs_before_a_trade_word_are_no_brand():
+    text = "城市加氢站网络初具规模，充电桩数量持续增长。"
+    assert names(text) == []
