@@ -474,6 +474,8 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
             return True
         if _dictionary_names_body(prefix + suffix):
             return True
+        if suffix == "实验室" and _named_after_landmark(kept):
+            return True
         has_place = any(
             flag == "ORG" or (naming.is_place(word, flag) and word not in ("国家", "中国", "全国"))
             for word, flag in kept
@@ -481,6 +483,19 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         return has_place
     studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
+
+
+#: Landforms a laboratory is named after (紫金山实验室, 松山湖材料实验室): the provincial
+#: laboratories take a mountain's, lake's or bay's name as their own.
+LANDMARK_ENDINGS = ("山", "湖", "湾", "岛", "峰", "岭")
+
+
+def _named_after_landmark(kept: list[tuple[str, str]]) -> bool:
+    """A laboratory whose name opens with a mountain or lake (a proper noun ending in 山/湖 …)."""
+    if not kept:
+        return False
+    word, flag = kept[0]
+    return len(word) >= 2 and word.endswith(LANDMARK_ENDINGS) and flag in ("nr", "ns", "nz")
 
 
 def _dictionary_names_body(name: str) -> bool:

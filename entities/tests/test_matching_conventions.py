@@ -144,3 +144,13 @@ def test_counted_things_before_a_trade_word_are_no_brand():
 def test_verbs_before_a_trade_word_are_no_brand():
     text = "城市加氢站网络初具规模，充电桩数量持续增长。"
     assert names(text) == []
+
+
+def test_laboratory_named_after_a_mountain_is_an_organisation():
+    text = "紫金山实验室的科研人员介绍，新一代网络设备已完成测试。"
+    assert names(text) == ["紫金山实验室"]
+
+
+def test_laboratory_in_a_room_is_no_organisation():
+    text = "他每天在实验室里工作，联合实验室也已建成。"
+    assert names(text) == []
