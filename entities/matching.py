@@ -582,6 +582,9 @@ CONTRACTED_KIND_ENDINGS = {
     "设计院": "院",
     "医院": "院",
     "大学": "大",
+    "委员会": "委",
+    "厅": "厅",
+    "局": "局",
 }
 CONTRACTION_MAX = 7
 
@@ -636,7 +639,7 @@ def _add_contracted_forms(
     for organisation in list(organisations.values()):
         name = organisation.name
         ending = next((e for e in CONTRACTED_KIND_ENDINGS if name.endswith(e)), None)
-        if organisation.kind != "company" or ending is None:
+        if organisation.kind not in ("company", "government") or ending is None:
             continue
         if organisations.get(name) is not organisation:
             continue  # absorbed as another body's short form

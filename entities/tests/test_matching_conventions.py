@@ -154,3 +154,15 @@ def test_laboratory_named_after_a_mountain_is_an_organisation():
 def test_laboratory_in_a_room_is_no_organisation():
     text = "他每天在实验室里工作，联合实验室也已建成。"
     assert names(text) == []
+
+
+def test_department_contracted_later_is_an_alias():
+    text = "杭州市发展和改革委员会印发实施方案。市发改委将牵头推进重点项目。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="杭州市发展和改革委员会", aliases=("市发改委",))
+    ]
+
+
+def test_another_level_department_is_no_contraction():
+    text = "国家发展和改革委员会发布通知，省发改委随后作出部署。"
+    assert names(text) == ["国家发展和改革委员会", "省发改委"]
