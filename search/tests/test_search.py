@@ -297,3 +297,30 @@ def test_a_passage_starts_at_the_sentence_holding_the_match():
     assert search_text.snippet(text, ["脑机接口"]) == (
         "…第二句提到<mark>脑机接口</mark>设备。第三句。"
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_imported_page_renews_the_cached_pages_once_after_its_index(settings, monkeypatch):
+    """A page of an import is one transaction: the page cache's generations are written once,
+    when the page's articles are already in the index (a search cached before that write would
+    keep the old results)."""
+    from pathlib import Path
+
+    from newsroom import caching
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PUBLIC_CACHE_SECONDS = 300
+    writes = []
+    real_write = caching.FileGenerationStore.write
+
+    def write(self, tokens):
+        writes.append((set(tokens), SearchDocument.objects.count()))
+        real_write(self, tokens)
+
+    monkeypatch.setattr(caching.FileGenerationStore, "write", write)
+    issue = Path(__file__).resolve().parents[2] / "fixtures" / "2025-08-05"
+    call_command("import_issue", str(issue), "--publish", stdout=io.StringIO())
+    imported = Article.objects.count()
+    assert imported > 1
+    assert [indexed for _, indexed in writes] == [imported]
+    assert sum(name.startswith("article:") for name in writes[0][0]) == imported
