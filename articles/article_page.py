@@ -3,10 +3,13 @@
 The page is the site's busiest miss (the archive's long tail is read once per cache lifetime),
 and cProfile of it uncached showed the ORM *building* its five queries as ~60 % of the request
 while the database ran them in microseconds. So its reads are written once here, as SQL
-through public APIs (`Manager.raw`, the connection's cursor) with tables and columns taken
-from the models, and the rows come back as what the template shows:
+through public APIs (the connection's cursor, each field's converters, ``Model.from_db``)
+with tables and columns taken from the models, and the rows come back as what the template
+shows:
 
-- the article, with its page and issue (one statement, ``Article.objects.raw``);
+- the article, with its page and issue (one statement, its columns named in the models'
+  order, so no result description is read: ``Manager.raw`` asking psycopg for one was ~7 %
+  of the page on PostgreSQL, cProfile);
 - what it shows of other tables, bylines, tags, mentioned organisations and captions, in one
   ``UNION ALL``, each list in its model's order (bylines and captions by ``order, id``; tags
   and organisations by name): one round trip to the database instead of four.
@@ -45,12 +48,8 @@ ORDER BY 1, 2, 3, 4
 """
 
 
-def _columns(model, alias: str, prefix: str) -> str:
-    quote = connection.ops.quote_name
-    return ", ".join(
-        f"{alias}.{quote(field.column)} AS {quote(prefix + field.attname)}"
-        for field in model._meta.concrete_fields
-    )
+#: The models the article statement reads, each with its table's alias.
+JOINED = ((Article, "a"), (Page, "p"), (Issue, "i"))
 
 
 @functools.cache
@@ -69,9 +68,13 @@ def _sql() -> dict[str, str]:
         "organisation": Organisation,
     }
     names = {key: quote(model._meta.db_table) for key, model in tables.items()}
+    columns = ", ".join(
+        f"{alias}.{quote(field.column)}"
+        for model, alias in JOINED
+        for field in model._meta.concrete_fields
+    )
     article = (
-        f"SELECT a.*, {_columns(Page, 'p', 'page__')}, {_columns(Issue, 'i', 'issue__')}"
-        f" FROM {names['article']} a"
+        f"SELECT {columns} FROM {names['article']} a"
         f" LEFT JOIN {names['page']} p ON p.id = a.page_id"
         f" LEFT JOIN {names['issue']} i ON i.id = p.issue_id"
         " WHERE a.id = %s"
@@ -79,26 +82,51 @@ def _sql() -> dict[str, str]:
     return {"article": article, "shown_with": SHOWN_WITH_SQL.format(**names)}
 
 
-def _joined(row, model, prefix: str):
-    """The instance of ``model`` whose columns came with ``row`` under ``prefix``, or None
-    (a web-only article has no page). ``to_python`` gives each value its field's type, as a
-    query through the ORM would (SQLite returns a date as text)."""
-    fields = model._meta.concrete_fields
-    values = [field.to_python(getattr(row, prefix + field.attname)) for field in fields]
+@functools.cache
+def _readers() -> list[tuple]:
+    """For each joined model: (model, its attnames, its slice of the row, each column's
+    converters): the converters a query through the ORM applies (the backend's, such as
+    SQLite's text dates, then the field's own, such as JSON), found once."""
+    readers, start = [], 0
+    for model, alias in JOINED:
+        fields = model._meta.concrete_fields
+        converters = []
+        for field in fields:
+            column = field.get_col(alias)
+            found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+            converters.append((column, found))
+        readers.append(
+            (model, [f.attname for f in fields], slice(start, start + len(fields)), converters)
+        )
+        start += len(fields)
+    return readers
+
+
+def _instance(row, reader):
+    """The instance of the reader's model from its columns of ``row``, or None (a web-only
+    article has no page: its columns are all NULL)."""
+    model, attnames, part, converters = reader
+    values = list(row[part])
     if values[0] is None:
         return None
-    return model.from_db(connection.alias, [field.attname for field in fields], values)
+    for n, (column, found) in enumerate(converters):
+        for convert in found:
+            values[n] = convert(values[n], column, connection)
+    return model.from_db(connection.alias, attnames, values)
 
 
 def read_article(pk) -> Article | None:
     """The article with its page and issue (``article.page.issue`` costs no query)."""
-    found = next(iter(Article.objects.raw(_sql()["article"], [pk])), None)
-    if found is not None:
-        page = _joined(found, Page, "page__")
-        if page is not None:
-            page.issue = _joined(found, Issue, "issue__")
-        found.page = page
-    return found
+    with connection.cursor() as cursor:
+        cursor.execute(_sql()["article"], [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    article, page, issue = (_instance(row, reader) for reader in _readers())
+    if page is not None:
+        page.issue = issue
+    article.page = page
+    return article
 
 
 def shown_with(article) -> dict[str, list]:
