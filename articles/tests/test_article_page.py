@@ -1,5 +1,7 @@
 """The article page's reads: two statements, each list in its model's order, as the ORM reads."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -62,3 +64,11 @@ def test_each_list_in_its_models_order_with_its_links(django_assert_num_queries)
 def test_a_link_is_what_reverse_gives():
     assert link("articles:contributor", 42) == reverse("articles:contributor", args=[42])
     assert link("articles:article", 7) == reverse("articles:article", kwargs={"pk": 7})
+
+
+def test_a_link_with_a_date_and_a_number_is_what_reverse_gives():
+    date = datetime.date(2026, 3, 9)
+    assert link("articles:issue", date) == reverse("articles:issue", args=["2026-03-09"])
+    assert link("articles:page", date, 4) == reverse(
+        "articles:page", kwargs={"date": "2026-03-09", "number": 4}
+    )
