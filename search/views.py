@@ -1,6 +1,7 @@
 """The search page: ranked, paginated, each result with its matching passage highlighted."""
 
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import F, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -9,7 +10,6 @@ from articles.models import Article
 from newsroom.caching import public_page
 from newsroom.reading import link
 from search import text as search_text
-from search.models import SearchDocument
 from search.query import search
 
 PER_PAGE = 10
@@ -39,14 +39,7 @@ def search_view(request):
     results = []
     if page_obj is not None and page_obj.object_list:
         ids = list(page_obj.object_list)
-        articles = (
-            Article.objects.published()
-            .filter(pk__in=ids)
-            .for_lists()
-            .only(*RESULT_FIELDS)
-            .in_bulk()
-        )
-        texts = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "text"))
+        articles = _results(ids)
         for pk in ids:
             if pk in articles:
                 article = articles[pk]
@@ -56,7 +49,7 @@ def search_view(request):
                         "url": link("articles:article", pk),
                         "title": search_text.highlight(article.display_title, found.keywords),
                         "kicker": search_text.highlight(article.kicker, found.keywords),
-                        "snippet": search_text.snippet(texts.get(pk, ""), found.keywords),
+                        "snippet": search_text.snippet(article.passage or "", found.keywords),
                     }
                 )
     return render(
@@ -69,3 +62,20 @@ def search_view(request):
             "query_prefix": urlencode({"q": found.query}),
         },
     )
+
+
+def _results(ids) -> dict:
+    """The visible articles among `ids`, each with its search document's text (`passage`) in
+    the same query. Captions are read only for an untitled photo item, whose title comes from
+    its caption: most results have a headline, and the captions' query was ~12 % of a search
+    (cProfile)."""
+    articles = (
+        Article.objects.published()
+        .filter(pk__in=ids)
+        .select_related("page__issue")
+        .only(*RESULT_FIELDS)
+        .annotate(passage=F("search_document__text"))
+        .in_bulk()
+    )
+    prefetch_related_objects([a for a in articles.values() if not a.title], "captions")
+    return articles

@@ -278,18 +278,30 @@ def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_nu
     for i in range(3):
         add_byline(make_article(f"脑机接口稿件{i}", body="脑机接口。"), f"记者{i}")
     flush()
-    # count, page of ids, articles, captions, passages (a result shows no byline)
-    with django_assert_num_queries(5):
+    # counts, page of ids, articles with their passages (a result shows no byline)
+    with django_assert_num_queries(3):
         client.get("/search/", {"q": "脑机接口"})
     for i in range(3, 12):
         article = make_article(f"脑机接口稿件{i}", body="脑机接口。")
         add_byline(article, f"记者{i}")
         add_caption(article, "图说")
     flush()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         client.get("/search/", {"q": "脑机接口"})
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         client.get("/search/", {"q": "脑机"})
+
+
+def test_only_an_untitled_photo_item_reads_its_captions_for_its_title(
+    client, django_assert_num_queries
+):
+    photo = make_article("", kind=Article.Kind.PHOTO, body="脑机接口的照片。")
+    add_caption(photo, "脑机接口实验室里的志愿者")
+    make_article("脑机接口稿件", body="脑机接口。")
+    flush()
+    with django_assert_num_queries(4):  # and the captions
+        html = client.get("/search/", {"q": "脑机接口"}).content.decode()
+    assert "<mark>脑机接口</mark>实验室里的志愿者" in html
 
 
 def test_a_passage_starts_at_the_sentence_holding_the_match():
