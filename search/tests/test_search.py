@@ -255,6 +255,14 @@ def test_highlighting_escapes_first_then_marks_the_match():
     assert html == "&lt;b&gt;<mark>脑机接口</mark>&lt;/b&gt;设备"
 
 
+def test_highlighting_marks_every_word_in_any_case_the_longest_first():
+    html = search_text.highlight("AI芯片与ai、芯片 & <芯>", ["芯片", "ai", "AI芯片", "&"])
+    assert html == (
+        "<mark>AI芯片</mark>与<mark>ai</mark>、<mark>芯片</mark> <mark>&amp;</mark> &lt;芯&gt;"
+    )
+    assert search_text.highlight("<无匹配>", ["芯片"]) == "&lt;无匹配&gt;"
+
+
 def test_the_search_page_shows_highlighted_passages_and_paginates(client):
     now = timezone.now()
     for i in range(12):
