@@ -300,6 +300,16 @@ def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_nu
         client.get("/search/", {"q": "脑机"})
 
 
+def test_the_page_shows_only_what_readers_may_see_even_if_the_index_lags(client):
+    hidden = make_article("脑机接口旧稿", body="脑机接口。")
+    shown = make_article("脑机接口新稿", body="脑机接口。")
+    flush()
+    Article.objects.filter(pk=hidden.pk).update(status=Article.Status.DRAFT)  # no signal
+    html = client.get("/search/", {"q": "脑机接口"}).content.decode()
+    assert f'href="/articles/{shown.pk}/"' in html
+    assert f'href="/articles/{hidden.pk}/"' not in html
+
+
 def test_only_an_untitled_photo_item_reads_its_captions_for_its_title(
     client, django_assert_num_queries
 ):
