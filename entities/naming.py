@@ -389,6 +389,19 @@ LEVEL_WORDS = frozenset(
     ("省", "市", "县", "区", "州", "镇", "乡", "国家", "中央", "全国", "自治区", "自治州", "地区")
 )
 PLACE_ENDINGS = ("省", "市", "县", "区", "州", "盟", "旗")
+
+#: Levels that name a body relative to the place its text is about: 省科技厅 is the science
+#: department of whichever province the article speaks of. 国家, 中央 and 全国 name one body
+#: wherever they are printed, so they are not here.
+RELATIVE_LEVELS = ("自治区", "自治州", "地区", "省", "市", "县", "区", "州", "镇", "乡")
+
+
+def is_relative_name(form: str) -> bool:
+    """A form that names a body only together with its article's place (省农科院, 市发改委):
+    right inside that article, wrong as a name for every later one."""
+    return form.startswith(RELATIVE_LEVELS)
+
+
 TOWN_ENDINGS = ("镇", "乡", "村", "街道", "社区", "路", "街", "大道", "号")
 
 #: Development zones: a place-like name a management committee or party committee sits in.

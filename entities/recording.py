@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from entities.kinds import kind_from_name
 from entities.matching import KnownForms
 from entities.models import Mention, Organisation, OrganisationAlias
+from entities.naming import is_relative_name
 
 
 def known_organisation_names() -> KnownForms:
@@ -17,6 +18,13 @@ def known_organisation_names() -> KnownForms:
     known = KnownForms(Organisation.objects.values_list("name", "name"))
     known.update(OrganisationAlias.objects.values_list("alias", "organisation__name"))
     return known
+
+
+def lasting_aliases(found) -> list[str]:
+    """The short forms worth keeping as the organisation's aliases for every later import:
+    not a relative one (省科技厅 after 浙江省科学技术厅), which would send the next province's
+    省科技厅 to this one."""
+    return [alias for alias in found.aliases if not is_relative_name(alias)]
 
 
 @dataclass
@@ -30,7 +38,7 @@ class OrganisationRecorder:
 
     def canonical_name(self, found) -> str:
         """The name the organisation goes by in the database, or its own when it is new."""
-        forms = [found.name, *found.aliases]
+        forms = [found.name, *lasting_aliases(found)]
         return next((self.known[form] for form in forms if form in self.known), found.name)
 
     def forget_unsaved(self) -> None:
@@ -52,7 +60,7 @@ class OrganisationRecorder:
             self._ids[name] = organisation.pk
         elif name not in self._ids:
             self._ids[name] = Organisation.objects.values_list("pk", flat=True).get(name=name)
-        for form in [found.name, *found.aliases]:
+        for form in [found.name, *lasting_aliases(found)]:
             self._add_alias(name, form)
         return self._ids[name]
 
