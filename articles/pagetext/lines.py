@@ -439,10 +439,14 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
 def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     """A ▲ caption too long for its line runs on to the next line, without a ▲; a paragraph's
     indented first line after it is the text going on. A caption is set across its picture,
-    wider than a column of text: a ▲ line no wider than the text before it filled no line."""
+    wider than a column of text: a ▲ line no wider than the text before it filled no line.
+    A caption says what the picture shows and never ends on a colon, which introduces what
+    follows: a line closed by one is a kicker (引题) opening the next headline."""
     lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
+        return False
+    if line.text.endswith(("：", ":")):
         return False
     text_column = columns.before(index - 2) if index >= 2 else None
     if text_column is not None and last.width <= text_column + WIDER_BY:

@@ -569,3 +569,21 @@ def test_a_headline_after_its_body_as_wide_as_the_text_stands_before_the_next_da
     first, second = parsed.articles
     assert [block.text for block in first.body][-1].endswith("低三成。")
     assert second.title == "园区企业新签约十二个项目"
+
+
+def test_a_kicker_after_a_caption_line_opens_the_next_headline():
+    """A ▲ caption never ends on a colon: a colon line after it is the next headline's kicker."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "▲算力中心机房一角的服务器机柜",
+        "数字乡村：",
+        "大棚里的传感器",
+        "本报讯（记者 林木）在某",
+        "县的草莓种植基地，大棚里",
+        "的传感器每隔十分钟上报一",
+        "次数据。",
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角的服务器机柜"]
+    assert (second.kicker, second.title) == ("数字乡村：", "大棚里的传感器")
