@@ -47,6 +47,8 @@ WIDER_BY = 2
 HANGING = 1.5
 #: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
 CREDIT_SPAN = 60
+#: What a broken credit leaves for its next line: at most a name's last characters and `摄`.
+BROKEN_CREDIT_REST = 4
 LONGEST_GLUED_HEADING = 4
 #: Columns whose full lines differ by this much are two columns.
 COLUMN_SHIFT = 2
@@ -457,6 +459,16 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
 
 
+def ends_broken_credit(previous: Line, line: Line) -> bool:
+    """A photo credit (`记者陈硕摄`) broken at a line end leaves only the name's last characters
+    and `摄` for the next line (a name is two to four characters): that line closes the credit,
+    and is no heading."""
+    rest = line.text.rstrip("）)")
+    if not rest.endswith("摄") or len(rest) > BROKEN_CREDIT_REST:
+        return False
+    return credit_of(previous.text) is None and credit_of(previous.text + line.text) is not None
+
+
 def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     """Why a new unit starts at lines[index], given the unit built so far; None when it does not."""
     lines = columns.lines
@@ -474,6 +486,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "byline line"
     if not open_bracket and unit.lines[0].text[:1] in "（(" and previous.text[-1:] in "）)":
         return "parenthesised line closed"
+    if ends_broken_credit(previous, line):
+        return None
     if (previous.glued and not glued_by_latin(previous)) or cannot_start_paragraph(line.text):
         # A single newline after a Latin line end is the extractor's habit, not a binding.
         return None

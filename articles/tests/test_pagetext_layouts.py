@@ -587,3 +587,23 @@ def test_a_kicker_after_a_caption_line_opens_the_next_headline():
     first, second = parse_page(text).articles
     assert first.captions == ["算力中心机房一角的服务器机柜"]
     assert (second.kicker, second.title) == ("数字乡村：", "大棚里的传感器")
+
+
+def test_a_photo_credit_broken_before_its_last_characters_stays_whole():
+    """A credit (`记者某某摄`) broken at its line end goes on with `摄` on the next line: that
+    short line closes the caption, and is no part of the headline set after the body."""
+    text = page(
+        "草莓大棚装上传感器草莓大棚装上传感器",
+        "本报讯（记者 林木）在某",
+        "县的草莓种植基地，大棚里",
+        "的传感器每隔十分钟上报一",
+        "次数据。",
+        *BODY,
+        "工程师在机房里巡检服务器。本报记者陈硕",
+        "摄",
+        "算力中心投",
+        "运首批企业",
+    )
+    first, second = parse_page(text).articles
+    assert second.captions == ["工程师在机房里巡检服务器。本报记者陈硕摄"]
+    assert second.title == "算力中心投运首批企业"
