@@ -449,14 +449,18 @@ class PageAssembly:
         one above its text and the next, which gets none either, are one headline each: the
         first closes the article above (set after its body), the second opens the article
         below. They divide where both parts read as a headline (second_headline_start). Photo
-        news often has no title: it takes one only where the face changes."""
+        news often has no title: it takes one where the face changes, or where the lines
+        cannot be one headline whatever their widths (a line after a dash subtitle); a title
+        of two phrases may widen on its second line, so widths alone do not divide there."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
             photo = item.is_photo and item.article.title is None
             if not previous.headline_before_next or len(lines) < 2:
                 continue
             if self.lacks_title(item) or photo:
-                cut = second_headline_start(lines, faces_only=photo)
+                # Lines that cannot be one headline divide even before photo news.
+                whole = photo and reads_as_headline(lines, widths=False)
+                cut = second_headline_start(lines, faces_only=whole)
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(

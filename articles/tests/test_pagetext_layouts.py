@@ -607,3 +607,22 @@ def test_a_photo_credit_broken_before_its_last_characters_stays_whole():
     first, second = parse_page(text).articles
     assert second.captions == ["工程师在机房里巡检服务器。本报记者陈硕摄"]
     assert second.title == "算力中心投运首批企业"
+
+
+#: Photo news in a wide column with its credit, for pages that end with one.
+PHOTO_NEWS = (
+    "10月12日，在某县的稻田里，北斗导航收割机正在作业。今年当地推广",
+    "无人驾驶农机三百余台，水稻收获进度比去年同期快了一周。",
+    "图为农机手在查看作业数据。通讯员何穗摄",
+)
+
+
+def test_lines_after_a_dash_subtitle_before_photo_news_are_the_photos_title():
+    """A dash opens only a headline's last line, its subtitle: a line after it in the same
+    face before photo news is the photo's title, not more of the headline set after a body."""
+    parsed = parse_page(
+        page(*BODY, "算力中心投运", "——首批接入企业四十家", "智能农机助秋收", *PHOTO_NEWS)
+    )
+    article, photo = parsed.articles
+    assert (article.title, article.subtitle) == ("算力中心投运", "——首批接入企业四十家")
+    assert (photo.kind, photo.title) == ("photo", "智能农机助秋收")
