@@ -658,7 +658,24 @@ def paragraph_end_reason(
         return "heading over an indented line"
     if heads_wider_text(columns, index, after):
         return "heading over wider text"
+    if closes_page_as_heading(columns, index):
+        return "heading closing the page"
     return None
+
+
+def closes_page_as_heading(columns: Columns, index: int) -> bool:
+    """A paragraph's last line closes its sentence. After a closed sentence, the page's last
+    line that closes none and has no clause mark is no paragraph's: it is a heading, the
+    headline of the last article, set after its body."""
+    lines = columns.lines
+    if index != len(lines) - 1:
+        return False
+    line = lines[index]
+    return (
+        closes_sentence(lines[index - 1].text)
+        and not ends_paragraph(line.text)
+        and not any(mark in line.text for mark in CLAUSE_MARKS)
+    )
 
 
 def opens_caption(columns: Columns, index: int) -> bool:

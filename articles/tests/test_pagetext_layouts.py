@@ -626,3 +626,12 @@ def test_lines_after_a_dash_subtitle_before_photo_news_are_the_photos_title():
     article, photo = parsed.articles
     assert (article.title, article.subtitle) == ("算力中心投运", "——首批接入企业四十家")
     assert (photo.kind, photo.title) == ("photo", "智能农机助秋收")
+
+
+def test_an_unpunctuated_last_line_after_a_closed_sentence_is_the_headline_after_the_body():
+    """A paragraph's last line closes its sentence: the page's last line that does not, after
+    one that does, is the headline set after the last article's body, however wide."""
+    text = page(*BODY[:5], "力资源将优先服务中小企业。", "算力中心正式投入运行使用")
+    (article,) = parse_page(text).articles
+    assert article.title == "算力中心正式投入运行使用"
+    assert article.body[-1].text.endswith("服务中小企业。")
