@@ -520,6 +520,10 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "caption after a closed sentence"
     if not open_bracket and set_across_columns(unit, after):
         return "headline across columns"
+    if len(unit.lines) == 1 and not open_bracket and heads_wider_text(columns, index - 1, after):
+        # A line that opens a block fills it unless indented: one far short of the wide
+        # line under it is the heading over it (a headline over photo news), not its start.
+        return "heading over wider text"
     if previous.loose:
         return None
     if ends_paragraph(previous.text):

@@ -635,3 +635,13 @@ def test_an_unpunctuated_last_line_after_a_closed_sentence_is_the_headline_after
     (article,) = parse_page(text).articles
     assert article.title == "算力中心正式投入运行使用"
     assert article.body[-1].text.endswith("服务中小企业。")
+
+
+def test_a_headline_after_a_body_over_untitled_photo_news_stays_apart_from_its_caption():
+    """A line far short of the wide line under it, without an indent, is no caption's first
+    line: it is the headline set after the article's body, over photo news."""
+    parsed = parse_page(page(*BODY, "算力中心投运首批接入企业四十家", *PHOTO_NEWS))
+    article, photo = parsed.articles
+    assert article.title == "算力中心投运首批接入企业四十家"
+    assert (photo.kind, photo.title) == ("photo", None)
+    assert photo.captions[0].startswith("10月12日")
