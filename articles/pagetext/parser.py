@@ -475,8 +475,9 @@ class PageAssembly:
 def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
     """Printed lines that can be one headline: one heavy title with at most a plain kicker line
     above and a plain subtitle line below; a colon closes only a kicker, the first line, and a
-    dash opens only a subtitle, the last; a title broken over lines fills every line but its
-    last, so no title line is wider than the one before it."""
+    dash opens only a subtitle, the last; a headline closes every quotation mark and bracket it
+    opens; a title broken over lines fills every line but its last, so no title line is wider
+    than the one before it."""
     heavy = [index for index, line in enumerate(lines) if line.bold]
     if heavy and heavy != list(range(heavy[0], heavy[-1] + 1)):
         return False
@@ -499,10 +500,20 @@ def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
         return False
     if any(text.endswith(KICKER_ENDINGS) or text.startswith(SUBTITLE_OPENING) for text in title):
         return False
+    if not balanced("".join(texts)):
+        return False
     if not widths:
         return True
     sizes = [display_width(text) for text in title]
     return all(later <= earlier + 0.5 for earlier, later in zip(sizes, sizes[1:], strict=False))
+
+
+PAIRED_MARKS = ("“”", "‘’", "（）", "()", "《》", "【】")
+
+
+def balanced(text: str) -> bool:
+    """Every quotation mark and bracket the text opens it also closes."""
+    return all(text.count(pair[0]) == text.count(pair[1]) for pair in PAIRED_MARKS)
 
 
 def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int | None:

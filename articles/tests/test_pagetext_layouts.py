@@ -645,3 +645,12 @@ def test_a_headline_after_a_body_over_untitled_photo_news_stays_apart_from_its_c
     assert article.title == "算力中心投运首批接入企业四十家"
     assert (photo.kind, photo.title) == ("photo", None)
     assert photo.captions[0].startswith("10月12日")
+
+
+def test_a_headline_broken_inside_quotation_marks_is_not_divided_there():
+    """A headline closes every quotation mark it opens: a line break inside `“…”` is inside
+    one title, whatever the line widths: the lines between two bodies are one headline."""
+    text = page(*BODY, "电梯装上“智慧大电梯装上“智慧大", "脑”脑”", *BODY)
+    first, second = parse_page(text).articles
+    assert first.title == "电梯装上“智慧大脑”"
+    assert second.title is None
