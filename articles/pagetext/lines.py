@@ -47,6 +47,8 @@ WIDER_BY = 2
 HANGING = 1.5
 #: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
 CREDIT_SPAN = 60
+#: What a broken credit leaves for its next line: at most a name's last characters and `摄`.
+BROKEN_CREDIT_REST = 4
 LONGEST_GLUED_HEADING = 4
 #: Columns whose full lines differ by this much are two columns.
 COLUMN_SHIFT = 2
@@ -439,10 +441,14 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
 def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     """A ▲ caption too long for its line runs on to the next line, without a ▲; a paragraph's
     indented first line after it is the text going on. A caption is set across its picture,
-    wider than a column of text: a ▲ line no wider than the text before it filled no line."""
+    wider than a column of text: a ▲ line no wider than the text before it filled no line.
+    A caption says what the picture shows and never ends on a colon, which introduces what
+    follows: a line closed by one is a kicker (引题) opening the next headline."""
     lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
+        return False
+    if line.text.endswith(("：", ":")):
         return False
     text_column = columns.before(index - 2) if index >= 2 else None
     if text_column is not None and last.width <= text_column + WIDER_BY:
@@ -451,6 +457,16 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
         return False
     neighbours = [other.width for other in lines[max(0, index - 4) : index + 4] if other.marked]
     return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
+
+
+def ends_broken_credit(previous: Line, line: Line) -> bool:
+    """A photo credit (`记者陈硕摄`) broken at a line end leaves only the name's last characters
+    and `摄` for the next line (a name is two to four characters): that line closes the credit,
+    and is no heading."""
+    rest = line.text.rstrip("）)")
+    if not rest.endswith("摄") or len(rest) > BROKEN_CREDIT_REST:
+        return False
+    return credit_of(previous.text) is None and credit_of(previous.text + line.text) is not None
 
 
 def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
@@ -470,6 +486,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "byline line"
     if not open_bracket and unit.lines[0].text[:1] in "（(" and previous.text[-1:] in "）)":
         return "parenthesised line closed"
+    if ends_broken_credit(previous, line):
+        return None
     if (previous.glued and not glued_by_latin(previous)) or cannot_start_paragraph(line.text):
         # A single newline after a Latin line end is the extractor's habit, not a binding.
         return None
@@ -502,6 +520,10 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "caption after a closed sentence"
     if not open_bracket and set_across_columns(unit, after):
         return "headline across columns"
+    if len(unit.lines) == 1 and not open_bracket and heads_wider_text(columns, index - 1, after):
+        # A line that opens a block fills it unless indented: one far short of the wide
+        # line under it is the heading over it (a headline over photo news), not its start.
+        return "heading over wider text"
     if previous.loose:
         return None
     if ends_paragraph(previous.text):
@@ -640,7 +662,24 @@ def paragraph_end_reason(
         return "heading over an indented line"
     if heads_wider_text(columns, index, after):
         return "heading over wider text"
+    if closes_page_as_heading(columns, index):
+        return "heading closing the page"
     return None
+
+
+def closes_page_as_heading(columns: Columns, index: int) -> bool:
+    """A paragraph's last line closes its sentence. After a closed sentence, the page's last
+    line that closes none and has no clause mark is no paragraph's: it is a heading, the
+    headline of the last article, set after its body."""
+    lines = columns.lines
+    if index != len(lines) - 1:
+        return False
+    line = lines[index]
+    return (
+        closes_sentence(lines[index - 1].text)
+        and not ends_paragraph(line.text)
+        and not any(mark in line.text for mark in CLAUSE_MARKS)
+    )
 
 
 def opens_caption(columns: Columns, index: int) -> bool:

@@ -449,14 +449,18 @@ class PageAssembly:
         one above its text and the next, which gets none either, are one headline each: the
         first closes the article above (set after its body), the second opens the article
         below. They divide where both parts read as a headline (second_headline_start). Photo
-        news often has no title: it takes one only where the face changes."""
+        news often has no title: it takes one where the face changes, or where the lines
+        cannot be one headline whatever their widths (a line after a dash subtitle); a title
+        of two phrases may widen on its second line, so widths alone do not divide there."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
             photo = item.is_photo and item.article.title is None
             if not previous.headline_before_next or len(lines) < 2:
                 continue
             if self.lacks_title(item) or photo:
-                cut = second_headline_start(lines, faces_only=photo)
+                # Lines that cannot be one headline divide even before photo news.
+                whole = photo and reads_as_headline(lines, widths=False)
+                cut = second_headline_start(lines, faces_only=whole)
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -471,8 +475,9 @@ class PageAssembly:
 def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
     """Printed lines that can be one headline: one heavy title with at most a plain kicker line
     above and a plain subtitle line below; a colon closes only a kicker, the first line, and a
-    dash opens only a subtitle, the last; a title broken over lines fills every line but its
-    last, so no title line is wider than the one before it."""
+    dash opens only a subtitle, the last; a headline closes every quotation mark and bracket it
+    opens; a title broken over lines fills every line but its last, so no title line is wider
+    than the one before it."""
     heavy = [index for index, line in enumerate(lines) if line.bold]
     if heavy and heavy != list(range(heavy[0], heavy[-1] + 1)):
         return False
@@ -495,10 +500,20 @@ def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
         return False
     if any(text.endswith(KICKER_ENDINGS) or text.startswith(SUBTITLE_OPENING) for text in title):
         return False
+    if not balanced("".join(texts)):
+        return False
     if not widths:
         return True
     sizes = [display_width(text) for text in title]
     return all(later <= earlier + 0.5 for earlier, later in zip(sizes, sizes[1:], strict=False))
+
+
+PAIRED_MARKS = ("“”", "‘’", "（）", "()", "《》", "【】")
+
+
+def balanced(text: str) -> bool:
+    """Every quotation mark and bracket the text opens it also closes."""
+    return all(text.count(pair[0]) == text.count(pair[1]) for pair in PAIRED_MARKS)
 
 
 def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int | None:

@@ -569,3 +569,88 @@ def test_a_headline_after_its_body_as_wide_as_the_text_stands_before_the_next_da
     first, second = parsed.articles
     assert [block.text for block in first.body][-1].endswith("低三成。")
     assert second.title == "园区企业新签约十二个项目"
+
+
+def test_a_kicker_after_a_caption_line_opens_the_next_headline():
+    """A ▲ caption never ends on a colon: a colon line after it is the next headline's kicker."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "▲算力中心机房一角的服务器机柜",
+        "数字乡村：",
+        "大棚里的传感器",
+        "本报讯（记者 林木）在某",
+        "县的草莓种植基地，大棚里",
+        "的传感器每隔十分钟上报一",
+        "次数据。",
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角的服务器机柜"]
+    assert (second.kicker, second.title) == ("数字乡村：", "大棚里的传感器")
+
+
+def test_a_photo_credit_broken_before_its_last_characters_stays_whole():
+    """A credit (`记者某某摄`) broken at its line end goes on with `摄` on the next line: that
+    short line closes the caption, and is no part of the headline set after the body."""
+    text = page(
+        "草莓大棚装上传感器草莓大棚装上传感器",
+        "本报讯（记者 林木）在某",
+        "县的草莓种植基地，大棚里",
+        "的传感器每隔十分钟上报一",
+        "次数据。",
+        *BODY,
+        "工程师在机房里巡检服务器。本报记者陈硕",
+        "摄",
+        "算力中心投",
+        "运首批企业",
+    )
+    first, second = parse_page(text).articles
+    assert second.captions == ["工程师在机房里巡检服务器。本报记者陈硕摄"]
+    assert second.title == "算力中心投运首批企业"
+
+
+#: Photo news in a wide column with its credit, for pages that end with one.
+PHOTO_NEWS = (
+    "10月12日，在某县的稻田里，北斗导航收割机正在作业。今年当地推广",
+    "无人驾驶农机三百余台，水稻收获进度比去年同期快了一周。",
+    "图为农机手在查看作业数据。通讯员何穗摄",
+)
+
+
+def test_lines_after_a_dash_subtitle_before_photo_news_are_the_photos_title():
+    """A dash opens only a headline's last line, its subtitle: a line after it in the same
+    face before photo news is the photo's title, not more of the headline set after a body."""
+    parsed = parse_page(
+        page(*BODY, "算力中心投运", "——首批接入企业四十家", "智能农机助秋收", *PHOTO_NEWS)
+    )
+    article, photo = parsed.articles
+    assert (article.title, article.subtitle) == ("算力中心投运", "——首批接入企业四十家")
+    assert (photo.kind, photo.title) == ("photo", "智能农机助秋收")
+
+
+def test_an_unpunctuated_last_line_after_a_closed_sentence_is_the_headline_after_the_body():
+    """A paragraph's last line closes its sentence: the page's last line that does not, after
+    one that does, is the headline set after the last article's body, however wide."""
+    text = page(*BODY[:5], "力资源将优先服务中小企业。", "算力中心正式投入运行使用")
+    (article,) = parse_page(text).articles
+    assert article.title == "算力中心正式投入运行使用"
+    assert article.body[-1].text.endswith("服务中小企业。")
+
+
+def test_a_headline_after_a_body_over_untitled_photo_news_stays_apart_from_its_caption():
+    """A line far short of the wide line under it, without an indent, is no caption's first
+    line: it is the headline set after the article's body, over photo news."""
+    parsed = parse_page(page(*BODY, "算力中心投运首批接入企业四十家", *PHOTO_NEWS))
+    article, photo = parsed.articles
+    assert article.title == "算力中心投运首批接入企业四十家"
+    assert (photo.kind, photo.title) == ("photo", None)
+    assert photo.captions[0].startswith("10月12日")
+
+
+def test_a_headline_broken_inside_quotation_marks_is_not_divided_there():
+    """A headline closes every quotation mark it opens: a line break inside `“…”` is inside
+    one title, whatever the line widths: the lines between two bodies are one headline."""
+    text = page(*BODY, "电梯装上“智慧大电梯装上“智慧大", "脑”脑”", *BODY)
+    first, second = parse_page(text).articles
+    assert first.title == "电梯装上“智慧大脑”"
+    assert second.title is None
