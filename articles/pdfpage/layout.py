@@ -340,6 +340,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
         for _, other in links[head]
         if nodes[other].kind in text_kinds and nodes[other].box.top >= nodes[head].box.bottom - 2
     }
+    news = photo_news_parts(nodes, geometry.body_size)
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head, head) for head in heads]
     parent: dict[int, int] = {}
@@ -354,7 +355,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 continue
             kind = nodes[other].kind
             if {kind, nodes[index].kind} & {"picture", "caption"}:
-                if not under_headline(nodes, index, other, head):
+                if not under_headline(nodes, index, other, head, news):
                     continue
             elif kind not in text_kinds:
                 continue
@@ -396,6 +397,18 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
     return [sorted(group) for group in members.values()]
 
 
+def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
+    """Captions that tell news of their own, and the pictures they caption."""
+    captions = [i for i, node in enumerate(nodes) if node.kind == "caption"]
+    telling = {i for i in captions if tells_news([i], nodes)}
+    pictures = {
+        i
+        for i, node in enumerate(nodes)
+        if node.kind == "picture" and any(caption_of(nodes[c], node.box, body) for c in telling)
+    }
+    return telling | pictures
+
+
 def beside(text: Box, headline: Box) -> bool:
     return text.x0 >= headline.x1 - 2 or text.x1 <= headline.x0 + 2
 
@@ -406,11 +419,16 @@ def reads_before(text: Box, headline: Box) -> bool:
     return text.bottom <= headline.top + 2 or text.x1 <= headline.x0 + 2
 
 
-def under_headline(nodes: list[Node], index: int, other: int, head: int) -> bool:
+def under_headline(
+    nodes: list[Node], index: int, other: int, head: int, news: set[int] = frozenset()
+) -> bool:
     """A step of the chain through an article's photo: from its headline to a picture under
     or beside it, from that picture to its caption or text below it, from the caption to text
-    below it."""
+    below it. A photo whose caption tells news of its own (图片新闻, in `news`) closes its
+    item: the chain does not run on from it to the text under it, the next article's."""
     here, there = nodes[index], nodes[other]
+    if index in news and there.kind in ("text", "subheading"):
+        return False
     if there.kind == "picture":
         return index == head and there.box.bottom > here.box.bottom
     if here.kind == "picture":

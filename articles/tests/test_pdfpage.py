@@ -250,6 +250,35 @@ def test_a_photo_between_headline_and_columns_is_the_articles(layout):
     assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
 
 
+PHOTO_NEWS = {
+    "kind": "photo",
+    "kicker": None,
+    "title": "智能温室里的番茄丰收",
+    "subtitle": None,
+    "dateline": None,
+    "bylines": [{"role": "记者", "name": "刘洋"}],
+    "body": [],
+    "captions": [
+        "3月2日，在寿光市的一座智能温室里，工人正在采摘番茄。这座温室由物联网系统调控温度、"
+        "湿度和光照，番茄亩产比传统大棚提高了三成。记者 刘洋 摄"
+    ],
+    "organisations": [],
+}
+
+
+def test_photo_news_ends_at_its_caption_and_the_text_under_it_is_the_next_articles():
+    """A photo news item (headline, photo, a caption telling its news) is read as one item;
+    the columns under its caption belong to the headline set beside them, not to the photo."""
+    printed, parsed = typeset_page(
+        [ARTICLE, PHOTO_NEWS, NEIGHBOUR],
+        beside_first=True,
+        rules=False,
+        two_per_band=False,
+        columns=5,
+    )
+    assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
+
+
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
     printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
     assert parsed.articles[0].title == "植保无人机飞进田间"
