@@ -186,7 +186,33 @@ def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
             continue
         if any(caption_of(node, picture, body) for node in nodes if node.kind == "caption"):
             nodes.append(Node("picture", picture))
+    widen_short_columns(nodes, body)
     return nodes
+
+
+def widen_short_columns(nodes: list[Node], body: float) -> None:
+    """A paragraph's closing line ends short of its column's right edge, and a column may be
+    cut into parts by a subheading: each part is as wide as the column, the widest part set
+    flush with it just above or below (across a subheading at most), so the next column beside
+    it is reached across one gutter, not across the white after a short line."""
+    texts = [node for node in nodes if node.kind in ("text", "subheading")]
+    widths = {}
+    for node in texts:
+        column = [
+            other.box.x1
+            for other in texts
+            if other.kind == "text"
+            and abs(other.box.x0 - node.box.x0) <= 0.5 * body
+            and other.box.x1 > node.box.x1
+            and (gap_between(node.box, other.box) or 0) <= 3 * body
+            and gap_between(node.box, other.box) is not None
+        ]
+        if column:
+            widths[id(node)] = max(column)
+    for node in texts:
+        if id(node) in widths:
+            box = node.box
+            node.box = Box(box.x0, box.top, widths[id(node)], box.bottom)
 
 
 def near_picture(box: Box, geometry: PageGeometry) -> bool:

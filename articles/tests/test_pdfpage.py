@@ -279,6 +279,15 @@ def test_photo_news_ends_at_its_caption_and_the_text_under_it_is_the_next_articl
     assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
 
 
+def test_a_column_cut_by_a_subheading_after_a_short_line_still_reaches_the_next_column():
+    """A column opens with a paragraph's short closing line, then a subheading: that part is as
+    wide as its column, and the column beside it is the same article's."""
+    printed, parsed = typeset_page(
+        [ARTICLE, NEIGHBOUR], beside_first=True, rules=False, columns=4, two_per_band=False
+    )
+    assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
+
+
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
     printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
     assert parsed.articles[0].title == "植保无人机飞进田间"
