@@ -288,6 +288,31 @@ def test_a_column_cut_by_a_subheading_after_a_short_line_still_reaches_the_next_
     assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
 
 
+def column_with_a_mark_where_short_lines_end(pdf) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf.setFont("STSong-Light", 9)
+    lines = [
+        "研究团队完成了新一代载天线仿真。",
+        "有关负责人表示将继续实施“算力券”政策，支持中小企业",
+        "中小企业可以低成本使用超算资源。",
+        "这一政策已经惠及三百多家企业和高校",
+    ]
+    for row, text in enumerate(lines):
+        for position, char in enumerate(text):
+            pdf.drawString(40 + position * 9.33, 500 - row * 14, char)
+
+
+def test_a_closing_mark_inside_a_column_is_no_column_edge_where_short_lines_end_under_it():
+    """Short closing lines above and below ending where a mark stands make no gutter there
+    when another line of the column prints right across it: the line reads on unbroken."""
+    page = read_pdf(drawn_pdf(column_with_a_mark_where_short_lines_end)).parse_page(0)
+    text = "".join(article.plain_text() for article in page.articles)
+    assert "实施“算力券”政策，支持中小企业中小企业可以" in text
+
+
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
     printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
     assert parsed.articles[0].title == "植保无人机飞进田间"
