@@ -509,7 +509,18 @@ def attach_photos(
         if any(nodes[i].kind in ("text", "subheading") for i in group)
     }
     slack = geometry.body_size
-    photo_links = {i: [(cost, j) for cost, j in links[i] if j in photo_parts] for i in photo_parts}
+    # Pictures side by side are one group (组图) unless one of them is photo news: that one
+    # goes with its own captions (the picture beside it may be an article's).
+    news = photo_news_parts(nodes, geometry.body_size)
+    photo_links = {
+        i: [
+            (cost, j)
+            for cost, j in links[i]
+            if j in photo_parts
+            and not (nodes[i].kind == nodes[j].kind == "picture" and {i, j} & news)
+        ]
+        for i in photo_parts
+    }
     for run in connected_runs(photo_parts, photo_links):
         run_box = union_box([nodes[i].box for i in run])
         home = next(

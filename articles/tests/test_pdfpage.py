@@ -279,6 +279,15 @@ def test_photo_news_ends_at_its_caption_and_the_text_under_it_is_the_next_articl
     assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
 
 
+def test_photo_news_beside_an_articles_photo_is_its_own_item():
+    """Two photos side by side under two headlines on one baseline: the one whose caption
+    tells news is photo news under its own headline, not the neighbouring article's photo."""
+    printed, parsed = typeset_page(
+        [ARTICLE, PHOTO_NEWS, NEIGHBOUR], photo_place="above", columns=4, rules=False, head_size=32
+    )
+    assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
+
+
 def test_a_column_cut_by_a_subheading_after_a_short_line_still_reaches_the_next_column():
     """A column opens with a paragraph's short closing line, then a subheading: that part is as
     wide as its column, and the column beside it is the same article's."""
