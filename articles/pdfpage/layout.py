@@ -232,7 +232,9 @@ def headline_groups(
     blocks: list[Block], geometry: PageGeometry, nodes: list[Node]
 ) -> list[list[Block]]:
     """A title with the kicker above and the subtitle below it; subheading-sized lines touching
-    a headline join it too (a kicker may be set little larger than the body)."""
+    a headline join it too (a kicker may be set little larger than the body). The parts of one
+    headline stand in one box no column of text reaches into: two headlines stacked with
+    little white between (one beside its columns, the next over the band below) stay two."""
     groups: list[list[Block]] = [[block] for block in sorted(blocks, key=lambda b: b.top)]
     merged = True
     while merged:
@@ -241,7 +243,9 @@ def headline_groups(
             for second in groups:
                 if first is second:
                     continue
-                if headline_parts_touch(first, second, geometry):
+                if headline_parts_touch(first, second, geometry) and not text_inside(
+                    first + second, nodes
+                ):
                     first.extend(second)
                     groups.remove(second)
                     merged = True
@@ -259,6 +263,16 @@ def headline_groups(
     for group in groups:
         group.sort(key=lambda b: b.top)
     return groups
+
+
+def text_inside(group: list[Block], nodes: list[Node]) -> bool:
+    box = union_box([block.box for block in group])
+    return any(
+        node.kind == "text"
+        and min(box.x1, node.box.x1) - max(box.x0, node.box.x0) > 1
+        and min(box.bottom, node.box.bottom) - max(box.top, node.box.top) > 1
+        for node in nodes
+    )
 
 
 def centred_on(node: Node, group: list[Block]) -> bool:
@@ -359,7 +373,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
         if nodes[other].kind == "picture" and nodes[other].box.top >= nodes[head].box.bottom - 2
     }
     # A headline with its text right under it stands over its columns: it takes no text
-    # beside it (that is a headline set beside its own columns, or another article's).
+    # beside or above it (a headline set beside its own columns, or another article's).
     over_text = {
         head
         for head in heads
@@ -385,7 +399,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                     continue
             elif kind not in text_kinds:
                 continue
-            if index == head and head in over_text and beside(nodes[other].box, nodes[head].box):
+            if index == head and head in over_text and beside_or_above(nodes[other], nodes[head]):
                 continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):
                 if head in topping:
@@ -433,6 +447,12 @@ def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
         if node.kind == "picture" and any(caption_of(nodes[c], node.box, body) for c in telling)
     }
     return telling | pictures
+
+
+def beside_or_above(text: Node, headline: Node) -> bool:
+    """Text beside a headline, or above it: a headline standing over its own columns takes
+    neither (the text above is the article's above, whose headline may be set beside it)."""
+    return beside(text.box, headline.box) or text.box.bottom <= headline.box.top + 2
 
 
 def beside(text: Box, headline: Box) -> bool:

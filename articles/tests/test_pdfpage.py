@@ -322,6 +322,37 @@ def test_a_closing_mark_inside_a_column_is_no_column_edge_where_short_lines_end_
     assert "实施“算力券”政策，支持中小企业中小企业可以" in text
 
 
+def headline_beside_columns_over_the_next_headline(pdf) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf.setFont("STSong-Light", 16)
+    pdf.drawString(40, 500, "福州数字经济产业")
+    pdf.drawString(40, 482, "园新签约项目")
+    pdf.setFont("STSong-Light", 9)
+    for row in range(3):
+        for column in range(2):
+            pdf.drawString(190 + column * 100, 506 - row * 14, "连日来永和镇稻田上空")
+    pdf.setFont("STSong-Light", 28)
+    pdf.drawString(40, 445, "智慧农机助力三夏")
+    pdf.setFont("STSong-Light", 9)
+    for row in range(4):
+        for column in range(3):
+            pdf.drawString(40 + column * 100, 415 - row * 14, "在河南省滑县的一块麦")
+
+
+def test_two_headlines_stacked_with_little_white_and_no_rule_stay_two_articles():
+    """A headline beside its columns, the next band's larger headline just under it: no
+    column of text reaches into one headline's box, so they are two titles, not kicker and
+    title; the lower one, over its own columns, takes none of the text above it."""
+    page = read_pdf(drawn_pdf(headline_beside_columns_over_the_next_headline)).parse_page(0)
+    assert [(a.kicker, a.title, a.plain_text()[-10:]) for a in page.articles] == [
+        (None, "福州数字经济产业园新签约项目", "连日来永和镇稻田上空"),
+        (None, "智慧农机助力三夏", "在河南省滑县的一块麦"),
+    ]
+
+
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
     printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
     assert parsed.articles[0].title == "植保无人机飞进田间"
