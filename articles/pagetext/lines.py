@@ -701,12 +701,15 @@ def closes_sentence(text: str) -> bool:
 
 def opens_bold_headline(columns: Columns, index: int) -> bool:
     """After a sentence's end, a line not closed like a sentence right over a fake-bold line is
-    the kicker (引题) set above that title: a paragraph's last line closes its sentence, and a
-    paragraph never runs on into a headline."""
+    the kicker (引题) set above that title, and one right over a dateline or a byline line is a
+    headline: a paragraph's last line closes its sentence, and a paragraph never runs on into
+    a headline or into the opening of another article."""
     lines = columns.lines
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if following is None or not following.bold or line.bold or line.loose:
+    if following is None or line.bold or line.loose:
+        return False
+    if not (following.bold or following.opens_dateline or following.bylines):
         return False
     return not ends_paragraph(line.text) and not any(mark in line.text for mark in "。；")
 

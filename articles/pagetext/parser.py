@@ -341,6 +341,10 @@ class PageAssembly:
         item = self.open_article()
         if self.column_changes(item, unit):
             item = self.start_item()
+        if item.opened and not item.article.body and not item.article.dateline:
+            # Bylines open an article only over a paragraph's indented first line: over a full
+            # line they close the article above, whose last column the extractor printed after.
+            item.opened = not starts_full(unit)
         self.note_column(item, unit)
         self.add_text(item, unit, unit.text)
 
@@ -473,6 +477,10 @@ def reads_as_headline(lines: list[Line], *, widths: bool = True) -> bool:
     if heavy and heavy != list(range(heavy[0], heavy[-1] + 1)):
         return False
     texts = [line.bold or line.text for line in lines]
+    if any(text.endswith(KICKER_ENDINGS) for text in texts[1:]) or any(
+        text.startswith(SUBTITLE_OPENING) for text in texts[:-1]
+    ):
+        return False
     first, last = 0, len(lines)
     if texts[0].endswith(KICKER_ENDINGS):
         first = 1
@@ -525,6 +533,12 @@ def both_headlines(lines: list[Line], cut: int, *, widths: bool) -> bool:
     return reads_as_headline(lines[:cut], widths=widths) and reads_as_headline(
         lines[cut:], widths=widths
     )
+
+
+def starts_full(unit: Unit) -> bool:
+    """A paragraph whose first printed line is as wide as its column: no indent, so it goes on
+    from a line printed elsewhere."""
+    return len(unit.lines) >= 3 and unit.lines[0].width >= unit.column_width - 0.5
 
 
 def tells_news(caption: str) -> bool:

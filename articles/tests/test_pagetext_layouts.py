@@ -526,3 +526,46 @@ def test_a_caption_with_its_credit_on_a_line_of_its_own_is_one_caption():
         "工人在机房检查服务器设备。通讯员何穗摄"
     ]
     assert len(article.body) == 2
+
+
+def test_a_byline_line_over_text_that_goes_on_unindented_closes_the_article_above():
+    """An extractor printed an article's byline column before its last column: the text
+    under the byline starts with a full line, so no article opens there."""
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "通讯员 洪科宣",
+            "园区还将建设两座数据中心，",
+            "预计明年年底全部投入使用，",
+            "届时总算力将再翻一番。",
+            "园区签约十二个项目",
+            *BODY,
+        )
+    )
+    assert parsed.articles[-1].title == "园区签约十二个项目"
+
+
+def test_a_subtitle_after_its_body_is_not_taken_for_the_next_titles_kicker():
+    parsed = parse_page(
+        page(*BODY, "氢能重卡投运氢能重卡投运", "——百辆货车投入港口", "园区挂牌园区挂牌", *BODY)
+    )
+    first, second = parsed.articles
+    assert (first.title, first.subtitle) == ("氢能重卡投运", "——百辆货车投入港口")
+    assert (second.kicker, second.title) == (None, "园区挂牌")
+
+
+def test_a_headline_after_its_body_as_wide_as_the_text_stands_before_the_next_dateline():
+    parsed = parse_page(
+        page(
+            "算力中心投运",
+            *BODY,
+            "园区企业新签约十二个项目",
+            "本报讯（记者 齐鸣）近",
+            "日，两所高校与园区签署协",
+            "议，首批发布专利三百项。",
+        )
+    )
+    first, second = parsed.articles
+    assert [block.text for block in first.body][-1].endswith("低三成。")
+    assert second.title == "园区企业新签约十二个项目"
