@@ -438,15 +438,21 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
 
 
 def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
-    """Captions that tell news of their own, and the pictures they caption."""
+    """Captions that tell news of their own, and the pictures they caption (each caption
+    captions the nearest picture it faces)."""
     captions = [i for i, node in enumerate(nodes) if node.kind == "caption"]
     telling = {i for i in captions if tells_news([i], nodes)}
-    pictures = {
-        i
-        for i, node in enumerate(nodes)
-        if node.kind == "picture" and any(caption_of(nodes[c], node.box, body) for c in telling)
-    }
-    return telling | pictures
+    pictures = [i for i, node in enumerate(nodes) if node.kind == "picture"]
+    captioned = set()
+    for caption in telling:
+        facing = [
+            (gap_between(nodes[caption].box, nodes[i].box), i)
+            for i in pictures
+            if caption_of(nodes[caption], nodes[i].box, body)
+        ]
+        if facing:
+            captioned.add(min(facing)[1])
+    return telling | captioned
 
 
 def beside_or_above(text: Node, headline: Node) -> bool:
@@ -530,14 +536,15 @@ def attach_photos(
     }
     slack = geometry.body_size
     # Pictures side by side are one group (组图) unless one of them is photo news: that one
-    # goes with its own captions (the picture beside it may be an article's).
+    # goes with its own captions only (the picture beside it may be an article's).
     news = photo_news_parts(nodes, geometry.body_size)
     photo_links = {
         i: [
             (cost, j)
             for cost, j in links[i]
             if j in photo_parts
-            and not (nodes[i].kind == nodes[j].kind == "picture" and {i, j} & news)
+            and (i in news) == (j in news)
+            and not (nodes[i].kind == nodes[j].kind == "picture" and i in news)
         ]
         for i in photo_parts
     }

@@ -353,6 +353,43 @@ def test_two_headlines_stacked_with_little_white_and_no_rule_stay_two_articles()
     ]
 
 
+def article_photo_beside_photo_news(pdf) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf.setFont("STSong-Light", 18)
+    pdf.drawString(40, 542, "牦牛戴上电子耳标")
+    pdf.drawString(262, 542, "智能温室番茄丰收")
+    pdf.setFont("STSong-Light", 9)
+    for row in range(7):
+        for column in range(2):
+            pdf.drawString(40 + column * 100, 520 - row * 13, "走进互助县的高原牧场")
+    pdf.setFillGray(0.6)
+    pdf.rect(36, 340, 204, 100, stroke=0, fill=1)
+    pdf.rect(262, 470, 140, 60, stroke=0, fill=1)
+    pdf.setFillGray(0)
+    pdf.setFont("STSong-Light", 7.5)
+    pdf.drawString(36, 330, "图为牧民查看手机上的牛群位置")
+    caption = (
+        "3月2日在寿光市的一座智能温室里工人正在采摘番茄这座温室由物联网系统调控温度湿度"
+        "和光照番茄亩产比传统大棚提高了三成记者刘洋摄"
+    )
+    for start in range(0, len(caption), 18):
+        pdf.drawString(262, 460 - start // 18 * 10, caption[start : start + 18])
+
+
+def test_a_news_caption_captions_only_the_picture_nearest_it():
+    """Photo news beside an article's photo: its long caption, facing both pictures, is the
+    nearest one's; the article keeps its own photo and caption."""
+    page = read_pdf(drawn_pdf(article_photo_beside_photo_news)).parse_page(0)
+    assert [(a.kind, a.title, len(a.captions)) for a in page.articles] == [
+        ("article", "牦牛戴上电子耳标", 1),
+        ("photo", "智能温室番茄丰收", 1),
+    ]
+    assert page.articles[0].captions == ["图为牧民查看手机上的牛群位置"]
+
+
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
     printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
     assert parsed.articles[0].title == "植保无人机飞进田间"
