@@ -297,12 +297,24 @@ def test_a_column_cut_by_a_subheading_after_a_short_line_still_reaches_the_next_
     assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
 
 
-def column_with_a_mark_where_short_lines_end(pdf) -> None:
+def song(pdf, size: float) -> None:
+    """Set reportlab's built-in 宋体 (a CID font every reportlab carries)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    pdf.setFont("STSong-Light", 9)
+    pdf.setFont("STSong-Light", size)
+
+
+def columns(pdf, text: str, x: float, baseline: float, rows: int, count: int, leading: float):
+    """The same line set in `count` columns 100 pt apart, `rows` lines deep."""
+    for row in range(rows):
+        for column in range(count):
+            pdf.drawString(x + column * 100, baseline - row * leading, text)
+
+
+def column_with_a_mark_where_short_lines_end(pdf) -> None:
+    song(pdf, 9)
     lines = [
         "研究团队完成了新一代载天线仿真。",
         "有关负责人表示将继续实施“算力券”政策，支持中小企业",
@@ -323,23 +335,15 @@ def test_a_closing_mark_inside_a_column_is_no_column_edge_where_short_lines_end_
 
 
 def headline_beside_columns_over_the_next_headline(pdf) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    pdf.setFont("STSong-Light", 16)
+    song(pdf, 16)
     pdf.drawString(40, 500, "福州数字经济产业")
     pdf.drawString(40, 482, "园新签约项目")
-    pdf.setFont("STSong-Light", 9)
-    for row in range(3):
-        for column in range(2):
-            pdf.drawString(190 + column * 100, 506 - row * 14, "连日来永和镇稻田上空")
-    pdf.setFont("STSong-Light", 28)
+    song(pdf, 9)
+    columns(pdf, "连日来永和镇稻田上空", 190, 506, rows=3, count=2, leading=14)
+    song(pdf, 28)
     pdf.drawString(40, 445, "智慧农机助力三夏")
-    pdf.setFont("STSong-Light", 9)
-    for row in range(4):
-        for column in range(3):
-            pdf.drawString(40 + column * 100, 415 - row * 14, "在河南省滑县的一块麦")
+    song(pdf, 9)
+    columns(pdf, "在河南省滑县的一块麦", 40, 415, rows=4, count=3, leading=14)
 
 
 def test_two_headlines_stacked_with_little_white_and_no_rule_stay_two_articles():
@@ -354,22 +358,16 @@ def test_two_headlines_stacked_with_little_white_and_no_rule_stay_two_articles()
 
 
 def article_photo_beside_photo_news(pdf) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    pdf.setFont("STSong-Light", 18)
+    song(pdf, 18)
     pdf.drawString(40, 542, "牦牛戴上电子耳标")
     pdf.drawString(262, 542, "智能温室番茄丰收")
-    pdf.setFont("STSong-Light", 9)
-    for row in range(7):
-        for column in range(2):
-            pdf.drawString(40 + column * 100, 520 - row * 13, "走进互助县的高原牧场")
+    song(pdf, 9)
+    columns(pdf, "走进互助县的高原牧场", 40, 520, rows=7, count=2, leading=13)
     pdf.setFillGray(0.6)
     pdf.rect(36, 340, 204, 100, stroke=0, fill=1)
     pdf.rect(262, 470, 140, 60, stroke=0, fill=1)
     pdf.setFillGray(0)
-    pdf.setFont("STSong-Light", 7.5)
+    song(pdf, 7.5)
     pdf.drawString(36, 330, "图为牧民查看手机上的牛群位置")
     caption = (
         "3月2日在寿光市的一座智能温室里工人正在采摘番茄这座温室由物联网系统调控温度湿度"
