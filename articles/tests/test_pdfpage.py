@@ -388,6 +388,33 @@ def test_a_news_caption_captions_only_the_picture_nearest_it():
     assert page.articles[0].captions == ["图为牧民查看手机上的牛群位置"]
 
 
+def byline_under_a_running_head_without_rule(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 560, "2026年3月5日 星期四 科创日报 第3版 区域创新 责编：林然 美编：周一")
+    song(pdf, 18)
+    pdf.drawString(40, 520, "宁波一企业研发新型海水淡化膜")
+    song(pdf, 9)
+    pdf.drawString(40, 490, "通讯员 刘洋 张帆")
+    pdf.drawString(140, 490, "与工程研究所联合攻关")
+    columns(pdf, "近日宁波甬膜新材料有", 40, 476, rows=4, count=2, leading=14)
+
+
+def test_a_row_across_deep_white_does_not_join_a_short_byline_to_the_next_column():
+    """A running head set over the page with no rule, far above the first text: it prints
+    right across the gutter there, but across that white it tells nothing about the columns;
+    the byline on its own line in the first column is not run on into the second column."""
+    from articles.pdfpage.layout import read_geometry
+
+    document = read_pdf(drawn_pdf(byline_under_a_running_head_without_rule))
+    lines = [
+        line.text
+        for block in read_geometry(document.page_content(0)).blocks
+        for line in block.lines
+    ]
+    assert "通讯员 刘洋 张帆" in lines
+    assert "与工程研究所联合攻关" in lines
+
+
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
     printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
     assert parsed.articles[0].title == "植保无人机飞进田间"
