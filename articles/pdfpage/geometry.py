@@ -294,10 +294,10 @@ def split_rows(
                 # A space this narrow parts columns only where the lines around it part too.
                 edge = previous.x0 if previous.text in HANGING else previous.x1
                 cut = gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
-            hung = previous.text in HANGING and gap < gutter
+            hung = previous.text in HANGING and gap <= gutter
             if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
-                # Punctuation hung past a column's edge closes the gutter it stands in; where
-                # a line nearby prints right across it, it is a mark inside a column.
+                # Punctuation hung past a column's edge (the next column a gutter or less on)
+                # closes the gutter it stands in; not where a line nearby prints across it.
                 cut = gutter_confirmed(
                     piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
                 )

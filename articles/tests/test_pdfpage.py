@@ -388,6 +388,16 @@ def test_a_news_caption_captions_only_the_picture_nearest_it():
     assert page.articles[0].captions == ["图为牧民查看手机上的牛群位置"]
 
 
+def printed_lines(draw) -> list[str]:
+    """The lines the reader sees on a drawn page, each cut at the gutters it finds."""
+    from articles.pdfpage.layout import read_geometry
+
+    document = read_pdf(drawn_pdf(draw))
+    blocks = read_geometry(document.page_content(0)).blocks
+    document.close()
+    return [line.text for block in blocks for line in block.lines]
+
+
 def byline_under_a_running_head_without_rule(pdf) -> None:
     song(pdf, 9)
     pdf.drawString(40, 560, "2026年3月5日 星期四 科创日报 第3版 区域创新 责编：林然 美编：周一")
@@ -403,16 +413,26 @@ def test_a_row_across_deep_white_does_not_join_a_short_byline_to_the_next_column
     """A running head set over the page with no rule, far above the first text: it prints
     right across the gutter there, but across that white it tells nothing about the columns;
     the byline on its own line in the first column is not run on into the second column."""
-    from articles.pdfpage.layout import read_geometry
-
-    document = read_pdf(drawn_pdf(byline_under_a_running_head_without_rule))
-    lines = [
-        line.text
-        for block in read_geometry(document.page_content(0)).blocks
-        for line in block.lines
-    ]
+    lines = printed_lines(byline_under_a_running_head_without_rule)
     assert "通讯员 刘洋 张帆" in lines
     assert "与工程研究所联合攻关" in lines
+
+
+def mark_hung_a_gutter_short_of_the_next_column(pdf) -> None:
+    song(pdf, 10)
+    for x in (40, 150):
+        columns(pdf, "湘江实验室研制的大尺", x, 500, rows=2, count=1, leading=15)
+        columns(pdf, "有望打破国外企业的垄", x, 455, rows=2, count=1, leading=15)
+    pdf.drawString(44, 470, "单晶生长炉进入中试，")
+    pdf.drawString(150, 470, "队攻克了温场控制技术")
+
+
+def test_a_mark_hung_exactly_a_gutter_short_of_the_next_column_still_ends_its_line():
+    """A comma hung past its column's edge with the next column's text just the gutter's
+    width on: the line ends at the mark, not running on into the next column."""
+    lines = printed_lines(mark_hung_a_gutter_short_of_the_next_column)
+    assert "单晶生长炉进入中试，" in lines
+    assert "队攻克了温场控制技术" in lines
 
 
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
