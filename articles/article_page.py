@@ -3,10 +3,13 @@
 The page is the site's busiest miss (the archive's long tail is read once per cache lifetime),
 and cProfile of it uncached showed the ORM *building* its five queries as ~60 % of the request
 while the database ran them in microseconds. So its reads are written once here, as SQL
-through public APIs (`Manager.raw`, the connection's cursor) with tables and columns taken
-from the models, and the rows come back as what the template shows:
+through public APIs (the connection's cursor, each field's converters, ``Model.from_db``)
+with tables and columns taken from the models, and the rows come back as what the template
+shows:
 
-- the article, with its page and issue (one statement, ``Article.objects.raw``);
+- the article, with its page and issue (one statement, its columns named in the models'
+  order, so no result description is read: ``Manager.raw`` asking psycopg for one was ~7 %
+  of the page on PostgreSQL, cProfile);
 - what it shows of other tables, bylines, tags, mentioned organisations and captions, in one
   ``UNION ALL``, each list in its model's order (bylines and captions by ``order, id``; tags
   and organisations by name): one round trip to the database instead of four.
@@ -45,11 +48,41 @@ ORDER BY 1, 2, 3, 4
 """
 
 
-def _columns(model, alias: str, prefix: str) -> str:
+#: What the article statement reads: each model with its table's alias and fields (None: all).
+JOINED = ((Article, "a", None), (Page, "p", None), (Issue, "i", None))
+
+
+def _fields(model, names):
+    """The model's fields named (all for None), in the model's order, as ``from_db`` reads
+    a row of some of them."""
+    fields = model._meta.concrete_fields
+    if names is None:
+        return fields
+    wanted = {model._meta.get_field(name) for name in names}
+    return [field for field in fields if field in wanted]
+
+
+def _select(parts, also=None) -> str:
+    """``SELECT`` the parts' columns from the article with its page and issue, and with
+    ``also=(model, field)`` that field of the model's row keyed by the article's id."""
     quote = connection.ops.quote_name
-    return ", ".join(
-        f"{alias}.{quote(field.column)} AS {quote(prefix + field.attname)}"
-        for field in model._meta.concrete_fields
+    columns = ", ".join(
+        f"{alias}.{quote(field.column)}"
+        for model, alias, names in parts
+        for field in _fields(model, names)
+    )
+    table = {model: quote(model._meta.db_table) for model in (Article, Page, Issue)}
+    joins = ""
+    if also is not None:
+        model, name = also
+        columns += f", x.{quote(model._meta.get_field(name).column)}"
+        joins = (
+            f" LEFT JOIN {quote(model._meta.db_table)} x ON x.{quote(model._meta.pk.column)} = a.id"
+        )
+    return (
+        f"SELECT {columns} FROM {table[Article]} a"
+        f" LEFT JOIN {table[Page]} p ON p.id = a.page_id"
+        f" LEFT JOIN {table[Issue]} i ON i.id = p.issue_id{joins}"
     )
 
 
@@ -57,9 +90,6 @@ def _columns(model, alias: str, prefix: str) -> str:
 def _sql() -> dict[str, str]:
     quote = connection.ops.quote_name
     tables = {
-        "article": Article,
-        "page": Page,
-        "issue": Issue,
         "byline": Byline,
         "contributor": Contributor,
         "caption": Caption,
@@ -69,35 +99,93 @@ def _sql() -> dict[str, str]:
         "organisation": Organisation,
     }
     names = {key: quote(model._meta.db_table) for key, model in tables.items()}
-    article = (
-        f"SELECT a.*, {_columns(Page, 'p', 'page__')}, {_columns(Issue, 'i', 'issue__')}"
-        f" FROM {names['article']} a"
-        f" LEFT JOIN {names['page']} p ON p.id = a.page_id"
-        f" LEFT JOIN {names['issue']} i ON i.id = p.issue_id"
-        " WHERE a.id = %s"
-    )
-    return {"article": article, "shown_with": SHOWN_WITH_SQL.format(**names)}
+    return {
+        "article": _select(JOINED) + " WHERE a.id = %s",
+        "shown_with": SHOWN_WITH_SQL.format(**names),
+    }
 
 
-def _joined(row, model, prefix: str):
-    """The instance of ``model`` whose columns came with ``row`` under ``prefix``, or None
-    (a web-only article has no page). ``to_python`` gives each value its field's type, as a
-    query through the ORM would (SQLite returns a date as text)."""
-    fields = model._meta.concrete_fields
-    values = [field.to_python(getattr(row, prefix + field.attname)) for field in fields]
+@functools.cache
+def _readers(parts) -> list[tuple]:
+    """For each part: (model, its attnames, its slice of the row, each column's converters):
+    the converters a query through the ORM applies (the backend's, such as SQLite's text
+    dates, then the field's own, such as JSON), found once."""
+    readers, start = [], 0
+    for model, alias, names in parts:
+        fields = _fields(model, names)
+        converters = []
+        for field in fields:
+            column = field.get_col(alias)
+            found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+            converters.append((column, found))
+        readers.append(
+            (model, [f.attname for f in fields], slice(start, start + len(fields)), converters)
+        )
+        start += len(fields)
+    return readers
+
+
+def _instance(row, reader):
+    """The instance of the reader's model from its columns of ``row``, or None (a web-only
+    article has no page: its columns are all NULL). Fields not read are deferred, as with
+    ``only()``."""
+    model, attnames, part, converters = reader
+    values = list(row[part])
     if values[0] is None:
         return None
-    return model.from_db(connection.alias, [field.attname for field in fields], values)
+    for n, (column, found) in enumerate(converters):
+        for convert in found:
+            values[n] = convert(values[n], column, connection)
+    return model.from_db(connection.alias, attnames, values)
+
+
+def _articles(rows, parts):
+    readers = _readers(parts)
+    for row in rows:
+        article, page, issue = (_instance(row, reader) for reader in readers)
+        if page is not None:
+            page.issue = issue
+        article.page = page
+        yield article, row[readers[-1][2].stop :]
 
 
 def read_article(pk) -> Article | None:
     """The article with its page and issue (``article.page.issue`` costs no query)."""
-    found = next(iter(Article.objects.raw(_sql()["article"], [pk])), None)
-    if found is not None:
-        page = _joined(found, Page, "page__")
-        if page is not None:
-            page.issue = _joined(found, Issue, "issue__")
-        found.page = page
+    with connection.cursor() as cursor:
+        cursor.execute(_sql()["article"], [pk])
+        row = cursor.fetchone()
+    return next((article for article, _ in _articles([row] if row else [], JOINED)), None)
+
+
+@functools.cache
+def _listed_parts(fields):
+    return ((Article, "a", ("id", *fields)), (Page, "p", None), (Issue, "i", None))
+
+
+@functools.cache
+def _listed_sql(parts, also) -> str:
+    return _select(parts, also)
+
+
+def read_listed(pks, fields, *, also=None) -> dict[int, Article]:
+    """The articles of ``pks`` by id, each with its page and issue, reading only ``fields``
+    (a tuple of names; the id is always read) and, with ``also=(model, field)``, that field
+    of a row keyed by the article's id (a model whose primary key is its article), as the
+    attribute ``field`` (None without such a row). A list's cost was building its query
+    through the ORM (~17 % of a search page, cProfile). Visibility is the caller's to ask
+    (``is_visible_to_readers()``)."""
+    if not pks:
+        return {}
+    parts = _listed_parts(tuple(fields))
+    sql = _listed_sql(parts, also) + f" WHERE a.id IN ({', '.join(['%s'] * len(pks))})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(pks))
+        rows = cursor.fetchall()
+    found = {}
+    for article, rest in _articles(rows, parts):
+        if also is not None:
+            setattr(article, also[1], rest[0])
+        found[article.pk] = article
     return found
 
 

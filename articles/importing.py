@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import DatabaseError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from articles.body import serialise_body
 from articles.bylines import format_bylines
-from articles.contributors import contributors_named
+from articles.contributors import KnownContributors
 from articles.history import refresh_latest_record
 from articles.models import (
     FINGERPRINT_VERSION,
@@ -482,6 +482,7 @@ def import_pages(
     """Parse every page first (bad input raises PageImportError before anything is written),
     then store each page in its own transaction; a page that fails is reported, the rest go on."""
     recorder = OrganisationRecorder()
+    run = ImportRun(recorder)
     parsed_pages = [parse_source(source, recorder.known) for source in sources]
     problems = [page_problems(parsed, recorder) for parsed in parsed_pages]
     render_printed_pages(sources)
@@ -491,31 +492,63 @@ def import_pages(
             if problems[index - 1]:
                 raise PageImportError("；".join(problems[index - 1]))
             report = _store_in_transaction(
-                source, parsed, recorder, publish=publish, replace=replace, user=user
+                source, parsed, run, publish=publish, replace=replace, user=user
             )
         except (PageImportError, ValidationError, DatabaseError) as exc:
             report = PageReport(source, error=one_line(exc).removeprefix(f"{source.label}: "))
-            recorder.forget_unsaved()
+            run.forget_unsaved()
         reports.append(report)
         if progress:
             progress(index, len(sources), report)
     return reports
 
 
-#: A page whose transaction lost a deadlock or a lock wait to another import is tried again.
+#: A page whose transaction lost a deadlock or a lock wait to another import, or met a row
+#: another process deleted meanwhile, is tried again.
 CONFLICT_RETRIES = 2
 
 
-def _store_in_transaction(source, parsed, recorder, **options) -> PageReport:
+@dataclass
+class ImportRun:
+    """What one import run learns from the database as it goes, so later pages need not ask
+    again: organisations (`OrganisationRecorder`), contributors, and issues by date."""
+
+    recorder: OrganisationRecorder
+    contributors: KnownContributors = field(default_factory=KnownContributors)
+    issues: dict[datetime.date, Issue] = field(default_factory=dict)
+
+    def forget_unsaved(self) -> None:
+        """After a page's transaction rolled back, trust only what the database holds."""
+        self.recorder.forget_unsaved()
+        self.contributors.forget()
+        self.issues.clear()
+
+    def issue(self, date: datetime.date) -> Issue:
+        """The issue of this date, locked for this transaction: imports of the same issue
+        running at once take turns here (a no-op on SQLite, where a write transaction already
+        excludes others), so no two create the same page. The lock also confirms that an
+        issue met on an earlier page still exists."""
+        issue = self.issues.get(date)
+        if issue is None or not Issue.objects.select_for_update().filter(pk=issue.pk).exists():
+            issue, _ = Issue.objects.get_or_create(date=date)
+            Issue.objects.select_for_update().filter(pk=issue.pk).exists()
+            self.issues[date] = issue
+        return issue
+
+
+def _store_in_transaction(source, parsed, run, **options) -> PageReport:
     retries = CONFLICT_RETRIES
     while True:
         report = PageReport(source)
         try:
             with transaction.atomic():
-                _store_page(source, parsed, report, recorder, **options)
+                _store_page(source, parsed, report, run, **options)
             return report
-        except OperationalError:
-            recorder.forget_unsaved()
+        except (OperationalError, IntegrityError):
+            # A lost deadlock or lock wait, or a row this run had learnt that another
+            # process removed meanwhile (a contributor merged away): try again, learning
+            # afresh. A page that breaks a constraint by itself fails again and is reported.
+            run.forget_unsaved()
             if not retries:
                 raise
             retries -= 1
@@ -607,14 +640,12 @@ def _refuse_other_source(page, source, replace) -> None:
         )
 
 
-def _store_page(source, parsed, report, recorder, *, publish, replace, user):
+def _store_page(source, parsed, report, run, *, publish, replace, user):
+    recorder = run.recorder
     created_before = len(recorder.created)
     warnings_before = len(recorder.warnings)
     report.warnings += getattr(source, "notes", [])
-    issue, _ = Issue.objects.get_or_create(date=source.date)
-    # Imports of the same issue running at once take turns here (a no-op on SQLite, where
-    # a write transaction already excludes others), so no two create the same page.
-    Issue.objects.select_for_update().filter(pk=issue.pk).exists()
+    issue = run.issue(source.date)
     page = Page.objects.filter(issue=issue, number=source.number).first()
     if page and getattr(page, source.checksum_field) == source.checksum:
         report.unchanged = [
@@ -633,7 +664,9 @@ def _store_page(source, parsed, report, recorder, *, publish, replace, user):
     page.save()
 
     existing = existing_by_ref(import_ref(source, n) for n in range(1, len(parsed.articles) + 1))
-    context = PageImport(source, page, report, recorder, existing, publish=publish, user=user)
+    context = PageImport(
+        source, page, report, recorder, run.contributors, existing, publish=publish, user=user
+    )
     for position, parsed_article in enumerate(parsed.articles, start=1):
         report.warnings += review_hints(position, parsed_article)
         _store_article(context, position, parsed_article)
@@ -722,6 +755,7 @@ class PageImport:
     page: Page
     report: PageReport
     recorder: OrganisationRecorder
+    contributors: KnownContributors
     existing: dict[str, Article]
     publish: bool = False
     user: object = None
@@ -772,7 +806,9 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
     )
     article.save()
     new_article = outcome is report.created
-    bylines = _replace_bylines(article, content.bylines, new_article=new_article)
+    bylines = _replace_bylines(
+        article, content.bylines, context.contributors, new_article=new_article
+    )
     _replace_captions(article, content.captions, new_article=new_article)
     recorder.record_mentions(article, content.organisations, new_article=new_article)
     if new_article:
@@ -822,19 +858,14 @@ def _attach_regions(article: Article, regions: list[dict] | None) -> bool:
 
 
 def _replace_bylines(
-    article: Article, bylines: list[tuple[str, str]], *, new_article
+    article: Article, bylines: list[tuple[str, str]], known: KnownContributors, *, new_article
 ) -> list[Byline]:
     """The article's bylines made exactly these, in order; returns them as stored."""
     if not new_article:
         article.bylines.all().delete()
     if not bylines:
         return []
-    names = [name for _, name in bylines]
-    contributors = contributors_named(names)
-    missing = [Contributor(name=name) for name in names if name not in contributors]
-    if missing:
-        Contributor.objects.bulk_create(missing, ignore_conflicts=True)
-        contributors = contributors_named(names)
+    contributors = known.named([name for _, name in bylines])
     credited = {}  # a name and its alias credit one contributor once
     for role, name in bylines:
         credited.setdefault(contributors[name].pk, (role, contributors[name]))

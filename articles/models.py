@@ -17,6 +17,7 @@ from taggit.managers import TaggableManager
 from articles.body import plain_body, render_body
 from articles.bylines import byline_label
 from articles.history import RelatedSnapshot
+from newsroom.reading import link
 
 #: Years a publication time may fall in: a newspaper's archive, its schedule, and what the
 #: search rank key holds (search.backends).
@@ -118,7 +119,7 @@ class Issue(models.Model):
             redate_articles(Article.objects.filter(page__issue=self))
 
     def get_absolute_url(self):
-        return reverse("articles:issue", kwargs={"date": self.date.isoformat()})
+        return link("articles:issue", self.date)
 
 
 class Page(models.Model):
@@ -167,10 +168,7 @@ class Page(models.Model):
             redate_articles(self.articles.all())
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:page",
-            kwargs={"date": self.issue.date.isoformat(), "number": self.number},
-        )
+        return link("articles:page", self.issue.date, self.number)
 
     @property
     def is_printed(self) -> bool:
@@ -214,7 +212,7 @@ class Contributor(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:contributor", kwargs={"pk": self.pk})
+        return link("articles:contributor", self.pk)
 
 
 def visible_to_readers(at=None, *, through: str = "") -> Q:
@@ -369,7 +367,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:article", kwargs={"pk": self.pk})
+        return link("articles:article", self.pk)
 
     def clean(self):
         if self.kind == self.Kind.ARTICLE and not self.title.strip():

@@ -33,20 +33,36 @@ def date_from_url(value: str) -> datetime.date:
         raise Http404("日期无效。") from error
 
 
-#: Stands for the number in a route resolved once; no real id is this large.
+#: Stand for the arguments of a route resolved once; no real id is this large.
 _MARK = 987654321987654321
 
 
 @functools.cache
-def _around_number(route: str) -> tuple[str, str]:
-    before, found, after = reverse(route, args=[_MARK]).partition(str(_MARK))
-    assert found, f"{route} does not end its URL with its number"
-    return before, after
+def _pieces(route: str, arity: int) -> tuple[str, ...]:
+    """The route's URL cut around its arguments: ``arity + 1`` pieces."""
+    url = reverse(route, args=[_MARK + n for n in range(arity)])
+    pieces = []
+    for n in range(arity):
+        before, found, url = url.partition(str(_MARK + n))
+        assert found, f"{route} does not show its argument {n} as written"
+        pieces.append(before)
+    return (*pieces, url)
 
 
-def link(route: str, pk: int) -> str:
-    """``reverse(route, args=[pk])`` for a route whose one argument is an integer, resolved once
-    per process: an article page links to its contributors and organisations, and ``reverse``
-    for each link was ~8 % of rendering it (cProfile). An integer needs no quoting."""
-    before, after = _around_number(route)
-    return f"{before}{int(pk)}{after}"
+def _plain(value) -> str:
+    """An argument that needs no quoting in a URL: an integer, or a date (digits and hyphens)."""
+    if type(value) is datetime.date:  # not a datetime, whose isoformat has a time
+        return value.isoformat()
+    return str(int(value))
+
+
+def link(route: str, *args) -> str:
+    """``reverse(route, args=args)`` for a route whose arguments are integers or dates,
+    resolved once per process: an article page links to its contributors, organisations,
+    page and issue, a list or a search to each article and page, and ``reverse`` for each
+    link was ~8 % of rendering an article page and ~6 % of a search (cProfile). Such
+    arguments need no quoting."""
+    pieces = _pieces(route, len(args))
+    return pieces[0] + "".join(
+        _plain(arg) + piece for arg, piece in zip(args, pieces[1:], strict=True)
+    )

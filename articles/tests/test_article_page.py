@@ -1,9 +1,11 @@
 """The article page's reads: two statements, each list in its model's order, as the ORM reads."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from articles.article_page import read_article, shown_with
+from articles.article_page import read_article, read_listed, shown_with
 from articles.models import Article
 from conftest import add_byline, add_caption, make_article
 from entities.models import Mention, Organisation
@@ -62,3 +64,24 @@ def test_each_list_in_its_models_order_with_its_links(django_assert_num_queries)
 def test_a_link_is_what_reverse_gives():
     assert link("articles:contributor", 42) == reverse("articles:contributor", args=[42])
     assert link("articles:article", 7) == reverse("articles:article", kwargs={"pk": 7})
+
+
+def test_a_link_with_a_date_and_a_number_is_what_reverse_gives():
+    date = datetime.date(2026, 3, 9)
+    assert link("articles:issue", date) == reverse("articles:issue", args=["2026-03-09"])
+    assert link("articles:page", date, 4) == reverse(
+        "articles:page", kwargs={"date": "2026-03-09", "number": 4}
+    )
+
+
+def test_a_list_reads_the_fields_it_names_with_page_and_issue(
+    django_assert_num_queries,
+):
+    first, second = make_article("第一篇", kicker="引题"), make_article("第二篇")
+    with django_assert_num_queries(1):
+        found = read_listed([second.pk, first.pk, 999999], ("title", "kicker", "page"))
+        assert found[first.pk].page.issue.date == first.page.issue.date
+        assert (found[first.pk].title, found[first.pk].kicker) == ("第一篇", "引题")
+    assert set(found) == {first.pk, second.pk}
+    assert "body" in found[first.pk].get_deferred_fields()
+    assert read_listed([], ("title",)) == {}

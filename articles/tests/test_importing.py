@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles import importing, models
+from articles import contributors, importing, models
+from articles.contributors import KnownContributors
 from articles.importing import PageImportError, decode_page, photo_credit
 from articles.models import Article, Caption, Contributor, Issue, Page
 from entities.models import Mention, Organisation, OrganisationAlias
+from entities.recording import OrganisationRecorder
 
 pytestmark = pytest.mark.django_db
 
@@ -323,3 +325,51 @@ def test_control_characters_in_a_page_are_not_imported(seed_copy):
     for title, body in Article.objects.values_list("title", "body"):
         assert not any(ch in title + body for ch in "\x1b\x0b\r")
     assert not any("\x1b" in text for text in Caption.objects.values_list("text", flat=True))
+
+
+class TestWhatARunLearns:
+    """One run asks the database about each contributor and issue once, and stays right
+    when other processes change them meanwhile."""
+
+    def test_a_known_contributor_costs_no_query_the_second_time(self, django_assert_num_queries):
+        known = KnownContributors()
+        first = known.named(["王 青", "李墨"])
+        with django_assert_num_queries(0):
+            assert known.named(["李墨", "王 青"]) == first
+        assert sorted(Contributor.objects.values_list("name", flat=True)) == ["李墨", "王 青"]
+
+    def test_a_name_another_import_created_meanwhile_is_found_not_duplicated(self, monkeypatch):
+        other = Contributor.objects.create(name="李墨")
+        # As if this run's lookup ran just before the other import's insert committed.
+        real, lookups = contributors.contributors_named, iter([{}])
+        monkeypatch.setattr(
+            contributors, "contributors_named", lambda names: next(lookups, None) or real(names)
+        )
+        known = KnownContributors()
+        assert known.named(["李墨"]) == {"李墨": other}
+        assert Contributor.objects.count() == 1
+
+    @pytest.mark.django_db(transaction=True)
+    def test_a_contributor_merged_away_during_a_run_is_looked_up_again(self, tmp_path):
+        run = importing.ImportRun(OrganisationRecorder())
+        sources = importing.collect_pages([str(SEED_PAGE)])
+        parsed = importing.parse_source(sources[0], run.recorder.known)
+        name = next(b.name for a in parsed.articles for b in a.bylines)
+        run.contributors.named([name])
+        Contributor.objects.filter(name=name).delete()  # an editor's merge, meanwhile
+
+        report = importing._store_in_transaction(
+            sources[0], parsed, run, publish=False, replace=False, user=None
+        )
+        assert report.error is None
+        assert Contributor.objects.filter(name=name, bylines__isnull=False).exists()
+
+    def test_pages_of_one_issue_look_the_issue_up_once_and_notice_its_deletion(self):
+        run = importing.ImportRun(OrganisationRecorder())
+        date = datetime.date(2025, 8, 5)
+        issue = run.issue(date)
+        assert run.issue(date) == issue
+        Issue.objects.filter(pk=issue.pk).delete()
+        again = run.issue(date)
+        assert again.pk != issue.pk
+        assert list(Issue.objects.values_list("pk", flat=True)) == [again.pk]

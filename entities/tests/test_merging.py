@@ -75,6 +75,7 @@ def test_merging_contributors_moves_bylines_and_drops_double_credit():
 
 
 def test_merged_contributors_old_names_become_aliases_the_next_import_credits():
+    from articles.contributors import KnownContributors
     from articles.importing import _replace_bylines
 
     add_byline(make_article("一"), "李墨")
@@ -84,7 +85,9 @@ def test_merged_contributors_old_names_become_aliases_the_next_import_credits():
     assert list(keep.aliases.values_list("name", flat=True)) == ["李 墨"]
 
     later = make_article("下一次导入")
-    _replace_bylines(later, [("记者", "李 墨"), ("记者", "李墨")], new_article=True)
+    _replace_bylines(
+        later, [("记者", "李 墨"), ("记者", "李墨")], KnownContributors(), new_article=True
+    )
     assert list(Contributor.objects.values_list("name", flat=True)) == ["李墨"]
     assert [b.contributor for b in later.bylines.all()] == [keep]
 

@@ -255,6 +255,14 @@ def test_highlighting_escapes_first_then_marks_the_match():
     assert html == "&lt;b&gt;<mark>脑机接口</mark>&lt;/b&gt;设备"
 
 
+def test_highlighting_marks_every_word_in_any_case_the_longest_first():
+    html = search_text.highlight("AI芯片与ai、芯片 & <芯>", ["芯片", "ai", "AI芯片", "&"])
+    assert html == (
+        "<mark>AI芯片</mark>与<mark>ai</mark>、<mark>芯片</mark> <mark>&amp;</mark> &lt;芯&gt;"
+    )
+    assert search_text.highlight("<无匹配>", ["芯片"]) == "&lt;无匹配&gt;"
+
+
 def test_the_search_page_shows_highlighted_passages_and_paginates(client):
     now = timezone.now()
     for i in range(12):
@@ -278,18 +286,40 @@ def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_nu
     for i in range(3):
         add_byline(make_article(f"脑机接口稿件{i}", body="脑机接口。"), f"记者{i}")
     flush()
-    # count, page of ids, articles, captions, passages (a result shows no byline)
-    with django_assert_num_queries(5):
+    # counts, page of ids, articles with their passages (a result shows no byline)
+    with django_assert_num_queries(3):
         client.get("/search/", {"q": "脑机接口"})
     for i in range(3, 12):
         article = make_article(f"脑机接口稿件{i}", body="脑机接口。")
         add_byline(article, f"记者{i}")
         add_caption(article, "图说")
     flush()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         client.get("/search/", {"q": "脑机接口"})
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         client.get("/search/", {"q": "脑机"})
+
+
+def test_the_page_shows_only_what_readers_may_see_even_if_the_index_lags(client):
+    hidden = make_article("脑机接口旧稿", body="脑机接口。")
+    shown = make_article("脑机接口新稿", body="脑机接口。")
+    flush()
+    Article.objects.filter(pk=hidden.pk).update(status=Article.Status.DRAFT)  # no signal
+    html = client.get("/search/", {"q": "脑机接口"}).content.decode()
+    assert f'href="/articles/{shown.pk}/"' in html
+    assert f'href="/articles/{hidden.pk}/"' not in html
+
+
+def test_only_an_untitled_photo_item_reads_its_captions_for_its_title(
+    client, django_assert_num_queries
+):
+    photo = make_article("", kind=Article.Kind.PHOTO, body="脑机接口的照片。")
+    add_caption(photo, "脑机接口实验室里的志愿者")
+    make_article("脑机接口稿件", body="脑机接口。")
+    flush()
+    with django_assert_num_queries(4):  # and the captions
+        html = client.get("/search/", {"q": "脑机接口"}).content.decode()
+    assert "<mark>脑机接口</mark>实验室里的志愿者" in html
 
 
 def test_a_passage_starts_at_the_sentence_holding_the_match():
@@ -297,3 +327,30 @@ def test_a_passage_starts_at_the_sentence_holding_the_match():
     assert search_text.snippet(text, ["脑机接口"]) == (
         "…第二句提到<mark>脑机接口</mark>设备。第三句。"
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_imported_page_renews_the_cached_pages_once_after_its_index(settings, monkeypatch):
+    """A page of an import is one transaction: the page cache's generations are written once,
+    when the page's articles are already in the index (a search cached before that write would
+    keep the old results)."""
+    from pathlib import Path
+
+    from newsroom import caching
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PUBLIC_CACHE_SECONDS = 300
+    writes = []
+    real_write = caching.FileGenerationStore.write
+
+    def write(self, tokens):
+        writes.append((set(tokens), SearchDocument.objects.count()))
+        real_write(self, tokens)
+
+    monkeypatch.setattr(caching.FileGenerationStore, "write", write)
+    issue = Path(__file__).resolve().parents[2] / "fixtures" / "2025-08-05"
+    call_command("import_issue", str(issue), "--publish", stdout=io.StringIO())
+    imported = list(Article.objects.values_list("pk", flat=True))
+    assert len(imported) > 1
+    assert [indexed for _, indexed in writes] == [len(imported)]
+    assert {f"article:{pk}" for pk in imported} <= writes[0][0]
