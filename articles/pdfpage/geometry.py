@@ -274,12 +274,14 @@ def split_rows(
     lines: list[PrintedLine] = []
     for index, row in enumerate(rows):
         size = median(g.size for g in row)
+        nearby = rows[max(0, index - 8) : index + 9]
         neighbours = [
             other
-            for other in rows[max(0, index - 8) : index + 9]
+            for other in nearby
             if other is not row
             and abs(other[0].baseline - row[0].baseline) <= 3.5 * size
             and abs(median(g.size for g in other) - size) <= 0.1 * size
+            and not white_between(row, other, nearby, 2.2 * size)
         ]
         piece = [row[0]]
         headline = size >= HEADLINE_GUTTER_SIZE * body_size
@@ -292,8 +294,10 @@ def split_rows(
                 # A space this narrow parts columns only where the lines around it part too.
                 edge = previous.x0 if previous.text in HANGING else previous.x1
                 cut = gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
-            if not cut and previous.text in HANGING and gap < gutter:
-                # Punctuation hung past a column's edge closes the gutter it stands in.
+            hung = previous.text in HANGING and gap <= gutter
+            if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
+                # Punctuation hung past a column's edge (the next column a gutter or less on)
+                # closes the gutter it stands in; not where a line nearby prints across it.
                 cut = gutter_confirmed(
                     piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
                 )
@@ -321,6 +325,14 @@ def split_rows(
             piece.append(glyph)
         lines.append(PrintedLine(piece))
     return split_headlines(lines, pictures, body_size)
+
+
+def white_between(row, other, rows, widest: float) -> bool:
+    """Whether a band of white deeper than two lines parts two rows (the running head above
+    the first text, say): a row across it is no neighbour telling where gutters run."""
+    low, high = sorted((row[0].baseline, other[0].baseline))
+    baselines = sorted(r[0].baseline for r in rows if low <= r[0].baseline <= high)
+    return any(b - a > widest for a, b in zip(baselines, baselines[1:], strict=False))
 
 
 def split_headlines(

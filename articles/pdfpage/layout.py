@@ -186,7 +186,33 @@ def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
             continue
         if any(caption_of(node, picture, body) for node in nodes if node.kind == "caption"):
             nodes.append(Node("picture", picture))
+    widen_short_columns(nodes, body)
     return nodes
+
+
+def widen_short_columns(nodes: list[Node], body: float) -> None:
+    """A paragraph's closing line ends short of its column's right edge, and a column may be
+    cut into parts by a subheading: each part is as wide as the column, the widest part set
+    flush with it just above or below (across a subheading at most), so the next column beside
+    it is reached across one gutter, not across the white after a short line."""
+    texts = [node for node in nodes if node.kind in ("text", "subheading")]
+    widths = {}
+    for node in texts:
+        column = [
+            other.box.x1
+            for other in texts
+            if other.kind == "text"
+            and abs(other.box.x0 - node.box.x0) <= 0.5 * body
+            and other.box.x1 > node.box.x1
+            and (gap_between(node.box, other.box) or 0) <= 3 * body
+            and gap_between(node.box, other.box) is not None
+        ]
+        if column:
+            widths[id(node)] = max(column)
+    for node in texts:
+        if id(node) in widths:
+            box = node.box
+            node.box = Box(box.x0, box.top, widths[id(node)], box.bottom)
 
 
 def near_picture(box: Box, geometry: PageGeometry) -> bool:
@@ -206,7 +232,9 @@ def headline_groups(
     blocks: list[Block], geometry: PageGeometry, nodes: list[Node]
 ) -> list[list[Block]]:
     """A title with the kicker above and the subtitle below it; subheading-sized lines touching
-    a headline join it too (a kicker may be set little larger than the body)."""
+    a headline join it too (a kicker may be set little larger than the body). The parts of one
+    headline stand in one box no column of text reaches into: two headlines stacked with
+    little white between (one beside its columns, the next over the band below) stay two."""
     groups: list[list[Block]] = [[block] for block in sorted(blocks, key=lambda b: b.top)]
     merged = True
     while merged:
@@ -215,7 +243,9 @@ def headline_groups(
             for second in groups:
                 if first is second:
                     continue
-                if headline_parts_touch(first, second, geometry):
+                if headline_parts_touch(first, second, geometry) and not text_inside(
+                    first + second, nodes
+                ):
                     first.extend(second)
                     groups.remove(second)
                     merged = True
@@ -233,6 +263,16 @@ def headline_groups(
     for group in groups:
         group.sort(key=lambda b: b.top)
     return groups
+
+
+def text_inside(group: list[Block], nodes: list[Node]) -> bool:
+    box = union_box([block.box for block in group])
+    return any(
+        node.kind == "text"
+        and min(box.x1, node.box.x1) - max(box.x0, node.box.x0) > 1
+        and min(box.bottom, node.box.bottom) - max(box.top, node.box.top) > 1
+        for node in nodes
+    )
 
 
 def centred_on(node: Node, group: list[Block]) -> bool:
@@ -333,13 +373,14 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
         if nodes[other].kind == "picture" and nodes[other].box.top >= nodes[head].box.bottom - 2
     }
     # A headline with its text right under it stands over its columns: it takes no text
-    # beside it (that is a headline set beside its own columns, or another article's).
+    # beside or above it (a headline set beside its own columns, or another article's).
     over_text = {
         head
         for head in heads
         for _, other in links[head]
         if nodes[other].kind in text_kinds and nodes[other].box.top >= nodes[head].box.bottom - 2
     }
+    news = photo_news_parts(nodes, geometry.body_size)
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head, head) for head in heads]
     parent: dict[int, int] = {}
@@ -354,11 +395,11 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 continue
             kind = nodes[other].kind
             if {kind, nodes[index].kind} & {"picture", "caption"}:
-                if not under_headline(nodes, index, other, head):
+                if not under_headline(nodes, index, other, head, news):
                     continue
             elif kind not in text_kinds:
                 continue
-            if index == head and head in over_text and beside(nodes[other].box, nodes[head].box):
+            if index == head and head in over_text and beside_or_above(nodes[other], nodes[head]):
                 continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):
                 if head in topping:
@@ -396,6 +437,30 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
     return [sorted(group) for group in members.values()]
 
 
+def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
+    """Captions that tell news of their own, and the pictures they caption (each caption
+    captions the nearest picture it faces)."""
+    captions = [i for i, node in enumerate(nodes) if node.kind == "caption"]
+    telling = {i for i in captions if tells_news([i], nodes)}
+    pictures = [i for i, node in enumerate(nodes) if node.kind == "picture"]
+    captioned = set()
+    for caption in telling:
+        facing = [
+            (gap_between(nodes[caption].box, nodes[i].box), i)
+            for i in pictures
+            if caption_of(nodes[caption], nodes[i].box, body)
+        ]
+        if facing:
+            captioned.add(min(facing)[1])
+    return telling | captioned
+
+
+def beside_or_above(text: Node, headline: Node) -> bool:
+    """Text beside a headline, or above it: a headline standing over its own columns takes
+    neither (the text above is the article's above, whose headline may be set beside it)."""
+    return beside(text.box, headline.box) or text.box.bottom <= headline.box.top + 2
+
+
 def beside(text: Box, headline: Box) -> bool:
     return text.x0 >= headline.x1 - 2 or text.x1 <= headline.x0 + 2
 
@@ -406,11 +471,16 @@ def reads_before(text: Box, headline: Box) -> bool:
     return text.bottom <= headline.top + 2 or text.x1 <= headline.x0 + 2
 
 
-def under_headline(nodes: list[Node], index: int, other: int, head: int) -> bool:
+def under_headline(
+    nodes: list[Node], index: int, other: int, head: int, news: set[int] = frozenset()
+) -> bool:
     """A step of the chain through an article's photo: from its headline to a picture under
     or beside it, from that picture to its caption or text below it, from the caption to text
-    below it."""
+    below it. A photo whose caption tells news of its own (图片新闻, in `news`) closes its
+    item: the chain does not run on from it to the text under it, the next article's."""
     here, there = nodes[index], nodes[other]
+    if index in news and there.kind in ("text", "subheading"):
+        return False
     if there.kind == "picture":
         return index == head and there.box.bottom > here.box.bottom
     if here.kind == "picture":
@@ -465,7 +535,19 @@ def attach_photos(
         if any(nodes[i].kind in ("text", "subheading") for i in group)
     }
     slack = geometry.body_size
-    photo_links = {i: [(cost, j) for cost, j in links[i] if j in photo_parts] for i in photo_parts}
+    # Pictures side by side are one group (组图) unless one of them is photo news: that one
+    # goes with its own captions only (the picture beside it may be an article's).
+    news = photo_news_parts(nodes, geometry.body_size)
+    photo_links = {
+        i: [
+            (cost, j)
+            for cost, j in links[i]
+            if j in photo_parts
+            and (i in news) == (j in news)
+            and not (nodes[i].kind == nodes[j].kind == "picture" and i in news)
+        ]
+        for i in photo_parts
+    }
     for run in connected_runs(photo_parts, photo_links):
         run_box = union_box([nodes[i].box for i in run])
         home = next(

@@ -250,6 +250,191 @@ def test_a_photo_between_headline_and_columns_is_the_articles(layout):
     assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
 
 
+PHOTO_NEWS = {
+    "kind": "photo",
+    "kicker": None,
+    "title": "智能温室里的番茄丰收",
+    "subtitle": None,
+    "dateline": None,
+    "bylines": [{"role": "记者", "name": "刘洋"}],
+    "body": [],
+    "captions": [
+        "3月2日，在寿光市的一座智能温室里，工人正在采摘番茄。这座温室由物联网系统调控温度、"
+        "湿度和光照，番茄亩产比传统大棚提高了三成。记者 刘洋 摄"
+    ],
+    "organisations": [],
+}
+
+
+def test_photo_news_ends_at_its_caption_and_the_text_under_it_is_the_next_articles():
+    """A photo news item (headline, photo, a caption telling its news) is read as one item;
+    the columns under its caption belong to the headline set beside them, not to the photo."""
+    printed, parsed = typeset_page(
+        [ARTICLE, PHOTO_NEWS, NEIGHBOUR],
+        beside_first=True,
+        rules=False,
+        two_per_band=False,
+        columns=5,
+    )
+    assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
+
+
+def test_photo_news_beside_an_articles_photo_is_its_own_item():
+    """Two photos side by side under two headlines on one baseline: the one whose caption
+    tells news is photo news under its own headline, not the neighbouring article's photo."""
+    printed, parsed = typeset_page(
+        [ARTICLE, PHOTO_NEWS, NEIGHBOUR], photo_place="above", columns=4, rules=False, head_size=32
+    )
+    assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
+
+
+def test_a_column_cut_by_a_subheading_after_a_short_line_still_reaches_the_next_column():
+    """A column opens with a paragraph's short closing line, then a subheading: that part is as
+    wide as its column, and the column beside it is the same article's."""
+    printed, parsed = typeset_page(
+        [ARTICLE, NEIGHBOUR], beside_first=True, rules=False, columns=4, two_per_band=False
+    )
+    assert [strip(a) for a in parsed.articles] == [strip(a) for a in printed.articles]
+
+
+def song(pdf, size: float) -> None:
+    """Set reportlab's built-in 宋体 (a CID font every reportlab carries)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf.setFont("STSong-Light", size)
+
+
+def columns(pdf, text: str, x: float, baseline: float, rows: int, count: int, leading: float):
+    """The same line set in `count` columns 100 pt apart, `rows` lines deep."""
+    for row in range(rows):
+        for column in range(count):
+            pdf.drawString(x + column * 100, baseline - row * leading, text)
+
+
+def column_with_a_mark_where_short_lines_end(pdf) -> None:
+    song(pdf, 9)
+    lines = [
+        "研究团队完成了新一代载天线仿真。",
+        "有关负责人表示将继续实施“算力券”政策，支持中小企业",
+        "中小企业可以低成本使用超算资源。",
+        "这一政策已经惠及三百多家企业和高校",
+    ]
+    for row, text in enumerate(lines):
+        for position, char in enumerate(text):
+            pdf.drawString(40 + position * 9.33, 500 - row * 14, char)
+
+
+def test_a_closing_mark_inside_a_column_is_no_column_edge_where_short_lines_end_under_it():
+    """Short closing lines above and below ending where a mark stands make no gutter there
+    when another line of the column prints right across it: the line reads on unbroken."""
+    page = read_pdf(drawn_pdf(column_with_a_mark_where_short_lines_end)).parse_page(0)
+    text = "".join(article.plain_text() for article in page.articles)
+    assert "实施“算力券”政策，支持中小企业中小企业可以" in text
+
+
+def headline_beside_columns_over_the_next_headline(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 500, "福州数字经济产业")
+    pdf.drawString(40, 482, "园新签约项目")
+    song(pdf, 9)
+    columns(pdf, "连日来永和镇稻田上空", 190, 506, rows=3, count=2, leading=14)
+    song(pdf, 28)
+    pdf.drawString(40, 445, "智慧农机助力三夏")
+    song(pdf, 9)
+    columns(pdf, "在河南省滑县的一块麦", 40, 415, rows=4, count=3, leading=14)
+
+
+def test_two_headlines_stacked_with_little_white_and_no_rule_stay_two_articles():
+    """A headline beside its columns, the next band's larger headline just under it: no
+    column of text reaches into one headline's box, so they are two titles, not kicker and
+    title; the lower one, over its own columns, takes none of the text above it."""
+    page = read_pdf(drawn_pdf(headline_beside_columns_over_the_next_headline)).parse_page(0)
+    assert [(a.kicker, a.title, a.plain_text()[-10:]) for a in page.articles] == [
+        (None, "福州数字经济产业园新签约项目", "连日来永和镇稻田上空"),
+        (None, "智慧农机助力三夏", "在河南省滑县的一块麦"),
+    ]
+
+
+def article_photo_beside_photo_news(pdf) -> None:
+    song(pdf, 18)
+    pdf.drawString(40, 542, "牦牛戴上电子耳标")
+    pdf.drawString(262, 542, "智能温室番茄丰收")
+    song(pdf, 9)
+    columns(pdf, "走进互助县的高原牧场", 40, 520, rows=7, count=2, leading=13)
+    pdf.setFillGray(0.6)
+    pdf.rect(36, 340, 204, 100, stroke=0, fill=1)
+    pdf.rect(262, 470, 140, 60, stroke=0, fill=1)
+    pdf.setFillGray(0)
+    song(pdf, 7.5)
+    pdf.drawString(36, 330, "图为牧民查看手机上的牛群位置")
+    caption = (
+        "3月2日在寿光市的一座智能温室里工人正在采摘番茄这座温室由物联网系统调控温度湿度"
+        "和光照番茄亩产比传统大棚提高了三成记者刘洋摄"
+    )
+    for start in range(0, len(caption), 18):
+        pdf.drawString(262, 460 - start // 18 * 10, caption[start : start + 18])
+
+
+def test_a_news_caption_captions_only_the_picture_nearest_it():
+    """Photo news beside an article's photo: its long caption, facing both pictures, is the
+    nearest one's; the article keeps its own photo and caption."""
+    page = read_pdf(drawn_pdf(article_photo_beside_photo_news)).parse_page(0)
+    assert [(a.kind, a.title, len(a.captions)) for a in page.articles] == [
+        ("article", "牦牛戴上电子耳标", 1),
+        ("photo", "智能温室番茄丰收", 1),
+    ]
+    assert page.articles[0].captions == ["图为牧民查看手机上的牛群位置"]
+
+
+def printed_lines(draw) -> list[str]:
+    """The lines the reader sees on a drawn page, each cut at the gutters it finds."""
+    from articles.pdfpage.layout import read_geometry
+
+    document = read_pdf(drawn_pdf(draw))
+    blocks = read_geometry(document.page_content(0)).blocks
+    document.close()
+    return [line.text for block in blocks for line in block.lines]
+
+
+def byline_under_a_running_head_without_rule(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 560, "2026年3月5日 星期四 科创日报 第3版 区域创新 责编：林然 美编：周一")
+    song(pdf, 18)
+    pdf.drawString(40, 520, "宁波一企业研发新型海水淡化膜")
+    song(pdf, 9)
+    pdf.drawString(40, 490, "通讯员 刘洋 张帆")
+    pdf.drawString(140, 490, "与工程研究所联合攻关")
+    columns(pdf, "近日宁波甬膜新材料有", 40, 476, rows=4, count=2, leading=14)
+
+
+def test_a_row_across_deep_white_does_not_join_a_short_byline_to_the_next_column():
+    """A running head set over the page with no rule, far above the first text: it prints
+    right across the gutter there, but across that white it tells nothing about the columns;
+    the byline on its own line in the first column is not run on into the second column."""
+    lines = printed_lines(byline_under_a_running_head_without_rule)
+    assert "通讯员 刘洋 张帆" in lines
+    assert "与工程研究所联合攻关" in lines
+
+
+def mark_hung_a_gutter_short_of_the_next_column(pdf) -> None:
+    song(pdf, 10)
+    for x in (40, 150):
+        columns(pdf, "湘江实验室研制的大尺", x, 500, rows=2, count=1, leading=15)
+        columns(pdf, "有望打破国外企业的垄", x, 455, rows=2, count=1, leading=15)
+    pdf.drawString(44, 470, "单晶生长炉进入中试，")
+    pdf.drawString(150, 470, "队攻克了温场控制技术")
+
+
+def test_a_mark_hung_exactly_a_gutter_short_of_the_next_column_still_ends_its_line():
+    """A comma hung past its column's edge with the next column's text just the gutter's
+    width on: the line ends at the mark, not running on into the next column."""
+    lines = printed_lines(mark_hung_a_gutter_short_of_the_next_column)
+    assert "单晶生长炉进入中试，" in lines
+    assert "队攻克了温场控制技术" in lines
+
+
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
     printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
     assert parsed.articles[0].title == "植保无人机飞进田间"
