@@ -7,7 +7,9 @@ what an editor reads in a diff and what a revert restores.
 
 import datetime
 import difflib
+import functools
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -68,6 +70,23 @@ def refresh_latest_record(article) -> None:
     article.history.filter(pk__in=latest).update(
         byline_names=byline_text(article), tag_names=tag_text(article)
     )
+
+
+def refresh_first_record(article, bylines) -> None:
+    """`refresh_latest_record` for an article just created, without reading back what its
+    creator has just written: it has one record (made by its save, before its bylines
+    existed) and no tags yet, so only that record's byline names need filling."""
+    if bylines:
+        _history_model()._default_manager.filter(id=article.pk).update(
+            byline_names=format_bylines(bylines)
+        )
+
+
+@functools.cache
+def _history_model():
+    """The historical article model: `Article.history` builds a new manager class (with
+    `inspect.getmembers`) on every access, a millisecond an article at import."""
+    return apps.get_model("articles", "HistoricalArticle")
 
 
 def _value(record, field):

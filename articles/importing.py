@@ -9,7 +9,6 @@ is refused unless `replace=True`; and an article an editor has changed since is 
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -20,9 +19,8 @@ from django.db import DatabaseError, IntegrityError, OperationalError, transacti
 from django.utils import timezone
 
 from articles.body import serialise_body
-from articles.bylines import format_bylines
 from articles.contributors import KnownContributors
-from articles.history import refresh_latest_record
+from articles.history import refresh_first_record, refresh_latest_record
 from articles.models import (
     FINGERPRINT_VERSION,
     Article,
@@ -812,27 +810,10 @@ def _store_article(context: PageImport, position: int, parsed: ParsedArticle) ->
     _replace_captions(article, content.captions, new_article=new_article)
     recorder.record_mentions(article, content.organisations, new_article=new_article)
     if new_article:
-        _name_bylines_in_first_record(article, bylines)
+        refresh_first_record(article, bylines)
     else:
         refresh_latest_record(article)
     outcome.append(label)
-
-
-def _name_bylines_in_first_record(article: Article, bylines: list[Byline]) -> None:
-    """What `refresh_latest_record` does, for a new article without reading back what this
-    import has just written: a new article has one history record (made by its save, before
-    its bylines existed) and no tags yet, so only that record's byline names need filling."""
-    if bylines:
-        _history_model()._default_manager.filter(id=article.pk).update(
-            byline_names=format_bylines(bylines)
-        )
-
-
-@functools.cache
-def _history_model():
-    """The historical article model: `Article.history` builds a new manager class (with
-    `inspect.getmembers`) on every access, a millisecond an article."""
-    return Article.history.model
 
 
 def edited_since_import(article: Article) -> bool:

@@ -57,7 +57,7 @@ def search_view(request):
 
 
 def _results(ids) -> dict:
-    """The visible articles among `ids`, each with its search document's text (`passage`) in
+    """The visible articles among `ids`, each with its search document's text (`text`) in
     the same statement (`read_listed`: building it through the ORM was ~17 % of a search,
     cProfile). Captions are read only for an untitled photo item, whose title comes from its
     caption: most results have a headline, and the captions' query was ~12 % of a search."""
