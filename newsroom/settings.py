@@ -95,12 +95,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Readers never wait for a writer (WAL); a writer waits its turn instead of failing
-    # (IMMEDIATE takes the write lock when a transaction starts, so `timeout` applies).
+    # Readers never wait for a writer (WAL, switched on by `newsroom.sqlite` as a connection
+    # opens); a writer waits its turn instead of failing (IMMEDIATE takes the write lock when a
+    # transaction starts, so `timeout` applies).
     DATABASES["default"]["OPTIONS"] = {
         # A 64 MB page cache and memory-mapped reads: the search index is large and hot.
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+            "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
             " PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;"
         ),
         "transaction_mode": "IMMEDIATE",

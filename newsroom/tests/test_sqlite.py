@@ -1,5 +1,6 @@
 """SQLite as a production default: readers never wait for a writer, writers take turns."""
 
+import sqlite3
 import threading
 import time
 
@@ -37,6 +38,41 @@ def test_connections_use_wal_a_busy_timeout_and_immediate_transactions(file_db):
         assert cursor.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
         assert cursor.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert connections[file_db].transaction_mode == "IMMEDIATE"
+
+
+def test_connections_opening_a_rollback_journal_database_at_once_all_succeed_and_leave_wal(
+    tmp_path, django_db_blocker
+):
+    """A restored copy is in rollback-journal mode; whoever opens it first switches it to WAL.
+    Several at once race for that switch, and SQLite fails the losers without waiting."""
+    alias, openers, rounds = "sqlite_copy", 4, 20
+    django_db_blocker.unblock()
+    try:
+        for n in range(rounds):
+            path = tmp_path / f"copy-{n}.sqlite3"
+            with sqlite3.connect(path) as copy:
+                copy.execute("CREATE TABLE story (id INTEGER PRIMARY KEY)")
+            connections.settings[alias] = {
+                **connections.settings["default"],
+                "NAME": str(path),
+                "TEST": {"NAME": str(path)},
+            }
+            together, errors = threading.Barrier(openers), []
+
+            def open_it(together=together):
+                together.wait()
+                with connections[alias].cursor() as cursor:
+                    cursor.execute("SELECT count(*) FROM story")
+
+            threads = [_in_thread(open_it, errors) for _ in range(openers)]
+            for thread in threads:
+                thread.join()
+            assert errors == [], f"round {n}"
+            with sqlite3.connect(path) as copy:
+                assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        connections.settings.pop(alias, None)
+        django_db_blocker.restore()
 
 
 def _in_thread(target, errors):
