@@ -113,13 +113,21 @@ class Issue(models.Model):
         return f"{label} 第{self.number}期" if self.number else label
 
     def save(self, *args, **kwargs):
-        moved = self.pk is not None and not kwargs.get("force_insert")
+        """An issue moved to another day re-dates its articles (`Article.dated_at`)."""
+        moved = getattr(self, "_loaded_date", self.date) != self.date
         super().save(*args, **kwargs)
+        self._loaded_date = self.date
         if moved:
             redate_articles(Article.objects.filter(page__issue=self))
 
     def get_absolute_url(self):
         return link("articles:issue", self.date)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        issue = super().from_db(db, field_names, values)
+        issue._loaded_date = issue.__dict__.get("date")
+        return issue
 
 
 class Page(models.Model):
@@ -162,13 +170,22 @@ class Page(models.Model):
         return f"{label} {self.name}" if self.name else label
 
     def save(self, *args, **kwargs):
-        moved = self.pk is not None and not kwargs.get("force_insert")
+        """A page moved to another issue re-dates its articles (`Article.dated_at`); any other
+        save (an import's checksum, its printed files) costs nothing more."""
+        moved = getattr(self, "_loaded_issue_id", self.issue_id) != self.issue_id
         super().save(*args, **kwargs)
+        self._loaded_issue_id = self.issue_id
         if moved:
             redate_articles(self.articles.all())
 
     def get_absolute_url(self):
         return link("articles:page", self.issue.date, self.number)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        page = super().from_db(db, field_names, values)
+        page._loaded_issue_id = page.__dict__.get("issue_id")
+        return page
 
     @property
     def is_printed(self) -> bool:
@@ -360,10 +377,11 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         """Keep `dated_at` true to the page and publication time whatever the save writes."""
-        self.dated_at = reader_date(self._issue_date(), self.publish_at)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"publish_at", "page"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "dated_at"}
+        if update_fields is None or {"publish_at", "page"} & set(update_fields):
+            self.dated_at = reader_date(self._issue_date(), self.publish_at)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "dated_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -4,7 +4,8 @@ import json
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.body import parse_body, render_body, serialise_body
@@ -214,3 +215,15 @@ class TestReaderDate:
         issue.save()
         article.refresh_from_db()
         assert timezone.localtime(article.dated_at).date() == datetime.date(2025, 9, 2)
+
+    def test_a_page_moved_to_another_issue_re_dates_its_articles_and_other_saves_do_not(self):
+        article = make_article("整版移动")
+        page = Page.objects.get(pk=article.page_id)
+        page.name = "综合"
+        with CaptureQueriesContext(connection) as renamed:
+            page.save()
+        assert not [q for q in renamed.captured_queries if '"articles_issue"' in q["sql"]]
+        page.issue = make_issue(datetime.date(2025, 9, 3))
+        page.save()
+        article.refresh_from_db()
+        assert timezone.localtime(article.dated_at).date() == datetime.date(2025, 9, 3)
