@@ -8,6 +8,7 @@ without importing `articles`.
 import datetime
 import functools
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.urls import reverse
@@ -44,7 +45,8 @@ def _pieces(route: str, arity: int) -> tuple[str, ...]:
     pieces = []
     for n in range(arity):
         before, found, url = url.partition(str(_MARK + n))
-        assert found, f"{route} does not show its argument {n} as written"
+        if not found:
+            raise ImproperlyConfigured(f"{route} does not show its argument {n} as written")
         pieces.append(before)
     return (*pieces, url)
 
