@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
@@ -109,7 +109,7 @@ class Issue(models.Model):
         ordering = ["-date"]
 
     def __str__(self):
-        label = f"{self.date:%Y年%-m月%-d日}"
+        label = formats.date_format(self.date, "DATE_FORMAT")
         return f"{label} 第{self.number}期" if self.number else label
 
     def save(self, *args, **kwargs):

@@ -15,7 +15,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
@@ -208,13 +208,16 @@ def dates_and_place(article) -> dict:
     page = article.page
     return {
         "published": published
-        and {"iso": published.isoformat(), "text": dateformat.format(published, "Y年n月j日 H:i")},
+        and {
+            "iso": published.isoformat(),
+            "text": formats.date_format(published, "DATETIME_FORMAT"),
+        },
         "printed": page
         and {
             "url": page.get_absolute_url(),
             "issue_url": page.issue.get_absolute_url(),
             "iso": page.issue.date.isoformat(),
-            "date": dateformat.format(page.issue.date, "Y年n月j日"),
+            "date": formats.date_format(page.issue.date, "DATE_FORMAT"),
             "number": page.number,
             "name": page.name,
         },

@@ -118,6 +118,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+FORMAT_MODULE_PATH = ["newsroom.formats"]  # the site's date formats, in one place
 LOCALE_PATHS = [BASE_DIR / "locale"]  # Chinese for strings a library left untranslated
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
