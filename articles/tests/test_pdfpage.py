@@ -435,6 +435,54 @@ def test_a_mark_hung_exactly_a_gutter_short_of_the_next_column_still_ends_its_li
     assert "队攻克了温场控制技术" in lines
 
 
+def headlines_side_by_side_on_one_row(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(48, 498, "青岛海洋装备")
+    pdf.drawString(40, 478, "企业加速“出海”")
+    pdf.drawString(185, 478, "合肥量子通信")
+    pdf.drawString(185, 458, "网络扩容")
+    song(pdf, 9)
+    columns(pdf, "连日来青岛的装备企业纷纷", 40, 440, rows=6, count=1, leading=14)
+    columns(pdf, "记者从合肥获悉量子", 300, 476, rows=6, count=1, leading=14)
+
+
+def test_two_headlines_on_one_row_part_where_the_headline_lines_over_and_under_part():
+    """A headline over its column ends a line on the baseline where the next headline,
+    beside its own columns, begins: no column runs under the white between them, but the
+    headline lines over and under it end and begin there, so the row is two titles."""
+    lines = printed_lines(headlines_side_by_side_on_one_row)
+    assert "企业加速“出海”" in lines
+    assert "合肥量子通信" in lines
+    page = read_pdf(drawn_pdf(headlines_side_by_side_on_one_row)).parse_page(0)
+    assert [a.title for a in page.articles] == [
+        "青岛海洋装备企业加速“出海”",
+        "合肥量子通信网络扩容",
+    ]
+
+
+def headlines_over_columns_under_a_ruled_running_head(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 570, "科创日报 2026年3月5日 星期四")
+    pdf.drawString(200, 570, "区域创新")
+    pdf.line(40, 562, 360, 562)
+    song(pdf, 20)
+    pdf.drawString(40, 530, "长沙工程机械再提速")
+    song(pdf, 25)
+    pdf.drawString(240, 530, "广东新建")
+    song(pdf, 9)
+    columns(pdf, "五月六日湖南星沙重工机械股份有限公", 40, 500, rows=5, count=1, leading=14)
+    columns(pdf, "八日广东省科学技术厅", 232, 500, rows=5, count=1, leading=14)
+
+
+def test_a_running_head_over_its_rule_tells_no_gutter_of_the_headlines_under_it():
+    """Two headlines on one baseline over their columns: the running head's words, above the
+    page's rule, end in the white between them; only the columns under them tell where they
+    part."""
+    lines = printed_lines(headlines_over_columns_under_a_ruled_running_head)
+    assert "长沙工程机械再提速" in lines
+    assert "广东新建" in lines
+
+
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
     printed, parsed = typeset_page([NEIGHBOUR], fake_bold=True, ad=False)
     assert parsed.articles[0].title == "植保无人机飞进田间"
