@@ -435,6 +435,26 @@ def test_a_mark_hung_exactly_a_gutter_short_of_the_next_column_still_ends_its_li
     assert "队攻克了温场控制技术" in lines
 
 
+def mark_hung_into_a_narrow_gutter(pdf) -> None:
+    song(pdf, 10)
+    for x in (40, 150.5):
+        columns(pdf, "湘江实验室研制的大尺", x, 500, rows=2, count=1, leading=15)
+        columns(pdf, "有望打破国外企业的垄", x, 440, rows=2, count=1, leading=15)
+    pdf.drawString(40, 470, "单晶生长炉进入中试走")
+    pdf.drawString(170.5, 470, "团队攻克了温场控")
+    pdf.drawString(40, 455, "生长炉进入中试阶段说，")
+    pdf.drawString(150.5, 455, "队攻克了温场控制技术")
+
+
+def test_a_mark_hung_into_a_gutter_one_em_wide_does_not_print_across_it():
+    """Columns one em apart; a comma hung past the first column's edge leaves less white than
+    a gutter before the next column. It is no text printed across the gutter: the line over
+    it, its second column opening indented, still ends at the first column's edge."""
+    lines = printed_lines(mark_hung_into_a_narrow_gutter)
+    assert "单晶生长炉进入中试走" in lines
+    assert "团队攻克了温场控" in lines
+
+
 def headlines_side_by_side_on_one_row(pdf) -> None:
     song(pdf, 16)
     pdf.drawString(48, 498, "青岛海洋装备")
