@@ -380,6 +380,16 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
         for _, other in links[head]
         if nodes[other].kind in text_kinds and nodes[other].box.top >= nodes[head].box.bottom - 2
     }
+    # A headline centred over the photo under it (题图) stands over its article as one over
+    # its columns does: the text beside it is another article's.
+    over_photo = {
+        head
+        for head in topping
+        for _, other in links[head]
+        if nodes[other].kind == "picture"
+        and nodes[other].box.top >= nodes[head].box.bottom - 2
+        and centred_over(nodes[head].box, nodes[other].box, geometry.body_size)
+    }
     news = photo_news_parts(nodes, geometry.body_size)
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head, head) for head in heads]
@@ -399,7 +409,11 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                     continue
             elif kind not in text_kinds:
                 continue
-            if index == head and head in over_text and beside_or_above(nodes[other], nodes[head]):
+            if (
+                index == head
+                and head in over_text | over_photo
+                and beside_or_above(nodes[other], nodes[head])
+            ):
                 continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):
                 if head in topping:
@@ -453,6 +467,17 @@ def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
         if facing:
             captioned.add(min(facing)[1])
     return telling | captioned
+
+
+def centred_over(headline: Box, below: Box, body: float) -> bool:
+    """A headline set on the axis of what stands under it, no narrower than it by more than
+    a few ems each side (a headline spans the photo and columns it titles)."""
+    middle = (below.x0 + below.x1) / 2
+    return (
+        abs((headline.x0 + headline.x1) / 2 - middle) <= max(2 * body, 0.1 * below.width)
+        and headline.x0 <= below.x0 + 0.25 * below.width
+        and headline.x1 >= below.x1 - 0.25 * below.width
+    )
 
 
 def beside_or_above(text: Node, headline: Node) -> bool:

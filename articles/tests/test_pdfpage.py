@@ -388,6 +388,34 @@ def test_a_news_caption_captions_only_the_picture_nearest_it():
     assert page.articles[0].captions == ["图为牧民查看手机上的牛群位置"]
 
 
+def headline_over_its_photo_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(50, 550, "高校科技成果")
+    pdf.drawString(40, 526, "转化驶入快车道")
+    pdf.drawString(250, 552, "湘江装备进入中试")
+    pdf.setFillGray(0.6)
+    pdf.rect(40, 412, 140, 100, stroke=0, fill=1)
+    pdf.setFillGray(0)
+    song(pdf, 7)
+    pdf.drawString(40, 402, "图为签约现场。记者何佳摄")
+    song(pdf, 9)
+    columns(pdf, "七月九日浙江工业大学技术转移", 40, 385, rows=4, count=1, leading=14)
+    columns(pdf, "湖南省科技厅了解", 194, 522, rows=4, count=2, leading=14)
+
+
+def test_a_headline_centred_over_its_photo_takes_no_text_beside_it():
+    """A headline set over the photo under it (题图) stands over its article: the column
+    beside its second line, nearer it than the next headline over that column, is the next
+    article's."""
+    draw = headline_over_its_photo_beside_the_next_articles_columns
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("湖南省科技厅")) for a in page.articles] == [
+        ("高校科技成果转化驶入快车道", 0),
+        ("湘江装备进入中试", 8),
+    ]
+    assert page.articles[0].captions == ["图为签约现场。记者何佳摄"]
+
+
 def printed_lines(draw) -> list[str]:
     """The lines the reader sees on a drawn page, each cut at the gutters it finds."""
     from articles.pdfpage.layout import read_geometry
