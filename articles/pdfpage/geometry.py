@@ -532,7 +532,10 @@ def stack_blocks(
                 outside = True
             if outside and min(last.size, line.size) < headline_size:
                 continue
-            if min(line.x1, column.x1) - max(line.x0, column.x0) < 0.5 * min(
+            # A paragraph's closing line may hold a character or two, the next paragraph's
+            # first line indented past it: under it though it shares none of its width.
+            opens_under = alone and column.x0 <= line.x0 <= column.x0 + 3.5 * size
+            if not opens_under and min(line.x1, column.x1) - max(line.x0, column.x0) < 0.5 * min(
                 line.x1 - line.x0, column.width
             ):
                 continue

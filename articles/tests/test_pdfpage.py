@@ -463,6 +463,27 @@ def test_a_mark_hung_exactly_a_gutter_short_of_the_next_column_still_ends_its_li
     assert "队攻克了温场控制技术" in lines
 
 
+def column_opening_with_a_two_character_closing_line(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(60, 540, "湘江实验室装备进入中试")
+    song(pdf, 9)
+    columns(pdf, "湖南省科技厅了解到", 40, 510, rows=3, count=1, leading=14)
+    pdf.drawString(140, 510, "断。")
+    pdf.drawString(158, 496, "目前湘江实验室已")
+    pdf.drawString(240, 510, "体有限责任公司等企业建立")
+
+
+def test_a_paragraphs_closing_line_of_two_characters_heads_its_column():
+    """A column opening with a paragraph's last two characters, the next paragraph indented
+    under them: one column, so the paragraph breaks there and the next column's single line
+    goes on with the indented paragraph."""
+    page = read_pdf(drawn_pdf(column_opening_with_a_two_character_closing_line)).parse_page(0)
+    assert [block.text for block in page.articles[0].body] == [
+        "湖南省科技厅了解到" * 3 + "断。",
+        "目前湘江实验室已体有限责任公司等企业建立",
+    ]
+
+
 def mark_hung_into_a_narrow_gutter(pdf) -> None:
     song(pdf, 10)
     for x in (40, 150.5):
