@@ -470,8 +470,8 @@ def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
 
 
 def centred_over(headline: Box, below: Box, body: float) -> bool:
-    """A headline set on the axis of what stands under it, no narrower than it by more than
-    a few ems each side (a headline spans the photo and columns it titles)."""
+    """A headline set on the axis of what stands under it and spanning at least half its
+    width (a headline spans the photo and columns it titles)."""
     middle = (below.x0 + below.x1) / 2
     return (
         abs((headline.x0 + headline.x1) / 2 - middle) <= max(2 * body, 0.1 * below.width)
