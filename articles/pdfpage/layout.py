@@ -390,6 +390,16 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
         and nodes[other].box.top >= nodes[head].box.bottom - 2
         and centred_over(nodes[head].box, nodes[other].box, geometry.body_size)
     }
+    # A headline set beside its columns stands left of them (竖题 at the article's left, the
+    # columns starting level with it or above): the text left of it is another article's.
+    left_of_text = {
+        head
+        for head in heads
+        for _, other in links[head]
+        if nodes[other].kind in text_kinds
+        and nodes[other].box.x0 >= nodes[head].box.x1 - 2
+        and nodes[other].box.top <= nodes[head].box.top + geometry.body_size
+    }
     news = photo_news_parts(nodes, geometry.body_size)
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head, head) for head in heads]
@@ -413,6 +423,12 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 index == head
                 and head in over_text | over_photo
                 and beside_or_above(nodes[other], nodes[head])
+            ):
+                continue
+            if (
+                index == head
+                and head in left_of_text
+                and nodes[other].box.x1 <= nodes[head].box.x0 + 2
             ):
                 continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):

@@ -416,6 +416,30 @@ def test_a_headline_centred_over_its_photo_takes_no_text_beside_it():
     assert page.articles[0].captions == ["图为签约现场。记者何佳摄"]
 
 
+def headline_beside_its_columns_right_of_another_articles_column(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 550, "苏州医药提速")
+    pdf.drawString(122, 505, "南京发布")
+    pdf.drawString(122, 485, "首批应用")
+    pdf.drawString(122, 465, "场景清单")
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州", 40, 530, rows=3, count=1, leading=14)
+    columns(pdf, "从原料药到医疗器", 40, 474, rows=6, count=1, leading=14)
+    columns(pdf, "南京市二日发布首", 200, 530, rows=8, count=2, leading=14)
+
+
+def test_a_headline_beside_its_columns_takes_no_text_left_of_it():
+    """A headline set at the left of its columns (竖题), just right of the article before's
+    column: that column's lower part, past white nearer this headline than its own, is still
+    the article before's."""
+    draw = headline_beside_its_columns_right_of_another_articles_column
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("从原料药")) for a in page.articles] == [
+        ("苏州医药提速", 6),
+        ("南京发布首批应用场景清单", 0),
+    ]
+
+
 def printed_lines(draw) -> list[str]:
     """The lines the reader sees on a drawn page, each cut at the gutters it finds."""
     from articles.pdfpage.layout import read_geometry
