@@ -523,7 +523,12 @@ def under_headline(
     if index in news and there.kind in ("text", "subheading"):
         return False
     if there.kind == "picture":
-        return index == head and there.box.bottom > here.box.bottom
+        # Under the headline or reaching below it; or, however short, at the head of the
+        # columns right of a headline set beside them.
+        return index == head and (
+            there.box.bottom > here.box.bottom
+            or (there.box.x0 >= here.box.x1 - 2 and there.box.top <= here.box.top)
+        )
     if here.kind == "picture":
         return there.kind == "caption" or there.box.top >= here.box.bottom - 2
     if here.kind == "caption":

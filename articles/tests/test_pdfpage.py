@@ -440,6 +440,34 @@ def test_a_headline_beside_its_columns_takes_no_text_left_of_it():
     ]
 
 
+def short_photo_heading_columns_beside_their_headline(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(50, 520, "我国科学家")
+    pdf.drawString(50, 502, "发现免疫逃")
+    pdf.drawString(50, 484, "逸新机制")
+    pdf.drawString(70, 290, "青岛检测")
+    pdf.drawString(70, 272, "平台启用")
+    pdf.setFillGray(0.6)
+    pdf.rect(140, 495, 90, 40, stroke=0, fill=1)
+    pdf.setFillGray(0)
+    song(pdf, 7)
+    pdf.drawString(140, 485, "图说：科研人员观察细胞")
+    song(pdf, 9)
+    columns(pdf, "北京四月十二日讯记", 140, 465, rows=12, count=1, leading=14)
+    columns(pdf, "四月八日青岛海洋仪", 140, 288, rows=4, count=2, leading=14)
+
+
+def test_a_short_photo_heading_the_columns_beside_a_headline_is_its_articles():
+    """A headline set beside its columns, a photo shorter than the headline at their head:
+    the chain from the headline runs through the photo and its caption to the columns, which
+    are not left to the next headline down."""
+    page = read_pdf(drawn_pdf(short_photo_heading_columns_beside_their_headline)).parse_page(0)
+    assert [(a.title, a.plain_text().count("北京四月"), a.captions) for a in page.articles] == [
+        ("我国科学家发现免疫逃逸新机制", 12, ["图说：科研人员观察细胞"]),
+        ("青岛检测平台启用", 0, []),
+    ]
+
+
 def printed_lines(draw) -> list[str]:
     """The lines the reader sees on a drawn page, each cut at the gutters it finds."""
     from articles.pdfpage.layout import read_geometry
