@@ -436,10 +436,11 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                     continue
                 step *= HEADLINE_BELOW_TEXT
             heapq.heappush(queue, (cost + step, other, head, index))
+    opened = opens_section(nodes, links, best, geometry.body_size)
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
         if index != head and nodes[index].kind in text_kinds:
-            members[head].append(index)
+            members[opened.get(index, head)].append(index)
     # Text no headline reaches: a headline cut off by a rule (beside or under its text) takes
     # the nearest such run; the rest stands untitled.
     loose = [i for i, node in enumerate(nodes) if node.kind in text_kinds and i not in best]
@@ -465,6 +466,30 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             step = parent[step]
     attach_photos(nodes, links, members, geometry, passed)
     return [sorted(group) for group in members.values()]
+
+
+def opens_section(
+    nodes: list[Node], links, best: dict[int, tuple[float, int]], body: float
+) -> dict[int, int]:
+    """A subheading (小标题) opens the section set under it in its column: the text right
+    under it is its article's, however the chains from the headlines reached it. Returns
+    each such text's headline."""
+    opened = {}
+    for index, (_, head) in best.items():
+        if nodes[index].kind != "subheading":
+            continue
+        above = nodes[index].box
+        for _, other in links[index]:
+            below = nodes[other].box
+            if (
+                nodes[other].kind == "text"
+                and other in best
+                and 0 <= below.top - above.bottom <= body
+                and below.x0 - body <= above.x0
+                and above.x1 <= below.x1 + body
+            ):
+                opened[other] = head
+    return opened
 
 
 def photo_news_parts(nodes: list[Node], body: float) -> set[int]:

@@ -468,6 +468,33 @@ def test_a_short_photo_heading_the_columns_beside_a_headline_is_its_articles():
     ]
 
 
+def subheading_over_a_column_beside_the_next_articles(pdf) -> None:
+    song(pdf, 12)
+    for row, text in enumerate(["聚焦低空经济", "深圳物流航线", "突破两百条"]):
+        pdf.drawString(40, 540 - row * 16, text)
+    song(pdf, 20)
+    pdf.drawString(300, 525, "福州签约")
+    pdf.drawString(300, 503, "项目落地")
+    song(pdf, 9)
+    columns(pdf, "记者一日从深圳获悉", 122, 545, rows=4, count=1, leading=14)
+    columns(pdf, "无人机物流航线已", 212, 545, rows=3, count=1, leading=14)
+    columns(pdf, "中国民用航空局有", 212, 485, rows=8, count=1, leading=14)
+    columns(pdf, "七月三十日福州数", 300, 485, rows=6, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(218, 500, "监管服务同步")
+
+
+def test_the_text_under_a_subheading_is_its_articles():
+    """A subheading opens the section under it in its column: that text is the subheading's
+    article, though the next headline, over the column beside it, reaches it more cheaply."""
+    draw = subheading_over_a_column_beside_the_next_articles
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("中国民用")) for a in page.articles] == [
+        ("聚焦低空经济深圳物流航线突破两百条", 8),
+        ("福州签约项目落地", 0),
+    ]
+
+
 def printed_lines(draw) -> list[str]:
     """The lines the reader sees on a drawn page, each cut at the gutters it finds."""
     from articles.pdfpage.layout import read_geometry
