@@ -324,7 +324,7 @@ def split_rows(
                 piece = []
             piece.append(glyph)
         lines.append(PrintedLine(piece))
-    return split_headlines(lines, pictures, body_size)
+    return split_headlines(lines, separators, pictures, body_size)
 
 
 def white_between(row, other, rows, widest: float) -> bool:
@@ -336,19 +336,39 @@ def white_between(row, other, rows, widest: float) -> bool:
 
 
 def split_headlines(
-    lines: list[PrintedLine], pictures: list[Box], body_size: float
+    lines: list[PrintedLine], separators: list[Box], pictures: list[Box], body_size: float
 ) -> list[PrintedLine]:
     """Two headlines side by side on one baseline part where the columns (or photos) under
-    or over them part: a gap of a fifth of the headline's em or more over a gutter."""
-    body = [line.box for line in lines if line.size < HEADLINE_GUTTER_SIZE * body_size]
+    or over them part, or the lines of the headlines stacked over or under them do: a gap of
+    a fifth of the headline's em or more over a gutter. What a rule parts from the line (the
+    running head over the page's first rule) tells no gutter of it."""
+    headline_size = HEADLINE_GUTTER_SIZE * body_size
+    body = [line.box for line in lines if line.size < headline_size]
     body += pictures
     out: list[PrintedLine] = []
     for line in lines:
-        if line.size < HEADLINE_GUTTER_SIZE * body_size or len(line.glyphs) < 2:
+        if line.size < headline_size or len(line.glyphs) < 2:
             out.append(line)
             continue
         reach = max(8 * body_size, 3 * line.size)
-        near = [other for other in body if line.top - reach <= other.top <= line.bottom + reach]
+        # Headline lines stacked right over or under this one (not its own row's pieces),
+        # to the end of their ink (a closing mark hung at a line's end prints in its left half).
+        stacked = [
+            Box(other.x0, other.top, ink_right(other.glyphs[-1]), other.bottom)
+            for other in lines
+            if other.size >= headline_size
+            and abs(other.baseline - line.baseline) > 0.5 * line.size
+            and (
+                0 <= other.top - line.bottom <= line.size
+                or 0 <= line.top - other.bottom <= line.size
+            )
+        ]
+        near = [
+            other
+            for other in body + stacked
+            if line.top - reach <= other.top <= line.bottom + reach
+            and not unruled_apart(line.box, other, separators)
+        ]
         piece = [line.glyphs[0]]
         for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
             gap = (previous.x1, glyph.x0)
@@ -358,6 +378,12 @@ def split_headlines(
             piece.append(glyph)
         out.append(PrintedLine(piece))
     return out
+
+
+def unruled_apart(line: Box, other: Box, separators: list[Box]) -> bool:
+    """A horizontal rule between a line and a box above or below it."""
+    upper, lower = (other, line) if other.top < line.top else (line, other)
+    return separated(upper, lower, separators)
 
 
 def over_gutter(gap: tuple[float, float], near: list[Box], body_size: float) -> bool:
@@ -427,10 +453,15 @@ def column_edge(start: float, left: float, right: float, other: list[Glyph]) -> 
 
 
 def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> bool:
-    """Whether a neighbouring line prints text right across the gap, so it is no gutter."""
+    """Whether a neighbouring line prints text right across the gap, so it is no gutter. A
+    closing mark the neighbour sets just where this line's text ends is hung past their
+    column's edge (标点悬挂) into the gutter: it does not print across it, however narrow the
+    white left between it and the next column."""
     for other in neighbours:
         inside = [glyph for glyph in other if glyph.x1 > left and glyph.x0 < right]
         if not inside or inside[0].x0 > left + 1 or ink_right(inside[-1]) < right - 1:
+            continue
+        if inside[0].text in HANGING and inside[0].x0 >= left - 0.2 * inside[0].size:
             continue
         if all(
             later.x0 - ink_right(earlier) <= GUTTER * later.size
@@ -501,7 +532,10 @@ def stack_blocks(
                 outside = True
             if outside and min(last.size, line.size) < headline_size:
                 continue
-            if min(line.x1, column.x1) - max(line.x0, column.x0) < 0.5 * min(
+            # A paragraph's closing line may hold a character or two, the next paragraph's
+            # first line indented past it: under it though it shares none of its width.
+            opens_under = alone and column.x0 <= line.x0 <= column.x0 + 3.5 * size
+            if not opens_under and min(line.x1, column.x1) - max(line.x0, column.x0) < 0.5 * min(
                 line.x1 - line.x0, column.width
             ):
                 continue

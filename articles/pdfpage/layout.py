@@ -380,6 +380,26 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
         for _, other in links[head]
         if nodes[other].kind in text_kinds and nodes[other].box.top >= nodes[head].box.bottom - 2
     }
+    # A headline centred over the photo under it (题图) stands over its article as one over
+    # its columns does: the text beside it is another article's.
+    over_photo = {
+        head
+        for head in topping
+        for _, other in links[head]
+        if nodes[other].kind == "picture"
+        and nodes[other].box.top >= nodes[head].box.bottom - 2
+        and centred_over(nodes[head].box, nodes[other].box, geometry.body_size)
+    }
+    # A headline set beside its columns stands left of them (竖题 at the article's left, the
+    # columns starting level with it or above): the text left of it is another article's.
+    left_of_text = {
+        head
+        for head in heads
+        for _, other in links[head]
+        if nodes[other].kind in text_kinds
+        and nodes[other].box.x0 >= nodes[head].box.x1 - 2
+        and nodes[other].box.top <= nodes[head].box.top + geometry.body_size
+    }
     news = photo_news_parts(nodes, geometry.body_size)
     best: dict[int, tuple[float, int]] = {}
     queue = [(0.0, head, head, head) for head in heads]
@@ -399,17 +419,28 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                     continue
             elif kind not in text_kinds:
                 continue
-            if index == head and head in over_text and beside_or_above(nodes[other], nodes[head]):
+            if (
+                index == head
+                and head in over_text | over_photo
+                and beside_or_above(nodes[other], nodes[head])
+            ):
+                continue
+            if (
+                index == head
+                and head in left_of_text
+                and nodes[other].box.x1 <= nodes[head].box.x0 + 2
+            ):
                 continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):
                 if head in topping:
                     continue
                 step *= HEADLINE_BELOW_TEXT
             heapq.heappush(queue, (cost + step, other, head, index))
+    opened = opens_section(nodes, links, best, geometry.body_size)
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
         if index != head and nodes[index].kind in text_kinds:
-            members[head].append(index)
+            members[opened.get(index, head)].append(index)
     # Text no headline reaches: a headline cut off by a rule (beside or under its text) takes
     # the nearest such run; the rest stands untitled.
     loose = [i for i, node in enumerate(nodes) if node.kind in text_kinds and i not in best]
@@ -437,6 +468,30 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
     return [sorted(group) for group in members.values()]
 
 
+def opens_section(
+    nodes: list[Node], links, best: dict[int, tuple[float, int]], body: float
+) -> dict[int, int]:
+    """A subheading (小标题) opens the section set under it in its column: the text right
+    under it is its article's, however the chains from the headlines reached it. Returns
+    each such text's headline."""
+    opened = {}
+    for index, (_, head) in best.items():
+        if nodes[index].kind != "subheading":
+            continue
+        above = nodes[index].box
+        for _, other in links[index]:
+            below = nodes[other].box
+            if (
+                nodes[other].kind == "text"
+                and other in best
+                and 0 <= below.top - above.bottom <= body
+                and below.x0 - body <= above.x0
+                and above.x1 <= below.x1 + body
+            ):
+                opened[other] = head
+    return opened
+
+
 def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
     """Captions that tell news of their own, and the pictures they caption (each caption
     captions the nearest picture it faces)."""
@@ -453,6 +508,17 @@ def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
         if facing:
             captioned.add(min(facing)[1])
     return telling | captioned
+
+
+def centred_over(headline: Box, below: Box, body: float) -> bool:
+    """A headline set on the axis of what stands under it and spanning at least half its
+    width (a headline spans the photo and columns it titles)."""
+    middle = (below.x0 + below.x1) / 2
+    return (
+        abs((headline.x0 + headline.x1) / 2 - middle) <= max(2 * body, 0.1 * below.width)
+        and headline.x0 <= below.x0 + 0.25 * below.width
+        and headline.x1 >= below.x1 - 0.25 * below.width
+    )
 
 
 def beside_or_above(text: Node, headline: Node) -> bool:
@@ -482,7 +548,12 @@ def under_headline(
     if index in news and there.kind in ("text", "subheading"):
         return False
     if there.kind == "picture":
-        return index == head and there.box.bottom > here.box.bottom
+        # Under the headline or reaching below it; or, however short, at the head of the
+        # columns right of a headline set beside them.
+        return index == head and (
+            there.box.bottom > here.box.bottom
+            or (there.box.x0 >= here.box.x1 - 2 and there.box.top <= here.box.top)
+        )
     if here.kind == "picture":
         return there.kind == "caption" or there.box.top >= here.box.bottom - 2
     if here.kind == "caption":

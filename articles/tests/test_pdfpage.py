@@ -388,6 +388,113 @@ def test_a_news_caption_captions_only_the_picture_nearest_it():
     assert page.articles[0].captions == ["图为牧民查看手机上的牛群位置"]
 
 
+def headline_over_its_photo_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(50, 550, "高校科技成果")
+    pdf.drawString(40, 526, "转化驶入快车道")
+    pdf.drawString(250, 552, "湘江装备进入中试")
+    pdf.setFillGray(0.6)
+    pdf.rect(40, 412, 140, 100, stroke=0, fill=1)
+    pdf.setFillGray(0)
+    song(pdf, 7)
+    pdf.drawString(40, 402, "图为签约现场。记者何佳摄")
+    song(pdf, 9)
+    columns(pdf, "七月九日浙江工业大学技术转移", 40, 385, rows=4, count=1, leading=14)
+    columns(pdf, "湖南省科技厅了解", 194, 522, rows=4, count=2, leading=14)
+
+
+def test_a_headline_centred_over_its_photo_takes_no_text_beside_it():
+    """A headline set over the photo under it (题图) stands over its article: the column
+    beside its second line, nearer it than the next headline over that column, is the next
+    article's."""
+    draw = headline_over_its_photo_beside_the_next_articles_columns
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("湖南省科技厅")) for a in page.articles] == [
+        ("高校科技成果转化驶入快车道", 0),
+        ("湘江装备进入中试", 8),
+    ]
+    assert page.articles[0].captions == ["图为签约现场。记者何佳摄"]
+
+
+def headline_beside_its_columns_right_of_another_articles_column(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 550, "苏州医药提速")
+    pdf.drawString(122, 505, "南京发布")
+    pdf.drawString(122, 485, "首批应用")
+    pdf.drawString(122, 465, "场景清单")
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州", 40, 530, rows=3, count=1, leading=14)
+    columns(pdf, "从原料药到医疗器", 40, 474, rows=6, count=1, leading=14)
+    columns(pdf, "南京市二日发布首", 200, 530, rows=8, count=2, leading=14)
+
+
+def test_a_headline_beside_its_columns_takes_no_text_left_of_it():
+    """A headline set at the left of its columns (竖题), just right of the article before's
+    column: that column's lower part, past white nearer this headline than its own, is still
+    the article before's."""
+    draw = headline_beside_its_columns_right_of_another_articles_column
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("从原料药")) for a in page.articles] == [
+        ("苏州医药提速", 6),
+        ("南京发布首批应用场景清单", 0),
+    ]
+
+
+def short_photo_heading_columns_beside_their_headline(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(50, 520, "我国科学家")
+    pdf.drawString(50, 502, "发现免疫逃")
+    pdf.drawString(50, 484, "逸新机制")
+    pdf.drawString(70, 290, "青岛检测")
+    pdf.drawString(70, 272, "平台启用")
+    pdf.setFillGray(0.6)
+    pdf.rect(140, 495, 90, 40, stroke=0, fill=1)
+    pdf.setFillGray(0)
+    song(pdf, 7)
+    pdf.drawString(140, 485, "图说：科研人员观察细胞")
+    song(pdf, 9)
+    columns(pdf, "北京四月十二日讯记", 140, 465, rows=12, count=1, leading=14)
+    columns(pdf, "四月八日青岛海洋仪", 140, 288, rows=4, count=2, leading=14)
+
+
+def test_a_short_photo_heading_the_columns_beside_a_headline_is_its_articles():
+    """A headline set beside its columns, a photo shorter than the headline at their head:
+    the chain from the headline runs through the photo and its caption to the columns, which
+    are not left to the next headline down."""
+    page = read_pdf(drawn_pdf(short_photo_heading_columns_beside_their_headline)).parse_page(0)
+    assert [(a.title, a.plain_text().count("北京四月"), a.captions) for a in page.articles] == [
+        ("我国科学家发现免疫逃逸新机制", 12, ["图说：科研人员观察细胞"]),
+        ("青岛检测平台启用", 0, []),
+    ]
+
+
+def subheading_over_a_column_beside_the_next_articles(pdf) -> None:
+    song(pdf, 12)
+    for row, text in enumerate(["聚焦低空经济", "深圳物流航线", "突破两百条"]):
+        pdf.drawString(40, 540 - row * 16, text)
+    song(pdf, 20)
+    pdf.drawString(300, 525, "福州签约")
+    pdf.drawString(300, 503, "项目落地")
+    song(pdf, 9)
+    columns(pdf, "记者一日从深圳获悉", 122, 545, rows=4, count=1, leading=14)
+    columns(pdf, "无人机物流航线已", 212, 545, rows=3, count=1, leading=14)
+    columns(pdf, "中国民用航空局有", 212, 485, rows=8, count=1, leading=14)
+    columns(pdf, "七月三十日福州数", 300, 485, rows=6, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(218, 500, "监管服务同步")
+
+
+def test_the_text_under_a_subheading_is_its_articles():
+    """A subheading opens the section under it in its column: that text is the subheading's
+    article, though the next headline, over the column beside it, reaches it more cheaply."""
+    draw = subheading_over_a_column_beside_the_next_articles
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("中国民用")) for a in page.articles] == [
+        ("聚焦低空经济深圳物流航线突破两百条", 8),
+        ("福州签约项目落地", 0),
+    ]
+
+
 def printed_lines(draw) -> list[str]:
     """The lines the reader sees on a drawn page, each cut at the gutters it finds."""
     from articles.pdfpage.layout import read_geometry
@@ -433,6 +540,95 @@ def test_a_mark_hung_exactly_a_gutter_short_of_the_next_column_still_ends_its_li
     lines = printed_lines(mark_hung_a_gutter_short_of_the_next_column)
     assert "单晶生长炉进入中试，" in lines
     assert "队攻克了温场控制技术" in lines
+
+
+def column_opening_with_a_two_character_closing_line(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(60, 540, "湘江实验室装备进入中试")
+    song(pdf, 9)
+    columns(pdf, "湖南省科技厅了解到", 40, 510, rows=3, count=1, leading=14)
+    pdf.drawString(140, 510, "断。")
+    pdf.drawString(158, 496, "目前湘江实验室已")
+    pdf.drawString(240, 510, "体有限责任公司等企业建立")
+
+
+def test_a_paragraphs_closing_line_of_two_characters_heads_its_column():
+    """A column opening with a paragraph's last two characters, the next paragraph indented
+    under them: one column, so the paragraph breaks there and the next column's single line
+    goes on with the indented paragraph."""
+    page = read_pdf(drawn_pdf(column_opening_with_a_two_character_closing_line)).parse_page(0)
+    assert [block.text for block in page.articles[0].body] == [
+        "湖南省科技厅了解到" * 3 + "断。",
+        "目前湘江实验室已体有限责任公司等企业建立",
+    ]
+
+
+def mark_hung_into_a_narrow_gutter(pdf) -> None:
+    song(pdf, 10)
+    for x in (40, 150.5):
+        columns(pdf, "湘江实验室研制的大尺", x, 500, rows=2, count=1, leading=15)
+        columns(pdf, "有望打破国外企业的垄", x, 440, rows=2, count=1, leading=15)
+    pdf.drawString(40, 470, "单晶生长炉进入中试走")
+    pdf.drawString(170.5, 470, "团队攻克了温场控")
+    pdf.drawString(40, 455, "生长炉进入中试阶段说，")
+    pdf.drawString(150.5, 455, "队攻克了温场控制技术")
+
+
+def test_a_mark_hung_into_a_gutter_one_em_wide_does_not_print_across_it():
+    """Columns one em apart; a comma hung past the first column's edge leaves less white than
+    a gutter before the next column. It is no text printed across the gutter: the line over
+    it, its second column opening indented, still ends at the first column's edge."""
+    lines = printed_lines(mark_hung_into_a_narrow_gutter)
+    assert "单晶生长炉进入中试走" in lines
+    assert "团队攻克了温场控" in lines
+
+
+def headlines_side_by_side_on_one_row(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(48, 498, "青岛海洋装备")
+    pdf.drawString(40, 478, "企业加速“出海”")
+    pdf.drawString(185, 478, "合肥量子通信")
+    pdf.drawString(185, 458, "网络扩容")
+    song(pdf, 9)
+    columns(pdf, "连日来青岛的装备企业纷纷", 40, 440, rows=6, count=1, leading=14)
+    columns(pdf, "记者从合肥获悉量子", 300, 476, rows=6, count=1, leading=14)
+
+
+def test_two_headlines_on_one_row_part_where_the_headline_lines_over_and_under_part():
+    """A headline over its column ends a line on the baseline where the next headline,
+    beside its own columns, begins: no column runs under the white between them, but the
+    headline lines over and under it end and begin there, so the row is two titles."""
+    lines = printed_lines(headlines_side_by_side_on_one_row)
+    assert "企业加速“出海”" in lines
+    assert "合肥量子通信" in lines
+    page = read_pdf(drawn_pdf(headlines_side_by_side_on_one_row)).parse_page(0)
+    assert [a.title for a in page.articles] == [
+        "青岛海洋装备企业加速“出海”",
+        "合肥量子通信网络扩容",
+    ]
+
+
+def headlines_over_columns_under_a_ruled_running_head(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 570, "科创日报 2026年3月5日 星期四")
+    pdf.drawString(200, 570, "区域创新")
+    pdf.line(40, 562, 360, 562)
+    song(pdf, 20)
+    pdf.drawString(40, 530, "长沙工程机械再提速")
+    song(pdf, 25)
+    pdf.drawString(240, 530, "广东新建")
+    song(pdf, 9)
+    columns(pdf, "五月六日湖南星沙重工机械股份有限公", 40, 500, rows=5, count=1, leading=14)
+    columns(pdf, "八日广东省科学技术厅", 232, 500, rows=5, count=1, leading=14)
+
+
+def test_a_running_head_over_its_rule_tells_no_gutter_of_the_headlines_under_it():
+    """Two headlines on one baseline over their columns: the running head's words, above the
+    page's rule, end in the white between them; only the columns under them tell where they
+    part."""
+    lines = printed_lines(headlines_over_columns_under_a_ruled_running_head)
+    assert "长沙工程机械再提速" in lines
+    assert "广东新建" in lines
 
 
 def test_fake_bold_is_one_bold_glyph_not_a_doubled_title():
