@@ -269,10 +269,25 @@ def mark_datelines(lines: list[Line]) -> None:
 
 def merge_repeated(lines: list[Line]) -> list[Line]:
     """Some extractors print a fake-bold line whole, twice (`X`, then `X` again) instead of run
-    by run. Text never prints the same line twice in a row, so the pair is one bold line."""
+    by run. Text never prints the same line twice in a row, so the pair is one bold line.
+
+    pdfminer does so for a headline's full lines, but the two copies of a short last line sit
+    close enough to be read as one line, printed run by run (`道道`): glued to a repeated line
+    in the same text box, such a line is the headline's end, however short."""
     merged: list[Line] = []
     for line in lines:
         previous = merged[-1] if merged else None
+        half = len(line.text) // 2
+        if (
+            previous is not None
+            and previous.repeated
+            and previous.glued
+            and len(line.text) % 2 == 0
+            and line.text[:half] == line.text[half:]
+            and any(char.isalnum() for char in line.text)
+        ):
+            merged.append(Line(raw=line.text[:half], glued=line.glued, repeated=True))
+            continue
         if (
             previous is not None
             and not previous.repeated

@@ -66,6 +66,35 @@ def test_a_fake_bold_headline_printed_whole_twice_is_one_headline():
     assert article.bylines == [Byline("记者", "方舟")]
 
 
+def test_a_bold_headlines_short_last_line_printed_run_by_run_ends_it():
+    # pdfminer prints the headline's full lines whole, twice, but its short last line as one
+    # line with the character doubled; the two are one text box (single newlines).
+    text = "新型储能电站在西部\n新型储能电站在西部\n并网\n并网\n站站\n\n" + page(*BODY)
+    (article,) = parse_page(text).articles
+    assert article.title == "新型储能电站在西部并网站"
+    assert article.dateline == "本报讯"
+
+
+def test_running_head_lines_given_after_a_headline_beside_them_stay_the_running_head():
+    text = page(
+        "第5版 科技前沿",
+        "西部算力中心正式投入运行西部算力中心正式投入运行",
+        "2025年3月4日 星期二",
+        "责编：王晓 美编：季明",
+        *BODY,
+    )
+    parsed = parse_page(text)
+    (article,) = parsed.articles
+    assert article.title == "西部算力中心正式投入运行"
+    assert article.captions == []
+    assert parsed.running_head == RunningHead(datetime.date(2025, 3, 4), 5, "科技前沿")
+
+
+def test_a_body_line_opening_with_a_page_number_is_not_taken_for_the_running_head():
+    parsed = parse_page(page("算力中心投运算力中心投运", *BODY[:4], "第5版刊登了", *BODY[4:]))
+    assert "第5版刊登了" in "".join(block.text for block in parsed.articles[0].body)
+
+
 def test_a_text_far_longer_than_any_page_is_refused_in_one_line():
     with pytest.raises(PageTextError) as refused:
         parse_page("本报讯 近日，某市召开大会。\n\n" * 10_000)
