@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .ads import ad_lines
 from .bylines import (
     credit_bylines,
     credit_of,
@@ -592,6 +593,7 @@ def assemble_page(text: str) -> ParsedPage:
     head = running_head_length(raws)
     stray = set(stray_head_lines(raws, head))
     running_head = read_running_head(raws[:head] + [raws[index] for index in sorted(stray)])
+    stray |= {index for index in ad_lines(raws, [line.glued for line in lines]) if index >= head}
     units = split_units(
         [line for index, line in enumerate(lines[head:], head) if index not in stray]
     )

@@ -683,3 +683,19 @@ def test_a_headline_broken_inside_quotation_marks_is_not_divided_there():
     first, second = parse_page(text).articles
     assert first.title == "电梯装上“智慧大脑”"
     assert second.title is None
+
+
+def test_an_advertisement_labelled_as_one_is_no_article():
+    text = page(
+        "西部算力中心正式投入运行西部算力中心正式投入运行", *BODY, "绿色出行从我做起", "广告"
+    )
+    parsed = parse_page(text)
+    (article,) = parsed.articles
+    assert article.title == "西部算力中心正式投入运行"
+    assert "".join(block.text for block in article.body).endswith("使用成本比市场价低三成。")
+
+
+def test_an_ad_label_glued_into_a_paragraph_is_text_and_leaves_the_line_before_it():
+    text = page(*BODY[:6], "使用成本比市场价低三成。\n公益广告", "本报宣")
+    (article,) = parse_page(text).articles
+    assert "公益广告" in "".join(block.text for block in article.body)
