@@ -503,6 +503,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "parenthesised line closed"
     if ends_broken_credit(previous, line):
         return None
+    if heading_boxed_with_its_paragraph(unit, columns, index):
+        return "heading boxed with its paragraph"
     if (previous.glued and not glued_by_latin(previous)) or cannot_start_paragraph(line.text):
         # A single newline after a Latin line end is the extractor's habit, not a binding.
         return None
@@ -554,6 +556,27 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if heads_indented_paragraph(unit, columns, index, after):
         return "heading over an indented line"
     return None
+
+
+def heading_boxed_with_its_paragraph(unit: Unit, columns: Columns, index: int) -> bool:
+    """pdfminer may print a subheading in one text box with the paragraph under it, joined by a
+    single newline (`从产品到标准` / `某公司是一家…`): a short unpunctuated line opening a box,
+    over a line indented as a paragraph's first (Chinese print indents it two characters) that a
+    full line of the same box follows, is a heading, not that paragraph's first line."""
+    lines = columns.lines
+    previous = unit.lines[-1]
+    if len(unit.lines) != 1 or not previous.glued or index + 1 >= len(lines):
+        return False
+    if index >= 2 and lines[index - 2].glued:
+        return False
+    if any(mark in previous.text for mark in CLAUSE_MARKS) or not lines[index].glued:
+        return False
+    after = columns.after(index)
+    return (
+        short_of(previous, after, by=HEADING_SHORT_BY)
+        and is_indented(columns, index, after)
+        and is_full(lines[index + 1], after)
+    )
 
 
 def heads_indented_paragraph(

@@ -699,3 +699,20 @@ def test_an_ad_label_glued_into_a_paragraph_is_text_and_leaves_the_line_before_i
     text = page(*BODY[:6], "使用成本比市场价低三成。\n公益广告", "本报宣")
     (article,) = parse_page(text).articles
     assert "公益广告" in "".join(block.text for block in article.body)
+
+
+def test_a_subheading_in_one_text_box_with_the_paragraph_under_it_is_a_heading():
+    # pdfminer joins the subheading and its paragraph's lines by single newlines.
+    text = (
+        page(*BODY[:4])
+        + "\n"
+        + page(
+            "\n".join(
+                ("服务向基层延伸", "县里企业用上这里的算", "力，首批已有二十家签约使", "用。")
+            )
+        )
+    )
+    (article,) = parse_page(text).articles
+    assert [block.type for block in article.body] == ["paragraph", "subheading", "paragraph"]
+    assert article.body[1].text == "服务向基层延伸"
+    assert article.body[2].text == "县里企业用上这里的算力，首批已有二十家签约使用。"
