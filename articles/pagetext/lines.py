@@ -537,7 +537,11 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "caption after a closed sentence"
     if not open_bracket and set_across_columns(unit, after):
         return "headline across columns"
-    if len(unit.lines) == 1 and not open_bracket and heads_wider_text(columns, index - 1, after):
+    if (
+        len(unit.lines) == 1
+        and not open_bracket
+        and heads_wider_text(columns, index - 1, after or across_picture(line))
+    ):
         # A line that opens a block fills it unless indented: one far short of the wide
         # line under it is the heading over it (a headline over photo news), not its start.
         return "heading over wider text"
@@ -789,6 +793,12 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
     if not (following.bold or following.opens_dateline or following.bylines):
         return False
     return not ends_paragraph(line.text) and not any(mark in line.text for mark in "。；")
+
+
+def across_picture(line: Line) -> float | None:
+    """A line wider than any text column is set across a picture (photo news): where too few
+    lines follow to measure a column (the page's last item), it is its own full line."""
+    return line.width if line.width > WIDEST_TEXT_COLUMN else None
 
 
 def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool:

@@ -716,3 +716,22 @@ def test_a_subheading_in_one_text_box_with_the_paragraph_under_it_is_a_heading()
     assert [block.type for block in article.body] == ["paragraph", "subheading", "paragraph"]
     assert article.body[1].text == "服务向基层延伸"
     assert article.body[2].text == "县里企业用上这里的算力，首批已有二十家签约使用。"
+
+
+def test_photo_news_closing_the_page_on_one_wide_line_keeps_its_title_apart():
+    caption = (
+        "5月6日，在某市的智能工厂里，机械臂正在组装新能源汽车的电池包。"
+        "图为工人在检查组装好的电池包。■记者 方舟 摄"
+    )
+    parsed = parse_page(
+        page(
+            "西部算力中心正式投入运行西部算力中心正式投入运行",
+            *BODY,
+            "▲图为机房。方舟摄",
+            "机械臂进车间",
+            caption,
+        )
+    )
+    photo = parsed.articles[-1]
+    assert photo.title == "机械臂进车间"
+    assert photo.captions[0].startswith("5月6日")
