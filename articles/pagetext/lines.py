@@ -269,10 +269,25 @@ def mark_datelines(lines: list[Line]) -> None:
 
 def merge_repeated(lines: list[Line]) -> list[Line]:
     """Some extractors print a fake-bold line whole, twice (`X`, then `X` again) instead of run
-    by run. Text never prints the same line twice in a row, so the pair is one bold line."""
+    by run. Text never prints the same line twice in a row, so the pair is one bold line.
+
+    pdfminer does so for a headline's full lines, but the two copies of a short last line sit
+    close enough to be read as one line, printed run by run (`道道`): glued to a repeated line
+    in the same text box, such a line is the headline's end, however short."""
     merged: list[Line] = []
     for line in lines:
         previous = merged[-1] if merged else None
+        half = len(line.text) // 2
+        if (
+            previous is not None
+            and previous.repeated
+            and previous.glued
+            and len(line.text) % 2 == 0
+            and line.text[:half] == line.text[half:]
+            and any(char.isalnum() for char in line.text)
+        ):
+            merged.append(Line(raw=line.text[:half], glued=line.glued, repeated=True))
+            continue
         if (
             previous is not None
             and not previous.repeated
@@ -488,6 +503,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "parenthesised line closed"
     if ends_broken_credit(previous, line):
         return None
+    if heading_boxed_with_its_paragraph(unit, columns, index):
+        return "heading boxed with its paragraph"
     if (previous.glued and not glued_by_latin(previous)) or cannot_start_paragraph(line.text):
         # A single newline after a Latin line end is the extractor's habit, not a binding.
         return None
@@ -520,7 +537,11 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "caption after a closed sentence"
     if not open_bracket and set_across_columns(unit, after):
         return "headline across columns"
-    if len(unit.lines) == 1 and not open_bracket and heads_wider_text(columns, index - 1, after):
+    if (
+        len(unit.lines) == 1
+        and not open_bracket
+        and heads_wider_text(columns, index - 1, after or across_picture(line))
+    ):
         # A line that opens a block fills it unless indented: one far short of the wide
         # line under it is the heading over it (a headline over photo news), not its start.
         return "heading over wider text"
@@ -539,6 +560,27 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if heads_indented_paragraph(unit, columns, index, after):
         return "heading over an indented line"
     return None
+
+
+def heading_boxed_with_its_paragraph(unit: Unit, columns: Columns, index: int) -> bool:
+    """pdfminer may print a subheading in one text box with the paragraph under it, joined by a
+    single newline (`从产品到标准` / `某公司是一家…`): a short unpunctuated line opening a box,
+    over a line indented as a paragraph's first (Chinese print indents it two characters) that a
+    full line of the same box follows, is a heading, not that paragraph's first line."""
+    lines = columns.lines
+    previous = unit.lines[-1]
+    if len(unit.lines) != 1 or not previous.glued or index + 1 >= len(lines):
+        return False
+    if index >= 2 and lines[index - 2].glued:
+        return False
+    if any(mark in previous.text for mark in CLAUSE_MARKS) or not lines[index].glued:
+        return False
+    after = columns.after(index)
+    return (
+        short_of(previous, after, by=HEADING_SHORT_BY)
+        and is_indented(columns, index, after)
+        and is_full(lines[index + 1], after)
+    )
 
 
 def heads_indented_paragraph(
@@ -751,6 +793,12 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
     if not (following.bold or following.opens_dateline or following.bylines):
         return False
     return not ends_paragraph(line.text) and not any(mark in line.text for mark in "。；")
+
+
+def across_picture(line: Line) -> float | None:
+    """A line wider than any text column is set across a picture (photo news): where too few
+    lines follow to measure a column (the page's last item), it is its own full line."""
+    return line.width if line.width > WIDEST_TEXT_COLUMN else None
 
 
 def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool:

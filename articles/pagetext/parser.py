@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .ads import ad_lines
 from .bylines import (
     credit_bylines,
     credit_of,
@@ -24,7 +25,7 @@ from .lines import (
     split_units,
 )
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
-from .running import read_running_head, running_head_length
+from .running import read_running_head, running_head_length, stray_head_lines
 from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
@@ -588,9 +589,14 @@ def assemble_page(text: str) -> ParsedPage:
     if not any(char.isalnum() for char in text):
         raise PageTextError("页面中没有文字 (the page text holds no words, only marks)")
     lines = read_lines(text)
-    head = running_head_length([line.raw for line in lines])
-    running_head = read_running_head([line.raw for line in lines[:head]])
-    units = split_units(lines[head:])
+    raws = [line.raw for line in lines]
+    head = running_head_length(raws)
+    stray = set(stray_head_lines(raws, head))
+    running_head = read_running_head(raws[:head] + [raws[index] for index in sorted(stray)])
+    stray |= {index for index in ad_lines(raws, [line.glued for line in lines]) if index >= head}
+    units = split_units(
+        [line for index, line in enumerate(lines[head:], head) if index not in stray]
+    )
     assembly = PageAssembly()
     for unit, kind in zip(units, classify(units), strict=True):
         assembly.add(unit, kind)

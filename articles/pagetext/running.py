@@ -27,6 +27,16 @@ PAGE_NUMBER = re.compile(rf"第\s*(?P<n>\d{{1,3}})\s*版(?:[：:|\s]*(?P<name>[{
 EDITOR = re.compile(r"(?:责任编辑|责编|美术编辑|美编|校对|版式|编辑|组版|审读)\s*[：:\s]")
 BARE_NUMBER = re.compile(rf"^(?P<n>\d{{1,3}})(?:\s+(?P<name>[{HAN}]{{2,8}}))?$")
 SENTENCE_END = "。！？!?"
+#: pdfminer orders a page's text boxes by grouping neighbours, so a running head's boxes can
+#: come after a headline set beside them at the top, but still among the page's first lines.
+STRAY_HEAD_LINES = 40
+#: A line that is nothing but one running-head element: a dated weekday, the editors' credits,
+#: or the 版面 number with its name set apart.
+STANDALONE_HEAD = re.compile(
+    rf"(?:{FULL_DATE.pattern}\s*(?:{WEEKDAY.pattern})"
+    rf"|(?:{EDITOR.pattern}\s*[{HAN}]{{2,4}}\s*)+"
+    rf"|第\s*\d{{1,3}}\s*版(?:\s*[：:|]\s*|\s+)[{HAN}]{{2,8}})"
+)
 
 
 def head_mark(text: str) -> bool:
@@ -49,6 +59,16 @@ def running_head_length(texts: list[str]) -> int:
         elif len(text.replace(" ", "")) > LONGEST_NAME_LINE or text.rstrip()[-1:] in SENTENCE_END:
             break
     return length
+
+
+def stray_head_lines(texts: list[str], start: int) -> list[int]:
+    """Indexes, from `start` among the page's first lines, of lines that are each one element
+    of the running head standing alone, which pdfminer gave after some of the page's text."""
+    return [
+        index
+        for index in range(start, min(len(texts), STRAY_HEAD_LINES))
+        if STANDALONE_HEAD.fullmatch(texts[index].strip())
+    ]
 
 
 def read_running_head(texts: list[str]) -> RunningHead | None:

@@ -23,10 +23,10 @@ most of the page's characters are set in):
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from articles.pagetext.ads import AD_MARKERS
 from articles.pagetext.bylines import is_credit_line, parse_standalone_bylines
 from articles.pagetext.lines import CAPTION_MARK, Line, Unit
 from articles.pagetext.model import PageTextError, ParsedArticle, ParsedPage, Region
@@ -62,7 +62,6 @@ MISALIGNED_COLUMNS = 3.0
 STACKED_TEXT = 3.0
 #: A caption this long that does not open with 图为… is news of its own (图片新闻).
 PHOTO_NEWS_LENGTH = 60
-AD_MARKERS = re.compile(r"广告|本报宣|公益|广而告之|ADVERTISEMENT|Advertisement")
 
 
 @dataclass

@@ -66,6 +66,35 @@ def test_a_fake_bold_headline_printed_whole_twice_is_one_headline():
     assert article.bylines == [Byline("记者", "方舟")]
 
 
+def test_a_bold_headlines_short_last_line_printed_run_by_run_ends_it():
+    # pdfminer prints the headline's full lines whole, twice, but its short last line as one
+    # line with the character doubled; the two are one text box (single newlines).
+    text = "新型储能电站在西部\n新型储能电站在西部\n并网\n并网\n站站\n\n" + page(*BODY)
+    (article,) = parse_page(text).articles
+    assert article.title == "新型储能电站在西部并网站"
+    assert article.dateline == "本报讯"
+
+
+def test_running_head_lines_given_after_a_headline_beside_them_stay_the_running_head():
+    text = page(
+        "第5版 科技前沿",
+        "西部算力中心正式投入运行西部算力中心正式投入运行",
+        "2025年3月4日 星期二",
+        "责编：王晓 美编：季明",
+        *BODY,
+    )
+    parsed = parse_page(text)
+    (article,) = parsed.articles
+    assert article.title == "西部算力中心正式投入运行"
+    assert article.captions == []
+    assert parsed.running_head == RunningHead(datetime.date(2025, 3, 4), 5, "科技前沿")
+
+
+def test_a_body_line_opening_with_a_page_number_is_not_taken_for_the_running_head():
+    parsed = parse_page(page("算力中心投运算力中心投运", *BODY[:4], "第5版刊登了", *BODY[4:]))
+    assert "第5版刊登了" in "".join(block.text for block in parsed.articles[0].body)
+
+
 def test_a_text_far_longer_than_any_page_is_refused_in_one_line():
     with pytest.raises(PageTextError) as refused:
         parse_page("本报讯 近日，某市召开大会。\n\n" * 10_000)
@@ -654,3 +683,55 @@ def test_a_headline_broken_inside_quotation_marks_is_not_divided_there():
     first, second = parse_page(text).articles
     assert first.title == "电梯装上“智慧大脑”"
     assert second.title is None
+
+
+def test_an_advertisement_labelled_as_one_is_no_article():
+    text = page(
+        "西部算力中心正式投入运行西部算力中心正式投入运行", *BODY, "绿色出行从我做起", "广告"
+    )
+    parsed = parse_page(text)
+    (article,) = parsed.articles
+    assert article.title == "西部算力中心正式投入运行"
+    assert "".join(block.text for block in article.body).endswith("使用成本比市场价低三成。")
+
+
+def test_an_ad_label_glued_into_a_paragraph_is_text_and_leaves_the_line_before_it():
+    text = page(*BODY[:6], "使用成本比市场价低三成。\n公益广告", "本报宣")
+    (article,) = parse_page(text).articles
+    assert "公益广告" in "".join(block.text for block in article.body)
+
+
+def test_a_subheading_in_one_text_box_with_the_paragraph_under_it_is_a_heading():
+    # pdfminer joins the subheading and its paragraph's lines by single newlines.
+    text = (
+        page(*BODY[:4])
+        + "\n"
+        + page(
+            "\n".join(
+                ("服务向基层延伸", "县里企业用上这里的算", "力，首批已有二十家签约使", "用。")
+            )
+        )
+    )
+    (article,) = parse_page(text).articles
+    assert [block.type for block in article.body] == ["paragraph", "subheading", "paragraph"]
+    assert article.body[1].text == "服务向基层延伸"
+    assert article.body[2].text == "县里企业用上这里的算力，首批已有二十家签约使用。"
+
+
+def test_photo_news_closing_the_page_on_one_wide_line_keeps_its_title_apart():
+    caption = (
+        "5月6日，在某市的智能工厂里，机械臂正在组装新能源汽车的电池包。"
+        "图为工人在检查组装好的电池包。■记者 方舟 摄"
+    )
+    parsed = parse_page(
+        page(
+            "西部算力中心正式投入运行西部算力中心正式投入运行",
+            *BODY,
+            "▲图为机房。方舟摄",
+            "机械臂进车间",
+            caption,
+        )
+    )
+    photo = parsed.articles[-1]
+    assert photo.title == "机械臂进车间"
+    assert photo.captions[0].startswith("5月6日")
