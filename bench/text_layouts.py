@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pdfminer.high_level import extract_text  # noqa: E402
+
 from bench.pdf_layouts import SETS, make_pages  # noqa: E402
 
 
 def main() -> int:
-    from pdfminer.high_level import extract_text
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--set", choices=sorted(SETS), default="dev")
@@ -40,7 +40,7 @@ def main() -> int:
         stale.unlink()
     make_pages(args.out, names, seed, args.rounds)
     for pdf in sorted(args.out.glob("*.pdf")):
-        pdf.with_suffix(".txt").write_text(extract_text(io.BytesIO(pdf.read_bytes())))
+        pdf.with_suffix(".txt").write_text(extract_text(io.BytesIO(pdf.read_bytes())), "utf-8")
         pdf.unlink()
     return 0
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
-AD_MARKERS = re.compile(r"广告|本报宣|公益|广而告之|ADVERTISEMENT|Advertisement")
-#: The label alone on its line (`公益广告`, `本报宣`), as no sentence of an article prints it.
-AD_LABEL = re.compile(r"(?:公益广告|广告|本报宣|广而告之|ADVERTISEMENT|Advertisement)")
+#: The labels, longest first so that a whole label is matched.
+AD_LABELS = ("公益广告", "广而告之", "本报宣", "广告", "ADVERTISEMENT", "Advertisement")
+#: Inside a box, any label or its first word (`公益` over the slogan, `广告` under it).
+AD_MARKERS = re.compile("|".join((*AD_LABELS, "公益")))
+#: The label alone on its line, as no sentence of an article prints it.
+AD_LABEL = re.compile("|".join(AD_LABELS))
 #: An ad's slogan is a short display line, with no clause marks.
 LONGEST_SLOGAN = 16
 SLOGAN_STOPS = "，。；！？、：:（）()"

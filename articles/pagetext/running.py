@@ -31,7 +31,8 @@ SENTENCE_END = "。！？!?"
 #: come after a headline set beside them at the top, but still among the page's first lines.
 STRAY_HEAD_LINES = 40
 #: A line that is nothing but one running-head element: a dated weekday, the editors' credits,
-#: or the 版面 number with its name set apart.
+#: or the 版面 number with its name set apart (a sentence may open `第5版刊登了`, so this is
+#: not `PAGE_NUMBER`, whose name may follow 版 directly).
 STANDALONE_HEAD = re.compile(
     rf"(?:{FULL_DATE.pattern}\s*(?:{WEEKDAY.pattern})"
     rf"|(?:{EDITOR.pattern}\s*[{HAN}]{{2,4}}\s*)+"

@@ -313,6 +313,13 @@ def columns(pdf, text: str, x: float, baseline: float, rows: int, count: int, le
             pdf.drawString(x + column * 100, baseline - row * leading, text)
 
 
+def picture(pdf, x: float, y: float, width: float, height: float) -> None:
+    """A photo as the reader knows it: a filled grey rectangle, then black ink again."""
+    pdf.setFillGray(0.6)
+    pdf.rect(x, y, width, height, stroke=0, fill=1)
+    pdf.setFillGray(0)
+
+
 def column_with_a_mark_where_short_lines_end(pdf) -> None:
     song(pdf, 9)
     lines = [
@@ -363,10 +370,8 @@ def article_photo_beside_photo_news(pdf) -> None:
     pdf.drawString(262, 542, "智能温室番茄丰收")
     song(pdf, 9)
     columns(pdf, "走进互助县的高原牧场", 40, 520, rows=7, count=2, leading=13)
-    pdf.setFillGray(0.6)
-    pdf.rect(36, 340, 204, 100, stroke=0, fill=1)
-    pdf.rect(262, 470, 140, 60, stroke=0, fill=1)
-    pdf.setFillGray(0)
+    picture(pdf, 36, 340, 204, 100)
+    picture(pdf, 262, 470, 140, 60)
     song(pdf, 7.5)
     pdf.drawString(36, 330, "图为牧民查看手机上的牛群位置")
     caption = (
@@ -393,9 +398,7 @@ def headline_over_its_photo_beside_the_next_articles_columns(pdf) -> None:
     pdf.drawString(50, 550, "高校科技成果")
     pdf.drawString(40, 526, "转化驶入快车道")
     pdf.drawString(250, 552, "湘江装备进入中试")
-    pdf.setFillGray(0.6)
-    pdf.rect(40, 412, 140, 100, stroke=0, fill=1)
-    pdf.setFillGray(0)
+    picture(pdf, 40, 412, 140, 100)
     song(pdf, 7)
     pdf.drawString(40, 402, "图为签约现场。记者何佳摄")
     song(pdf, 9)
@@ -447,9 +450,7 @@ def short_photo_heading_columns_beside_their_headline(pdf) -> None:
     pdf.drawString(50, 484, "逸新机制")
     pdf.drawString(70, 290, "青岛检测")
     pdf.drawString(70, 272, "平台启用")
-    pdf.setFillGray(0.6)
-    pdf.rect(140, 495, 90, 40, stroke=0, fill=1)
-    pdf.setFillGray(0)
+    picture(pdf, 140, 495, 90, 40)
     song(pdf, 7)
     pdf.drawString(140, 485, "图说：科研人员观察细胞")
     song(pdf, 9)
