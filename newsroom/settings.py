@@ -108,6 +108,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": float(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
         **DATABASES["default"].get("OPTIONS", {}),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Prepared statements: planning was ~70 % of the server's time on the article page's two
+    # statements (EXPLAIN ANALYZE: 0.28 ms planning, 0.11 ms execution). psycopg prepares a
+    # statement once a connection has run it DJANGO_DB_PREPARE_THRESHOLD times; that needs
+    # server-side binding (Django's default client-side binding never prepares). Behind a
+    # transaction-pooling PgBouncer older than 1.21, set DJANGO_DB_PREPARE_THRESHOLD=off.
+    _threshold = os.environ.get("DJANGO_DB_PREPARE_THRESHOLD", "2")
+    if _threshold != "off":
+        DATABASES["default"]["OPTIONS"] = {
+            "server_side_binding": True,
+            "prepare_threshold": int(_threshold),
+            **DATABASES["default"].get("OPTIONS", {}),
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
