@@ -435,8 +435,9 @@ def _not_modified(request, etag: str) -> bool:
     return etag in (tag.strip().removeprefix("W/") for tag in wanted.split(","))
 
 
-def _hit(request, entry, site: SiteState) -> HttpResponse | None:
-    """The cached response if it is still valid for the current generations, else None."""
+def _hit(request, entry, site: SiteState, known: Mapping[str, str]) -> HttpResponse | None:
+    """The cached response if it is still valid for the current generations, else None.
+    ``known``: the versions already read with the page (absent ones as "")."""
     stamp, expires, status, headers, content = entry
     now = timezone.now().timestamp()
     if expires <= now:
@@ -445,7 +446,9 @@ def _hit(request, entry, site: SiteState) -> HttpResponse | None:
         current = {"content": site.content}
     else:
         versions = [name for name in stamp if name != "shared"]
-        tokens = _guarded(lambda: store().read(versions))
+        tokens = known if all(name in known for name in versions) else None
+        if tokens is None:
+            tokens = _guarded(lambda: store().read(versions))
         if tokens is None:
             return None
         current = {"shared": site.shared, **{name: tokens.get(name, "") for name in versions}}
@@ -460,6 +463,30 @@ def _hit(request, entry, site: SiteState) -> HttpResponse | None:
         response = HttpResponse(content, status=status, headers=headers)
     response[HEADER] = "hit"
     return response
+
+
+class _VersionsByKey:
+    """Which object versions each page was stamped with, as this process last saw it stored
+    or served: a hit then reads the site's state, the page and its versions in one round
+    trip (Redis: one ``MGET`` instead of two). A URL shows the same object for good, so an
+    entry never goes stale; at ``limit`` entries the map starts again."""
+
+    def __init__(self, limit: int = 200_000):
+        self.limit = limit
+        self.names: dict[str, tuple[str, ...]] = {}
+
+    def get(self, key: str) -> tuple[str, ...]:
+        return self.names.get(key, ())
+
+    def learn(self, key: str, stamp: Mapping[str, str]) -> None:
+        names = tuple(name for name in stamp if name not in ("shared", "content"))
+        if names and self.names.get(key) != names:
+            if len(self.names) >= self.limit:
+                self.names.clear()
+            self.names[key] = names
+
+
+versions_by_key = _VersionsByKey()
 
 
 class PublicPageCacheMiddleware:
@@ -480,16 +507,22 @@ class PublicPageCacheMiddleware:
         if not _eligible(request):
             return self.get_response(request)
         key = _page_key(request)
-        found = _guarded(lambda: store().read_with_page([SITE], key))
+        names = versions_by_key.get(key)
+        found = _guarded(lambda: store().read_with_page([SITE, *names], key))
         if found is None:  # the cache is down: serve uncached
             return self.get_response(request)
         tokens, entry = found
         site = _guarded(lambda: _current_site(tokens))
         if site is None:
             return self.get_response(request)
-        response = _hit(request, entry, site) if entry is not None else None
+        known = {name: tokens.get(name, "") for name in names}
+        response = None
+        if entry is not None:
+            versions_by_key.learn(key, entry[0])
+            response = _hit(request, entry, site, known)
         if response is None:
             request.public_page_site = site
+            request.public_page_versions = known
             response = self.get_response(request)
             stamp = getattr(response, "public_page_stamp", None)
             if stamp is None:
@@ -508,6 +541,7 @@ class PublicPageCacheMiddleware:
             entry = (stamp, expires, response.status_code, dict(response.items()), response.content)
             timeout = math.ceil(expires - now)
             _guarded(lambda: caches["default"].set(key, entry, timeout=timeout))
+            versions_by_key.learn(key, stamp)
         response[HEADER] = "miss"
 
 
@@ -540,9 +574,11 @@ def public_page(view=None, *, query: Iterable[str] = (), versioned_by: str | Non
         versions = None
         if site is not None and versioned_by is not None:
             name = versioned_by.format(*args, **kwargs)
-            # Read before the view reads the database: a change committed in between then
-            # stamps the page as older than it is, never as newer.
-            versions = _guarded(lambda: store().read([name]))
+            # Read before the view reads the database (by the middleware, with the page, when
+            # it knew the name): a change committed in between then stamps the page as older
+            # than it is, never as newer.
+            known = getattr(request, "public_page_versions", {})
+            versions = known if name in known else _guarded(lambda: store().read([name]))
             versions = None if versions is None else {name: versions.get(name, "")}
             if versions is None:
                 site = None

@@ -399,6 +399,53 @@ def test_with_redis_a_list_hit_is_one_round_trip_and_another_process_change_show
 
 
 @pytest.mark.django_db
+def test_with_redis_an_article_hit_is_one_round_trip_and_its_edit_still_renews_it(
+    client, settings, committed
+):
+    """The page's own version is read with the page, not after it: once this process has
+    seen the page stamped, a hit costs one MGET, and the version it reads is the current one."""
+    if not redis_answers():
+        pytest.skip("no Redis answers on 127.0.0.1:6379 (CI machines have one)")
+    use_redis(settings, "redis://127.0.0.1:6379/0")
+    settings.PUBLIC_CACHE_SECONDS = 300
+    with committed():
+        article = make_article("初稿标题")
+    assert get(client, f"/a/{article.pk}/")[2] == "miss"
+    backend = caches["default"]
+    with (
+        mock.patch.object(backend, "get", wraps=backend.get) as single,
+        mock.patch.object(backend, "get_many", wraps=backend.get_many) as many,
+    ):
+        assert get(client, f"/a/{article.pk}/")[2] == "hit"
+    assert (single.call_count, many.call_count) == (0, 1)
+    with committed():
+        article.title = "改正后的标题"
+        article.save()
+    assert get(client, f"/a/{article.pk}/")[1:] == ("改正后的标题", "miss")
+    assert get(client, f"/a/{article.pk}/")[1:] == ("改正后的标题", "hit")
+
+
+@pytest.mark.django_db
+def test_a_page_stored_by_another_process_is_served_and_learnt_by_this_one(
+    client, page_cache, committed
+):
+    """A worker that never stored the page (another worker did, into Redis, or this process
+    forgot it) reads its version after the page, and knows it from then on."""
+    with committed():
+        article = make_article("另一个进程缓存的稿件")
+    get(client, f"/a/{article.pk}/")
+    caching.versions_by_key.names.clear()
+    assert get(client, f"/a/{article.pk}/")[2] == "hit"
+    assert any(
+        names == (f"article:{article.pk}",) for names in caching.versions_by_key.names.values()
+    )
+    with committed():
+        article.title = "另一个进程改过的标题"
+        article.save()
+    assert get(client, f"/a/{article.pk}/")[1:] == ("另一个进程改过的标题", "miss")
+
+
+@pytest.mark.django_db
 def test_importing_a_new_page_keeps_the_archive_cached(client, page_cache, committed):
     """An import lands every few minutes: the new page renews the lists, not the archive."""
     import io
