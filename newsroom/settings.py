@@ -72,7 +72,18 @@ MIDDLEWARE = [
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
+# The reader site's pages in Jinja2 (reader_templates/; newsroom.templating says why), the
+# admin's in Django's template language (templates/). Jinja2 is asked first: the hot path.
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "reader_templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "newsroom.templating.environment",
+            "context_processors": ["articles.context_processors.site_links"],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
