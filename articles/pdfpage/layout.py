@@ -319,7 +319,7 @@ def gap_between(first: Box, second: Box) -> float | None:
 
 def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None:
     gap = gap_between(first.box, second.box)
-    if gap is None or gap > LONGEST_LINK * geometry.body_size:
+    if gap is None or gap > LONGEST_LINK * geometry.body_size + headline_short(first, second):
         return None
     a, b = first.box, second.box
     if max(0.0, b.x0 - a.x1, a.x0 - b.x1) > 0:
@@ -347,6 +347,23 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
             # subheading or photo in between, mostly parts two articles.
             gap *= STACKED_TEXT
     return gap
+
+
+def headline_short(first: Node, second: Node) -> float:
+    """How far a headline beside its columns may fall short of its own column's edge: it is
+    broken at whole characters (and may be centred or set flush left), so the white after its
+    longest line in its column is less than one of its characters. Nothing for other links."""
+    a, b = first.box, second.box
+    if max(0.0, b.x0 - a.x1, a.x0 - b.x1) <= 0:
+        return 0.0
+    return max(
+        (
+            max(line.size for line in node.lines)
+            for node in (first, second)
+            if node.kind == "headline"
+        ),
+        default=0.0,
+    )
 
 
 def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]:

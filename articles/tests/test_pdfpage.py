@@ -668,3 +668,22 @@ def test_parse_pdf_parses_every_page():
 
     pages = parse_pdf(printed.pdf)
     assert [page.articles[0].title for page in pages] == ["植保无人机飞进田间"]
+
+
+def headline_flush_left_in_its_column_beside_the_text(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(40, 520, "苏州生物医")
+    pdf.drawString(40, 502, "药产业跑出")
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州市", 152.5, 530, rows=8, count=1, leading=14)
+    columns(pdf, "生物医药产业实现产值", 265, 530, rows=8, count=1, leading=14)
+
+
+def test_a_headline_beside_its_columns_reaches_them_across_the_white_its_lines_leave():
+    """A headline set flush left in its own column, beside the text: its lines end almost a
+    character short of the column's edge, and that white with a wide gutter is more than the
+    white between two parts of one article; the columns are still its own."""
+    page = read_pdf(drawn_pdf(headline_flush_left_in_its_column_beside_the_text)).parse_page(0)
+    assert [(a.title, a.body[0].text[:9]) for a in page.articles] == [
+        ("苏州生物医药产业跑出", "今年前五个月苏州市")
+    ]
