@@ -301,10 +301,12 @@ def split_rows(
                 cut = gutter_confirmed(
                     piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
                 )
-            if not cut and gap > 0.3 * size:
+            if not cut and glyph.x0 - ink_right(previous) > 0.3 * size:
+                # A vertical rule in the white between two glyphs' ink: a closing mark hung
+                # past a column's edge (a headline wider than its columns) may reach over it.
                 cut = any(
                     separator.width < 2
-                    and previous.x1 - 1 <= separator.x0 <= glyph.x0 + 1
+                    and ink_right(previous) - 1 <= separator.x0 <= glyph.x0 + 1
                     and separator.top <= glyph.bottom
                     and separator.bottom >= glyph.top
                     for separator in separators

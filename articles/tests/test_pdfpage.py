@@ -687,3 +687,24 @@ def test_a_headline_beside_its_columns_reaches_them_across_the_white_its_lines_l
     assert [(a.title, a.body[0].text[:9]) for a in page.articles] == [
         ("苏州生物医药产业跑出", "今年前五个月苏州市")
     ]
+
+
+def headline_hung_over_the_rule_to_the_next_headline(pdf) -> None:
+    song(pdf, 24)
+    pdf.drawString(40, 520, "跑出“加速度”")
+    pdf.drawString(206, 520, "南京发布场景")
+    pdf.line(200, 540, 200, 400)
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州市生物", 40, 490, rows=6, count=1, leading=14)
+    columns(pdf, "南京市二日发布首批应用", 206, 490, rows=6, count=1, leading=14)
+
+
+def test_a_vertical_rule_in_the_white_after_a_hung_mark_parts_two_headlines():
+    """A headline set a little wider than its columns, its closing quote hung past them over
+    the vertical rule: the rule stands in the white after the mark's ink, so the row is two
+    headlines, each over its own column."""
+    page = read_pdf(drawn_pdf(headline_hung_over_the_rule_to_the_next_headline)).parse_page(0)
+    assert [(a.title, a.body[0].text[:4]) for a in page.articles] == [
+        ("跑出“加速度”", "今年前五"),
+        ("南京发布场景", "南京市二"),
+    ]
