@@ -300,7 +300,7 @@ def split_rows(
                 # closes the gutter it stands in; not where a line nearby prints across it.
                 cut = gutter_confirmed(
                     piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
-                )
+                ) or hung_at_column_edge(previous, glyph, around)
             if not cut and glyph.x0 - ink_right(previous) > 0.3 * size:
                 # A vertical rule in the white between two glyphs' ink: a closing mark hung
                 # past a column's edge (a headline wider than its columns) may reach over it.
@@ -440,6 +440,26 @@ def gutter_confirmed(
         ) or column_edge(start, left if edge is None else edge, right, other):
             found += 1
     return found >= needed
+
+
+def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours) -> bool:
+    """A line of the same column full to its right edge where the mark hangs from it (the
+    edge between the mark's start and its ink's end), then a gutter's white, the next
+    column's text beginning exactly level with this line's next glyph (columns share their
+    left edge to the point): the mark hangs in that gutter. A column of two lines has no
+    second neighbour to confirm it; a word space in a byline is narrower, and its next word
+    stands level with another line's only by chance."""
+    size = mark.size
+    for other in neighbours:
+        for earlier, later in zip(other, other[1:], strict=False):
+            if (
+                earlier.text not in HANGING
+                and mark.x0 - 0.3 * size <= earlier.x1 <= ink_right(mark) + 0.1 * size
+                and abs(later.x0 - glyph.x0) <= 0.05 * size
+                and later.x0 - earlier.x1 >= LONE_GUTTER * size
+            ):
+                return True
+    return False
 
 
 def column_edge(start: float, left: float, right: float, other: list[Glyph]) -> bool:
