@@ -354,10 +354,13 @@ def split_headlines(
             continue
         reach = max(8 * body_size, 3 * line.size)
         # Headline lines stacked right over or under this one (not its own row's pieces),
-        # to the end of their ink (a closing mark hung at a line's end prints in its left half).
+        # to the end of their ink (a closing mark hung at a line's end prints in its left half);
+        # one that parts at the same white, the next row of the same two headlines, in its
+        # pieces.
         stacked = [
-            Box(other.x0, other.top, ink_right(other.glyphs[-1]), other.bottom)
+            piece
             for other in lines
+            for piece in ink_pieces(other, 0.2 * line.size)
             if other.size >= headline_size
             and abs(other.baseline - line.baseline) > 0.5 * line.size
             and (
@@ -380,6 +383,17 @@ def split_headlines(
             piece.append(glyph)
         out.append(PrintedLine(piece))
     return out
+
+
+def ink_pieces(line: PrintedLine, white: float) -> list[Box]:
+    """A line's runs of glyphs parted by more than `white`, each to the end of its ink."""
+    pieces, start = [], line.glyphs[0]
+    for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
+        if glyph.x0 - previous.x1 > white:
+            pieces.append(Box(start.x0, line.top, ink_right(previous), line.bottom))
+            start = glyph
+    pieces.append(Box(start.x0, line.top, ink_right(line.glyphs[-1]), line.bottom))
+    return pieces
 
 
 def unruled_apart(line: Box, other: Box, separators: list[Box]) -> bool:

@@ -730,3 +730,22 @@ def test_a_mark_hung_into_a_one_em_gutter_ends_the_line_of_a_two_line_column():
     assert [block.text for block in page.articles[0].body] == [
         "浙江工业大学技术转移中心与十二家企业，集中签约转让专利三十八项合同金额过亿。"
     ]
+
+
+def two_headlines_two_rows_deep_side_by_side(pdf) -> None:
+    song(pdf, 30)
+    pdf.drawString(40, 530, "新能源重")
+    pdf.drawString(190, 530, "青岛海洋仪器")
+    pdf.drawString(40, 494, "卡批量下")
+    pdf.drawString(190, 494, "台启用")
+    picture(pdf, 40, 380, 140, 90)
+    song(pdf, 9)
+    columns(pdf, "四月八日青岛海洋科技装备检测", 190, 470, rows=8, count=1, leading=14)
+
+
+def test_two_headlines_side_by_side_over_two_rows_part_on_both():
+    """Two headlines, each broken over two rows, side by side a headline em apart over a photo
+    and a column: each row's white lies over the gutter between them, and the other row, which
+    parts at the same white, is no line printed across it."""
+    lines = printed_lines(two_headlines_two_rows_deep_side_by_side)
+    assert {"新能源重", "青岛海洋仪器", "卡批量下", "台启用"} <= set(lines)
