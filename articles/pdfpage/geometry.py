@@ -12,6 +12,7 @@ Conventions of Chinese print this follows:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -541,6 +542,33 @@ def separated_side(left_box: Box, right_box: Box, separators: list[Box]) -> bool
     return False
 
 
+def usual_gaps(ordered: list[PrintedLine]) -> dict[float, float]:
+    """The white between a line and the next one under it in its column, most common on the
+    page for each size of type (at least five such pairs), by size to the half point."""
+    found: dict[float, Counter] = {}
+    for index, line in enumerate(ordered):
+        size = line.size
+        for other in ordered[index + 1 :]:
+            if other.top > line.bottom + LEADING_GAP * size:
+                break
+            gap = other.top - line.bottom
+            if (
+                -0.3 * size <= gap
+                and max(size, other.size) / min(size, other.size) < SAME_SIZE
+                and min(line.x1, other.x1) - max(line.x0, other.x0)
+                > 0.5 * min(line.x1 - line.x0, other.x1 - other.x0)
+            ):
+                key = round(size * 2) / 2
+                found.setdefault(key, Counter())[round(gap * 2) / 2] += 1
+                break
+    usual = {}
+    for key, gaps in found.items():
+        gap, count = gaps.most_common(1)[0]
+        if count >= 5:
+            usual[key] = gap
+    return usual
+
+
 def stack_blocks(
     lines: list[PrintedLine], separators: list[Box], headline_size: float
 ) -> list[Block]:
@@ -548,7 +576,9 @@ def stack_blocks(
     headline (at least headline_size) may be centred, so they need not share their edges."""
     blocks: list[Block] = []
     open_blocks: list[Block] = []
-    for line in sorted(lines, key=lambda li: (li.top, li.x0)):
+    ordered = sorted(lines, key=lambda li: (li.top, li.x0))
+    leading = usual_gaps(ordered)
+    for line in ordered:
         home = None
         for block in open_blocks:
             last = block.lines[-1]
@@ -562,6 +592,12 @@ def stack_blocks(
             # A paragraph's first line is indented, and its last line short, so a block of
             # one line tells neither edge of its column.
             alone = len(block.lines) == 1
+            usual = leading.get(round(size * 2) / 2)
+            if alone and usual is not None and gap > usual + 0.35 * size:
+                # Nor its leading: the page's text of its size is set at one leading, and a
+                # wider white under it parts it from the line below (an article's closing
+                # line over the next article's first, with no rule between).
+                continue
             reach_left = (3.5 if alone else 0.6) * size
             outside = line.x0 < column.x0 - reach_left or line.x0 > column.x0 + 3.5 * size
             if not alone and line.x1 > column.x1 + 1.2 * size:

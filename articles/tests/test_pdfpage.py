@@ -749,3 +749,32 @@ def test_two_headlines_side_by_side_over_two_rows_part_on_both():
     parts at the same white, is no line printed across it."""
     lines = printed_lines(two_headlines_two_rows_deep_side_by_side)
     assert {"新能源重", "青岛海洋仪器", "卡批量下", "台启用"} <= set(lines)
+
+
+def closing_line_over_the_next_articles_first_with_little_white(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 560, "深圳低空物流航线")
+    song(pdf, 9)
+    columns(pdf, "记者一日从深圳市交通", 40, 530, rows=6, count=1, leading=14)
+    columns(pdf, "运输局获悉无人机物流", 140, 530, rows=3, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(155, 488, "城市上空织网")
+    song(pdf, 9)
+    pdf.drawString(158, 474, "在南山区的一处楼")
+    pdf.drawString(158, 453, "七月三十日福州数")
+    columns(pdf, "字经济产业园举行项目", 140, 439, rows=4, count=1, leading=14)
+    song(pdf, 16)
+    pdf.drawString(40, 430, "福州签约")
+    pdf.drawString(40, 410, "项目落地")
+
+
+def test_a_closing_line_over_the_next_articles_first_line_is_parted_by_the_white():
+    """An article's closing line, alone under a subheading, and the next article's indented
+    first line under it, with no rule and a little more white than the page's leading: the
+    page's text is set at one leading, so they are two blocks, each its article's."""
+    draw = closing_line_over_the_next_articles_first_with_little_white
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.body[-1].text[-8:]) for a in page.articles] == [
+        ("深圳低空物流航线", "在南山区的一处楼"),
+        ("福州签约项目落地", "济产业园举行项目"),
+    ]
