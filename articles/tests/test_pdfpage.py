@@ -778,3 +778,21 @@ def test_a_closing_line_over_the_next_articles_first_line_is_parted_by_the_white
         ("深圳低空物流航线", "在南山区的一处楼"),
         ("福州签约项目落地", "济产业园举行项目"),
     ]
+
+
+def byline_over_a_justified_line_spaced_at_its_word_space(pdf) -> None:
+    song(pdf, 9)
+    for baseline, (role, name) in ((500, ("本报记者", "吴昊")), (488, ("见习记者", "丁一"))):
+        pdf.drawString(40, baseline, role)
+        pdf.drawString(81.5, baseline, name)
+    for position, char in enumerate("五月六日湖南星沙重"):
+        pdf.drawString(40 + position * 10.375, 476, char)
+    columns(pdf, "工机械股份有限公司的", 40, 464, rows=3, count=1, leading=12)
+
+
+def test_a_byline_word_space_over_a_justified_line_is_no_gutter():
+    """A byline of two lines whose word spaces stand one over the other, over a justified
+    line whose letter space falls just where that white ends: the justified line prints
+    across it, so the spaces are word spaces, not a gutter with a column of two names."""
+    lines = printed_lines(byline_over_a_justified_line_spaced_at_its_word_space)
+    assert lines[:2] == ["本报记者 吴昊", "见习记者 丁一"]
