@@ -212,6 +212,29 @@ def widen_short_columns(nodes: list[Node], body: float) -> None:
         if id(node) in widths:
             box = node.box
             node.box = Box(box.x0, box.top, widths[id(node)], box.bottom)
+    widen_to_the_grid(texts, body)
+
+
+def widen_to_the_grid(texts: list[Node], body: float) -> None:
+    """Columns of an article set side by side share their width and stand a gutter apart. A
+    column of short lines only (a byline on lines of its own, at the article's left) opening
+    level with the column beside it, one column's width and a gutter to its left, is as wide
+    as that column."""
+    for node in texts:
+        if node.kind != "text":
+            continue
+        box = node.box
+        for other in texts:
+            column = other.box
+            gutter = column.x0 - box.x0 - column.width
+            if (
+                other.kind == "text"
+                and abs(column.top - box.top) <= 0.5 * body
+                and box.width < column.width - 0.5 * body
+                and 0.5 * body <= gutter <= 3 * body
+            ):
+                node.box = Box(box.x0, box.top, box.x0 + column.width, box.bottom)
+                break
 
 
 def near_picture(box: Box, geometry: PageGeometry) -> bool:

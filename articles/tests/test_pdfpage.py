@@ -796,3 +796,26 @@ def test_a_byline_word_space_over_a_justified_line_is_no_gutter():
     across it, so the spaces are word spaces, not a gutter with a column of two names."""
     lines = printed_lines(byline_over_a_justified_line_spaced_at_its_word_space)
     assert lines[:2] == ["本报记者 吴昊", "见习记者 丁一"]
+
+
+def byline_column_beside_a_headline_over_the_other_columns(pdf) -> None:
+    song(pdf, 24)
+    pdf.drawString(175, 540, "青岛检测平台启用")
+    song(pdf, 9)
+    pdf.drawString(40, 505, "实习生 宋佳")
+    pdf.drawString(40, 491, "本报记者 林海")
+    pdf.drawString(170.5, 505, "四月八日青岛海洋")
+    columns(pdf, "科技装备检测中心在西", 152.5, 491, rows=1, count=1, leading=14)
+    columns(pdf, "海岸新区启用可为海洋", 265, 505, rows=2, count=1, leading=14)
+
+
+def test_a_byline_column_beside_the_headline_is_as_wide_as_the_columns_beside_it():
+    """A byline set on lines of its own in the article's first column, the headline centred
+    over the columns right of it: the byline's short lines leave most of the column white,
+    but it opens level with the next column one column's width and a gutter on, so it is as
+    wide as that column, and the article's."""
+    page = read_pdf(drawn_pdf(byline_column_beside_a_headline_over_the_other_columns))
+    articles = page.parse_page(0).articles
+    assert [(a.title, [(b.role, b.name) for b in a.bylines]) for a in articles] == [
+        ("青岛检测平台启用", [("实习生", "宋佳"), ("记者", "林海")])
+    ]
