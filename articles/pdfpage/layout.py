@@ -195,6 +195,7 @@ def widen_short_columns(nodes: list[Node], body: float) -> None:
     flush with it just above or below (across a subheading at most), so the next column beside
     it is reached across one gutter, not across the white after a short line."""
     texts = [node for node in nodes if node.kind in ("text", "subheading")]
+    own = {id(node): node.box for node in texts}
     widths = {}
     for node in texts:
         column = [
@@ -212,23 +213,24 @@ def widen_short_columns(nodes: list[Node], body: float) -> None:
         if id(node) in widths:
             box = node.box
             node.box = Box(box.x0, box.top, widths[id(node)], box.bottom)
-    widen_to_the_grid(texts, body)
+    widen_to_the_grid(texts, own, body)
 
 
-def widen_to_the_grid(texts: list[Node], body: float) -> None:
+def widen_to_the_grid(texts: list[Node], own: dict[int, Box], body: float) -> None:
     """Columns of an article set side by side share their width and stand a gutter apart. A
     column of short lines only (a byline on lines of its own, at the article's left) opening
     level with the column beside it, one column's width and a gutter to its left, is as wide
-    as that column."""
+    as that column, whose own lines (two or more, not widened) tell its width."""
     for node in texts:
         if node.kind != "text":
             continue
-        box = node.box
+        box = own[id(node)]
         for other in texts:
-            column = other.box
+            column = own[id(other)]
             gutter = column.x0 - box.x0 - column.width
             if (
                 other.kind == "text"
+                and len(other.lines) >= 2
                 and abs(column.top - box.top) <= 0.5 * body
                 and box.width < column.width - 0.5 * body
                 and 0.5 * body <= gutter <= 3 * body
