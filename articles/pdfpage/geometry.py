@@ -461,7 +461,8 @@ def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours) -> bool:
     """A line of the same column full to its right edge where the mark hangs from it (the
     edge between the mark's start and its ink's end), then a gutter's white, the next
     column's text beginning exactly level with this line's next glyph (columns share their
-    left edge to the point): the mark hangs in that gutter. A column of two lines has no
+    left edge to the point), or two characters further (a paragraph's first line, indented
+    两字): the mark hangs in that gutter. A column of two lines has no
     second neighbour to confirm it; a word space in a byline is narrower, and its next word
     stands level with another line's only by chance."""
     size = mark.size
@@ -470,7 +471,8 @@ def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours) -> bool:
             if (
                 earlier.text not in HANGING
                 and mark.x0 - 0.3 * size <= earlier.x1 <= ink_right(mark) + 0.1 * size
-                and abs(later.x0 - glyph.x0) <= 0.05 * size
+                and min(abs(later.x0 - glyph.x0 - indent) for indent in (0, 2 * size))
+                <= 0.05 * size
                 and later.x0 - earlier.x1 >= LONE_GUTTER * size
             ):
                 return True

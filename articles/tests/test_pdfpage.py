@@ -710,26 +710,37 @@ def test_a_vertical_rule_in_the_white_after_a_hung_mark_parts_two_headlines():
     ]
 
 
-def two_line_columns_a_mark_hung_into_a_one_em_gutter(pdf) -> None:
-    song(pdf, 20)
-    pdf.drawString(40, 530, "高校成果转化提速")
-    song(pdf, 10)
-    pdf.drawString(60, 500, "浙江工业大学技术")
-    pdf.drawString(40, 485, "转移中心与十二家企业")
-    pdf.drawString(140, 485, "，")
-    pdf.drawString(150, 500, "集中签约转让专利三")
-    pdf.drawString(150, 485, "十八项合同金额过亿。")
+def two_line_columns_a_mark_hung_into_a_one_em_gutter(indent: float):
+    def draw(pdf) -> None:
+        song(pdf, 20)
+        pdf.drawString(40, 530, "高校成果转化提速")
+        song(pdf, 10)
+        pdf.drawString(60, 500, "浙江工业大学技术")
+        pdf.drawString(40, 485, "转移中心与十二家企业")
+        pdf.drawString(140, 485, "，")
+        pdf.drawString(150 + indent, 500, "集中签约转让专利三"[: 9 - int(indent // 10)])
+        pdf.drawString(150, 485, "十八项合同金额过亿。")
+
+    return draw
 
 
-def test_a_mark_hung_into_a_one_em_gutter_ends_the_line_of_a_two_line_column():
+@pytest.mark.parametrize(
+    ("indent", "body"),
+    [
+        (0, ["浙江工业大学技术转移中心与十二家企业，集中签约转让专利三十八项合同金额过亿。"]),
+        (20, ["浙江工业大学技术转移中心与十二家企业，", "集中签约转让专十八项合同金额过亿。"]),
+    ],
+    ids=["next-column-flush", "next-column-indented"],
+)
+def test_a_mark_hung_into_a_one_em_gutter_ends_the_line_of_a_two_line_column(indent, body):
     """Columns one em apart, two lines deep; a comma hung past the first column's edge fills
     the gutter to the next column's text. No second line nearby confirms that gutter, but the
     line over it ends at the column's edge and its next column starts level with the text
-    after the mark: the line ends at the mark."""
-    page = read_pdf(drawn_pdf(two_line_columns_a_mark_hung_into_a_one_em_gutter)).parse_page(0)
-    assert [block.text for block in page.articles[0].body] == [
-        "浙江工业大学技术转移中心与十二家企业，集中签约转让专利三十八项合同金额过亿。"
-    ]
+    after the mark, or a paragraph's indent of two characters further: the line ends at the
+    mark."""
+    draw = two_line_columns_a_mark_hung_into_a_one_em_gutter(indent)
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [block.text for block in page.articles[0].body] == body
 
 
 def two_headlines_two_rows_deep_side_by_side(pdf) -> None:
