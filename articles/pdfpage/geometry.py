@@ -607,7 +607,10 @@ def stack_blocks(
             outside = line.x0 < column.x0 - reach_left or line.x0 > column.x0 + 3.5 * size
             if not alone and line.x1 > column.x1 + 1.2 * size:
                 outside = True
-            if outside and min(last.size, line.size) < headline_size:
+            # A heading broken over two lines is centred on one axis (a subheading's short
+            # second line stands in the middle of its column, past a paragraph's indent).
+            centred = abs(line.x0 + line.x1 - last.x0 - last.x1) <= size and line.x1 <= last.x1
+            if outside and not centred and min(last.size, line.size) < headline_size:
                 continue
             # A paragraph's closing line may hold a character or two, the next paragraph's
             # first line indented past it: under it though it shares none of its width.
