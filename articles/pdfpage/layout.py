@@ -513,13 +513,25 @@ def opens_section(
     nodes: list[Node], links, best: dict[int, tuple[float, int]], body: float
 ) -> dict[int, int]:
     """A subheading (小标题) opens the section set under it in its column: the text right
-    under it is its article's, however the chains from the headlines reached it. Returns
-    each such text's headline."""
+    under it is its article's, however the chains from the headlines reached it. It goes
+    on from the text set over it in its column, when there is such text: then it and its
+    section are that text's article, though a chain reached the subheading from below,
+    through its own section. Returns each such subheading's and text's headline."""
     opened = {}
     for index, (_, head) in best.items():
         if nodes[index].kind != "subheading":
             continue
         above = nodes[index].box
+        over = [
+            best[other][1]
+            for _, other in links[index]
+            if nodes[other].kind == "text"
+            and other in best
+            and 0 <= above.top - nodes[other].box.bottom <= body
+            and min(above.x1, nodes[other].box.x1) - max(above.x0, nodes[other].box.x0) > 0
+        ]
+        if over:
+            head = opened[index] = over[0]
         for _, other in links[index]:
             below = nodes[other].box
             if (

@@ -830,3 +830,62 @@ def test_a_byline_column_beside_the_headline_is_as_wide_as_the_columns_beside_it
     assert [(a.title, [(b.role, b.name) for b in a.bylines]) for a in articles] == [
         ("青岛检测平台启用", [("实习生", "宋佳"), ("记者", "林海")])
     ]
+
+
+def subheading_broken_with_its_last_character_centred(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 560, "西安企业加速出海")
+    song(pdf, 9)
+    columns(pdf, "工程学院与企业共建了", 40, 530, rows=3, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(40, 488, "政策服务跟上企业脚")
+    pdf.drawString(80, 475, "步")
+    song(pdf, 9)
+    pdf.drawString(58, 461, "为帮助企业应对海外")
+    columns(pdf, "认证和知识产权等难题", 40, 447, rows=3, count=1, leading=14)
+
+
+def test_a_subheading_broken_over_two_lines_centred_is_one_block():
+    """A subheading broken over two lines, its last character centred in the column past a
+    paragraph's indent: both lines stand on one axis, so they are one block (the text under
+    it is the section it opens), and one subheading."""
+    from articles.pdfpage.layout import read_geometry
+
+    document = read_pdf(drawn_pdf(subheading_broken_with_its_last_character_centred))
+    blocks = read_geometry(document.page_content(0)).blocks
+    assert [[line.text for line in block.lines] for block in blocks if block.size == 10] == [
+        ["政策服务跟上企业脚", "步"]
+    ]
+    assert [(b.type, b.text) for b in document.parse_page(0).articles[0].body][1] == (
+        "subheading",
+        "政策服务跟上企业脚步",
+    )
+
+
+def subheading_over_a_section_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 13)
+    pdf.drawString(40, 540, "西安硬科技出海")
+    song(pdf, 9)
+    columns(pdf, "一季度西安市高新技术", 150, 550, rows=12, count=1, leading=14)
+    columns(pdf, "工程学院与企业共建了", 260, 550, rows=3, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(265, 506, "政策服务跟上企业")
+    song(pdf, 9)
+    columns(pdf, "为帮助企业应对海外认", 260, 492, rows=8, count=1, leading=14)
+    song(pdf, 28)
+    pdf.drawString(370, 518, "宁波研发淡化膜")
+    song(pdf, 9)
+    columns(pdf, "近日宁波甬膜新材料有", 370, 492, rows=6, count=2, leading=14)
+
+
+def test_a_subheading_goes_on_from_the_text_over_it_with_its_section():
+    """A subheading in an article's last column, the next article's columns level with its
+    section: the next headline's chain reaches the section, and through it the subheading,
+    more cheaply, but the subheading goes on from the text over it, and its section with
+    it."""
+    draw = subheading_over_a_section_beside_the_next_articles_columns
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("为帮助企业")) for a in page.articles] == [
+        ("西安硬科技出海", 8),
+        ("宁波研发淡化膜", 0),
+    ]
