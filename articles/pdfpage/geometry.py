@@ -136,6 +136,12 @@ class PrintedLine:
         return Box(self.x0, self.top, self.x1, self.bottom)
 
     @property
+    def ink_box(self) -> Box:
+        """The line to the end of its ink: a closing mark hung past its column's edge prints
+        in the left half of its em."""
+        return Box(self.x0, self.top, ink_right(self.glyphs[-1]), self.bottom)
+
+    @property
     def text(self) -> str:
         """The line's characters, with a space where a gap stands out from the line's spacing
         (a justified line spreads its glyphs evenly: that is no space; `记者 李墨` has one)."""
@@ -346,7 +352,9 @@ def split_headlines(
     a fifth of the headline's em or more over a gutter. What a rule parts from the line (the
     running head over the page's first rule) tells no gutter of it."""
     headline_size = HEADLINE_GUTTER_SIZE * body_size
-    body = [line.box for line in lines if line.size < headline_size]
+    # Text lines to the end of their ink: a closing mark hung past a column's edge narrows
+    # the gutter's white only by the half of its em it prints in.
+    body = [line.ink_box for line in lines if line.size < headline_size]
     body += pictures
     out: list[PrintedLine] = []
     for line in lines:

@@ -290,7 +290,9 @@ def headline_groups(
 
 
 def text_inside(group: list[Block], nodes: list[Node]) -> bool:
-    box = union_box([block.box for block in group])
+    """Whether a column of text reaches into the box of the headline's inked lines (a mark
+    hung past a kicker's column does not draw that box over the next column)."""
+    box = union_box([line.ink_box for block in group for line in block.lines])
     return any(
         node.kind == "text"
         and min(box.x1, node.box.x1) - max(box.x0, node.box.x0) > 1

@@ -889,3 +889,31 @@ def test_a_subheading_goes_on_from_the_text_over_it_with_its_section():
         ("西安硬科技出海", 8),
         ("宁波研发淡化膜", 0),
     ]
+
+
+def headlines_whose_marks_hang_toward_the_next_column(pdf) -> None:
+    song(pdf, 13)
+    pdf.drawString(40, 562, "聚焦低空经济会：")
+    song(pdf, 20)
+    for baseline, text in ((540, "深圳物流"), (512, "航线突破"), (486, "两百条")):
+        pdf.drawString(40, baseline, text)
+    song(pdf, 25)
+    pdf.drawString(141, 548, "福州签约")
+    pdf.drawString(141, 512, "项目落地")
+    song(pdf, 9)
+    columns(pdf, "七月三十日福州数字经", 141, 490, rows=5, count=2, leading=13)
+    pdf.drawString(40, 465, "记者周晨赵雪深圳已开")
+    pdf.drawString(131, 465, "）")
+    columns(pdf, "开通无人机物流航线二", 40, 452, rows=4, count=1, leading=13)
+
+
+def test_marks_hung_toward_the_next_column_narrow_no_gutter_to_the_headlines():
+    """A kicker's colon hung past its column over the next column, and a closing bracket
+    hung partly into the gutter under the two headlines sharing a row: each mark prints in
+    the left half of its em, so the kicker's box holds no text of the next column, and the
+    gutter under the shared row keeps its white: two headlines, the kicker the first's."""
+    page = read_pdf(drawn_pdf(headlines_whose_marks_hang_toward_the_next_column)).parse_page(0)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("聚焦低空经济会：", "深圳物流航线突破两百条"),
+        (None, "福州签约项目落地"),
+    ]
