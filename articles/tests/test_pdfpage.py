@@ -917,3 +917,23 @@ def test_marks_hung_toward_the_next_column_narrow_no_gutter_to_the_headlines():
         ("聚焦低空经济会：", "深圳物流航线突破两百条"),
         (None, "福州签约项目落地"),
     ]
+
+
+def comma_in_a_columns_last_line_under_short_lines(pdf) -> None:
+    song(pdf, 10)
+    for row, (first, second) in enumerate(
+        [("疗物资等。", "起降点单架无人机每天"), ("城市上空织网", "四十架次空域分类管理")]
+    ):
+        pdf.drawString(40, 530 - 15 * row, first)
+        pdf.drawString(155, 530 - 15 * row, second)
+    pdf.drawString(40, 500, "在南山区的一处楼，一")
+    pdf.drawString(155, 500, "飞行计划审批时间已从")
+
+
+def test_a_comma_a_gutter_and_a_character_short_of_the_next_column_is_inside_its_line():
+    """A column's last line with a comma a gutter and one character short of the next
+    column, under short lines whose white runs to that column: their white ends a character
+    further than this line's next text, so it is not this line's gutter, and the line reads
+    on past the comma."""
+    lines = printed_lines(comma_in_a_columns_last_line_under_short_lines)
+    assert "在南山区的一处楼，一" in lines
