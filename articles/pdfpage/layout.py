@@ -165,7 +165,7 @@ def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
     nodes: list[Node] = []
     headline_blocks = []
     for block in blocks:
-        if block.size >= HEADLINE_RATIO * body:
+        if block.size >= HEADLINE_RATIO * body and not inside_a_column(block, blocks, geometry):
             headline_blocks.append(block)
         elif block.size < CAPTION_RATIO * body and near_picture(block.box, geometry):
             nodes.append(Node("caption", block.column_box, [block]))
@@ -187,6 +187,43 @@ def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
             nodes.append(Node("picture", picture))
     widen_short_columns(nodes, body)
     return nodes
+
+
+#: A subheading may be set this much larger than the body; a headline is set larger still.
+SUBHEADING_RATIO = 1.5
+
+
+def inside_a_column(block: Block, blocks: list[Block], geometry: PageGeometry) -> bool:
+    """A heading of a line or two set less than half again the body's size, inside a column:
+    the column's text runs on right above and right below it, no wider than the column and
+    with no rule between. That is a subheading (小标题), however large; a headline stands
+    over (or beside) its columns, not inside one."""
+    body = geometry.body_size
+    if block.size >= SUBHEADING_RATIO * body or len(block.lines) > 2:
+        return False
+    box = block.box
+
+    def in_column(other: Block, gap: float) -> bool:
+        column = other.column_box
+        return (
+            abs(other.size - body) <= 0.06 * body
+            and 0 <= gap <= 1.5 * body
+            and column.x0 - body <= box.x0
+            and box.x1 <= column.x1 + body
+            and box.width >= 0.3 * column.width
+        )
+
+    above = any(
+        in_column(other, box.top - other.bottom)
+        and not separated(other.box, box, geometry.separators)
+        for other in blocks
+    )
+    below = any(
+        in_column(other, other.top - box.bottom)
+        and not separated(box, other.box, geometry.separators)
+        for other in blocks
+    )
+    return above and below
 
 
 def widen_short_columns(nodes: list[Node], body: float) -> None:

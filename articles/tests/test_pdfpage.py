@@ -937,3 +937,25 @@ def test_a_comma_a_gutter_and_a_character_short_of_the_next_column_is_inside_its
     on past the comma."""
     lines = printed_lines(comma_in_a_columns_last_line_under_short_lines)
     assert "在南山区的一处楼，一" in lines
+
+
+def subheading_set_a_fifth_larger_inside_a_column(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(40, 560, "苏州医药产业提速")
+    song(pdf, 10)
+    columns(pdf, "今年前五个月苏州市生", 40, 530, rows=4, count=2, leading=15)
+    song(pdf, 12)
+    pdf.drawString(46, 468, "创新药按下快进键")
+    song(pdf, 10)
+    pdf.drawString(60, 452, "在苏州工业园区博")
+    columns(pdf, "远生物医药有限公司的", 40, 437, rows=3, count=1, leading=15)
+    columns(pdf, "实验室里灯火通明去年", 140, 452, rows=4, count=1, leading=15)
+
+
+def test_a_subheading_set_a_fifth_larger_than_the_body_inside_its_column_is_no_headline():
+    """A subheading set at 1.2 times the body, as large as a small headline, with its
+    column's text right above and right below it: it stands inside the column, so it is the
+    article's subheading, not the next article's title."""
+    page = read_pdf(drawn_pdf(subheading_set_a_fifth_larger_inside_a_column)).parse_page(0)
+    assert [a.title for a in page.articles] == ["苏州医药产业提速"]
+    assert ("subheading", "创新药按下快进键") in [(b.type, b.text) for b in page.articles[0].body]
