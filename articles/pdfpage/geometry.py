@@ -147,7 +147,7 @@ class PrintedLine:
         (a justified line spreads its glyphs evenly: that is no space; `记者 李墨` has one)."""
         glyphs = self.glyphs
         gaps = [later.x0 - earlier.x1 for earlier, later in zip(glyphs, glyphs[1:], strict=False)]
-        usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+        usual = letter_spacing(glyphs)
         parts = [glyphs[0].text]
         for gap, glyph in zip(gaps, glyphs[1:], strict=False):
             if gap - max(usual, 0.0) > SPACE * glyph.size:
@@ -196,6 +196,12 @@ class Block:
     @property
     def glyph_count(self) -> int:
         return sum(len(line.glyphs) for line in self.lines)
+
+
+def letter_spacing(glyphs: list[Glyph]) -> float:
+    """The usual white between a line's glyphs: the median gap."""
+    gaps = [later.x0 - earlier.x1 for earlier, later in zip(glyphs, glyphs[1:], strict=False)]
+    return sorted(gaps)[len(gaps) // 2] if gaps else 0.0
 
 
 def font_family(font: str) -> str:
@@ -384,9 +390,13 @@ def split_headlines(
             and not unruled_apart(line.box, other, separators)
         ]
         piece = [line.glyphs[0]]
+        # A letter-spaced headline (字距) spreads all its glyphs: the white between two
+        # headlines stands out from that spacing.
+        spacing = max(0.0, letter_spacing(line.glyphs))
         for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
             gap = (previous.x1, glyph.x0)
-            if gap[1] - gap[0] > 0.2 * line.size and over_gutter(gap, near, body_size):
+            wide = gap[1] - gap[0] - spacing > 0.2 * line.size
+            if wide and over_gutter(gap, near, body_size):
                 out.append(PrintedLine(piece))
                 piece = []
             piece.append(glyph)

@@ -959,3 +959,19 @@ def test_a_subheading_set_a_fifth_larger_than_the_body_inside_its_column_is_no_h
     page = read_pdf(drawn_pdf(subheading_set_a_fifth_larger_inside_a_column)).parse_page(0)
     assert [a.title for a in page.articles] == ["苏州医药产业提速"]
     assert ("subheading", "创新药按下快进键") in [(b.type, b.text) for b in page.articles[0].body]
+
+
+def letter_spaced_headline_over_two_columns(pdf) -> None:
+    song(pdf, 24)
+    for position, char in enumerate("武汉光谷发布新政"):
+        pdf.drawString(78.2 + position * 28.8, 540, char)
+    song(pdf, 9)
+    columns(pdf, "东湖高新区管委会发布", 40, 505, rows=5, count=2, leading=14)
+
+
+def test_a_letter_spaced_headline_is_one_headline_over_the_gutter_it_spans():
+    """A headline set letter-spaced (字距) over two columns: one of its even gaps falls over
+    the gutter between them, but it does not stand out from the line's spacing, so the line
+    is one headline."""
+    page = read_pdf(drawn_pdf(letter_spaced_headline_over_two_columns)).parse_page(0)
+    assert [a.title for a in page.articles] == ["武汉光谷发布新政"]
