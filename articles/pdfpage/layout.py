@@ -819,7 +819,9 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
             for position, line in enumerate(lines):
                 size = line.size
                 indented = line.x0 - left >= INDENT * size and len(lines) > 1
-                if position == 0 and column_left < left - 0.5 * size:
+                if column_left < left - 0.5 * size:
+                    # No line of the block is flush with its column (a centred subheading
+                    # over an indented first line): the indent is told by the column's edge.
                     indented = line.x0 - column_left >= INDENT * size
                 face = font_family(line.font)
                 heavy = face != body_face and (is_bold_face(line.font) or line.bold)

@@ -975,3 +975,27 @@ def test_a_letter_spaced_headline_is_one_headline_over_the_gutter_it_spans():
     is one headline."""
     page = read_pdf(drawn_pdf(letter_spaced_headline_over_two_columns)).parse_page(0)
     assert [a.title for a in page.articles] == ["武汉光谷发布新政"]
+
+
+def body_sized_subheading_centred_over_an_indented_line(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(40, 560, "苏州医药产业提速")
+    song(pdf, 10)
+    columns(pdf, "今年前五个月苏州市生物医药产", 40, 530, rows=2, count=1, leading=15)
+    pdf.drawString(40, 500, "业产值过千亿。")
+    pdf.drawString(80, 485, "创新药快进键")
+    pdf.drawString(60, 470, "在苏州工业园区博远生物")
+    columns(pdf, "医药有限公司的实验室里灯火", 40, 455, rows=3, count=1, leading=15)
+
+
+def test_a_subheading_at_the_body_size_over_an_indented_line_is_its_own_paragraph():
+    """A subheading set at the body's size and face, centred, the next paragraph's indented
+    first line under it: no line of theirs is flush with the column, so the indent is told
+    by the column's edge, and the paragraph does not run on from the subheading."""
+    draw = body_sized_subheading_centred_over_an_indented_line
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [b.text[:6] for b in page.articles[0].body] == [
+        "今年前五个月",
+        "创新药快进键",
+        "在苏州工业园",
+    ]
