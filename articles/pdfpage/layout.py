@@ -195,9 +195,10 @@ SUBHEADING_RATIO = 1.5
 
 def inside_a_column(block: Block, blocks: list[Block], geometry: PageGeometry) -> bool:
     """A heading of a line or two set less than half again the body's size, inside a column:
-    the column's text runs on right above and right below it, no wider than the column and
-    with no rule between. That is a subheading (小标题), however large; a headline stands
-    over (or beside) its columns, not inside one."""
+    the column's text runs on right below it, and right above it or, at the column's head,
+    the next column's text starts level with it, no wider than the column and with no rule
+    between. That is a subheading (小标题), however large; a headline stands over (or
+    beside) its columns, not inside one."""
     body = geometry.body_size
     if block.size >= SUBHEADING_RATIO * body or len(block.lines) > 2:
         return False
@@ -218,12 +219,25 @@ def inside_a_column(block: Block, blocks: list[Block], geometry: PageGeometry) -
         and not separated(other.box, box, geometry.separators)
         for other in blocks
     )
-    below = any(
-        in_column(other, other.top - box.bottom)
+    below = [
+        other.column_box
+        for other in blocks
+        if in_column(other, other.top - box.bottom)
         and not separated(box, other.box, geometry.separators)
+    ]
+    if not below:
+        return False
+    column = Box(below[0].x0, box.top, below[0].x1, below[0].bottom)
+    level = any(
+        abs(other.size - body) <= 0.06 * body
+        and abs(other.top - box.top) <= 0.5 * body
+        and 0 < (gap_between(column, other.box) or 0) <= 3 * body
+        and not separated_side(
+            *sorted((column, other.box), key=lambda b: b.x0), geometry.separators
+        )
         for other in blocks
     )
-    return above and below
+    return above or level
 
 
 def widen_short_columns(nodes: list[Node], body: float) -> None:

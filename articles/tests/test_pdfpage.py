@@ -952,15 +952,6 @@ def subheading_set_a_fifth_larger_inside_a_column(pdf) -> None:
     columns(pdf, "实验室里灯火通明去年", 140, 452, rows=4, count=1, leading=15)
 
 
-def test_a_subheading_set_a_fifth_larger_than_the_body_inside_its_column_is_no_headline():
-    """A subheading set at 1.2 times the body, as large as a small headline, with its
-    column's text right above and right below it: it stands inside the column, so it is the
-    article's subheading, not the next article's title."""
-    page = read_pdf(drawn_pdf(subheading_set_a_fifth_larger_inside_a_column)).parse_page(0)
-    assert [a.title for a in page.articles] == ["苏州医药产业提速"]
-    assert ("subheading", "创新药按下快进键") in [(b.type, b.text) for b in page.articles[0].body]
-
-
 def letter_spaced_headline_over_two_columns(pdf) -> None:
     song(pdf, 24)
     for position, char in enumerate("武汉光谷发布新政"):
@@ -999,3 +990,40 @@ def test_a_subheading_at_the_body_size_over_an_indented_line_is_its_own_paragrap
         "创新药快进键",
         "在苏州工业园",
     ]
+
+
+def large_subheading_heading_a_column_level_with_the_next(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(60, 550, "西安企业加速出海")
+    song(pdf, 9)
+    columns(pdf, "一季度西安市高新技术", 40, 520, rows=4, count=1, leading=14)
+    song(pdf, 11)
+    pdf.drawString(146.5, 520, "从卖产品到标准")
+    song(pdf, 9)
+    pdf.drawString(158, 505, "陕西秦川智造科技")
+    columns(pdf, "有限公司是一家生产精", 140, 491, rows=2, count=1, leading=14)
+    columns(pdf, "密减速器的企业去年在", 240, 520, rows=4, count=1, leading=14)
+
+
+@pytest.mark.parametrize(
+    ("draw", "title", "subheading"),
+    [
+        (subheading_set_a_fifth_larger_inside_a_column, "苏州医药产业提速", "创新药按下快进键"),
+        (
+            large_subheading_heading_a_column_level_with_the_next,
+            "西安企业加速出海",
+            "从卖产品到标准",
+        ),
+    ],
+    ids=["text-above-and-below", "heading-a-column-level-with-the-next"],
+)
+def test_a_subheading_set_a_fifth_larger_than_the_body_inside_its_column_is_no_headline(
+    draw, title, subheading
+):
+    """A subheading set at 1.2 times the body, as large as a small headline, with its
+    column's text right below it and right above it, or heading the article's second
+    column with the first and third columns' text starting level with it: it stands inside
+    the band of the columns, not over them, so it is the article's subheading, not a title."""
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [a.title for a in page.articles] == [title]
+    assert ("subheading", subheading) in [(b.type, b.text) for b in page.articles[0].body]
