@@ -408,10 +408,11 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
         if separated_side(left, right, geometry.separators):
             return None
         body = geometry.body_size
-        misaligned = abs(a.top - b.top) > 1.5 * body and abs(a.bottom - b.bottom) > 1.5 * body
+        misaligned = abs(a.top - b.top) > 1.0 * body and abs(a.bottom - b.bottom) > 1.5 * body
         if misaligned and "headline" not in (first.kind, second.kind):
-            # Columns of one article side by side start (or end) level with each other; a
-            # headline beside its columns may stand anywhere along them.
+            # Columns of one article side by side start (or end) level with each other, on
+            # one baseline: a line's depth apart is misaligned; a headline beside its
+            # columns may stand anywhere along them.
             gap *= MISALIGNED_COLUMNS
     else:
         upper, lower = (a, b) if a.top <= b.top else (b, a)

@@ -1027,3 +1027,27 @@ def test_a_subheading_set_a_fifth_larger_than_the_body_inside_its_column_is_no_h
     page = read_pdf(drawn_pdf(draw)).parse_page(0)
     assert [a.title for a in page.articles] == [title]
     assert ("subheading", subheading) in [(b.type, b.text) for b in page.articles[0].body]
+
+
+def first_column_left_of_a_centred_headline_beside_a_lower_column(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(40, 560, "成都超算中心")
+    pdf.drawString(40, 542, "覆盖西部省份")
+    song(pdf, 20)
+    pdf.drawString(255, 556, "武汉光谷发布新政")
+    song(pdf, 9)
+    columns(pdf, "本网讯记者从国家超级", 40, 518, rows=12, count=1, leading=13)
+    columns(pdf, "中国科技网讯东湖高新", 140, 530, rows=5, count=3, leading=13)
+
+
+def test_columns_of_one_article_start_level_not_a_line_apart():
+    """A one-column article beside the next one's first column, with no rule between, the
+    next headline centred over that article's later columns: the first column starts a line
+    lower than the column beside it, which starts level with its own article's columns, so
+    it is the next article's."""
+    draw = first_column_left_of_a_centred_headline_beside_a_lower_column
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("中国科技网讯")) for a in page.articles] == [
+        ("成都超算中心覆盖西部省份", 0),
+        ("武汉光谷发布新政", 15),
+    ]
