@@ -209,7 +209,8 @@ def inside_a_column(block: Block, blocks: list[Block], geometry: PageGeometry) -
         return (
             abs(other.size - body) <= 0.06 * body
             and 0 <= gap <= 1.5 * body
-            and column.x0 - body <= box.x0
+            # (a one-line block under it may be a paragraph's indented first line)
+            and column.x0 - (3 if len(other.lines) == 1 else 1) * body <= box.x0
             and box.x1 <= column.x1 + body
             and box.width >= 0.3 * column.width
         )

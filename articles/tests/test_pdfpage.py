@@ -992,6 +992,18 @@ def test_a_subheading_at_the_body_size_over_an_indented_line_is_its_own_paragrap
     ]
 
 
+def subheading_set_a_fifth_larger_over_a_columns_last_line(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(40, 560, "苏州医药产业提速")
+    song(pdf, 10)
+    columns(pdf, "今年前五个月苏州市生", 40, 530, rows=4, count=1, leading=15)
+    song(pdf, 12)
+    pdf.drawString(46, 468, "创新药按下快进键")
+    song(pdf, 10)
+    pdf.drawString(60, 452, "在苏州工业园区博")
+    columns(pdf, "远生物医药有限公司的", 150, 530, rows=6, count=1, leading=15)
+
+
 def large_subheading_heading_a_column_level_with_the_next(pdf) -> None:
     song(pdf, 22)
     pdf.drawString(60, 550, "西安企业加速出海")
@@ -1010,18 +1022,24 @@ def large_subheading_heading_a_column_level_with_the_next(pdf) -> None:
     [
         (subheading_set_a_fifth_larger_inside_a_column, "苏州医药产业提速", "创新药按下快进键"),
         (
+            subheading_set_a_fifth_larger_over_a_columns_last_line,
+            "苏州医药产业提速",
+            "创新药按下快进键",
+        ),
+        (
             large_subheading_heading_a_column_level_with_the_next,
             "西安企业加速出海",
             "从卖产品到标准",
         ),
     ],
-    ids=["text-above-and-below", "heading-a-column-level-with-the-next"],
+    ids=["text-above-and-below", "over-an-indented-last-line", "heading-a-column-level"],
 )
 def test_a_subheading_set_a_fifth_larger_than_the_body_inside_its_column_is_no_headline(
     draw, title, subheading
 ):
     """A subheading set at 1.2 times the body, as large as a small headline, with its
-    column's text right below it and right above it, or heading the article's second
+    column's text right below it (a paragraph's indented first line, say) and right above
+    it, or heading the article's second
     column with the first and third columns' text starting level with it: it stands inside
     the band of the columns, not over them, so it is the article's subheading, not a title."""
     page = read_pdf(drawn_pdf(draw)).parse_page(0)
