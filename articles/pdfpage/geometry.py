@@ -515,11 +515,14 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
     closing mark the neighbour sets just where this line's text ends is hung past their
     column's edge (标点悬挂) into the gutter: it does not print across it, however narrow the
     white left between it and the next column. The neighbour's glyph that begins where the
-    gap ends is part of its text across it: a justified line's letter space may fall there."""
+    gap ends is part of its text across it (a justified line's letter space may fall there),
+    unless a mark before it hangs into the gap: that glyph opens the next column."""
     for other in neighbours:
         inside = [
             glyph for glyph in other if glyph.x1 > left and glyph.x0 < right + 0.15 * glyph.size
         ]
+        if len(inside) >= 2 and inside[-1].x0 >= right and inside[-2].text in HANGING:
+            inside.pop()
         if not inside or inside[0].x0 > left + 1 or ink_right(inside[-1]) < right - 1:
             continue
         if inside[0].text in HANGING and inside[0].x0 >= left - 0.2 * inside[0].size:

@@ -1069,3 +1069,25 @@ def test_columns_of_one_article_start_level_not_a_line_apart():
         ("成都超算中心覆盖西部省份", 0),
         ("武汉光谷发布新政", 15),
     ]
+
+
+def comma_at_a_columns_edge_over_a_comma_hung_into_the_gutter(pdf) -> None:
+    song(pdf, 10)
+    for baseline, first, second in (
+        (515, "公司技术总监李晨介绍", "海东市农业农村局有关"),
+        (500, "技术总监李晨介绍他，", "责人表示今年全市将为"),
+        (485, "耳标每隔十分钟上传一", "海大学畜牧兽医科学院"),
+    ):
+        pdf.drawString(40, baseline, first)
+        pdf.drawString(150, baseline, second)
+    pdf.drawString(140, 485, "，")
+
+
+def test_a_comma_hung_into_the_gutter_and_the_next_column_do_not_print_across_it():
+    """Columns one em apart: a line ends with a comma at its column's edge, the line under
+    it with a comma hung into the gutter, the next column's text just after that mark. The
+    mark and the next column's first glyph are no text printed across the gutter: the line
+    over it ends at its comma."""
+    lines = printed_lines(comma_at_a_columns_edge_over_a_comma_hung_into_the_gutter)
+    assert "技术总监李晨介绍他，" in lines
+    assert "责人表示今年全市将为" in lines
