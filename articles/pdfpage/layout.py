@@ -513,6 +513,10 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             if {kind, nodes[index].kind} & {"picture", "caption"}:
                 if not under_headline(nodes, index, other, head, news):
                     continue
+                if head in left_of_text and kind in text_kinds:
+                    # A headline beside its columns has its text there: a photo under it
+                    # closes its article and leads to no more text (the next band's).
+                    continue
             elif kind not in text_kinds:
                 continue
             if (

@@ -1091,3 +1091,29 @@ def test_a_comma_hung_into_the_gutter_and_the_next_column_do_not_print_across_it
     lines = printed_lines(comma_at_a_columns_edge_over_a_comma_hung_into_the_gutter)
     assert "技术总监李晨介绍他，" in lines
     assert "责人表示今年全市将为" in lines
+
+
+def photo_under_a_beside_headlines_article_over_the_next_band(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 540, "高校成果转化")
+    pdf.drawString(40, 522, "驶入快车道")
+    pdf.drawString(40, 390, "湘江装备中试")
+    song(pdf, 9)
+    columns(pdf, "七月九日浙江工业大学", 150, 550, rows=2, count=3, leading=14)
+    picture(pdf, 40, 430, 420, 80)
+    song(pdf, 7)
+    pdf.drawString(40, 421, "图为签约现场。记者何佳摄")
+    song(pdf, 9)
+    columns(pdf, "记者从湖南省科技厅了", 150, 405, rows=4, count=3, leading=14)
+
+
+def test_a_photo_under_a_headline_beside_its_columns_leads_to_no_more_text():
+    """A headline set beside its columns, a photo under the headline and the columns: the
+    photo closes the article. The columns under the photo, nearer it than their own headline
+    beside them in the next band, are that headline's."""
+    draw = photo_under_a_beside_headlines_article_over_the_next_band
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("湖南省"), a.captions) for a in page.articles] == [
+        ("高校成果转化驶入快车道", 0, ["图为签约现场。记者何佳摄"]),
+        ("湘江装备中试", 12, []),
+    ]
