@@ -458,6 +458,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             if cost is not None:
                 links[i].append((cost, j))
                 links[j].append((cost, i))
+    links = mid_column_links(nodes, links)
     # Text: shortest chains from every headline, through text only, or first through the
     # photo set between a headline and its columns (题图) and its caption.
     # A headline over a picture titles what lies below it (the photo, its caption, the
@@ -566,6 +567,36 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             step = parent[step]
     attach_photos(nodes, links, members, geometry, passed)
     return [sorted(group) for group in members.values()]
+
+
+def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, int]]]:
+    """A column runs on at the head of the next column: a link sideways into a subheading
+    with its column's text right above it (halfway down its column), even one level with
+    the column beside it by chance, costs as much as misaligned columns do: a subheading is
+    reached from the text it follows."""
+    text_kinds = ("text", "subheading")
+
+    def under_text(index: int) -> bool:
+        box = nodes[index].box
+        return any(
+            nodes[other].kind in text_kinds
+            and 0 <= box.top - nodes[other].box.bottom <= 2 * box.height
+            and min(box.x1, nodes[other].box.x1) - max(box.x0, nodes[other].box.x0) > 0
+            for _, other in links[index]
+        )
+
+    mid = {i for i, node in enumerate(nodes) if node.kind == "subheading" and under_text(i)}
+    adjusted = {}
+    for i, neighbours in links.items():
+        adjusted[i] = []
+        for cost, j in neighbours:
+            a, b = nodes[i].box, nodes[j].box
+            sideways = max(0.0, b.x0 - a.x1, a.x0 - b.x1) > 0
+            both_text = nodes[i].kind in text_kinds and nodes[j].kind in text_kinds
+            if sideways and both_text and (i in mid or j in mid):
+                cost *= MISALIGNED_COLUMNS
+            adjusted[i].append((cost, j))
+    return adjusted
 
 
 def opens_section(

@@ -1117,3 +1117,33 @@ def test_a_photo_under_a_headline_beside_its_columns_leads_to_no_more_text():
         ("高校成果转化驶入快车道", 0, ["图为签约现场。记者何佳摄"]),
         ("湘江装备中试", 12, []),
     ]
+
+
+def subheading_halfway_down_level_with_the_next_articles_first_line(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 530, "苏州医药跑")
+    pdf.drawString(40, 512, "出加速度")
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州市生", 150, 550, rows=12, count=1, leading=14)
+    columns(pdf, "构办公室主任陈静介绍", 260, 550, rows=4, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(265, 492, "产业链条越拉越长")
+    song(pdf, 9)
+    columns(pdf, "从原料药制剂到高端医", 260, 478, rows=6, count=1, leading=14)
+    song(pdf, 18)
+    pdf.drawString(370, 510, "南京发布应用场景")
+    song(pdf, 9)
+    columns(pdf, "南京市二日发布首批应", 370, 492, rows=6, count=2, leading=14)
+
+
+def test_a_subheading_halfway_down_its_column_is_reached_from_the_text_it_follows():
+    """A subheading halfway down an article's last column stands level, by chance, with the
+    first line of the next article's column beside it: a column runs on at the head of the
+    next one, so that sideways step costs more, and the subheading, its section and the
+    text over it stay with their article."""
+    draw = subheading_halfway_down_level_with_the_next_articles_first_line
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("从原料药")) for a in page.articles] == [
+        ("苏州医药跑出加速度", 6),
+        ("南京发布应用场景", 0),
+    ]
