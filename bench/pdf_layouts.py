@@ -56,6 +56,9 @@ SETS = {
     "held-out": ([f"held-{n:02d}" for n in range(9, 17)], 9000),
 }
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
+#: Where page texts are looked up by name: our own held pages, then the shared text pages
+#: (`--pages page-01-01,...` typesets other texts to tune on, kept apart from held-out).
+PAGE_DIRS = (ROOT / "articles" / "tests" / "pages", ROOT.parent / "shared" / "pages")
 # score.py feeds the command each page's .txt; the PDF beside it is what is read.
 COMMAND = (
     f"p={{page}}; {ROOT}/.venv/bin/python {ROOT}/manage.py "
@@ -129,7 +132,11 @@ def make_pages(
     for round_number in range(rounds):
         for offset, name in enumerate(names):
             page_seed = seed + round_number * len(names) + offset
-            source = ROOT / "articles" / "tests" / "pages" / f"{name}.expected.json"
+            source = next(
+                path
+                for path in (folder / f"{name}.expected.json" for folder in PAGE_DIRS)
+                if path.exists()
+            )
             articles = json.loads(source.read_text())["articles"]
             layout = random_layout(random.Random(page_seed), wide)
             printed = typeset(articles, layout, seed=page_seed)
