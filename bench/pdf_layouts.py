@@ -12,6 +12,12 @@ report. Each page of a round gets its own seed (seed + round * pages + position)
 
     .venv/bin/python bench/pdf_layouts.py OUT_DIR [--set dev|held-out] [--rounds 3] [--score]
     .venv/bin/python bench/pdf_layouts.py OUT_DIR --pages held-09,... --seed 900 --score
+    .venv/bin/python bench/pdf_layouts.py OUT_DIR --set dev --wide --quick
+
+--wide also varies what another typesetting program would do otherwise: fake bold's offset
+(and a rise), the white between bands, a headline's leading and letter space, a
+subheading's size, a full-width space in bylines. Without it the pages of every seed are
+the ones typeset before it was added.
 
 --score runs ../shared/eval/score.py over OUT_DIR (through import_issue, as for the shared
 PDFs); --quick scores in this process with score.py's own functions (no Django, much faster)
@@ -50,6 +56,9 @@ SETS = {
     "held-out": ([f"held-{n:02d}" for n in range(9, 17)], 9000),
 }
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
+#: Where page texts are looked up by name: our own held pages, then the shared text pages
+#: (`--pages page-01-01,...` typesets other texts to tune on, kept apart from held-out).
+PAGE_DIRS = (ROOT / "articles" / "tests" / "pages", ROOT.parent / "shared" / "pages")
 # score.py feeds the command each page's .txt; the PDF beside it is what is read.
 COMMAND = (
     f"p={{page}}; {ROOT}/.venv/bin/python {ROOT}/manage.py "
@@ -57,7 +66,9 @@ COMMAND = (
 )
 
 
-def random_layout(rng: random.Random) -> Layout:
+def random_layout(rng: random.Random, wide: bool = False) -> Layout:
+    """A layout drawn from the seed; `wide` also varies what another typesetting program does
+    otherwise (drawn after the rest, so the usual sets' pages stay as they were)."""
     faces = set(available_faces())
 
     def face(choices):
@@ -71,7 +82,7 @@ def random_layout(rng: random.Random) -> Layout:
     fits = [
         n for n in range(3, 9) if 9 <= (usable - (n - 1) * gutter * body_size) / n / body_size <= 20
     ]
-    return Layout(
+    layout = Layout(
         page=page,
         columns=rng.choice(fits or [4]),
         gutter=gutter,
@@ -102,17 +113,33 @@ def random_layout(rng: random.Random) -> Layout:
         two_per_band=rng.random() < 0.7,
         three_per_band=rng.random() < 0.3,
     )
+    if wide:
+        layout.bold_offset = rng.choice([0.02, 0.03, 0.05, 0.08])
+        layout.bold_rise = rng.choice([0.0, 0.0, 0.02, 0.04])
+        layout.band_white = rng.choice([1.0, 1.2, 1.8, 2.5])
+        layout.head_leading = rng.choice([1.15, 1.3, 1.5])
+        layout.head_tracking = rng.choice([0.0, 0.0, 0.1, 0.2])
+        layout.subheading_ratio = rng.choice([1.0, 1.1, 1.2])
+        layout.byline_space = rng.choice([" ", "\u3000"])
+    return layout
 
 
-def make_pages(out: Path, names: list[str], seed: int, rounds: int) -> dict[str, list]:
+def make_pages(
+    out: Path, names: list[str], seed: int, rounds: int, wide: bool = False
+) -> dict[str, list]:
     """Write OUT/<page>-s<seed>.pdf with its expected parse; returns each page's glyphs."""
     glyphs = {}
     for round_number in range(rounds):
         for offset, name in enumerate(names):
             page_seed = seed + round_number * len(names) + offset
-            source = ROOT / "articles" / "tests" / "pages" / f"{name}.expected.json"
+            source = next(
+                path
+                for path in (folder / f"{name}.expected.json" for folder in PAGE_DIRS)
+                if path.exists()
+            )
             articles = json.loads(source.read_text())["articles"]
-            printed = typeset(articles, random_layout(random.Random(page_seed)), seed=page_seed)
+            layout = random_layout(random.Random(page_seed), wide)
+            printed = typeset(articles, layout, seed=page_seed)
             stem = f"{name}-s{page_seed}"
             (out / f"{stem}.pdf").write_bytes(printed.pdf)
             (out / f"{stem}.txt").write_text("")
@@ -219,6 +246,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--score", action="store_true")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument(
+        "--wide", action="store_true", help="also vary what other typesetting programs do"
+    )
     args = parser.parse_args()
     names, seed = SETS[args.set]
     names = args.pages.split(",") if args.pages else names
@@ -226,7 +256,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for stale in args.out.glob("*"):
         stale.unlink()
-    glyphs = make_pages(args.out, names, seed, args.rounds)
+    glyphs = make_pages(args.out, names, seed, args.rounds, args.wide)
     if args.quick:
         if SCORE.exists():
             quick(args.out, glyphs)

@@ -12,6 +12,7 @@ Conventions of Chinese print this follows:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -135,12 +136,18 @@ class PrintedLine:
         return Box(self.x0, self.top, self.x1, self.bottom)
 
     @property
+    def ink_box(self) -> Box:
+        """The line to the end of its ink: a closing mark hung past its column's edge prints
+        in the left half of its em."""
+        return Box(self.x0, self.top, ink_right(self.glyphs[-1]), self.bottom)
+
+    @property
     def text(self) -> str:
         """The line's characters, with a space where a gap stands out from the line's spacing
         (a justified line spreads its glyphs evenly: that is no space; `记者 李墨` has one)."""
         glyphs = self.glyphs
         gaps = [later.x0 - earlier.x1 for earlier, later in zip(glyphs, glyphs[1:], strict=False)]
-        usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+        usual = letter_spacing(glyphs)
         parts = [glyphs[0].text]
         for gap, glyph in zip(gaps, glyphs[1:], strict=False):
             if gap - max(usual, 0.0) > SPACE * glyph.size:
@@ -189,6 +196,12 @@ class Block:
     @property
     def glyph_count(self) -> int:
         return sum(len(line.glyphs) for line in self.lines)
+
+
+def letter_spacing(glyphs: list[Glyph]) -> float:
+    """The usual white between a line's glyphs: the median gap."""
+    gaps = [later.x0 - earlier.x1 for earlier, later in zip(glyphs, glyphs[1:], strict=False)]
+    return sorted(gaps)[len(gaps) // 2] if gaps else 0.0
 
 
 def font_family(font: str) -> str:
@@ -300,11 +313,13 @@ def split_rows(
                 # closes the gutter it stands in; not where a line nearby prints across it.
                 cut = gutter_confirmed(
                     piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
-                )
-            if not cut and gap > 0.3 * size:
+                ) or hung_at_column_edge(previous, glyph, around)
+            if not cut and glyph.x0 - ink_right(previous) > 0.3 * size:
+                # A vertical rule in the white between two glyphs' ink: a closing mark hung
+                # past a column's edge (a headline wider than its columns) may reach over it.
                 cut = any(
                     separator.width < 2
-                    and previous.x1 - 1 <= separator.x0 <= glyph.x0 + 1
+                    and ink_right(previous) - 1 <= separator.x0 <= glyph.x0 + 1
                     and separator.top <= glyph.bottom
                     and separator.bottom >= glyph.top
                     for separator in separators
@@ -343,7 +358,9 @@ def split_headlines(
     a fifth of the headline's em or more over a gutter. What a rule parts from the line (the
     running head over the page's first rule) tells no gutter of it."""
     headline_size = HEADLINE_GUTTER_SIZE * body_size
-    body = [line.box for line in lines if line.size < headline_size]
+    # Text lines to the end of their ink: a closing mark hung past a column's edge narrows
+    # the gutter's white only by the half of its em it prints in.
+    body = [line.ink_box for line in lines if line.size < headline_size]
     body += pictures
     out: list[PrintedLine] = []
     for line in lines:
@@ -352,10 +369,13 @@ def split_headlines(
             continue
         reach = max(8 * body_size, 3 * line.size)
         # Headline lines stacked right over or under this one (not its own row's pieces),
-        # to the end of their ink (a closing mark hung at a line's end prints in its left half).
+        # to the end of their ink (a closing mark hung at a line's end prints in its left half);
+        # one that parts at the same white, the next row of the same two headlines, in its
+        # pieces.
         stacked = [
-            Box(other.x0, other.top, ink_right(other.glyphs[-1]), other.bottom)
+            piece
             for other in lines
+            for piece in ink_pieces(other, 0.2 * line.size)
             if other.size >= headline_size
             and abs(other.baseline - line.baseline) > 0.5 * line.size
             and (
@@ -370,14 +390,29 @@ def split_headlines(
             and not unruled_apart(line.box, other, separators)
         ]
         piece = [line.glyphs[0]]
+        # A letter-spaced headline (字距) spreads all its glyphs: the white between two
+        # headlines stands out from that spacing.
+        spacing = max(0.0, letter_spacing(line.glyphs))
         for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
             gap = (previous.x1, glyph.x0)
-            if gap[1] - gap[0] > 0.2 * line.size and over_gutter(gap, near, body_size):
+            wide = gap[1] - gap[0] - spacing > 0.2 * line.size
+            if wide and over_gutter(gap, near, body_size):
                 out.append(PrintedLine(piece))
                 piece = []
             piece.append(glyph)
         out.append(PrintedLine(piece))
     return out
+
+
+def ink_pieces(line: PrintedLine, white: float) -> list[Box]:
+    """A line's runs of glyphs parted by more than `white`, each to the end of its ink."""
+    pieces, start = [], line.glyphs[0]
+    for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
+        if glyph.x0 - previous.x1 > white:
+            pieces.append(Box(start.x0, line.top, ink_right(previous), line.bottom))
+            start = glyph
+    pieces.append(Box(start.x0, line.top, ink_right(line.glyphs[-1]), line.bottom))
+    return pieces
 
 
 def unruled_apart(line: Box, other: Box, separators: list[Box]) -> bool:
@@ -425,19 +460,42 @@ def gutter_confirmed(
     """Whether neighbouring lines part too where [left, right] parts this line (begun at
     `start`; its column's edge at `edge`, before a mark hung past it): a gap of theirs
     shares half an em with it, begins over this line's text and ends where this line's next
-    text starts (or an indent further), or a line of the same column ends at that edge: the
-    white of a gutter running down the page, not a space in one line nor a column their row
-    skips."""
+    text starts (or a paragraph's indent of two characters further, not a gutter and a
+    character further: that is a mark inside this line's column), or a line of the same
+    column ends at that edge: the white of a gutter running down the page, not a space in one
+    line nor a column their row skips."""
     found = 0
     for other in neighbours:
         if any(
             min(right, later.x0) - max(left, earlier.x1) >= 0.5 * later.size
-            and right - 0.5 * later.size <= later.x0 <= right + 2.5 * later.size
+            and right - 0.5 * later.size <= later.x0 <= right + 2.2 * later.size
             and earlier.x1 > start + 0.5 * later.size
             for earlier, later in zip(other, other[1:], strict=False)
         ) or column_edge(start, left if edge is None else edge, right, other):
             found += 1
     return found >= needed
+
+
+def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours) -> bool:
+    """A line of the same column full to its right edge where the mark hangs from it (the
+    edge between the mark's start and its ink's end), then a gutter's white, the next
+    column's text beginning exactly level with this line's next glyph (columns share their
+    left edge to the point), or two characters further (a paragraph's first line, indented
+    两字): the mark hangs in that gutter. A column of two lines has no
+    second neighbour to confirm it; a word space in a byline is narrower, and its next word
+    stands level with another line's only by chance."""
+    size = mark.size
+    for other in neighbours:
+        for earlier, later in zip(other, other[1:], strict=False):
+            if (
+                earlier.text not in HANGING
+                and mark.x0 - 0.3 * size <= earlier.x1 <= ink_right(mark) + 0.1 * size
+                and min(abs(later.x0 - glyph.x0 - indent) for indent in (0, 2 * size))
+                <= 0.05 * size
+                and later.x0 - earlier.x1 >= LONE_GUTTER * size
+            ):
+                return True
+    return False
 
 
 def column_edge(start: float, left: float, right: float, other: list[Glyph]) -> bool:
@@ -456,9 +514,15 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
     """Whether a neighbouring line prints text right across the gap, so it is no gutter. A
     closing mark the neighbour sets just where this line's text ends is hung past their
     column's edge (标点悬挂) into the gutter: it does not print across it, however narrow the
-    white left between it and the next column."""
+    white left between it and the next column. The neighbour's glyph that begins where the
+    gap ends is part of its text across it (a justified line's letter space may fall there),
+    unless a mark before it hangs into the gap: that glyph opens the next column."""
     for other in neighbours:
-        inside = [glyph for glyph in other if glyph.x1 > left and glyph.x0 < right]
+        inside = [
+            glyph for glyph in other if glyph.x1 > left and glyph.x0 < right + 0.15 * glyph.size
+        ]
+        if len(inside) >= 2 and inside[-1].x0 >= right and inside[-2].text in HANGING:
+            inside.pop()
         if not inside or inside[0].x0 > left + 1 or ink_right(inside[-1]) < right - 1:
             continue
         if inside[0].text in HANGING and inside[0].x0 >= left - 0.2 * inside[0].size:
@@ -505,6 +569,33 @@ def separated_side(left_box: Box, right_box: Box, separators: list[Box]) -> bool
     return False
 
 
+def usual_gaps(ordered: list[PrintedLine]) -> dict[float, float]:
+    """The white between a line and the next one under it in its column, most common on the
+    page for each size of type (at least five such pairs), by size to the half point."""
+    found: dict[float, Counter] = {}
+    for index, line in enumerate(ordered):
+        size = line.size
+        for other in ordered[index + 1 :]:
+            if other.top > line.bottom + LEADING_GAP * size:
+                break
+            gap = other.top - line.bottom
+            if (
+                -0.3 * size <= gap
+                and max(size, other.size) / min(size, other.size) < SAME_SIZE
+                and min(line.x1, other.x1) - max(line.x0, other.x0)
+                > 0.5 * min(line.x1 - line.x0, other.x1 - other.x0)
+            ):
+                key = round(size * 2) / 2
+                found.setdefault(key, Counter())[round(gap * 2) / 2] += 1
+                break
+    usual = {}
+    for key, gaps in found.items():
+        gap, count = gaps.most_common(1)[0]
+        if count >= 5:
+            usual[key] = gap
+    return usual
+
+
 def stack_blocks(
     lines: list[PrintedLine], separators: list[Box], headline_size: float
 ) -> list[Block]:
@@ -512,7 +603,9 @@ def stack_blocks(
     headline (at least headline_size) may be centred, so they need not share their edges."""
     blocks: list[Block] = []
     open_blocks: list[Block] = []
-    for line in sorted(lines, key=lambda li: (li.top, li.x0)):
+    ordered = sorted(lines, key=lambda li: (li.top, li.x0))
+    leading = usual_gaps(ordered)
+    for line in ordered:
         home = None
         for block in open_blocks:
             last = block.lines[-1]
@@ -526,11 +619,20 @@ def stack_blocks(
             # A paragraph's first line is indented, and its last line short, so a block of
             # one line tells neither edge of its column.
             alone = len(block.lines) == 1
+            usual = leading.get(round(size * 2) / 2)
+            if alone and usual is not None and gap > usual + 0.35 * size:
+                # Nor its leading: the page's text of its size is set at one leading, and a
+                # wider white under it parts it from the line below (an article's closing
+                # line over the next article's first, with no rule between).
+                continue
             reach_left = (3.5 if alone else 0.6) * size
             outside = line.x0 < column.x0 - reach_left or line.x0 > column.x0 + 3.5 * size
             if not alone and line.x1 > column.x1 + 1.2 * size:
                 outside = True
-            if outside and min(last.size, line.size) < headline_size:
+            # A heading broken over two lines is centred on one axis (a subheading's short
+            # second line stands in the middle of its column, past a paragraph's indent).
+            centred = abs(line.x0 + line.x1 - last.x0 - last.x1) <= size and line.x1 <= last.x1
+            if outside and not centred and min(last.size, line.size) < headline_size:
                 continue
             # A paragraph's closing line may hold a character or two, the next paragraph's
             # first line indented past it: under it though it shares none of its width.

@@ -165,7 +165,7 @@ def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
     nodes: list[Node] = []
     headline_blocks = []
     for block in blocks:
-        if block.size >= HEADLINE_RATIO * body:
+        if block.size >= HEADLINE_RATIO * body and not inside_a_column(block, blocks, geometry):
             headline_blocks.append(block)
         elif block.size < CAPTION_RATIO * body and near_picture(block.box, geometry):
             nodes.append(Node("caption", block.column_box, [block]))
@@ -189,12 +189,65 @@ def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
     return nodes
 
 
+#: A subheading may be set this much larger than the body; a headline is set larger still.
+SUBHEADING_RATIO = 1.5
+
+
+def inside_a_column(block: Block, blocks: list[Block], geometry: PageGeometry) -> bool:
+    """A heading of a line or two set less than half again the body's size, inside a column:
+    the column's text runs on right below it, and right above it or, at the column's head,
+    the next column's text starts level with it, no wider than the column and with no rule
+    between. That is a subheading (小标题), however large; a headline stands over (or
+    beside) its columns, not inside one."""
+    body = geometry.body_size
+    if block.size >= SUBHEADING_RATIO * body or len(block.lines) > 2:
+        return False
+    box = block.box
+
+    def in_column(other: Block, gap: float) -> bool:
+        column = other.column_box
+        return (
+            abs(other.size - body) <= 0.06 * body
+            and 0 <= gap <= 1.5 * body
+            # (a one-line block under it may be a paragraph's indented first line)
+            and column.x0 - (3 if len(other.lines) == 1 else 1) * body <= box.x0
+            and box.x1 <= column.x1 + body
+            and box.width >= 0.3 * column.width
+        )
+
+    above = any(
+        in_column(other, box.top - other.bottom)
+        and not separated(other.box, box, geometry.separators)
+        for other in blocks
+    )
+    below = [
+        other.column_box
+        for other in blocks
+        if in_column(other, other.top - box.bottom)
+        and not separated(box, other.box, geometry.separators)
+    ]
+    if not below:
+        return False
+    column = Box(below[0].x0, box.top, below[0].x1, below[0].bottom)
+    level = any(
+        abs(other.size - body) <= 0.06 * body
+        and abs(other.top - box.top) <= 0.5 * body
+        and 0 < (gap_between(column, other.box) or 0) <= 3 * body
+        and not separated_side(
+            *sorted((column, other.box), key=lambda b: b.x0), geometry.separators
+        )
+        for other in blocks
+    )
+    return above or level
+
+
 def widen_short_columns(nodes: list[Node], body: float) -> None:
     """A paragraph's closing line ends short of its column's right edge, and a column may be
     cut into parts by a subheading: each part is as wide as the column, the widest part set
     flush with it just above or below (across a subheading at most), so the next column beside
     it is reached across one gutter, not across the white after a short line."""
     texts = [node for node in nodes if node.kind in ("text", "subheading")]
+    own = {id(node): node.box for node in texts}
     widths = {}
     for node in texts:
         column = [
@@ -212,6 +265,30 @@ def widen_short_columns(nodes: list[Node], body: float) -> None:
         if id(node) in widths:
             box = node.box
             node.box = Box(box.x0, box.top, widths[id(node)], box.bottom)
+    widen_to_the_grid(texts, own, body)
+
+
+def widen_to_the_grid(texts: list[Node], own: dict[int, Box], body: float) -> None:
+    """Columns of an article set side by side share their width and stand a gutter apart. A
+    column of short lines only (a byline on lines of its own, at the article's left) opening
+    level with the column beside it, one column's width and a gutter to its left, is as wide
+    as that column, whose own lines (two or more, not widened) tell its width."""
+    for node in texts:
+        if node.kind != "text":
+            continue
+        box = own[id(node)]
+        for other in texts:
+            column = own[id(other)]
+            gutter = column.x0 - box.x0 - column.width
+            if (
+                other.kind == "text"
+                and len(other.lines) >= 2
+                and abs(column.top - box.top) <= 0.5 * body
+                and box.width < column.width - 0.5 * body
+                and 0.5 * body <= gutter <= 3 * body
+            ):
+                node.box = Box(box.x0, box.top, box.x0 + column.width, box.bottom)
+                break
 
 
 def near_picture(box: Box, geometry: PageGeometry) -> bool:
@@ -265,7 +342,9 @@ def headline_groups(
 
 
 def text_inside(group: list[Block], nodes: list[Node]) -> bool:
-    box = union_box([block.box for block in group])
+    """Whether a column of text reaches into the box of the headline's inked lines (a mark
+    hung past a kicker's column does not draw that box over the next column)."""
+    box = union_box([line.ink_box for block in group for line in block.lines])
     return any(
         node.kind == "text"
         and min(box.x1, node.box.x1) - max(box.x0, node.box.x0) > 1
@@ -319,7 +398,7 @@ def gap_between(first: Box, second: Box) -> float | None:
 
 def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None:
     gap = gap_between(first.box, second.box)
-    if gap is None or gap > LONGEST_LINK * geometry.body_size:
+    if gap is None or gap > LONGEST_LINK * geometry.body_size + headline_short(first, second):
         return None
     a, b = first.box, second.box
     if max(0.0, b.x0 - a.x1, a.x0 - b.x1) > 0:
@@ -330,10 +409,11 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
         if separated_side(left, right, geometry.separators):
             return None
         body = geometry.body_size
-        misaligned = abs(a.top - b.top) > 1.5 * body and abs(a.bottom - b.bottom) > 1.5 * body
+        misaligned = abs(a.top - b.top) > 1.0 * body and abs(a.bottom - b.bottom) > 1.5 * body
         if misaligned and "headline" not in (first.kind, second.kind):
-            # Columns of one article side by side start (or end) level with each other; a
-            # headline beside its columns may stand anywhere along them.
+            # Columns of one article side by side start (or end) level with each other, on
+            # one baseline: a line's depth apart is misaligned; a headline beside its
+            # columns may stand anywhere along them.
             gap *= MISALIGNED_COLUMNS
     else:
         upper, lower = (a, b) if a.top <= b.top else (b, a)
@@ -349,6 +429,23 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
     return gap
 
 
+def headline_short(first: Node, second: Node) -> float:
+    """How far a headline beside its columns may fall short of its own column's edge: it is
+    broken at whole characters (and may be centred or set flush left), so the white after its
+    longest line in its column is less than one of its characters. Nothing for other links."""
+    a, b = first.box, second.box
+    if max(0.0, b.x0 - a.x1, a.x0 - b.x1) <= 0:
+        return 0.0
+    return max(
+        (
+            max(line.size for line in node.lines)
+            for node in (first, second)
+            if node.kind == "headline"
+        ),
+        default=0.0,
+    )
+
+
 def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]:
     """Each headline's article: the text reached from it by the shortest chain of links;
     pictures and their captions join an article whose area holds them, else are photo news."""
@@ -361,6 +458,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             if cost is not None:
                 links[i].append((cost, j))
                 links[j].append((cost, i))
+    links = mid_column_links(nodes, links)
     # Text: shortest chains from every headline, through text only, or first through the
     # photo set between a headline and its columns (题图) and its caption.
     # A headline over a picture titles what lies below it (the photo, its caption, the
@@ -416,6 +514,10 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             if {kind, nodes[index].kind} & {"picture", "caption"}:
                 if not under_headline(nodes, index, other, head, news):
                     continue
+                if head in left_of_text and kind in text_kinds:
+                    # A headline beside its columns has its text there: a photo under it
+                    # closes its article and leads to no more text (the next band's).
+                    continue
             elif kind not in text_kinds:
                 continue
             if (
@@ -467,17 +569,59 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
     return [sorted(group) for group in members.values()]
 
 
+def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, int]]]:
+    """A column runs on at the head of the next column: a link sideways into a subheading
+    with its column's text right above it (halfway down its column), even one level with
+    the column beside it by chance, costs as much as misaligned columns do: a subheading is
+    reached from the text it follows."""
+    text_kinds = ("text", "subheading")
+
+    def under_text(index: int) -> bool:
+        box = nodes[index].box
+        return any(
+            nodes[other].kind in text_kinds
+            and 0 <= box.top - nodes[other].box.bottom <= 2 * box.height
+            and min(box.x1, nodes[other].box.x1) - max(box.x0, nodes[other].box.x0) > 0
+            for _, other in links[index]
+        )
+
+    mid = {i for i, node in enumerate(nodes) if node.kind == "subheading" and under_text(i)}
+    adjusted = {}
+    for i, neighbours in links.items():
+        adjusted[i] = []
+        for cost, j in neighbours:
+            a, b = nodes[i].box, nodes[j].box
+            sideways = max(0.0, b.x0 - a.x1, a.x0 - b.x1) > 0
+            both_text = nodes[i].kind in text_kinds and nodes[j].kind in text_kinds
+            if sideways and both_text and (i in mid or j in mid):
+                cost *= MISALIGNED_COLUMNS
+            adjusted[i].append((cost, j))
+    return adjusted
+
+
 def opens_section(
     nodes: list[Node], links, best: dict[int, tuple[float, int]], body: float
 ) -> dict[int, int]:
     """A subheading (小标题) opens the section set under it in its column: the text right
-    under it is its article's, however the chains from the headlines reached it. Returns
-    each such text's headline."""
+    under it is its article's, however the chains from the headlines reached it. It goes
+    on from the text set over it in its column, when there is such text: then it and its
+    section are that text's article, though a chain reached the subheading from below,
+    through its own section. Returns each such subheading's and text's headline."""
     opened = {}
     for index, (_, head) in best.items():
         if nodes[index].kind != "subheading":
             continue
         above = nodes[index].box
+        over = [
+            best[other][1]
+            for _, other in links[index]
+            if nodes[other].kind == "text"
+            and other in best
+            and 0 <= above.top - nodes[other].box.bottom <= body
+            and min(above.x1, nodes[other].box.x1) - max(above.x0, nodes[other].box.x0) > 0
+        ]
+        if over:
+            head = opened[index] = over[0]
         for _, other in links[index]:
             below = nodes[other].box
             if (
@@ -726,7 +870,9 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
             for position, line in enumerate(lines):
                 size = line.size
                 indented = line.x0 - left >= INDENT * size and len(lines) > 1
-                if position == 0 and column_left < left - 0.5 * size:
+                if column_left < left - 0.5 * size:
+                    # No line of the block is flush with its column (a centred subheading
+                    # over an indented first line): the indent is told by the column's edge.
                     indented = line.x0 - column_left >= INDENT * size
                 face = font_family(line.font)
                 heavy = face != body_face and (is_bold_face(line.font) or line.bold)

@@ -668,3 +668,482 @@ def test_parse_pdf_parses_every_page():
 
     pages = parse_pdf(printed.pdf)
     assert [page.articles[0].title for page in pages] == ["植保无人机飞进田间"]
+
+
+def headline_flush_left_in_its_column_beside_the_text(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(40, 520, "苏州生物医")
+    pdf.drawString(40, 502, "药产业跑出")
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州市", 152.5, 530, rows=8, count=1, leading=14)
+    columns(pdf, "生物医药产业实现产值", 265, 530, rows=8, count=1, leading=14)
+
+
+def test_a_headline_beside_its_columns_reaches_them_across_the_white_its_lines_leave():
+    """A headline set flush left in its own column, beside the text: its lines end almost a
+    character short of the column's edge, and that white with a wide gutter is more than the
+    white between two parts of one article; the columns are still its own."""
+    page = read_pdf(drawn_pdf(headline_flush_left_in_its_column_beside_the_text)).parse_page(0)
+    assert [(a.title, a.body[0].text[:9]) for a in page.articles] == [
+        ("苏州生物医药产业跑出", "今年前五个月苏州市")
+    ]
+
+
+def headline_hung_over_the_rule_to_the_next_headline(pdf) -> None:
+    song(pdf, 24)
+    pdf.drawString(40, 520, "跑出“加速度”")
+    pdf.drawString(206, 520, "南京发布场景")
+    pdf.line(200, 540, 200, 400)
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州市生物", 40, 490, rows=6, count=1, leading=14)
+    columns(pdf, "南京市二日发布首批应用", 206, 490, rows=6, count=1, leading=14)
+
+
+def test_a_vertical_rule_in_the_white_after_a_hung_mark_parts_two_headlines():
+    """A headline set a little wider than its columns, its closing quote hung past them over
+    the vertical rule: the rule stands in the white after the mark's ink, so the row is two
+    headlines, each over its own column."""
+    page = read_pdf(drawn_pdf(headline_hung_over_the_rule_to_the_next_headline)).parse_page(0)
+    assert [(a.title, a.body[0].text[:4]) for a in page.articles] == [
+        ("跑出“加速度”", "今年前五"),
+        ("南京发布场景", "南京市二"),
+    ]
+
+
+def two_line_columns_a_mark_hung_into_a_one_em_gutter(indent: float):
+    def draw(pdf) -> None:
+        song(pdf, 20)
+        pdf.drawString(40, 530, "高校成果转化提速")
+        song(pdf, 10)
+        pdf.drawString(60, 500, "浙江工业大学技术")
+        pdf.drawString(40, 485, "转移中心与十二家企业")
+        pdf.drawString(140, 485, "，")
+        pdf.drawString(150 + indent, 500, "集中签约转让专利三"[: 9 - int(indent // 10)])
+        pdf.drawString(150, 485, "十八项合同金额过亿。")
+
+    return draw
+
+
+@pytest.mark.parametrize(
+    ("indent", "body"),
+    [
+        (0, ["浙江工业大学技术转移中心与十二家企业，集中签约转让专利三十八项合同金额过亿。"]),
+        (20, ["浙江工业大学技术转移中心与十二家企业，", "集中签约转让专十八项合同金额过亿。"]),
+    ],
+    ids=["next-column-flush", "next-column-indented"],
+)
+def test_a_mark_hung_into_a_one_em_gutter_ends_the_line_of_a_two_line_column(indent, body):
+    """Columns one em apart, two lines deep; a comma hung past the first column's edge fills
+    the gutter to the next column's text. No second line nearby confirms that gutter, but the
+    line over it ends at the column's edge and its next column starts level with the text
+    after the mark, or a paragraph's indent of two characters further: the line ends at the
+    mark."""
+    draw = two_line_columns_a_mark_hung_into_a_one_em_gutter(indent)
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [block.text for block in page.articles[0].body] == body
+
+
+def two_headlines_two_rows_deep_side_by_side(pdf) -> None:
+    song(pdf, 30)
+    pdf.drawString(40, 530, "新能源重")
+    pdf.drawString(190, 530, "青岛海洋仪器")
+    pdf.drawString(40, 494, "卡批量下")
+    pdf.drawString(190, 494, "台启用")
+    picture(pdf, 40, 380, 140, 90)
+    song(pdf, 9)
+    columns(pdf, "四月八日青岛海洋科技装备检测", 190, 470, rows=8, count=1, leading=14)
+
+
+def test_two_headlines_side_by_side_over_two_rows_part_on_both():
+    """Two headlines, each broken over two rows, side by side a headline em apart over a photo
+    and a column: each row's white lies over the gutter between them, and the other row, which
+    parts at the same white, is no line printed across it."""
+    lines = printed_lines(two_headlines_two_rows_deep_side_by_side)
+    assert {"新能源重", "青岛海洋仪器", "卡批量下", "台启用"} <= set(lines)
+
+
+def closing_line_over_the_next_articles_first_with_little_white(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 560, "深圳低空物流航线")
+    song(pdf, 9)
+    columns(pdf, "记者一日从深圳市交通", 40, 530, rows=6, count=1, leading=14)
+    columns(pdf, "运输局获悉无人机物流", 140, 530, rows=3, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(155, 488, "城市上空织网")
+    song(pdf, 9)
+    pdf.drawString(158, 474, "在南山区的一处楼")
+    pdf.drawString(158, 453, "七月三十日福州数")
+    columns(pdf, "字经济产业园举行项目", 140, 439, rows=4, count=1, leading=14)
+    song(pdf, 16)
+    pdf.drawString(40, 430, "福州签约")
+    pdf.drawString(40, 410, "项目落地")
+
+
+def test_a_closing_line_over_the_next_articles_first_line_is_parted_by_the_white():
+    """An article's closing line, alone under a subheading, and the next article's indented
+    first line under it, with no rule and a little more white than the page's leading: the
+    page's text is set at one leading, so they are two blocks, each its article's."""
+    draw = closing_line_over_the_next_articles_first_with_little_white
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.body[-1].text[-8:]) for a in page.articles] == [
+        ("深圳低空物流航线", "在南山区的一处楼"),
+        ("福州签约项目落地", "济产业园举行项目"),
+    ]
+
+
+def byline_over_a_justified_line_spaced_at_its_word_space(pdf) -> None:
+    song(pdf, 9)
+    for baseline, (role, name) in ((500, ("本报记者", "吴昊")), (488, ("见习记者", "丁一"))):
+        pdf.drawString(40, baseline, role)
+        pdf.drawString(81.5, baseline, name)
+    for position, char in enumerate("五月六日湖南星沙重"):
+        pdf.drawString(40 + position * 10.375, 476, char)
+    columns(pdf, "工机械股份有限公司的", 40, 464, rows=3, count=1, leading=12)
+
+
+def test_a_byline_word_space_over_a_justified_line_is_no_gutter():
+    """A byline of two lines whose word spaces stand one over the other, over a justified
+    line whose letter space falls just where that white ends: the justified line prints
+    across it, so the spaces are word spaces, not a gutter with a column of two names."""
+    lines = printed_lines(byline_over_a_justified_line_spaced_at_its_word_space)
+    assert lines[:2] == ["本报记者 吴昊", "见习记者 丁一"]
+
+
+def byline_column_beside_a_headline_over_the_other_columns(pdf) -> None:
+    song(pdf, 24)
+    pdf.drawString(175, 540, "青岛检测平台启用")
+    song(pdf, 9)
+    pdf.drawString(40, 505, "实习生 宋佳")
+    pdf.drawString(40, 491, "本报记者 林海")
+    pdf.drawString(170.5, 505, "四月八日青岛海洋")
+    columns(pdf, "科技装备检测中心在西", 152.5, 491, rows=1, count=1, leading=14)
+    columns(pdf, "海岸新区启用可为海洋", 265, 505, rows=2, count=1, leading=14)
+
+
+def test_a_byline_column_beside_the_headline_is_as_wide_as_the_columns_beside_it():
+    """A byline set on lines of its own in the article's first column, the headline centred
+    over the columns right of it: the byline's short lines leave most of the column white,
+    but it opens level with the next column one column's width and a gutter on, so it is as
+    wide as that column, and the article's."""
+    page = read_pdf(drawn_pdf(byline_column_beside_a_headline_over_the_other_columns))
+    articles = page.parse_page(0).articles
+    assert [(a.title, [(b.role, b.name) for b in a.bylines]) for a in articles] == [
+        ("青岛检测平台启用", [("实习生", "宋佳"), ("记者", "林海")])
+    ]
+
+
+def subheading_broken_with_its_last_character_centred(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 560, "西安企业加速出海")
+    song(pdf, 9)
+    columns(pdf, "工程学院与企业共建了", 40, 530, rows=3, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(40, 488, "政策服务跟上企业脚")
+    pdf.drawString(80, 475, "步")
+    song(pdf, 9)
+    pdf.drawString(58, 461, "为帮助企业应对海外")
+    columns(pdf, "认证和知识产权等难题", 40, 447, rows=3, count=1, leading=14)
+
+
+def test_a_subheading_broken_over_two_lines_centred_is_one_block():
+    """A subheading broken over two lines, its last character centred in the column past a
+    paragraph's indent: both lines stand on one axis, so they are one block (the text under
+    it is the section it opens), and one subheading."""
+    from articles.pdfpage.layout import read_geometry
+
+    document = read_pdf(drawn_pdf(subheading_broken_with_its_last_character_centred))
+    blocks = read_geometry(document.page_content(0)).blocks
+    assert [[line.text for line in block.lines] for block in blocks if block.size == 10] == [
+        ["政策服务跟上企业脚", "步"]
+    ]
+    assert [(b.type, b.text) for b in document.parse_page(0).articles[0].body][1] == (
+        "subheading",
+        "政策服务跟上企业脚步",
+    )
+
+
+def subheading_over_a_section_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 13)
+    pdf.drawString(40, 540, "西安硬科技出海")
+    song(pdf, 9)
+    columns(pdf, "一季度西安市高新技术", 150, 550, rows=12, count=1, leading=14)
+    columns(pdf, "工程学院与企业共建了", 260, 550, rows=3, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(265, 506, "政策服务跟上企业")
+    song(pdf, 9)
+    columns(pdf, "为帮助企业应对海外认", 260, 492, rows=8, count=1, leading=14)
+    song(pdf, 28)
+    pdf.drawString(370, 518, "宁波研发淡化膜")
+    song(pdf, 9)
+    columns(pdf, "近日宁波甬膜新材料有", 370, 492, rows=6, count=2, leading=14)
+
+
+def test_a_subheading_goes_on_from_the_text_over_it_with_its_section():
+    """A subheading in an article's last column, the next article's columns level with its
+    section: the next headline's chain reaches the section, and through it the subheading,
+    more cheaply, but the subheading goes on from the text over it, and its section with
+    it."""
+    draw = subheading_over_a_section_beside_the_next_articles_columns
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("为帮助企业")) for a in page.articles] == [
+        ("西安硬科技出海", 8),
+        ("宁波研发淡化膜", 0),
+    ]
+
+
+def headlines_whose_marks_hang_toward_the_next_column(pdf) -> None:
+    song(pdf, 13)
+    pdf.drawString(40, 562, "聚焦低空经济会：")
+    song(pdf, 20)
+    for baseline, text in ((540, "深圳物流"), (512, "航线突破"), (486, "两百条")):
+        pdf.drawString(40, baseline, text)
+    song(pdf, 25)
+    pdf.drawString(141, 548, "福州签约")
+    pdf.drawString(141, 512, "项目落地")
+    song(pdf, 9)
+    columns(pdf, "七月三十日福州数字经", 141, 490, rows=5, count=2, leading=13)
+    pdf.drawString(40, 465, "记者周晨赵雪深圳已开")
+    pdf.drawString(131, 465, "）")
+    columns(pdf, "开通无人机物流航线二", 40, 452, rows=4, count=1, leading=13)
+
+
+def test_marks_hung_toward_the_next_column_narrow_no_gutter_to_the_headlines():
+    """A kicker's colon hung past its column over the next column, and a closing bracket
+    hung partly into the gutter under the two headlines sharing a row: each mark prints in
+    the left half of its em, so the kicker's box holds no text of the next column, and the
+    gutter under the shared row keeps its white: two headlines, the kicker the first's."""
+    page = read_pdf(drawn_pdf(headlines_whose_marks_hang_toward_the_next_column)).parse_page(0)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("聚焦低空经济会：", "深圳物流航线突破两百条"),
+        (None, "福州签约项目落地"),
+    ]
+
+
+def comma_in_a_columns_last_line_under_short_lines(pdf) -> None:
+    song(pdf, 10)
+    for row, (first, second) in enumerate(
+        [("疗物资等。", "起降点单架无人机每天"), ("城市上空织网", "四十架次空域分类管理")]
+    ):
+        pdf.drawString(40, 530 - 15 * row, first)
+        pdf.drawString(155, 530 - 15 * row, second)
+    pdf.drawString(40, 500, "在南山区的一处楼，一")
+    pdf.drawString(155, 500, "飞行计划审批时间已从")
+
+
+def test_a_comma_a_gutter_and_a_character_short_of_the_next_column_is_inside_its_line():
+    """A column's last line with a comma a gutter and one character short of the next
+    column, under short lines whose white runs to that column: their white ends a character
+    further than this line's next text, so it is not this line's gutter, and the line reads
+    on past the comma."""
+    lines = printed_lines(comma_in_a_columns_last_line_under_short_lines)
+    assert "在南山区的一处楼，一" in lines
+
+
+def subheading_set_a_fifth_larger_inside_a_column(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(40, 560, "苏州医药产业提速")
+    song(pdf, 10)
+    columns(pdf, "今年前五个月苏州市生", 40, 530, rows=4, count=2, leading=15)
+    song(pdf, 12)
+    pdf.drawString(46, 468, "创新药按下快进键")
+    song(pdf, 10)
+    pdf.drawString(60, 452, "在苏州工业园区博")
+    columns(pdf, "远生物医药有限公司的", 40, 437, rows=3, count=1, leading=15)
+    columns(pdf, "实验室里灯火通明去年", 140, 452, rows=4, count=1, leading=15)
+
+
+def letter_spaced_headline_over_two_columns(pdf) -> None:
+    song(pdf, 24)
+    for position, char in enumerate("武汉光谷发布新政"):
+        pdf.drawString(78.2 + position * 28.8, 540, char)
+    song(pdf, 9)
+    columns(pdf, "东湖高新区管委会发布", 40, 505, rows=5, count=2, leading=14)
+
+
+def test_a_letter_spaced_headline_is_one_headline_over_the_gutter_it_spans():
+    """A headline set letter-spaced (字距) over two columns: one of its even gaps falls over
+    the gutter between them, but it does not stand out from the line's spacing, so the line
+    is one headline."""
+    page = read_pdf(drawn_pdf(letter_spaced_headline_over_two_columns)).parse_page(0)
+    assert [a.title for a in page.articles] == ["武汉光谷发布新政"]
+
+
+def body_sized_subheading_centred_over_an_indented_line(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(40, 560, "苏州医药产业提速")
+    song(pdf, 10)
+    columns(pdf, "今年前五个月苏州市生物医药产", 40, 530, rows=2, count=1, leading=15)
+    pdf.drawString(40, 500, "业产值过千亿。")
+    pdf.drawString(80, 485, "创新药快进键")
+    pdf.drawString(60, 470, "在苏州工业园区博远生物")
+    columns(pdf, "医药有限公司的实验室里灯火", 40, 455, rows=3, count=1, leading=15)
+
+
+def test_a_subheading_at_the_body_size_over_an_indented_line_is_its_own_paragraph():
+    """A subheading set at the body's size and face, centred, the next paragraph's indented
+    first line under it: no line of theirs is flush with the column, so the indent is told
+    by the column's edge, and the paragraph does not run on from the subheading."""
+    draw = body_sized_subheading_centred_over_an_indented_line
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [b.text[:6] for b in page.articles[0].body] == [
+        "今年前五个月",
+        "创新药快进键",
+        "在苏州工业园",
+    ]
+
+
+def subheading_set_a_fifth_larger_over_a_columns_last_line(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(40, 560, "苏州医药产业提速")
+    song(pdf, 10)
+    columns(pdf, "今年前五个月苏州市生", 40, 530, rows=4, count=1, leading=15)
+    song(pdf, 12)
+    pdf.drawString(46, 468, "创新药按下快进键")
+    song(pdf, 10)
+    pdf.drawString(60, 452, "在苏州工业园区博")
+    columns(pdf, "远生物医药有限公司的", 150, 530, rows=6, count=1, leading=15)
+
+
+def large_subheading_heading_a_column_level_with_the_next(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(60, 550, "西安企业加速出海")
+    song(pdf, 9)
+    columns(pdf, "一季度西安市高新技术", 40, 520, rows=4, count=1, leading=14)
+    song(pdf, 11)
+    pdf.drawString(146.5, 520, "从卖产品到标准")
+    song(pdf, 9)
+    pdf.drawString(158, 505, "陕西秦川智造科技")
+    columns(pdf, "有限公司是一家生产精", 140, 491, rows=2, count=1, leading=14)
+    columns(pdf, "密减速器的企业去年在", 240, 520, rows=4, count=1, leading=14)
+
+
+@pytest.mark.parametrize(
+    ("draw", "title", "subheading"),
+    [
+        (subheading_set_a_fifth_larger_inside_a_column, "苏州医药产业提速", "创新药按下快进键"),
+        (
+            subheading_set_a_fifth_larger_over_a_columns_last_line,
+            "苏州医药产业提速",
+            "创新药按下快进键",
+        ),
+        (
+            large_subheading_heading_a_column_level_with_the_next,
+            "西安企业加速出海",
+            "从卖产品到标准",
+        ),
+    ],
+    ids=["text-above-and-below", "over-an-indented-last-line", "heading-a-column-level"],
+)
+def test_a_subheading_set_a_fifth_larger_than_the_body_inside_its_column_is_no_headline(
+    draw, title, subheading
+):
+    """A subheading set at 1.2 times the body, as large as a small headline, with its
+    column's text right below it (a paragraph's indented first line, say) and right above
+    it, or heading the article's second
+    column with the first and third columns' text starting level with it: it stands inside
+    the band of the columns, not over them, so it is the article's subheading, not a title."""
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [a.title for a in page.articles] == [title]
+    assert ("subheading", subheading) in [(b.type, b.text) for b in page.articles[0].body]
+
+
+def first_column_left_of_a_centred_headline_beside_a_lower_column(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(40, 560, "成都超算中心")
+    pdf.drawString(40, 542, "覆盖西部省份")
+    song(pdf, 20)
+    pdf.drawString(255, 556, "武汉光谷发布新政")
+    song(pdf, 9)
+    columns(pdf, "本网讯记者从国家超级", 40, 518, rows=12, count=1, leading=13)
+    columns(pdf, "中国科技网讯东湖高新", 140, 530, rows=5, count=3, leading=13)
+
+
+def test_columns_of_one_article_start_level_not_a_line_apart():
+    """A one-column article beside the next one's first column, with no rule between, the
+    next headline centred over that article's later columns: the first column starts a line
+    lower than the column beside it, which starts level with its own article's columns, so
+    it is the next article's."""
+    draw = first_column_left_of_a_centred_headline_beside_a_lower_column
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("中国科技网讯")) for a in page.articles] == [
+        ("成都超算中心覆盖西部省份", 0),
+        ("武汉光谷发布新政", 15),
+    ]
+
+
+def comma_at_a_columns_edge_over_a_comma_hung_into_the_gutter(pdf) -> None:
+    song(pdf, 10)
+    for baseline, first, second in (
+        (515, "公司技术总监李晨介绍", "海东市农业农村局有关"),
+        (500, "技术总监李晨介绍他，", "责人表示今年全市将为"),
+        (485, "耳标每隔十分钟上传一", "海大学畜牧兽医科学院"),
+    ):
+        pdf.drawString(40, baseline, first)
+        pdf.drawString(150, baseline, second)
+    pdf.drawString(140, 485, "，")
+
+
+def test_a_comma_hung_into_the_gutter_and_the_next_column_do_not_print_across_it():
+    """Columns one em apart: a line ends with a comma at its column's edge, the line under
+    it with a comma hung into the gutter, the next column's text just after that mark. The
+    mark and the next column's first glyph are no text printed across the gutter: the line
+    over it ends at its comma."""
+    lines = printed_lines(comma_at_a_columns_edge_over_a_comma_hung_into_the_gutter)
+    assert "技术总监李晨介绍他，" in lines
+    assert "责人表示今年全市将为" in lines
+
+
+def photo_under_a_beside_headlines_article_over_the_next_band(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 540, "高校成果转化")
+    pdf.drawString(40, 522, "驶入快车道")
+    pdf.drawString(40, 390, "湘江装备中试")
+    song(pdf, 9)
+    columns(pdf, "七月九日浙江工业大学", 150, 550, rows=2, count=3, leading=14)
+    picture(pdf, 40, 430, 420, 80)
+    song(pdf, 7)
+    pdf.drawString(40, 421, "图为签约现场。记者何佳摄")
+    song(pdf, 9)
+    columns(pdf, "记者从湖南省科技厅了", 150, 405, rows=4, count=3, leading=14)
+
+
+def test_a_photo_under_a_headline_beside_its_columns_leads_to_no_more_text():
+    """A headline set beside its columns, a photo under the headline and the columns: the
+    photo closes the article. The columns under the photo, nearer it than their own headline
+    beside them in the next band, are that headline's."""
+    draw = photo_under_a_beside_headlines_article_over_the_next_band
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("湖南省"), a.captions) for a in page.articles] == [
+        ("高校成果转化驶入快车道", 0, ["图为签约现场。记者何佳摄"]),
+        ("湘江装备中试", 12, []),
+    ]
+
+
+def subheading_halfway_down_level_with_the_next_articles_first_line(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 530, "苏州医药跑")
+    pdf.drawString(40, 512, "出加速度")
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州市生", 150, 550, rows=12, count=1, leading=14)
+    columns(pdf, "构办公室主任陈静介绍", 260, 550, rows=4, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(265, 492, "产业链条越拉越长")
+    song(pdf, 9)
+    columns(pdf, "从原料药制剂到高端医", 260, 478, rows=6, count=1, leading=14)
+    song(pdf, 18)
+    pdf.drawString(370, 510, "南京发布应用场景")
+    song(pdf, 9)
+    columns(pdf, "南京市二日发布首批应", 370, 492, rows=6, count=2, leading=14)
+
+
+def test_a_subheading_halfway_down_its_column_is_reached_from_the_text_it_follows():
+    """A subheading halfway down an article's last column stands level, by chance, with the
+    first line of the next article's column beside it: a column runs on at the head of the
+    next one, so that sideways step costs more, and the subheading, its section and the
+    text over it stay with their article."""
+    draw = subheading_halfway_down_level_with_the_next_articles_first_line
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [(a.title, a.plain_text().count("从原料药")) for a in page.articles] == [
+        ("苏州医药跑出加速度", 6),
+        ("南京发布应用场景", 0),
+    ]

@@ -96,6 +96,14 @@ class Layout:
     head_rule: bool = True
     two_per_band: bool = True
     three_per_band: bool = False
+    # What another typesetting program does otherwise (the defaults are this one's):
+    bold_offset: float = 0.03  # fake bold's second drawing, in ems to the right
+    bold_rise: float = 0.0  # and up
+    band_white: float = 1.2  # ems of white between one band of articles and the next
+    head_leading: float = 1.3  # a headline's lines, in its size
+    head_tracking: float = 0.0  # letter space in headlines, in ems
+    subheading_ratio: float = 1.1  # a subheading's size, in the body's
+    byline_space: str = " "  # between a role and a name on a byline's own line (or "\u3000")
 
 
 @dataclass
@@ -138,11 +146,12 @@ class Setter:
             x += advance + spacing
         return x
 
-    def bold_glyphs(self, x, top, text, face, size):
-        marks, end = self.marks, self.glyphs(x, top, text, face, size)
+    def bold_glyphs(self, x, top, text, face, size, spacing=0.0):
+        marks, end = self.marks, self.glyphs(x, top, text, face, size, spacing)
         if self.layout.fake_bold:
             self.marks = None
-            self.glyphs(x + 0.03 * size, top, text, face, size)
+            rise = self.layout.bold_rise * size
+            self.glyphs(x + self.layout.bold_offset * size, top - rise, text, face, size, spacing)
             self.marks = marks
         return end
 
@@ -211,7 +220,7 @@ class Setter:
             # A byline's line breaks between a role and a name, never inside one.
             face, line = lay.byline_face or lay.caption_face, ""
             for word in byline_text(bylines, own_line=True).split(" "):
-                joined = f"{line} {word}" if line else word
+                joined = f"{line}{lay.byline_space}{word}" if line else word
                 if line and self.width_of(joined, face, lay.body_size) > width:
                     out.append((line, face, lay.body_size, False, False, False))
                     joined = word
@@ -221,7 +230,7 @@ class Setter:
             paragraphs[-1]["text"] += f"（{credit}）"
         for block in paragraphs:
             if block["type"] == "subheading":
-                size = lay.body_size * 1.1
+                size = lay.body_size * lay.subheading_ratio
                 for line, _, _ in self.break_lines(block["text"], width, lay.head_face, size, 0):
                     out.append((line, lay.head_face, size, False, False, True))
                 continue
@@ -278,15 +287,19 @@ class Setter:
             if not text:
                 continue
             size = max(title_size * (ratio or lay.kicker_ratio), lay.body_size * 1.25)
-            for line, _, _ in self.break_lines(text, width, lay.head_face, size, 0):
+            # Letter-spaced lines are broken as if their characters were that much wider.
+            spacing = lay.head_tracking * size
+            room = width / (1 + lay.head_tracking)
+            for line, _, _ in self.break_lines(text, room, lay.head_face, size, 0):
                 start = x0
                 if lay.head_align == "centre":
-                    start += (width - self.width_of(line, lay.head_face, size)) / 2
+                    natural = self.width_of(line, lay.head_face, size)
+                    start += (width - natural - spacing * (len(line) - 1)) / 2
                 if part == "title":
-                    self.bold_glyphs(start, y, line, lay.head_face, size)
+                    self.bold_glyphs(start, y, line, lay.head_face, size, spacing)
                 else:
-                    self.glyphs(start, y, line, lay.head_face, size)
-                y += size * 1.3
+                    self.glyphs(start, y, line, lay.head_face, size, spacing)
+                y += size * lay.head_leading
         return y
 
     def photo(self, captions: list[str], x0, top, width, height, mark=False) -> float:
@@ -461,14 +474,10 @@ def typeset(articles: list[dict], layout: Layout, *, seed: int = 0) -> Printed:
             if layout.rules and index < len(pair) - 1:
                 setter.rule(x + width + gutter / 2, top, x + width + gutter / 2, trial_bottom)
             x += width + gutter
-        top = trial_bottom + 1.2 * layout.body_size
+        top = trial_bottom + layout.band_white * layout.body_size
         if layout.rules:
-            setter.rule(
-                setter.margin,
-                top - 0.6 * layout.body_size,
-                setter.width - setter.margin,
-                top - 0.6 * layout.body_size,
-            )
+            middle = top - layout.band_white / 2 * layout.body_size
+            setter.rule(setter.margin, middle, setter.width - setter.margin, middle)
         del queue[: len(pair)]
     if layout.ad:
         ad_top = max(top, setter.height - setter.margin - 150)
