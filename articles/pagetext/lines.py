@@ -688,6 +688,8 @@ def paragraph_end_reason(
         return "indented line"
     if indented_from_before(columns, index, before):
         return "indented line"
+    if off_the_measure(columns, index):
+        return "line off the column's measure"
     if looks_like_heading_line(columns, index, after, before):
         return "heading after sentence end"
     if opens_bold_headline(columns, index):
@@ -764,6 +766,57 @@ def indented_from_before(columns: Columns, index: int, column: float | None) -> 
         column = min(column, upper_median(above))
     gap = column - core_width(line)
     return abs(gap - INDENT) <= 0.25 and leading_latin_width(following) < gap
+
+
+def exact_width(line: Line) -> bool:
+    """Set in Chinese characters and full-width marks only, whose printed width is exactly
+    counted (digits, Latin letters and dashes print narrower or wider than the half or whole
+    em counted)."""
+    return all(is_wide(char) and char not in "—…" for char in line.text)
+
+
+def core_column_before(columns: Columns, index: int) -> float | None:
+    """The full line of the column above lines[index], without hanging marks, looking no
+    further up than the line that surely opened its unit."""
+    start = index - 1
+    while start > 0 and index - 1 - start < WINDOW and not columns.barriers[start]:
+        start -= 1
+    widths = [
+        core_width(line)
+        for line in columns.lines[max(start, 0) : index]
+        if not line.bold and not line.marked and not line.bylines
+    ]
+    return upper_median(widths) if len(widths) >= RELIABLE_SAMPLE else None
+
+
+def off_the_measure(columns: Columns, index: int) -> bool:
+    """After a closed sentence, a line of exactly counted width that is neither a full line of
+    the column above nor the indent short of it is not that column's next paragraph: in Chinese
+    print a paragraph's first line is indented two characters and its other lines fill the
+    measure (a closing mark may hang past it), so a line one character short, three short or
+    wider than the column, closing no sentence, is a heading set in its own measure (a
+    headline after its body, or over the next article) or a subheading. A line pushed short
+    because what came next could not start it (an opening mark, a Latin word) is excepted."""
+    lines = columns.lines
+    line, previous = lines[index], lines[index - 1]
+    if line.bold or line.loose or not closes_sentence(previous.text):
+        return False
+    if closes_sentence(line.text) or not exact_width(line):
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    column = core_column_before(columns, index)
+    if column is None:
+        return False
+    gap = column - core_width(line)
+    if gap <= -0.75:
+        return True
+    if gap < 0.75 or gap >= HEADING_SHORT_BY or abs(gap - INDENT) <= 0.25:
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following is None or (
+        following.text[:1] not in OPENING_BRACKETS and leading_latin_width(following) < gap
+    )
 
 
 def exactly_measured(columns: Columns, index: int) -> bool:

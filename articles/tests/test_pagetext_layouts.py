@@ -735,3 +735,56 @@ def test_photo_news_closing_the_page_on_one_wide_line_keeps_its_title_apart():
     photo = parsed.articles[-1]
     assert photo.title == "机械臂进车间"
     assert photo.captions[0].startswith("5月6日")
+
+
+#: A second article set twelve characters a line, opening with its bylines.
+BYLINED_BODY = (
+    "记者 林岚",
+    "城郊的蔬菜基地日前用",
+    "上了智能滴灌系统，传感器实",
+    "时监测土壤墒情，按需供水。",
+    "基地负责人介绍，系统",
+    "投用后每亩节水三成以上。",
+)
+
+
+def test_a_headline_after_its_body_a_character_short_of_the_column_is_a_headline():
+    """A paragraph's first line is indented two characters and its other lines fill the
+    column: after a closed sentence, a line of Chinese one character short of the column is
+    neither, so it is a heading (here a headline broken over two lines after its body)."""
+    text = page(*BODY, "城郊农场用上了智能滴灌", "系统")
+    (article,) = parse_page(text).articles
+    assert article.title == "城郊农场用上了智能滴灌系统"
+    assert (
+        article.body[-1].text
+        == "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。"
+    )
+
+
+def test_a_headline_wider_than_the_column_after_a_closed_sentence_is_not_its_text():
+    """A line of Chinese a character wider than the column, with no mark to hang past it,
+    cannot be the column's text: it is the next article's headline, set in its own measure."""
+    text = page(
+        "算力中心投运算力中心投运", *BODY, "城郊蔬菜基地智能滴灌系统投", "入使用", *BYLINED_BODY
+    )
+    first, second = parse_page(text).articles
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert second.title == "城郊蔬菜基地智能滴灌系统投入使用"
+    assert second.bylines == [Byline("记者", "林岚")]
+
+
+def test_a_headline_closed_by_a_quotation_after_the_body_is_not_its_text():
+    """A quotation mark closes the headline `…用上“智慧电梯”`, no sentence inside it: after a
+    closed sentence, such a line a character off the column is a headline, not text."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "老旧小区用上“智慧电梯”",
+        "本报讯（记者 林岚）城郊的蔬",
+        "菜基地日前用上了智能滴灌系统，",
+        *BYLINED_BODY[3:],
+    )
+    first, second = parse_page(text).articles
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert second.title == "老旧小区用上“智慧电梯”"
+    assert second.dateline == "本报讯"
