@@ -256,12 +256,14 @@ def read_lines(page_text: str) -> list[Line]:
 
 def mark_datelines(lines: list[Line]) -> None:
     """A dateline opens its line; in a narrow column it may end on the next (`本报酒泉9月5日` /
-    `电（记者 马骁）…`)."""
+    `电（记者 马骁）…`). A line over one that opens a dateline of its own is not the first half
+    of one: `舟摄` (a credit's end) over `本报酒泉9月5日电…` does not make `舟摄本报` a
+    source."""
     for index, line in enumerate(lines):
         if line.bold:
             continue
         found = find_dateline(line.text)
-        if not found and index + 1 < len(lines):
+        if not found and index + 1 < len(lines) and not find_dateline(lines[index + 1].text):
             found = find_dateline(line.text + lines[index + 1].text)
             found = found if found and len(found) > len(line.text) else None
         line.opens_dateline = bool(found)
@@ -510,6 +512,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return None
     if closes_glued_heading(unit):
         return "heading over glued lines"
+    if opens_glued_heading(columns, index):
+        return "glued heading"
     if (
         len(unit.lines) <= CAPTION_LINES
         and closes_sentence(previous.text)
@@ -662,6 +666,29 @@ def closes_glued_heading(unit: Unit) -> bool:
     if any(glued_by_latin(line) for line in lines[:-1]):
         return False
     return not any(mark in unit.text for mark in "。！？；，")
+
+
+def opens_glued_heading(columns: Columns, index: int) -> bool:
+    """pdfminer prints the lines of one text box joined by single newlines, and a headline
+    broken over lines is one box: a box of two to four lines that no Latin line end explains,
+    with no sentence or clause mark, opening after a line of another box, is a heading of its
+    own (`我市新增18家省专` / `精特新中小企业` after the headline lines of the article above),
+    unless it goes on from a sentence the line before left open across a full line, as a
+    paragraph's next lines do."""
+    lines = columns.lines
+    end = index
+    while lines[end].glued and not glued_by_latin(lines[end]) and end + 1 < len(lines):
+        end += 1
+        if end - index >= LONGEST_GLUED_HEADING:
+            return False
+    if end == index or lines[end].glued:
+        return False
+    run = join_printed_lines([line.text for line in lines[index : end + 1]])
+    if any(mark in run for mark in CLAUSE_MARKS):
+        return False
+    return closes_sentence(lines[index - 1].text) or not is_full(
+        lines[index], columns.before(index - 1)
+    )
 
 
 def full_in_own_paragraph(unit: Unit) -> bool:

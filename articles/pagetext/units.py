@@ -48,11 +48,13 @@ def reliable_column(unit: Unit) -> float | None:
 
 def is_heading_like(unit: Unit) -> bool:
     """Short, a few lines at most, and not closed like a sentence. A kicker's colon at the end of
-    its own printed line (`创新驱动：` over the title) is no sentence mark."""
-    text = unit.text
+    its own printed line (`创新驱动：` over the title) is no sentence mark, and the kicker's line
+    is not one of the title's few lines."""
+    text, title_lines = unit.text, len(unit.lines)
     if len(unit.lines) > 1 and unit.lines[0].text.endswith(tuple(HEADING_CLOSERS)):
         text = "".join(line.bold or line.text for line in unit.lines[1:])
-    if len(unit.lines) > LONGEST_HEADING_LINES or "。" in text:
+        title_lines -= 1
+    if title_lines > LONGEST_HEADING_LINES or "。" in text:
         return False
     if text.endswith(("）", ")")):
         return not any(mark in text for mark in "，；")

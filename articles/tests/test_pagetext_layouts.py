@@ -788,3 +788,47 @@ def test_a_headline_closed_by_a_quotation_after_the_body_is_not_its_text():
     assert first.body[-1].text.endswith("使用成本比市场价低三成。")
     assert second.title == "老旧小区用上“智慧电梯”"
     assert second.dateline == "本报讯"
+
+
+def test_a_credits_last_characters_over_a_dateline_do_not_open_that_dateline():
+    """`本报酒泉…电` opens its own line: the line above it (a photo credit's broken end,
+    `舟摄`) is not a dateline's first half, though `舟摄本报` ends like a paper's name."""
+    caption = (
+        "10月9日，一列检测列车驶过建设中的高铁特大桥。该段线路正在进行联调",
+        "联试，预计年底具备开通条件。图为检测列车通过特大桥。■本报记者方",
+        "舟摄",
+    )
+    text = page("高铁新线联调联试", *caption, "本报酒泉9月5日电（记者 马骁）近", *BODY[1:])
+    photo, article = parse_page(text).articles
+    assert photo.captions[0].endswith("■本报记者方舟摄")
+    assert photo.bylines == [Byline("记者", "方舟")]
+    assert (article.title, article.dateline) == (None, "本报酒泉9月5日电")
+
+
+def test_a_kicker_over_a_title_broken_over_three_lines_is_still_a_headline():
+    """A headline is a few lines at most, but the kicker (引题) closed by its colon on a line of
+    its own is not one of the title's lines: four glued lines, one the kicker, are a headline."""
+    text = page(
+        "乡村振兴：\n“云端”种菜\n激发乡村发\n展新动能",
+        "■本报记者 林岚",
+        *BYLINED_BODY[1:],
+    )
+    (article,) = parse_page(text).articles
+    assert (article.kicker, article.title) == ("乡村振兴：", "“云端”种菜激发乡村发展新动能")
+    assert article.bylines == [Byline("记者", "林岚")]
+
+
+def test_a_headline_box_after_the_headline_set_after_a_body_opens_the_next_article():
+    """A headline broken over lines is one text box, its lines joined by single newlines: a box
+    without a clause mark after the lines of another headline is a headline of its own."""
+    text = page(
+        *BODY,
+        "算力中心正式投运首批接",
+        "入企业四十家算力资源",
+        "城郊蔬菜基地用上\n智能滴灌系统",
+        *BYLINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.title == "算力中心正式投运首批接入企业四十家算力资源"
+    assert second.title == "城郊蔬菜基地用上智能滴灌系统"
+    assert second.bylines == [Byline("记者", "林岚")]
