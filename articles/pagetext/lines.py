@@ -20,6 +20,7 @@ from .bylines import (
 )
 from .text import (
     LINE_BREAK,
+    SENTENCE_MARKS,
     WHITESPACE,
     cannot_start_paragraph,
     display_width,
@@ -427,6 +428,16 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     return following.width >= width + 1 or following.loose or cannot_start_paragraph(following.text)
 
 
+def ends_like_text(text: str) -> bool:
+    """Closed by punctuation, as a paragraph's last line is. A closing quotation mark ends a
+    quoted phrase, not a sentence: a line that holds no sentence or clause mark and ends in one
+    (`老旧小区装上“智慧电梯”`) closes a heading; a paragraph's last sentence closes with its
+    stop, inside the quote or after it (`…到家了。”`, `…“智慧电梯”。`)."""
+    if not ends_paragraph(text):
+        return False
+    return text[-1] not in "”’」』" or any(mark in text for mark in SENTENCE_MARKS)
+
+
 def glued_run_end(lines: list[Line], index: int) -> Line:
     while lines[index].glued and index + 1 < len(lines):
         index += 1
@@ -447,7 +458,7 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
     The lines after a heading may be more heading lines, which make the column after look
     narrow: the column the text came from then decides."""
     line = columns.lines[index]
-    if ends_paragraph(glued_run_end(columns.lines, index).text):
+    if ends_like_text(glued_run_end(columns.lines, index).text):
         return False
     after, before = estimates
     if after is not None and before is not None and after < before - COLUMN_SHIFT:
@@ -872,7 +883,7 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
         return False
     if not (following.bold or following.opens_dateline or following.bylines):
         return False
-    return not ends_paragraph(line.text) and not any(mark in line.text for mark in "。；")
+    return not ends_like_text(line.text) and not any(mark in line.text for mark in "。；")
 
 
 def across_picture(line: Line) -> float | None:
@@ -888,7 +899,7 @@ def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool
     lines = columns.lines
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if column is None or following is None or ends_paragraph(line.text) or line.loose:
+    if column is None or following is None or ends_like_text(line.text) or line.loose:
         return False
     gap = column - INDENT - line.width
     return (

@@ -13,7 +13,7 @@ from .bylines import (
     split_trailing_bylines,
 )
 from .lines import Unit
-from .text import ends_paragraph
+from .text import SENTENCE_MARKS, ends_paragraph
 
 RELIABLE_LINES = 3
 COLUMN_CHANGE = 2
@@ -24,7 +24,6 @@ PICTURE_OPENING = re.compile(r"^(?:图为|图说[：:]|上图|下图|左图|右�
 HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
 QUOTE_CLOSERS = ("”", "’", "」", "』")
-SENTENCE_MARKS = "。！？!?，,；;：:…"
 
 
 class Kind(Enum):

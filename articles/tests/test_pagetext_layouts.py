@@ -832,3 +832,17 @@ def test_a_headline_box_after_the_headline_set_after_a_body_opens_the_next_artic
     assert first.title == "算力中心正式投运首批接入企业四十家算力资源"
     assert second.title == "城郊蔬菜基地用上智能滴灌系统"
     assert second.bylines == [Byline("记者", "林岚")]
+
+
+def test_a_short_headline_closed_by_a_quotation_mark_after_a_body_is_a_headline():
+    """A closing quotation mark after no sentence mark closes a quoted phrase, not a sentence:
+    a short line ending in one after the body is the headline set after it, not the last
+    line of its paragraph, whether photo news or the next article's dateline follows."""
+    for after in (
+        PHOTO_NEWS,
+        ("本报讯（记者 林岚）城郊的蔬", "菜基地日前用上了智能滴灌系统，", *BYLINED_BODY[3:]),
+    ):
+        first, second = parse_page(page(*BODY, "菜园有了“智慧水”", *after)).articles
+        assert first.title == "菜园有了“智慧水”"
+        assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+        assert second.title is None
