@@ -550,7 +550,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     ):
         # Photo news, set wider than any text column, tells its news before `图为…`.
         return "caption after a closed sentence"
-    if not open_bracket and set_across_columns(unit, after):
+    if not open_bracket and set_across_columns(unit, lines[index], after):
         return "headline across columns"
     if (
         len(unit.lines) == 1
@@ -651,15 +651,17 @@ def leading_latin_width(line: Line) -> float:
     return display_width(match.group(0)) if match else 0.0
 
 
-def set_across_columns(unit: Unit, column: float | None) -> bool:
+def set_across_columns(unit: Unit, following: Line, column: float | None) -> bool:
     """A line of no sentence wider than the column after it by more than a hanging mark is
-    not that column's text: a headline set across several columns."""
+    not that column's text: a headline set across several columns. The line right under it is
+    that column's: one as wide as the headline or wider goes on from it, and the narrow
+    "column" was measured on short lines further down (a paragraph's last, a heading)."""
     line = unit.lines[-1]
     if len(unit.lines) != 1 or column is None or line.loose or ends_paragraph(line.text):
         return False
     if any(mark in line.text for mark in CLAUSE_MARKS):
         return False
-    return line.width > column + HANGING
+    return line.width > column + HANGING and following.width < line.width
 
 
 def picture_sentence_closed(unit: Unit, previous: Line) -> bool:

@@ -846,3 +846,25 @@ def test_a_short_headline_closed_by_a_quotation_mark_after_a_body_is_a_headline(
         assert first.title == "菜园有了“智慧水”"
         assert first.body[-1].text.endswith("使用成本比市场价低三成。")
         assert second.title is None
+
+
+def test_a_paragraphs_unpunctuated_first_line_over_a_wider_line_is_not_a_headline():
+    """A headline set across columns is wider than the column's line under it; a paragraph's
+    indented first line with no clause mark, over a full line of its own, is that paragraph's
+    even where the short lines further down (its last, the next headline) measure narrow."""
+    text = page(
+        "算力中心投运算力中心投运",
+        "本报讯（记者 方舟）某市新",
+        "建的算力中心投入运行，首批接",
+        "入企业四十家，算力资源将优先",
+        "服务中小企业。",
+        "全市数据中心集群已有算力",
+        "企业120余家，形成从芯片到整",
+        "机的产业链。",
+        "城郊菜园",
+        "用上智能滴灌",
+        *BYLINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.body[-1].text == "全市数据中心集群已有算力企业120余家，形成从芯片到整机的产业链。"
+    assert second.title == "城郊菜园用上智能滴灌"
