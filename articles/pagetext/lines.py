@@ -563,6 +563,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if previous.loose:
         return None
     if ends_paragraph(previous.text):
+        if opens_paragraph_over_full_line(unit, line, before):
+            return None
         return paragraph_end_reason(columns, index, before, after)
     if open_bracket or opens_with_dateline(unit):
         return None
@@ -714,6 +716,20 @@ def full_in_own_paragraph(unit: Unit) -> bool:
 def opens_with_dateline(unit: Unit) -> bool:
     """`大众网日照9月28日讯` may fill a short line of its own before the paragraph goes on."""
     return len(unit.lines) == 1 and unit.lines[0].opens_dateline
+
+
+def opens_paragraph_over_full_line(unit: Unit, line: Line, column: float | None) -> bool:
+    """A paragraph's first line is the indent short of the full line under it: a unit of one
+    line exactly that much narrower than the full line of the same column that follows it is
+    that paragraph's opening, even when a sentence ends at its end (`…推广到全国30多个省份。`),
+    not a one-line paragraph, after which the next paragraph would open indented too."""
+    if len(unit.lines) != 1 or column is None or unit.lines[0].loose:
+        return False
+    first = unit.lines[0]
+    # Its closing mark may hang past the indented measure, or be set inside it.
+    return column - 1 <= line.width <= column + HANGING and any(
+        abs(line.width - INDENT - width) <= 0.5 for width in (first.width, core_width(first))
+    )
 
 
 def paragraph_end_reason(

@@ -868,3 +868,20 @@ def test_a_paragraphs_unpunctuated_first_line_over_a_wider_line_is_not_a_headlin
     first, second = parse_page(text).articles
     assert first.body[-1].text == "全市数据中心集群已有算力企业120余家，形成从芯片到整机的产业链。"
     assert second.title == "城郊菜园用上智能滴灌"
+
+
+def test_an_indented_first_line_closing_a_sentence_over_a_full_line_opens_its_paragraph():
+    """A one-line paragraph would leave the next paragraph's first line indented too: a line
+    the indent short of the full line under it opens that paragraph, though a sentence ends
+    with it."""
+    text = page(
+        *BODY,
+        "城区已建成算力中心。",
+        "今年还将在郊县新建两座，",
+        "总算力规模将翻一番。",
+    )
+    (article,) = parse_page(text).articles
+    assert len(article.body) == 3
+    assert (
+        article.body[-1].text == "城区已建成算力中心。今年还将在郊县新建两座，总算力规模将翻一番。"
+    )
