@@ -448,6 +448,14 @@ def is_full(line: Line, column: float | None) -> bool:
     return column is not None and line.width >= column - 1
 
 
+def indented_in(line: Line, column: float | None) -> bool:
+    """The indent short of the column: a paragraph's first line. Under a heading, more headline
+    lines further down can make the column after look as narrow as that line."""
+    return column is not None and any(
+        abs(column - INDENT - width) <= 0.5 for width in (line.width, core_width(line))
+    )
+
+
 def short_of(line: Line, *columns: float | None, by: float) -> bool:
     known = [column for column in columns if column is not None]
     return bool(known) and line.width <= min(known) - by
@@ -571,7 +579,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if full_in_own_paragraph(unit):
         return None
     if short_of(previous, before, after, by=HEADING_SHORT_BY) and (
-        not is_full(line, after) or stands_alone(unit, line, after)
+        not is_full(line, after) or stands_alone(unit, line, after) or indented_in(line, before)
     ):
         return "short unpunctuated line"
     if heads_indented_paragraph(unit, columns, index, after):

@@ -885,3 +885,24 @@ def test_an_indented_first_line_closing_a_sentence_over_a_full_line_opens_its_pa
     assert (
         article.body[-1].text == "城区已建成算力中心。今年还将在郊县新建两座，总算力规模将翻一番。"
     )
+
+
+def test_a_subheading_over_an_indented_line_stays_apart_when_headlines_follow_close_below():
+    """Under a subheading the paragraph opens the indent short of the column above; the next
+    article's short headline lines close below can make the column after it look as narrow
+    as that first line, which is still no full line running on from the heading."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY[:4],
+        "服务下基层",
+        "县里企业用上这里的算",
+        "力，首批已有二十家签约使",
+        "用。",
+        "城郊菜园",
+        "用上智能滴灌",
+        *BYLINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert [block.type for block in first.body] == ["paragraph", "subheading", "paragraph"]
+    assert first.body[2].text == "县里企业用上这里的算力，首批已有二十家签约使用。"
+    assert second.title == "城郊菜园用上智能滴灌"
