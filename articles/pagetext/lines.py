@@ -428,6 +428,15 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     return following.width >= width + 1 or following.loose or cannot_start_paragraph(following.text)
 
 
+def quotes_into_sentence(line: Line, column: float | None) -> bool:
+    """A closing quotation mark with no stop before it closes a quoted name or phrase (`鹏城
+    实验室的“鹏城云脑”`), and the sentence goes on after it: a stop goes inside the quote when
+    it closes a quoted sentence (`…到家了。”`), after it when a sentence ends on a quoted
+    phrase (`…“智慧电梯”。`). Such a full line is no paragraph's last (a short one may be a
+    heading, `创新药研发按下“快进键”`)."""
+    return line.text[-1:] in "”’」』" and not closes_sentence(line.text) and is_full(line, column)
+
+
 def ends_like_text(text: str) -> bool:
     """Closed by punctuation, as a paragraph's last line is. A closing quotation mark ends a
     quoted phrase, not a sentence: a line that holds no sentence or clause mark and ends in one
@@ -570,7 +579,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "heading over wider text"
     if previous.loose:
         return None
-    if ends_paragraph(previous.text):
+    if ends_paragraph(previous.text) and not quotes_into_sentence(previous, before):
         if opens_paragraph_over_full_line(unit, line, before):
             return None
         return paragraph_end_reason(columns, index, before, after)

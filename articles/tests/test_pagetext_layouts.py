@@ -906,3 +906,21 @@ def test_a_subheading_over_an_indented_line_stays_apart_when_headlines_follow_cl
     assert [block.type for block in first.body] == ["paragraph", "subheading", "paragraph"]
     assert first.body[2].text == "县里企业用上这里的算力，首批已有二十家签约使用。"
     assert second.title == "城郊菜园用上智能滴灌"
+
+
+def test_a_line_closed_by_a_quoted_name_runs_on_into_the_next_line():
+    """A closing quotation mark with no stop before it closes a quoted name, and the sentence
+    goes on: the short line after it is that paragraph's last, not a paragraph of its own."""
+    text = page(
+        *BODY[:4],
+        "该中心负责人介绍，算",
+        "力将优先服务“东数西算”",
+        "等一批国家级工程。",
+        "城区还将新建两座数据",
+        "中心，总算力规模翻一番。",
+    )
+    (article,) = parse_page(text).articles
+    assert [block.text for block in article.body[1:]] == [
+        "该中心负责人介绍，算力将优先服务“东数西算”等一批国家级工程。",
+        "城区还将新建两座数据中心，总算力规模翻一番。",
+    ]
