@@ -380,7 +380,8 @@ class Columns:
 
     def after(self, index: int) -> float | None:
         """Stops where a paragraph closes and a wider column follows (a photo caption after an
-        article's last paragraph): those lines tell nothing about this column."""
+        article's last paragraph): those lines tell nothing about this column. A photo credit
+        (`…记者方舟摄`) closes a caption as a stop closes a paragraph."""
         lines = self.lines
         stop = index + 1
         widest = lines[index].width
@@ -389,13 +390,18 @@ class Columns:
             if (
                 stop - index >= RELIABLE_SAMPLE
                 and following.width > widest + WIDER_BY
-                and ends_paragraph(closing.text)
+                and (ends_paragraph(closing.text) or closes_credit(closing.text))
                 and not closing.loose
             ):
                 break
             widest = max(widest, following.width)
             stop += 1
         return self.estimate(index, stop)
+
+
+def closes_credit(text: str) -> bool:
+    """Ends with a photo credit (`…记者方舟摄`, `（通讯员米乐摄）`)."""
+    return text.rstrip("）)").endswith("摄") and credit_of(text) is not None
 
 
 def bracket_depth(text: str, depth: int = 0) -> int:
@@ -749,6 +755,12 @@ def opens_paragraph_over_full_line(unit: Unit, line: Line, column: float | None)
     )
 
 
+def below(columns: Columns, index: int) -> float | None:
+    """The column measured on the lines under lines[index] only, without the line itself
+    (whose closing mark may hang past the indented measure and so widen the estimate)."""
+    return columns.after(index + 1) if index + 1 < len(columns.lines) else None
+
+
 def paragraph_end_reason(
     columns: Columns, index: int, before: float | None, after: float | None
 ) -> str | None:
@@ -757,7 +769,7 @@ def paragraph_end_reason(
         return "short closing line"
     if line.text[:1] in "（(":
         return "parenthesis after sentence end"
-    if is_indented(columns, index, after):
+    if is_indented(columns, index, after) or is_indented(columns, index, below(columns, index)):
         return "indented line"
     if indented_from_before(columns, index, before):
         return "indented line"

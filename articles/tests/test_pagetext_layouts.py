@@ -924,3 +924,24 @@ def test_a_line_closed_by_a_quoted_name_runs_on_into_the_next_line():
         "该中心负责人介绍，算力将优先服务“东数西算”等一批国家级工程。",
         "城区还将新建两座数据中心，总算力规模翻一番。",
     ]
+
+
+def test_a_paragraphs_first_line_is_measured_on_its_column_not_on_the_photo_news_below():
+    """A paragraph's first line is the indent short of the lines under it; measured without
+    itself (its comma may hang past its measure) and only down to the credit that closes the
+    caption of the article's photo, not on the wide lines of the photo news under that."""
+    text = page(
+        "算力中心投运算力中心投运",
+        "本报讯（记者 方舟）某市新",
+        "建的算力中心投入运行，首批接",
+        "入企业40家，已签约20个项目。",
+        "负责人在3日的会议上表示，",
+        "算力资源将优先服务中小企业，",
+        "使用成本比市场价低三成。",
+        "机房一角。记者方舟摄",
+        *PHOTO_NEWS,
+    )
+    article, photo = parse_page(text).articles
+    assert [block.text[:5] for block in article.body] == ["某市新建的", "负责人在3"]
+    assert article.captions == ["机房一角。记者方舟摄"]
+    assert photo.kind == "photo"
