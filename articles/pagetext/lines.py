@@ -51,6 +51,8 @@ CREDIT_SPAN = 60
 #: What a broken credit leaves for its next line: at most a name's last characters and `摄`.
 BROKEN_CREDIT_REST = 4
 LONGEST_GLUED_HEADING = 4
+#: The printed lines of a headline over the opening of its article, at most.
+LONGEST_HEADING_RUN = 3
 #: Columns whose full lines differ by this much are two columns.
 COLUMN_SHIFT = 2
 #: Marks inside a sentence, which a heading does without.
@@ -922,15 +924,28 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
     """After a sentence's end, a line not closed like a sentence right over a fake-bold line is
     the kicker (引题) set above that title, and one right over a dateline or a byline line is a
     headline: a paragraph's last line closes its sentence, and a paragraph never runs on into
-    a headline or into the opening of another article."""
+    a headline or into the opening of another article. So are the lines of a headline broken
+    over a few lines up to that title, dateline or byline."""
     lines = columns.lines
     line = lines[index]
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    if following is None or line.bold or line.loose:
+    if line.bold or line.loose or ends_like_text(line.text):
         return False
-    if not (following.bold or following.opens_dateline or following.bylines):
+    if any(mark in line.text for mark in "。；"):
         return False
-    return not ends_like_text(line.text) and not any(mark in line.text for mark in "。；")
+    # The headline may be broken over a few lines, each closing no sentence and with no clause
+    # mark (`老旧小区装上“智慧` / `电梯”` over `本报讯…`).
+    for ahead in range(index + 1, min(index + LONGEST_HEADING_RUN + 1, len(lines))):
+        following = lines[ahead]
+        if following.bold or following.opens_dateline or following.bylines:
+            return True
+        if (
+            following.marked
+            or following.loose
+            or ends_like_text(following.text)
+            or any(mark in following.text for mark in CLAUSE_MARKS)
+        ):
+            return False
+    return False
 
 
 def across_picture(line: Line) -> float | None:

@@ -747,6 +747,13 @@ BYLINED_BODY = (
     "投用后每亩节水三成以上。",
 )
 
+#: The same article opening with its dateline and bylines instead.
+DATELINED_BODY = (
+    "本报讯（记者 林岚）城郊的蔬",
+    "菜基地日前用上了智能滴灌系统，",
+    *BYLINED_BODY[3:],
+)
+
 
 def test_a_headline_after_its_body_a_character_short_of_the_column_is_a_headline():
     """A paragraph's first line is indented two characters and its other lines fill the
@@ -780,9 +787,7 @@ def test_a_headline_closed_by_a_quotation_after_the_body_is_not_its_text():
         "算力中心投运算力中心投运",
         *BODY,
         "老旧小区用上“智慧电梯”",
-        "本报讯（记者 林岚）城郊的蔬",
-        "菜基地日前用上了智能滴灌系统，",
-        *BYLINED_BODY[3:],
+        *DATELINED_BODY,
     )
     first, second = parse_page(text).articles
     assert first.body[-1].text.endswith("使用成本比市场价低三成。")
@@ -840,7 +845,7 @@ def test_a_short_headline_closed_by_a_quotation_mark_after_a_body_is_a_headline(
     line of its paragraph, whether photo news or the next article's dateline follows."""
     for after in (
         PHOTO_NEWS,
-        ("本报讯（记者 林岚）城郊的蔬", "菜基地日前用上了智能滴灌系统，", *BYLINED_BODY[3:]),
+        DATELINED_BODY,
     ):
         first, second = parse_page(page(*BODY, "菜园有了“智慧水”", *after)).articles
         assert first.title == "菜园有了“智慧水”"
@@ -945,3 +950,19 @@ def test_a_paragraphs_first_line_is_measured_on_its_column_not_on_the_photo_news
     assert [block.text[:5] for block in article.body] == ["某市新建的", "负责人在3"]
     assert article.captions == ["机房一角。记者方舟摄"]
     assert photo.kind == "photo"
+
+
+def test_a_headline_broken_over_lines_right_over_a_dateline_is_not_the_text_above():
+    """A paragraph never runs on into the opening of another article: after a closed
+    sentence, lines closing none, with no clause mark, up to a dateline are its headline,
+    however full its first line."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "城郊的菜园里用上了“智慧",
+        "水管”",
+        *DATELINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert (second.title, second.dateline) == ("城郊的菜园里用上了“智慧水管”", "本报讯")
