@@ -843,10 +843,7 @@ def test_a_short_headline_closed_by_a_quotation_mark_after_a_body_is_a_headline(
     """A closing quotation mark after no sentence mark closes a quoted phrase, not a sentence:
     a short line ending in one after the body is the headline set after it, not the last
     line of its paragraph, whether photo news or the next article's dateline follows."""
-    for after in (
-        PHOTO_NEWS,
-        DATELINED_BODY,
-    ):
+    for after in (PHOTO_NEWS, DATELINED_BODY):
         first, second = parse_page(page(*BODY, "菜园有了“智慧水”", *after)).articles
         assert first.title == "菜园有了“智慧水”"
         assert first.body[-1].text.endswith("使用成本比市场价低三成。")
