@@ -963,3 +963,19 @@ def test_a_headline_broken_over_lines_right_over_a_dateline_is_not_the_text_abov
     first, second = parse_page(text).articles
     assert first.body[-1].text.endswith("使用成本比市场价低三成。")
     assert (second.title, second.dateline) == ("城郊的菜园里用上了“智慧水管”", "本报讯")
+
+
+def test_a_headline_printed_twice_and_one_doubled_in_its_line_are_two_headlines():
+    """An extractor prints every line of one headline alike: a fake-bold line given whole
+    twice, over one doubled run by run within its line, belongs to another headline (here
+    the one set after a body, then photo news' title)."""
+    text = page(
+        *BODY,
+        "算力中心投运首批接入",
+        "算力中心投运首批接入",
+        "稻田里的稻田里的北斗北斗",
+        *PHOTO_NEWS,
+    )
+    article, photo = parse_page(text).articles
+    assert article.title == "算力中心投运首批接入"
+    assert (photo.kind, photo.title) == ("photo", "稻田里的北斗")
