@@ -531,7 +531,9 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
         for cut in range(1, len(lines))
         if not (lines[cut - 1].glued and not glued_by_latin(lines[cut - 1]))
     ]
-    for cut in cuts:
+    # A plain line over a bold title is its kicker: where two bold faces meet, divide there
+    # first, which keeps a kicker over the title under it.
+    for cut in sorted(cuts, key=lambda cut: not (lines[cut - 1].bold and lines[cut].bold)):
         if face_of(lines[cut - 1]) != face_of(lines[cut]) and both_headlines(
             lines, cut, widths=False
         ):

@@ -979,3 +979,19 @@ def test_a_headline_printed_twice_and_one_doubled_in_its_line_are_two_headlines(
     article, photo = parse_page(text).articles
     assert article.title == "算力中心投运首批接入"
     assert (photo.kind, photo.title) == ("photo", "稻田里的北斗")
+
+
+def test_a_plain_kicker_stays_over_its_title_where_two_bold_faces_meet_below():
+    """A plain line over a bold title is its kicker: where the bold lines below change how
+    they are printed, the run divides there, not between the kicker and its title."""
+    text = page(
+        *BODY,
+        "数字乡村行",
+        "算力中心投运首批接入",
+        "算力中心投运首批接入",
+        "稻田里的稻田里的北斗北斗",
+        *PHOTO_NEWS,
+    )
+    article, photo = parse_page(text).articles
+    assert (article.kicker, article.title) == ("数字乡村行", "算力中心投运首批接入")
+    assert (photo.kind, photo.title) == ("photo", "稻田里的北斗")
