@@ -716,6 +716,9 @@ def opens_glued_heading(columns: Columns, index: int) -> bool:
     unless it goes on from a sentence the line before left open across a full line, as a
     paragraph's next lines do."""
     lines = columns.lines
+    if lines[index - 1].glued:
+        # The box opens here only after a line that ends its own.
+        return False
     end = index
     while lines[end].glued and not glued_by_latin(lines[end]) and end + 1 < len(lines):
         end += 1
@@ -724,7 +727,8 @@ def opens_glued_heading(columns: Columns, index: int) -> bool:
     if end == index or lines[end].glued:
         return False
     run = join_printed_lines([line.text for line in lines[index : end + 1]])
-    if any(mark in run for mark in CLAUSE_MARKS):
+    if any(mark in run for mark in CLAUSE_MARKS) or bracket_depth(run):
+        # A heading closes every bracket and quotation mark it opens.
         return False
     return closes_sentence(lines[index - 1].text) or not is_full(
         lines[index], columns.before(index - 1)

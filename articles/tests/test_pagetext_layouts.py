@@ -995,3 +995,17 @@ def test_a_plain_kicker_stays_over_its_title_where_two_bold_faces_meet_below():
     article, photo = parse_page(text).articles
     assert (article.kicker, article.title) == ("数字乡村行", "算力中心投运首批接入")
     assert (photo.kind, photo.title) == ("photo", "稻田里的北斗")
+
+
+def test_a_dateline_broken_inside_one_text_box_keeps_its_second_half():
+    """pdfminer may give a paragraph's first lines as one text box: a heading box opens only
+    after a line that ends its own box, and closes the brackets it opens, so the dateline's
+    second half (`日电…《`) is no heading cut from its first."""
+    text = (
+        page("算力中心投运算力中心投运")
+        + "\n人 民 网 合 肥 5 月 2\n日电合肥市2日发布《\n关 于 加 快 量 子 科 技 产\n\n"
+        + page("业发展的若干政策》，对量", "子计算企业给予支持。")
+    )
+    (article,) = parse_page(text).articles
+    assert article.dateline == "人民网合肥5月2日电"
+    assert article.body[0].text.startswith("合肥市2日发布《关于加快量子科技产业发展的若干政策》")
