@@ -646,6 +646,10 @@ def heads_indented_paragraph(
         return False
     # Measured without the marks that hang past the column, which would widen it.
     column = min(column, core_column(lines, index + 1) or column)
+    if 0 <= column - INDENT - line.width < leading_latin_width(following):
+        # The indent short of the column but for a number or Latin word too long for the rest
+        # of the line, pushed to the next: this is its paragraph's first line, not a heading.
+        return False
     first = core_width(following)
     if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
         return False

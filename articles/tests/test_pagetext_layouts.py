@@ -1009,3 +1009,18 @@ def test_a_dateline_broken_inside_one_text_box_keeps_its_second_half():
     (article,) = parse_page(text).articles
     assert article.dateline == "人民网合肥5月2日电"
     assert article.body[0].text.startswith("合肥市2日发布《关于加快量子科技产业发展的若干政策》")
+
+
+def test_a_first_line_pushed_short_by_a_number_is_no_heading_over_the_next_line():
+    """A paragraph's first line is the indent short of the column, less a number too long for
+    what is left of it, which opens the next line: no heading over an indented line."""
+    text = page(
+        *BODY,
+        "全市已经建成5G基站",
+        "120余个，覆盖主要城区、",
+        "工业园区和交通枢纽，今年",
+        "还将新建两千个。",
+    )
+    (article,) = parse_page(text).articles
+    assert [block.type for block in article.body] == ["paragraph"] * 3
+    assert article.body[2].text.startswith("全市已经建成5G基站120余个，覆盖主要城区、")
