@@ -20,6 +20,7 @@ from .bylines import (
 )
 from .text import (
     LINE_BREAK,
+    SENTENCE_MARKS,
     WHITESPACE,
     cannot_start_paragraph,
     display_width,
@@ -50,6 +51,8 @@ CREDIT_SPAN = 60
 #: What a broken credit leaves for its next line: at most a name's last characters and `摄`.
 BROKEN_CREDIT_REST = 4
 LONGEST_GLUED_HEADING = 4
+#: The printed lines of a headline over the opening of its article, at most.
+LONGEST_HEADING_RUN = 3
 #: Columns whose full lines differ by this much are two columns.
 COLUMN_SHIFT = 2
 #: Marks inside a sentence, which a heading does without.
@@ -256,12 +259,14 @@ def read_lines(page_text: str) -> list[Line]:
 
 def mark_datelines(lines: list[Line]) -> None:
     """A dateline opens its line; in a narrow column it may end on the next (`本报酒泉9月5日` /
-    `电（记者 马骁）…`)."""
+    `电（记者 马骁）…`). A line over one that opens a dateline of its own is not the first half
+    of one: `舟摄` (a credit's end) over `本报酒泉9月5日电…` does not make `舟摄本报` a
+    source."""
     for index, line in enumerate(lines):
         if line.bold:
             continue
         found = find_dateline(line.text)
-        if not found and index + 1 < len(lines):
+        if not found and index + 1 < len(lines) and not find_dateline(lines[index + 1].text):
             found = find_dateline(line.text + lines[index + 1].text)
             found = found if found and len(found) > len(line.text) else None
         line.opens_dateline = bool(found)
@@ -377,7 +382,8 @@ class Columns:
 
     def after(self, index: int) -> float | None:
         """Stops where a paragraph closes and a wider column follows (a photo caption after an
-        article's last paragraph): those lines tell nothing about this column."""
+        article's last paragraph): those lines tell nothing about this column. A photo credit
+        (`…记者方舟摄`) closes a caption as a stop closes a paragraph."""
         lines = self.lines
         stop = index + 1
         widest = lines[index].width
@@ -386,13 +392,18 @@ class Columns:
             if (
                 stop - index >= RELIABLE_SAMPLE
                 and following.width > widest + WIDER_BY
-                and ends_paragraph(closing.text)
+                and (ends_paragraph(closing.text) or closes_credit(closing.text))
                 and not closing.loose
             ):
                 break
             widest = max(widest, following.width)
             stop += 1
         return self.estimate(index, stop)
+
+
+def closes_credit(text: str) -> bool:
+    """Ends with a photo credit (`…记者方舟摄`, `（通讯员米乐摄）`)."""
+    return text.rstrip("）)").endswith("摄") and credit_of(text) is not None
 
 
 def bracket_depth(text: str, depth: int = 0) -> int:
@@ -425,6 +436,25 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     return following.width >= width + 1 or following.loose or cannot_start_paragraph(following.text)
 
 
+def quotes_into_sentence(line: Line, column: float | None) -> bool:
+    """A closing quotation mark with no stop before it closes a quoted name or phrase (`鹏城
+    实验室的“鹏城云脑”`), and the sentence goes on after it: a stop goes inside the quote when
+    it closes a quoted sentence (`…到家了。”`), after it when a sentence ends on a quoted
+    phrase (`…“智慧电梯”。`). Such a full line is no paragraph's last (a short one may be a
+    heading, `创新药研发按下“快进键”`)."""
+    return line.text[-1:] in "”’」』" and not closes_sentence(line.text) and is_full(line, column)
+
+
+def ends_like_text(text: str) -> bool:
+    """Closed by punctuation, as a paragraph's last line is. A closing quotation mark ends a
+    quoted phrase, not a sentence: a line that holds no sentence or clause mark and ends in one
+    (`老旧小区装上“智慧电梯”`) closes a heading; a paragraph's last sentence closes with its
+    stop, inside the quote or after it (`…到家了。”`, `…“智慧电梯”。`)."""
+    if not ends_paragraph(text):
+        return False
+    return text[-1] not in "”’」』" or any(mark in text for mark in SENTENCE_MARKS)
+
+
 def glued_run_end(lines: list[Line], index: int) -> Line:
     while lines[index].glued and index + 1 < len(lines):
         index += 1
@@ -433,6 +463,14 @@ def glued_run_end(lines: list[Line], index: int) -> Line:
 
 def is_full(line: Line, column: float | None) -> bool:
     return column is not None and line.width >= column - 1
+
+
+def indented_in(line: Line, column: float | None) -> bool:
+    """The indent short of the column: a paragraph's first line. Under a heading, more headline
+    lines further down can make the column after look as narrow as that line."""
+    return column is not None and any(
+        abs(column - INDENT - width) <= 0.5 for width in (line.width, core_width(line))
+    )
 
 
 def short_of(line: Line, *columns: float | None, by: float) -> bool:
@@ -445,7 +483,7 @@ def looks_like_heading_line(columns: Columns, index: int, *estimates: float | No
     The lines after a heading may be more heading lines, which make the column after look
     narrow: the column the text came from then decides."""
     line = columns.lines[index]
-    if ends_paragraph(glued_run_end(columns.lines, index).text):
+    if ends_like_text(glued_run_end(columns.lines, index).text):
         return False
     after, before = estimates
     if after is not None and before is not None and after < before - COLUMN_SHIFT:
@@ -510,6 +548,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return None
     if closes_glued_heading(unit):
         return "heading over glued lines"
+    if opens_glued_heading(columns, index):
+        return "glued heading"
     if (
         len(unit.lines) <= CAPTION_LINES
         and closes_sentence(previous.text)
@@ -535,7 +575,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     ):
         # Photo news, set wider than any text column, tells its news before `图为…`.
         return "caption after a closed sentence"
-    if not open_bracket and set_across_columns(unit, after):
+    if not open_bracket and set_across_columns(unit, lines[index], after):
         return "headline across columns"
     if (
         len(unit.lines) == 1
@@ -547,14 +587,16 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return "heading over wider text"
     if previous.loose:
         return None
-    if ends_paragraph(previous.text):
+    if ends_paragraph(previous.text) and not quotes_into_sentence(previous, before):
+        if opens_paragraph_over_full_line(unit, line, before):
+            return None
         return paragraph_end_reason(columns, index, before, after)
     if open_bracket or opens_with_dateline(unit):
         return None
     if full_in_own_paragraph(unit):
         return None
     if short_of(previous, before, after, by=HEADING_SHORT_BY) and (
-        not is_full(line, after) or stands_alone(unit, line, after)
+        not is_full(line, after) or stands_alone(unit, line, after) or indented_in(line, before)
     ):
         return "short unpunctuated line"
     if heads_indented_paragraph(unit, columns, index, after):
@@ -604,6 +646,10 @@ def heads_indented_paragraph(
         return False
     # Measured without the marks that hang past the column, which would widen it.
     column = min(column, core_column(lines, index + 1) or column)
+    if 0 <= column - INDENT - line.width < leading_latin_width(following):
+        # The indent short of the column but for a number or Latin word too long for the rest
+        # of the line, pushed to the next: this is its paragraph's first line, not a heading.
+        return False
     first = core_width(following)
     if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
         return False
@@ -636,15 +682,17 @@ def leading_latin_width(line: Line) -> float:
     return display_width(match.group(0)) if match else 0.0
 
 
-def set_across_columns(unit: Unit, column: float | None) -> bool:
+def set_across_columns(unit: Unit, following: Line, column: float | None) -> bool:
     """A line of no sentence wider than the column after it by more than a hanging mark is
-    not that column's text: a headline set across several columns."""
+    not that column's text: a headline set across several columns. The line right under it is
+    that column's: one as wide as the headline or wider goes on from it, and the narrow
+    "column" was measured on short lines further down (a paragraph's last, a heading)."""
     line = unit.lines[-1]
     if len(unit.lines) != 1 or column is None or line.loose or ends_paragraph(line.text):
         return False
     if any(mark in line.text for mark in CLAUSE_MARKS):
         return False
-    return line.width > column + HANGING
+    return line.width > column + HANGING and following.width < line.width
 
 
 def picture_sentence_closed(unit: Unit, previous: Line) -> bool:
@@ -664,6 +712,33 @@ def closes_glued_heading(unit: Unit) -> bool:
     return not any(mark in unit.text for mark in "。！？；，")
 
 
+def opens_glued_heading(columns: Columns, index: int) -> bool:
+    """pdfminer prints the lines of one text box joined by single newlines, and a headline
+    broken over lines is one box: a box of two to four lines that no Latin line end explains,
+    with no sentence or clause mark, opening after a line of another box, is a heading of its
+    own (`我市新增18家省专` / `精特新中小企业` after the headline lines of the article above),
+    unless it goes on from a sentence the line before left open across a full line, as a
+    paragraph's next lines do."""
+    lines = columns.lines
+    if lines[index - 1].glued:
+        # The box opens here only after a line that ends its own.
+        return False
+    end = index
+    while lines[end].glued and not glued_by_latin(lines[end]) and end + 1 < len(lines):
+        end += 1
+        if end - index >= LONGEST_GLUED_HEADING:
+            return False
+    if end == index or lines[end].glued:
+        return False
+    run = join_printed_lines([line.text for line in lines[index : end + 1]])
+    if any(mark in run for mark in CLAUSE_MARKS) or bracket_depth(run):
+        # A heading closes every bracket and quotation mark it opens.
+        return False
+    return closes_sentence(lines[index - 1].text) or not is_full(
+        lines[index], columns.before(index - 1)
+    )
+
+
 def full_in_own_paragraph(unit: Unit) -> bool:
     """A line as wide as the widest of its paragraph so far is a full line, not a heading."""
     if len(unit.lines) < 2 or unit.any_glued:
@@ -676,6 +751,26 @@ def opens_with_dateline(unit: Unit) -> bool:
     return len(unit.lines) == 1 and unit.lines[0].opens_dateline
 
 
+def opens_paragraph_over_full_line(unit: Unit, line: Line, column: float | None) -> bool:
+    """A paragraph's first line is the indent short of the full line under it: a unit of one
+    line exactly that much narrower than the full line of the same column that follows it is
+    that paragraph's opening, even when a sentence ends at its end (`…推广到全国30多个省份。`),
+    not a one-line paragraph, after which the next paragraph would open indented too."""
+    if len(unit.lines) != 1 or column is None or unit.lines[0].loose:
+        return False
+    first = unit.lines[0]
+    # Its closing mark may hang past the indented measure, or be set inside it.
+    return column - 1 <= line.width <= column + HANGING and any(
+        abs(line.width - INDENT - width) <= 0.5 for width in (first.width, core_width(first))
+    )
+
+
+def below(columns: Columns, index: int) -> float | None:
+    """The column measured on the lines under lines[index] only, without the line itself
+    (whose closing mark may hang past the indented measure and so widen the estimate)."""
+    return columns.after(index + 1) if index + 1 < len(columns.lines) else None
+
+
 def paragraph_end_reason(
     columns: Columns, index: int, before: float | None, after: float | None
 ) -> str | None:
@@ -684,10 +779,12 @@ def paragraph_end_reason(
         return "short closing line"
     if line.text[:1] in "（(":
         return "parenthesis after sentence end"
-    if is_indented(columns, index, after):
+    if is_indented(columns, index, after) or is_indented(columns, index, below(columns, index)):
         return "indented line"
     if indented_from_before(columns, index, before):
         return "indented line"
+    if off_the_measure(columns, index):
+        return "line off the column's measure"
     if looks_like_heading_line(columns, index, after, before):
         return "heading after sentence end"
     if opens_bold_headline(columns, index):
@@ -766,6 +863,57 @@ def indented_from_before(columns: Columns, index: int, column: float | None) -> 
     return abs(gap - INDENT) <= 0.25 and leading_latin_width(following) < gap
 
 
+def exact_width(line: Line) -> bool:
+    """Set in Chinese characters and full-width marks only, whose printed width is exactly
+    counted (digits, Latin letters and dashes print narrower or wider than the half or whole
+    em counted)."""
+    return all(is_wide(char) and char not in "—…" for char in line.text)
+
+
+def core_column_before(columns: Columns, index: int) -> float | None:
+    """The full line of the column above lines[index], without hanging marks, looking no
+    further up than the line that surely opened its unit."""
+    start = index - 1
+    while start > 0 and index - 1 - start < WINDOW and not columns.barriers[start]:
+        start -= 1
+    widths = [
+        core_width(line)
+        for line in columns.lines[max(start, 0) : index]
+        if not line.bold and not line.marked and not line.bylines
+    ]
+    return upper_median(widths) if len(widths) >= RELIABLE_SAMPLE else None
+
+
+def off_the_measure(columns: Columns, index: int) -> bool:
+    """After a closed sentence, a line of exactly counted width that is neither a full line of
+    the column above nor the indent short of it is not that column's next paragraph: in Chinese
+    print a paragraph's first line is indented two characters and its other lines fill the
+    measure (a closing mark may hang past it), so a line one character short, three short or
+    wider than the column, closing no sentence, is a heading set in its own measure (a
+    headline after its body, or over the next article) or a subheading. A line pushed short
+    because what came next could not start it (an opening mark, a Latin word) is excepted."""
+    lines = columns.lines
+    line, previous = lines[index], lines[index - 1]
+    if line.bold or line.loose or not closes_sentence(previous.text):
+        return False
+    if closes_sentence(line.text) or not exact_width(line):
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    column = core_column_before(columns, index)
+    if column is None:
+        return False
+    gap = column - core_width(line)
+    if gap <= -0.75:
+        return True
+    if gap < 0.75 or gap >= HEADING_SHORT_BY or abs(gap - INDENT) <= 0.25:
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following is None or (
+        following.text[:1] not in OPENING_BRACKETS and leading_latin_width(following) < gap
+    )
+
+
 def exactly_measured(columns: Columns, index: int) -> bool:
     """A line and the next set in Chinese characters only, whose widths are exact (digits,
     Latin letters and dashes print narrower or wider than the half or whole em counted)."""
@@ -784,15 +932,28 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
     """After a sentence's end, a line not closed like a sentence right over a fake-bold line is
     the kicker (引题) set above that title, and one right over a dateline or a byline line is a
     headline: a paragraph's last line closes its sentence, and a paragraph never runs on into
-    a headline or into the opening of another article."""
+    a headline or into the opening of another article. So are the lines of a headline broken
+    over a few lines up to that title, dateline or byline."""
     lines = columns.lines
     line = lines[index]
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    if following is None or line.bold or line.loose:
+    if line.bold or line.loose or ends_like_text(line.text):
         return False
-    if not (following.bold or following.opens_dateline or following.bylines):
+    if any(mark in line.text for mark in "。；"):
         return False
-    return not ends_paragraph(line.text) and not any(mark in line.text for mark in "。；")
+    # The headline may be broken over a few lines, each closing no sentence and with no clause
+    # mark (`老旧小区装上“智慧` / `电梯”` over `本报讯…`).
+    for ahead in range(index + 1, min(index + LONGEST_HEADING_RUN + 1, len(lines))):
+        following = lines[ahead]
+        if following.bold or following.opens_dateline or following.bylines:
+            return True
+        if (
+            following.marked
+            or following.loose
+            or ends_like_text(following.text)
+            or any(mark in following.text for mark in CLAUSE_MARKS)
+        ):
+            return False
+    return False
 
 
 def across_picture(line: Line) -> float | None:
@@ -808,7 +969,7 @@ def heads_wider_text(columns: Columns, index: int, column: float | None) -> bool
     lines = columns.lines
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if column is None or following is None or ends_paragraph(line.text) or line.loose:
+    if column is None or following is None or ends_like_text(line.text) or line.loose:
         return False
     gap = column - INDENT - line.width
     return (

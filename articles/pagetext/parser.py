@@ -531,8 +531,10 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
         for cut in range(1, len(lines))
         if not (lines[cut - 1].glued and not glued_by_latin(lines[cut - 1]))
     ]
-    for cut in cuts:
-        if bool(lines[cut - 1].bold) != bool(lines[cut].bold) and both_headlines(
+    # A plain line over a bold title is its kicker: where two bold faces meet, divide there
+    # first, which keeps a kicker over the title under it.
+    for cut in sorted(cuts, key=lambda cut: not (lines[cut - 1].bold and lines[cut].bold)):
+        if face_of(lines[cut - 1]) != face_of(lines[cut]) and both_headlines(
             lines, cut, widths=False
         ):
             return cut
@@ -543,6 +545,17 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
         if both_headlines(lines, cut, widths=True):
             return cut
     return None
+
+
+def face_of(line: Line) -> str:
+    """How a line is printed: plain, fake bold printed whole twice (two lines, as an extractor
+    gives a headline's copies set far enough apart), or fake bold doubled within the line. An
+    extractor prints every line of one headline alike, its glyphs one size and their copies
+    one offset apart (a short last line it reads as one with the line above is marked whole
+    too, see merge_repeated)."""
+    if not line.bold:
+        return "plain"
+    return "twice" if line.repeated else "doubled"
 
 
 def both_headlines(lines: list[Line], cut: int, *, widths: bool) -> bool:

@@ -18,6 +18,8 @@ PARAGRAPH_END = "。！？!?”’」』）)…"
 # Characters a line can never start with when it begins a paragraph.
 NEVER_STARTS_PARAGRAPH = "”’」』）)》〉、，。：；！？,.;:!?%"
 SENTENCE_END = "。！？!?"
+#: Marks inside or closing a sentence, which a heading closed by a quotation mark holds none of.
+SENTENCE_MARKS = "。！？!?，,；;：:…"
 
 LONGEST_DOUBLED_LINE = 160
 # Marks where a printed line ended inside raw text, so a name broken over two lines can be mended.

@@ -13,7 +13,7 @@ from .bylines import (
     split_trailing_bylines,
 )
 from .lines import Unit
-from .text import ends_paragraph
+from .text import SENTENCE_MARKS, ends_paragraph
 
 RELIABLE_LINES = 3
 COLUMN_CHANGE = 2
@@ -24,7 +24,6 @@ PICTURE_OPENING = re.compile(r"^(?:图为|图说[：:]|上图|下图|左图|右�
 HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
 QUOTE_CLOSERS = ("”", "’", "」", "』")
-SENTENCE_MARKS = "。！？!?，,；;：:…"
 
 
 class Kind(Enum):
@@ -48,11 +47,13 @@ def reliable_column(unit: Unit) -> float | None:
 
 def is_heading_like(unit: Unit) -> bool:
     """Short, a few lines at most, and not closed like a sentence. A kicker's colon at the end of
-    its own printed line (`创新驱动：` over the title) is no sentence mark."""
-    text = unit.text
+    its own printed line (`创新驱动：` over the title) is no sentence mark, and the kicker's line
+    is not one of the title's few lines."""
+    text, title_lines = unit.text, len(unit.lines)
     if len(unit.lines) > 1 and unit.lines[0].text.endswith(tuple(HEADING_CLOSERS)):
         text = "".join(line.bold or line.text for line in unit.lines[1:])
-    if len(unit.lines) > LONGEST_HEADING_LINES or "。" in text:
+        title_lines -= 1
+    if title_lines > LONGEST_HEADING_LINES or "。" in text:
         return False
     if text.endswith(("）", ")")):
         return not any(mark in text for mark in "，；")

@@ -735,3 +735,292 @@ def test_photo_news_closing_the_page_on_one_wide_line_keeps_its_title_apart():
     photo = parsed.articles[-1]
     assert photo.title == "机械臂进车间"
     assert photo.captions[0].startswith("5月6日")
+
+
+#: A second article set twelve characters a line, opening with its bylines.
+BYLINED_BODY = (
+    "记者 林岚",
+    "城郊的蔬菜基地日前用",
+    "上了智能滴灌系统，传感器实",
+    "时监测土壤墒情，按需供水。",
+    "基地负责人介绍，系统",
+    "投用后每亩节水三成以上。",
+)
+
+#: The same article opening with its dateline and bylines instead.
+DATELINED_BODY = (
+    "本报讯（记者 林岚）城郊的蔬",
+    "菜基地日前用上了智能滴灌系统，",
+    *BYLINED_BODY[3:],
+)
+
+
+def test_a_headline_after_its_body_a_character_short_of_the_column_is_a_headline():
+    """A paragraph's first line is indented two characters and its other lines fill the
+    column: after a closed sentence, a line of Chinese one character short of the column is
+    neither, so it is a heading (here a headline broken over two lines after its body)."""
+    text = page(*BODY, "城郊农场用上了智能滴灌", "系统")
+    (article,) = parse_page(text).articles
+    assert article.title == "城郊农场用上了智能滴灌系统"
+    assert (
+        article.body[-1].text
+        == "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。"
+    )
+
+
+def test_a_headline_wider_than_the_column_after_a_closed_sentence_is_not_its_text():
+    """A line of Chinese a character wider than the column, with no mark to hang past it,
+    cannot be the column's text: it is the next article's headline, set in its own measure."""
+    text = page(
+        "算力中心投运算力中心投运", *BODY, "城郊蔬菜基地智能滴灌系统投", "入使用", *BYLINED_BODY
+    )
+    first, second = parse_page(text).articles
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert second.title == "城郊蔬菜基地智能滴灌系统投入使用"
+    assert second.bylines == [Byline("记者", "林岚")]
+
+
+def test_a_headline_closed_by_a_quotation_after_the_body_is_not_its_text():
+    """A quotation mark closes the headline `…用上“智慧电梯”`, no sentence inside it: after a
+    closed sentence, such a line a character off the column is a headline, not text."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "老旧小区用上“智慧电梯”",
+        *DATELINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert second.title == "老旧小区用上“智慧电梯”"
+    assert second.dateline == "本报讯"
+
+
+def test_a_credits_last_characters_over_a_dateline_do_not_open_that_dateline():
+    """`本报酒泉…电` opens its own line: the line above it (a photo credit's broken end,
+    `舟摄`) is not a dateline's first half, though `舟摄本报` ends like a paper's name."""
+    caption = (
+        "10月9日，一列检测列车驶过建设中的高铁特大桥。该段线路正在进行联调",
+        "联试，预计年底具备开通条件。图为检测列车通过特大桥。■本报记者方",
+        "舟摄",
+    )
+    text = page("高铁新线联调联试", *caption, "本报酒泉9月5日电（记者 马骁）近", *BODY[1:])
+    photo, article = parse_page(text).articles
+    assert photo.captions[0].endswith("■本报记者方舟摄")
+    assert photo.bylines == [Byline("记者", "方舟")]
+    assert (article.title, article.dateline) == (None, "本报酒泉9月5日电")
+
+
+def test_a_kicker_over_a_title_broken_over_three_lines_is_still_a_headline():
+    """A headline is a few lines at most, but the kicker (引题) closed by its colon on a line of
+    its own is not one of the title's lines: four glued lines, one the kicker, are a headline."""
+    text = page(
+        "乡村振兴：\n“云端”种菜\n激发乡村发\n展新动能",
+        "■本报记者 林岚",
+        *BYLINED_BODY[1:],
+    )
+    (article,) = parse_page(text).articles
+    assert (article.kicker, article.title) == ("乡村振兴：", "“云端”种菜激发乡村发展新动能")
+    assert article.bylines == [Byline("记者", "林岚")]
+
+
+def test_a_headline_box_after_the_headline_set_after_a_body_opens_the_next_article():
+    """A headline broken over lines is one text box, its lines joined by single newlines: a box
+    without a clause mark after the lines of another headline is a headline of its own."""
+    text = page(
+        *BODY,
+        "算力中心正式投运首批接",
+        "入企业四十家算力资源",
+        "城郊蔬菜基地用上\n智能滴灌系统",
+        *BYLINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.title == "算力中心正式投运首批接入企业四十家算力资源"
+    assert second.title == "城郊蔬菜基地用上智能滴灌系统"
+    assert second.bylines == [Byline("记者", "林岚")]
+
+
+def test_a_short_headline_closed_by_a_quotation_mark_after_a_body_is_a_headline():
+    """A closing quotation mark after no sentence mark closes a quoted phrase, not a sentence:
+    a short line ending in one after the body is the headline set after it, not the last
+    line of its paragraph, whether photo news or the next article's dateline follows."""
+    for after in (PHOTO_NEWS, DATELINED_BODY):
+        first, second = parse_page(page(*BODY, "菜园有了“智慧水”", *after)).articles
+        assert first.title == "菜园有了“智慧水”"
+        assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+        assert second.title is None
+
+
+def test_a_paragraphs_unpunctuated_first_line_over_a_wider_line_is_not_a_headline():
+    """A headline set across columns is wider than the column's line under it; a paragraph's
+    indented first line with no clause mark, over a full line of its own, is that paragraph's
+    even where the short lines further down (its last, the next headline) measure narrow."""
+    text = page(
+        "算力中心投运算力中心投运",
+        "本报讯（记者 方舟）某市新",
+        "建的算力中心投入运行，首批接",
+        "入企业四十家，算力资源将优先",
+        "服务中小企业。",
+        "全市数据中心集群已有算力",
+        "企业120余家，形成从芯片到整",
+        "机的产业链。",
+        "城郊菜园",
+        "用上智能滴灌",
+        *BYLINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.body[-1].text == "全市数据中心集群已有算力企业120余家，形成从芯片到整机的产业链。"
+    assert second.title == "城郊菜园用上智能滴灌"
+
+
+def test_an_indented_first_line_closing_a_sentence_over_a_full_line_opens_its_paragraph():
+    """A one-line paragraph would leave the next paragraph's first line indented too: a line
+    the indent short of the full line under it opens that paragraph, though a sentence ends
+    with it."""
+    text = page(
+        *BODY,
+        "城区已建成算力中心。",
+        "今年还将在郊县新建两座，",
+        "总算力规模将翻一番。",
+    )
+    (article,) = parse_page(text).articles
+    assert len(article.body) == 3
+    assert (
+        article.body[-1].text == "城区已建成算力中心。今年还将在郊县新建两座，总算力规模将翻一番。"
+    )
+
+
+def test_a_subheading_over_an_indented_line_stays_apart_when_headlines_follow_close_below():
+    """Under a subheading the paragraph opens the indent short of the column above; the next
+    article's short headline lines close below can make the column after it look as narrow
+    as that first line, which is still no full line running on from the heading."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY[:4],
+        "服务下基层",
+        "县里企业用上这里的算",
+        "力，首批已有二十家签约使",
+        "用。",
+        "城郊菜园",
+        "用上智能滴灌",
+        *BYLINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert [block.type for block in first.body] == ["paragraph", "subheading", "paragraph"]
+    assert first.body[2].text == "县里企业用上这里的算力，首批已有二十家签约使用。"
+    assert second.title == "城郊菜园用上智能滴灌"
+
+
+def test_a_line_closed_by_a_quoted_name_runs_on_into_the_next_line():
+    """A closing quotation mark with no stop before it closes a quoted name, and the sentence
+    goes on: the short line after it is that paragraph's last, not a paragraph of its own."""
+    text = page(
+        *BODY[:4],
+        "该中心负责人介绍，算",
+        "力将优先服务“东数西算”",
+        "等一批国家级工程。",
+        "城区还将新建两座数据",
+        "中心，总算力规模翻一番。",
+    )
+    (article,) = parse_page(text).articles
+    assert [block.text for block in article.body[1:]] == [
+        "该中心负责人介绍，算力将优先服务“东数西算”等一批国家级工程。",
+        "城区还将新建两座数据中心，总算力规模翻一番。",
+    ]
+
+
+def test_a_paragraphs_first_line_is_measured_on_its_column_not_on_the_photo_news_below():
+    """A paragraph's first line is the indent short of the lines under it; measured without
+    itself (its comma may hang past its measure) and only down to the credit that closes the
+    caption of the article's photo, not on the wide lines of the photo news under that."""
+    text = page(
+        "算力中心投运算力中心投运",
+        "本报讯（记者 方舟）某市新",
+        "建的算力中心投入运行，首批接",
+        "入企业40家，已签约20个项目。",
+        "负责人在3日的会议上表示，",
+        "算力资源将优先服务中小企业，",
+        "使用成本比市场价低三成。",
+        "机房一角。记者方舟摄",
+        *PHOTO_NEWS,
+    )
+    article, photo = parse_page(text).articles
+    assert [block.text[:5] for block in article.body] == ["某市新建的", "负责人在3"]
+    assert article.captions == ["机房一角。记者方舟摄"]
+    assert photo.kind == "photo"
+
+
+def test_a_headline_broken_over_lines_right_over_a_dateline_is_not_the_text_above():
+    """A paragraph never runs on into the opening of another article: after a closed
+    sentence, lines closing none, with no clause mark, up to a dateline are its headline,
+    however full its first line."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "城郊的菜园里用上了“智慧",
+        "水管”",
+        *DATELINED_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert (second.title, second.dateline) == ("城郊的菜园里用上了“智慧水管”", "本报讯")
+
+
+def test_a_headline_printed_twice_and_one_doubled_in_its_line_are_two_headlines():
+    """An extractor prints every line of one headline alike: a fake-bold line given whole
+    twice, over one doubled run by run within its line, belongs to another headline (here
+    the one set after a body, then photo news' title)."""
+    text = page(
+        *BODY,
+        "算力中心投运首批接入",
+        "算力中心投运首批接入",
+        "稻田里的稻田里的北斗北斗",
+        *PHOTO_NEWS,
+    )
+    article, photo = parse_page(text).articles
+    assert article.title == "算力中心投运首批接入"
+    assert (photo.kind, photo.title) == ("photo", "稻田里的北斗")
+
+
+def test_a_plain_kicker_stays_over_its_title_where_two_bold_faces_meet_below():
+    """A plain line over a bold title is its kicker: where the bold lines below change how
+    they are printed, the run divides there, not between the kicker and its title."""
+    text = page(
+        *BODY,
+        "数字乡村行",
+        "算力中心投运首批接入",
+        "算力中心投运首批接入",
+        "稻田里的稻田里的北斗北斗",
+        *PHOTO_NEWS,
+    )
+    article, photo = parse_page(text).articles
+    assert (article.kicker, article.title) == ("数字乡村行", "算力中心投运首批接入")
+    assert (photo.kind, photo.title) == ("photo", "稻田里的北斗")
+
+
+def test_a_dateline_broken_inside_one_text_box_keeps_its_second_half():
+    """pdfminer may give a paragraph's first lines as one text box: a heading box opens only
+    after a line that ends its own box, and closes the brackets it opens, so the dateline's
+    second half (`日电…《`) is no heading cut from its first."""
+    text = (
+        page("算力中心投运算力中心投运")
+        + "\n人 民 网 合 肥 5 月 2\n日电合肥市2日发布《\n关 于 加 快 量 子 科 技 产\n\n"
+        + page("业发展的若干政策》，对量", "子计算企业给予支持。")
+    )
+    (article,) = parse_page(text).articles
+    assert article.dateline == "人民网合肥5月2日电"
+    assert article.body[0].text.startswith("合肥市2日发布《关于加快量子科技产业发展的若干政策》")
+
+
+def test_a_first_line_pushed_short_by_a_number_is_no_heading_over_the_next_line():
+    """A paragraph's first line is the indent short of the column, less a number too long for
+    what is left of it, which opens the next line: no heading over an indented line."""
+    text = page(
+        *BODY,
+        "全市已经建成5G基站",
+        "120余个，覆盖主要城区、",
+        "工业园区和交通枢纽，今年",
+        "还将新建两千个。",
+    )
+    (article,) = parse_page(text).articles
+    assert [block.type for block in article.body] == ["paragraph"] * 3
+    assert article.body[2].text.startswith("全市已经建成5G基站120余个，覆盖主要城区、")
