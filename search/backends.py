@@ -22,6 +22,7 @@ and a document deleted through the ORM (an article's cascade) takes its index ro
 are computed again from the document's stored headline and text.
 """
 
+import contextlib
 import datetime
 
 from django.db import connection as default_connection
@@ -350,6 +351,31 @@ class PostgreSQLBackend(Backend):
             f"SELECT rank & {ID_MASK} FROM search_pg WHERE words @@ %s::tsquery AND rank <= %s",
             [_tsquery(phrases), bound],
         )
+
+
+@contextlib.contextmanager
+def planned_for_their_values(connection=None):
+    """Statements run inside are planned for their own values, never from a prepared plan.
+
+    How to answer a search depends on how common its words are (the GIN index for a rare
+    word, a walk down the rank index for a common one), so a plan made once for any tsquery
+    is wrong for most: with PostgreSQL's prepared statements on (``DJANGO_DB_PREPARE_THRESHOLD``)
+    a rare word's search took 382 ms instead of 10 ms at 100,000 articles (SCALING.md). The
+    statements still go through Django's cursor, so they are logged and counted as any."""
+    connection = connection or default_connection
+    if connection.vendor != "postgresql":
+        yield
+        return
+
+    def unprepared(execute, sql, params, many, context):
+        if many:
+            return execute(sql, params, many, context)
+        connection.validate_no_broken_transaction()
+        with connection.wrap_database_errors:
+            return context["cursor"].cursor.execute(sql, params, prepare=False)
+
+    with connection.execute_wrapper(unprepared):
+        yield
 
 
 BACKENDS = {"sqlite": SQLiteBackend, "postgresql": PostgreSQLBackend}

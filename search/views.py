@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from articles.article_page import read_listed
 from newsroom.caching import public_page
 from newsroom.reading import link
+from search import backends
 from search import text as search_text
 from search.models import SearchDocument
 from search.query import search
@@ -21,16 +22,17 @@ RESULT_FIELDS = ("kind", "kicker", "title", "status", "publish_at", "page")
 
 @public_page(query=("q", "page"))
 def search_view(request):
-    found = search(request.GET.get("q", ""))
-    try:
-        page_obj = Paginator(found.ids, PER_PAGE).page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        if found.has_query and request.GET.get("page") not in (None, "", "1"):
-            raise Http404("没有这一页。") from error
-        page_obj = None
+    with backends.planned_for_their_values():
+        found = search(request.GET.get("q", ""))
+        try:
+            page_obj = Paginator(found.ids, PER_PAGE).page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            if found.has_query and request.GET.get("page") not in (None, "", "1"):
+                raise Http404("没有这一页。") from error
+            page_obj = None
+        ids = list(page_obj.object_list) if page_obj is not None else []
     results = []
-    if page_obj is not None and page_obj.object_list:
-        ids = list(page_obj.object_list)
+    if ids:
         articles = _results(ids)
         for pk in ids:
             if pk in articles:
