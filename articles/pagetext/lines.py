@@ -716,7 +716,7 @@ def opens_glued_heading(columns: Columns, index: int) -> bool:
     """pdfminer prints the lines of one text box joined by single newlines, and a headline
     broken over lines is one box: a box of two to four lines that no Latin line end explains,
     with no sentence or clause mark, opening after a line of another box, is a heading of its
-    own (`我市新增18家省专` / `精特新中小企业` after the headline lines of the article above),
+    own (`新型储能电站` / `并网发电` after the headline lines of the article above),
     unless it goes on from a sentence the line before left open across a full line, as a
     paragraph's next lines do."""
     lines = columns.lines
