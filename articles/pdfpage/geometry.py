@@ -317,22 +317,27 @@ def split_rows(
             if not cut and glyph.x0 - ink_right(previous) > 0.3 * size:
                 # A vertical rule in the white between two glyphs' ink: a closing mark hung
                 # past a column's edge (a headline wider than its columns) may reach over it.
-                cut = any(
-                    separator.width < 2
-                    and ink_right(previous) - 1 <= separator.x0 <= glyph.x0 + 1
-                    and separator.top <= glyph.bottom
-                    and separator.bottom >= glyph.top
-                    for separator in separators
-                ) or any(
-                    # Captions of two pictures side by side: the pictures' gutter runs on.
-                    previous.x1 - size <= picture.x1 <= glyph.x0 + 2
-                    and previous.x1 - 2 <= other.x0 <= glyph.x0 + size
-                    and 0 < other.x0 - picture.x1 < 3 * size
-                    and near_row(picture, glyph, size)
-                    and near_row(other, glyph, size)
-                    for picture in pictures
-                    for other in pictures
-                    if other is not picture
+                cut = (
+                    any(
+                        separator.width < 2
+                        and ink_right(previous) - 1 <= separator.x0 <= glyph.x0 + 1
+                        and separator.top <= glyph.bottom
+                        and separator.bottom >= glyph.top
+                        for separator in separators
+                    )
+                    or size < body_size
+                    and any(
+                        # Captions (set smaller than the body) of two pictures side by side:
+                        # the pictures' gutter runs on.
+                        previous.x1 - size <= picture.x1 <= glyph.x0 + 2
+                        and previous.x1 - 2 <= other.x0 <= glyph.x0 + size
+                        and 0 < other.x0 - picture.x1 < 3 * size
+                        and near_row(picture, glyph, size)
+                        and near_row(other, glyph, size)
+                        for picture in pictures
+                        for other in pictures
+                        if other is not picture
+                    )
                 )
             if cut:
                 lines.append(PrintedLine(piece))

@@ -109,7 +109,10 @@ def read_geometry(content: PageContent) -> PageGeometry:
         if box.width < 2 or box.height < 2:
             separators.append(box)
             continue
-        picture = filled and box.width > 3 * body_size and box.height > 3 * body_size
+        picture = filled and (
+            (box.width > 3 * body_size and box.height > 3 * body_size)
+            or captioned_under(box, glyphs, body_size)
+        )
         if picture:
             # A framed picture: its frame separates nothing from its caption.
             pictures.append(box)
@@ -127,6 +130,26 @@ def read_geometry(content: PageContent) -> PageGeometry:
     lines = split_rows(baseline_rows(glyphs), separators, pictures, body_size)
     blocks = stack_blocks(lines, separators, HEADLINE_RATIO * body_size)
     return PageGeometry(width, height, body_size, separators, boxes, pictures, blocks)
+
+
+def captioned_under(box: Box, glyphs, body_size: float) -> bool:
+    """A small filled rectangle is a picture (a head shot in a narrow column, one of a row of
+    small photos) when its caption stands right under it: smaller than the body, its first
+    line starting at the picture's left edge and printed within its width (图片说明 is set
+    to the picture's width, under it)."""
+    under = [
+        glyph
+        for glyph in glyphs
+        if glyph.size < CAPTION_RATIO * body_size
+        and 0 <= glyph.top - box.bottom <= glyph.size
+        and box.x0 - 1 <= glyph.x0 <= box.x1
+    ]
+    if not under:
+        return False
+    first = min(under, key=lambda glyph: glyph.x0)
+    return abs(first.x0 - box.x0) <= 0.5 * first.size and all(
+        glyph.x1 <= box.x1 + glyph.size for glyph in under
+    )
 
 
 def block_text(block: Block) -> str:

@@ -1147,3 +1147,29 @@ def test_a_subheading_halfway_down_its_column_is_reached_from_the_text_it_follow
         ("苏州医药跑出加速度", 6),
         ("南京发布应用场景", 0),
     ]
+
+
+def small_photos_under_a_narrow_column(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 540, "高原牧场")
+    song(pdf, 9)
+    columns(pdf, "走进互助县的牧场", 40, 515, rows=5, count=1, leading=13)
+    pdf.drawString(40, 450, "牧场，互助县的牧")
+    for left, caption in ((40, ("牧民", "查看")), (70, ("牛群", "归圈"))):
+        picture(pdf, left, 420, 24, 14)
+        song(pdf, 7)
+        for row, line in enumerate(caption):
+            pdf.drawString(left, 412 - row * 9, line)
+        song(pdf, 9)
+
+
+def test_a_picture_smaller_than_three_ems_with_its_caption_right_under_it_is_a_photo():
+    """Two photos side by side under a narrow column, each under three body ems, each with
+    its caption set to its width right under it: they are pictures, and their captions the
+    article's (not a line of text). Their gutter parts their captions, not the column's
+    last line over them, whose comma hangs over the gutter's edge."""
+    page = read_pdf(drawn_pdf(small_photos_under_a_narrow_column)).parse_page(0)
+    assert [(a.title, a.captions) for a in page.articles] == [
+        ("高原牧场", ["牧民查看", "牛群归圈"])
+    ]
+    assert "牧场，互助县的牧" in printed_lines(small_photos_under_a_narrow_column)
