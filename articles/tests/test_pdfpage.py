@@ -1173,3 +1173,29 @@ def test_a_picture_smaller_than_three_ems_with_its_caption_right_under_it_is_a_p
         ("高原牧场", ["牧民查看", "牛群归圈"])
     ]
     assert "牧场，互助县的牧" in printed_lines(small_photos_under_a_narrow_column)
+
+
+def byline_spaced_with_full_width_spaces(pdf) -> None:
+    song(pdf, 18)
+    pdf.drawString(40, 540, "青岛检测平台启用")
+    song(pdf, 9)
+    x = 40
+    for word in ("实习生", "宋佳", "本报记者"):
+        pdf.drawString(x, 515, word)
+        x += 9 * (len(word) + 1)
+    pdf.drawString(40, 502, "林海")
+    # The text starts in the next column: the byline fills the first (columns of two lines).
+    pdf.drawString(178, 515, "四月八日青岛海洋科技")
+    pdf.drawString(160, 502, "装备检测中心在西海岸新区")
+    for row in range(2):
+        pdf.drawString(280, 515 - row * 13, "可为海洋观测仪器水下机器")
+
+
+def test_a_byline_spaced_with_full_width_spaces_is_one_line():
+    """A byline on a line of its own whose roles and names stand a full em apart (全角空格,
+    as wide as the narrowest gutter), alone in its column with nothing under it printing
+    across those spaces, reads as the article's bylines, not as short columns."""
+    page = read_pdf(drawn_pdf(byline_spaced_with_full_width_spaces)).parse_page(0)
+    assert [[(b.role, b.name) for b in a.bylines] for a in page.articles] == [
+        [("实习生", "宋佳"), ("记者", "林海")]
+    ]
