@@ -266,30 +266,53 @@ def inside_a_column(block: Block, blocks: list[Block], geometry: PageGeometry) -
             and box.width >= 0.3 * column.width
         )
 
-    above = any(
-        in_column(other, box.top - other.bottom)
-        and not separated(other.box, box, geometry.separators)
+    over = [
+        other.column_box
         for other in blocks
-    )
+        if in_column(other, box.top - other.bottom)
+        and not separated(other.box, box, geometry.separators)
+    ]
     below = [
         other.column_box
         for other in blocks
         if in_column(other, other.top - box.bottom)
         and not separated(box, other.box, geometry.separators)
     ]
+    if below and not over:
+        # A paragraph's closing line over it is flush with the column the text under it
+        # tells, however short.
+        column = below[0]
+        over = [
+            other.box
+            for other in blocks
+            if len(other.lines) == 1
+            and abs(other.size - body) <= 0.06 * body
+            and 0 <= box.top - other.bottom <= 1.5 * body
+            and abs(other.x0 - column.x0) <= 0.5 * body
+            and other.x1 <= column.x1 + body
+            and not separated(other.box, box, geometry.separators)
+        ]
     if not below:
-        return False
+        # 背题: a subheading left at the foot of its column, its section running on at the
+        # head of the next column, level with the head of its own.
+        return bool(over) and level_beside(over[0], over[0].top, blocks, geometry)
     column = Box(below[0].x0, box.top, below[0].x1, below[0].bottom)
-    level = any(
+    return bool(over) or level_beside(column, box.top, blocks, geometry)
+
+
+def level_beside(column: Box, top: float, blocks: list[Block], geometry: PageGeometry) -> bool:
+    """Whether body text starts level with `top` in the column beside `column`, a gutter
+    away with no rule between."""
+    body = geometry.body_size
+    return any(
         abs(other.size - body) <= 0.06 * body
-        and abs(other.top - box.top) <= 0.5 * body
+        and abs(other.top - top) <= 0.5 * body
         and 0 < (gap_between(column, other.box) or 0) <= 3 * body
         and not separated_side(
             *sorted((column, other.box), key=lambda b: b.x0), geometry.separators
         )
         for other in blocks
     )
-    return above or level
 
 
 def widen_short_columns(nodes: list[Node], body: float) -> None:

@@ -1199,3 +1199,50 @@ def test_a_byline_spaced_with_full_width_spaces_is_one_line():
     assert [[(b.role, b.name) for b in a.bylines] for a in page.articles] == [
         [("实习生", "宋佳"), ("记者", "林海")]
     ]
+
+
+def subheading_at_a_columns_foot(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(80, 550, "苏州医药产业提速")
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州市生", 40, 520, rows=6, count=1, leading=14)
+    song(pdf, 11)
+    pdf.drawString(46.5, 436, "产业链条拉长")
+    song(pdf, 9)
+    pdf.drawString(158, 520, "从原料药制剂高端")
+    columns(pdf, "医疗器械产业链条日益", 140, 506, rows=5, count=2, leading=14)
+    pdf.drawString(240, 520, "苏州工业园区已集聚生")
+
+
+def subheading_under_a_short_closing_line(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(80, 550, "苏州医药产业提速")
+    song(pdf, 9)
+    columns(pdf, "今年前五个月苏州市生", 40, 520, rows=6, count=1, leading=14)
+    pdf.drawString(140, 520, "册申报指导。")
+    song(pdf, 11)
+    pdf.drawString(152, 504, "人才引育沃土")
+    song(pdf, 9)
+    pdf.drawString(158, 488, "中国药科大学与园区")
+    columns(pdf, "共建的联合研究院已引", 140, 474, rows=3, count=1, leading=14)
+
+
+@pytest.mark.parametrize(
+    ("draw", "subheading"),
+    [
+        (subheading_at_a_columns_foot, "产业链条拉长"),
+        (subheading_under_a_short_closing_line, "人才引育沃土"),
+    ],
+    ids=["at-a-columns-foot", "under-a-short-closing-line"],
+)
+def test_a_subheading_inside_its_column_at_its_foot_or_under_a_short_line_is_no_headline(
+    draw, subheading
+):
+    """A subheading left at the foot of its column (背题), its column's text right above it
+    and nothing under it, its section running on at the head of the next column, level with
+    its own column's head; or one under a paragraph's closing line heading its column,
+    shorter than the subheading, but flush with the column the text under the subheading
+    tells. Either stands inside its column: the article's subheading, no headline."""
+    page = read_pdf(drawn_pdf(draw)).parse_page(0)
+    assert [a.title for a in page.articles] == ["苏州医药产业提速"]
+    assert ("subheading", subheading) in [(b.type, b.text) for b in page.articles[0].body]
