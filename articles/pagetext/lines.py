@@ -496,12 +496,16 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     indented first line after it is the text going on. A caption is set across its picture,
     wider than a column of text: a ▲ line no wider than the text before it filled no line.
     A caption says what the picture shows and never ends on a colon, which introduces what
-    follows: a line closed by one is a kicker (引题) opening the next headline."""
+    follows: a line closed by one is a kicker (引题) opening the next headline. A headline
+    stands right over the dateline or byline line that opens its article: a few lines closing
+    no sentence there are that headline, and no caption runs on into them."""
     lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
         return False
     if line.text.endswith(("：", ":")):
+        return False
+    if heads_opening(columns, index, titles=False):
         return False
     text_column = columns.before(index - 2) if index >= 2 else None
     if text_column is not None and last.width <= text_column + WIDER_BY:
@@ -934,6 +938,12 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
     headline: a paragraph's last line closes its sentence, and a paragraph never runs on into
     a headline or into the opening of another article. So are the lines of a headline broken
     over a few lines up to that title, dateline or byline."""
+    return heads_opening(columns, index, titles=True)
+
+
+def heads_opening(columns: Columns, index: int, *, titles: bool) -> bool:
+    """Whether lines[index] opens a few lines closing no sentence right over an article's
+    opening (its dateline or a byline line) or, with `titles`, over a fake-bold title."""
     lines = columns.lines
     line = lines[index]
     if line.bold or line.loose or ends_like_text(line.text):
@@ -944,7 +954,9 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
     # mark (`老旧小区装上“智慧` / `电梯”` over `本报讯…`).
     for ahead in range(index + 1, min(index + LONGEST_HEADING_RUN + 1, len(lines))):
         following = lines[ahead]
-        if following.bold or following.opens_dateline or following.bylines:
+        if following.bold:
+            return titles
+        if following.opens_dateline or following.bylines:
             return True
         if (
             following.marked

@@ -600,18 +600,24 @@ def test_a_headline_after_its_body_as_wide_as_the_text_stands_before_the_next_da
     assert second.title == "园区企业新签约十二个项目"
 
 
+#: An article's one paragraph opening with its dateline, set twelve characters a line.
+SENSOR_BODY = (
+    "本报讯（记者 林木）在某",
+    "县的草莓种植基地，大棚里",
+    "的传感器每隔十分钟上报一",
+    "次数据。",
+)
+#: A headlined article closed by a one-line ▲ caption set wider than its text.
+CAPTIONED_ARTICLE = ("算力中心投运算力中心投运", *BODY, "▲算力中心机房一角的服务器机柜")
+
+
 def test_a_kicker_after_a_caption_line_opens_the_next_headline():
     """A ▲ caption never ends on a colon: a colon line after it is the next headline's kicker."""
     text = page(
-        "算力中心投运算力中心投运",
-        *BODY,
-        "▲算力中心机房一角的服务器机柜",
+        *CAPTIONED_ARTICLE,
         "数字乡村：",
         "大棚里的传感器",
-        "本报讯（记者 林木）在某",
-        "县的草莓种植基地，大棚里",
-        "的传感器每隔十分钟上报一",
-        "次数据。",
+        *SENSOR_BODY,
     )
     first, second = parse_page(text).articles
     assert first.captions == ["算力中心机房一角的服务器机柜"]
@@ -623,10 +629,7 @@ def test_a_photo_credit_broken_before_its_last_characters_stays_whole():
     short line closes the caption, and is no part of the headline set after the body."""
     text = page(
         "草莓大棚装上传感器草莓大棚装上传感器",
-        "本报讯（记者 林木）在某",
-        "县的草莓种植基地，大棚里",
-        "的传感器每隔十分钟上报一",
-        "次数据。",
+        *SENSOR_BODY,
         *BODY,
         "工程师在机房里巡检服务器。本报记者陈硕",
         "摄",
@@ -1024,3 +1027,36 @@ def test_a_first_line_pushed_short_by_a_number_is_no_heading_over_the_next_line(
     (article,) = parse_page(text).articles
     assert [block.type for block in article.body] == ["paragraph"] * 3
     assert article.body[2].text.startswith("全市已经建成5G基站120余个，覆盖主要城区、")
+
+
+def test_a_one_line_caption_does_not_run_on_into_the_headline_over_the_next_dateline():
+    """A headline stands right over the dateline or byline that opens its article: a line
+    closing no sentence there, broken perhaps over a few lines, is that headline, not the
+    run-on of a one-line ▲ caption above it, however wider than the text the caption is."""
+    text = page(
+        *CAPTIONED_ARTICLE,
+        "大棚里的传感器",
+        *SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角的服务器机柜"]
+    assert (second.title, second.dateline) == ("大棚里的传感器", "本报讯")
+    assert second.body[0].text.startswith("在某县的草莓种植基地")
+
+
+def test_a_one_line_caption_leaves_a_broken_headline_over_a_byline_whole():
+    """The headline over an article's byline line may be broken over two lines: both stay
+    with it, and the ▲ caption above keeps its one line."""
+    text = page(
+        *CAPTIONED_ARTICLE,
+        "草莓大棚里装上了",
+        "温湿度传感器",
+        "■本报记者 林木",
+        "在某县的草莓种植基地，",
+        "大棚里的传感器每隔十分钟",
+        "上报一次数据。",
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角的服务器机柜"]
+    assert second.title == "草莓大棚里装上了温湿度传感器"
+    assert [(byline.role, byline.name) for byline in second.bylines] == [("记者", "林木")]
