@@ -533,7 +533,7 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
     ]
     # A plain line over a bold title is its kicker: where two bold faces meet, divide there
     # first, which keeps a kicker over the title under it.
-    for cut in sorted(cuts, key=lambda cut: not (lines[cut - 1].bold and lines[cut].bold)):
+    for cut in sorted(cuts, key=lambda cut: face_cut_order(lines, cut)):
         if face_of(lines[cut - 1]) != face_of(lines[cut]) and both_headlines(
             lines, cut, widths=False
         ):
@@ -545,6 +545,19 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
         if both_headlines(lines, cut, widths=True):
             return cut
     return None
+
+
+def face_cut_order(lines: list[Line], cut: int) -> tuple[bool, bool]:
+    """Which cuts between faces to try first: where two bold faces meet (a plain line over a
+    bold title is its kicker), then right after a bold title over a plain line with no dash.
+    A 副题 under its title is marked with a dash far more often than a 引题 over its title with
+    a colon, so an unmarked plain line under one title and over another is the next one's
+    kicker, and a plain line under a bold title that another title follows opens that one."""
+    above, below = lines[cut - 1], lines[cut]
+    return (
+        not (above.bold and below.bold),
+        not (above.bold and not below.bold and not below.text.startswith(SUBTITLE_OPENING)),
+    )
 
 
 def face_of(line: Line) -> str:

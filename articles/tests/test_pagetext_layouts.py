@@ -1060,3 +1060,28 @@ def test_a_one_line_caption_leaves_a_broken_headline_over_a_byline_whole():
     assert first.captions == ["算力中心机房一角的服务器机柜"]
     assert second.title == "草莓大棚里装上了温湿度传感器"
     assert [(byline.role, byline.name) for byline in second.bylines] == [("记者", "林木")]
+
+
+def test_a_plain_line_under_a_bold_title_set_after_its_body_opens_the_next_headline():
+    """A 副题 is marked with a dash far more often than a 引题 with a colon: between two
+    articles, an unmarked plain line over a bold title is that title's kicker, and an undashed
+    plain line under it, with the next article's byline to follow, is the next headline."""
+    text = page(
+        *BODY,
+        "数字乡村行",
+        "算力中心投运首批接入",
+        "算力中心投运首批接入",
+        "草莓大棚装上传感器",
+        "■本报记者 林木",
+        "在某县的草莓种植基地，",
+        "大棚里的传感器每隔十分钟",
+        "上报一次数据。",
+    )
+    first, second = parse_page(text).articles
+    assert (first.kicker, first.title, first.subtitle) == (
+        "数字乡村行",
+        "算力中心投运首批接入",
+        None,
+    )
+    assert (second.kicker, second.title, second.subtitle) == (None, "草莓大棚装上传感器", None)
+    assert second.body[0].text == "在某县的草莓种植基地，大棚里的传感器每隔十分钟上报一次数据。"
