@@ -607,6 +607,13 @@ SENSOR_BODY = (
     "的传感器每隔十分钟上报一",
     "次数据。",
 )
+#: The same article opening with its byline on a line of its own, set eleven characters a line.
+BYLINED_SENSOR_BODY = (
+    "■本报记者 林木",
+    "在某县的草莓种植基地，",
+    "大棚里的传感器每隔十分钟",
+    "上报一次数据。",
+)
 #: A headlined article closed by a one-line ▲ caption set wider than its text.
 CAPTIONED_ARTICLE = ("算力中心投运算力中心投运", *BODY, "▲算力中心机房一角的服务器机柜")
 
@@ -1051,10 +1058,7 @@ def test_a_one_line_caption_leaves_a_broken_headline_over_a_byline_whole():
         *CAPTIONED_ARTICLE,
         "草莓大棚里装上了",
         "温湿度传感器",
-        "■本报记者 林木",
-        "在某县的草莓种植基地，",
-        "大棚里的传感器每隔十分钟",
-        "上报一次数据。",
+        *BYLINED_SENSOR_BODY,
     )
     first, second = parse_page(text).articles
     assert first.captions == ["算力中心机房一角的服务器机柜"]
@@ -1072,10 +1076,7 @@ def test_a_plain_line_under_a_bold_title_set_after_its_body_opens_the_next_headl
         "算力中心投运首批接入",
         "算力中心投运首批接入",
         "草莓大棚装上传感器",
-        "■本报记者 林木",
-        "在某县的草莓种植基地，",
-        "大棚里的传感器每隔十分钟",
-        "上报一次数据。",
+        *BYLINED_SENSOR_BODY,
     )
     first, second = parse_page(text).articles
     assert (first.kicker, first.title, first.subtitle) == (
@@ -1085,3 +1086,22 @@ def test_a_plain_line_under_a_bold_title_set_after_its_body_opens_the_next_headl
     )
     assert (second.kicker, second.title, second.subtitle) == (None, "草莓大棚装上传感器", None)
     assert second.body[0].text == "在某县的草莓种植基地，大棚里的传感器每隔十分钟上报一次数据。"
+
+
+def test_a_kicker_stays_with_its_bold_title_when_the_next_bold_title_is_wider():
+    """A plain line over a bold title is its kicker: with two bold titles in one face set
+    between two articles, the second wider than the first (so no one title broken over both),
+    the kicker and the first close the article above, and the second opens the next one."""
+    text = page(
+        *BODY,
+        "数字乡村行",
+        "算力中心投运",
+        "算力中心投运",
+        "草莓大棚里装上了传感器",
+        "草莓大棚里装上了传感器",
+        *BYLINED_SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert (first.kicker, first.title) == ("数字乡村行", "算力中心投运")
+    assert (second.kicker, second.title) == (None, "草莓大棚里装上了传感器")
+    assert [(byline.role, byline.name) for byline in second.bylines] == [("记者", "林木")]
