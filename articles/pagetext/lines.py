@@ -813,14 +813,15 @@ def paragraph_end_reason(
 def closes_page_as_heading(columns: Columns, index: int) -> bool:
     """A paragraph's last line closes its sentence. After a closed sentence, the page's last
     line that closes none and has no clause mark is no paragraph's: it is a heading, the
-    headline of the last article, set after its body."""
+    headline of the last article, set after its body. A closing quotation mark with no
+    sentence mark before it closes a quoted phrase, not a sentence (ends_like_text)."""
     lines = columns.lines
     if index != len(lines) - 1:
         return False
     line = lines[index]
     return (
         closes_sentence(lines[index - 1].text)
-        and not ends_paragraph(line.text)
+        and not ends_like_text(line.text)
         and not any(mark in line.text for mark in CLAUSE_MARKS)
     )
 

@@ -1105,3 +1105,16 @@ def test_a_kicker_stays_with_its_bold_title_when_the_next_bold_title_is_wider():
     assert (first.kicker, first.title) == ("数字乡村行", "算力中心投运")
     assert (second.kicker, second.title) == (None, "草莓大棚里装上了传感器")
     assert [(byline.role, byline.name) for byline in second.bylines] == [("记者", "林木")]
+
+
+def test_a_headline_closing_the_page_on_a_quoted_phrase_is_no_paragraphs_last_line():
+    """The page's last line after a closed sentence is the last article's headline, set after
+    its body, even when it ends on a closing quote: with no sentence mark before it, the
+    quote closes a phrase (`…装上“智慧眼”`), not a sentence, as a paragraph's last line would."""
+    text = page(*BODY, "算力中心装上“智慧眼”")
+    (article,) = parse_page(text).articles
+    assert article.title == "算力中心装上“智慧眼”"
+    assert (
+        article.body[-1].text
+        == "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。"
+    )
