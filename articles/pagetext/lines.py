@@ -635,9 +635,14 @@ def heads_indented_paragraph(
     """An unpunctuated line followed by a paragraph's indented first line is a heading: a
     paragraph's own first line is followed by full lines, never by another indented one, and a
     one-line paragraph ends like a sentence. Narrow columns need this, where a heading is as
-    wide as a line of text."""
+    wide as a line of text. A heading broken over two such lines heads it too, when its first
+    line is no paragraph's (neither the indent short of the column nor a full line of it)."""
     line = unit.lines[-1]
-    if len(unit.lines) != 1 or column is None or line.loose or line.glued:
+    if column is None or not 1 <= len(unit.lines) <= 2:
+        return False
+    if len(unit.lines) == 2 and not heading_first_line(unit.lines[0], column):
+        return False
+    if line.loose or line.glued:
         return False
     if ends_paragraph(line.text) or any(mark in line.text for mark in CLAUSE_MARKS):
         return False
@@ -663,6 +668,20 @@ def heads_indented_paragraph(
     # pushed short by a Latin word or number too long for the first; a line pushed short is
     # justified (loose) or opens with that word, so a tight one opening in Chinese is indented.
     return not following.loose and not leading_latin_width(following)
+
+
+def heading_first_line(line: Line, column: float) -> bool:
+    """A heading's first line, tight and unpunctuated, set neither the indent short of the
+    column (a paragraph's first line) nor full in it (a paragraph's next line): shorter, or
+    wider than the column with no mark hung past it."""
+    if line.loose or line.glued or ends_paragraph(line.text):
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    if core_width(line) > column + 0.5:
+        # Wider than the column but for a closing mark hung past it: no line of its text.
+        return True
+    return not indented_in(line, column) and not is_full(line, column)
 
 
 def core_column(lines: list[Line], start: int) -> float | None:

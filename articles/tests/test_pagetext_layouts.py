@@ -1118,3 +1118,26 @@ def test_a_headline_closing_the_page_on_a_quoted_phrase_is_no_paragraphs_last_li
         article.body[-1].text
         == "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。"
     )
+
+
+def test_two_headline_lines_over_an_indented_first_line_are_headings_not_its_paragraph():
+    """A paragraph's first line is the indent short of its column and its other lines fill
+    it: two unpunctuated lines after a closed sentence, the first wider than the column and
+    the second a character short of it, over an indented line, are headlines (one after the
+    body above, one over the article below), not the opening of that paragraph."""
+    text = page(
+        *BODY,
+        "算力中心投运首批企业入驻园",
+        "草莓大棚里装上了传感器",
+        "在某县的草莓种植基地",
+        "大棚里的传感器每隔十分钟",
+        "上报一次数据，农户在手机",
+        "上就能看到棚里的温度和湿",
+        "度。",
+        "该县今年还将新建大棚",
+        "两百个。（通讯员 林木）",
+    )
+    first, second = parse_page(text).articles
+    assert first.title == "算力中心投运首批企业入驻园"
+    assert second.title == "草莓大棚里装上了传感器"
+    assert second.body[0].text.startswith("在某县的草莓种植基地大棚里的传感器")
