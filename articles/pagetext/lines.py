@@ -496,12 +496,16 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     indented first line after it is the text going on. A caption is set across its picture,
     wider than a column of text: a ▲ line no wider than the text before it filled no line.
     A caption says what the picture shows and never ends on a colon, which introduces what
-    follows: a line closed by one is a kicker (引题) opening the next headline."""
+    follows: a line closed by one is a kicker (引题) opening the next headline. A headline
+    stands right over the dateline or byline line that opens its article: a few lines closing
+    no sentence there are that headline, and no caption runs on into them."""
     lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
         return False
     if line.text.endswith(("：", ":")):
+        return False
+    if heads_opening(columns, index, titles=False):
         return False
     text_column = columns.before(index - 2) if index >= 2 else None
     if text_column is not None and last.width <= text_column + WIDER_BY:
@@ -631,9 +635,14 @@ def heads_indented_paragraph(
     """An unpunctuated line followed by a paragraph's indented first line is a heading: a
     paragraph's own first line is followed by full lines, never by another indented one, and a
     one-line paragraph ends like a sentence. Narrow columns need this, where a heading is as
-    wide as a line of text."""
+    wide as a line of text. A heading broken over two such lines heads it too, when its first
+    line is no paragraph's (neither the indent short of the column nor a full line of it)."""
     line = unit.lines[-1]
-    if len(unit.lines) != 1 or column is None or line.loose or line.glued:
+    if column is None or not 1 <= len(unit.lines) <= 2:
+        return False
+    if len(unit.lines) == 2 and not heading_first_line(unit.lines[0], column):
+        return False
+    if line.loose or line.glued:
         return False
     if ends_paragraph(line.text) or any(mark in line.text for mark in CLAUSE_MARKS):
         return False
@@ -659,6 +668,20 @@ def heads_indented_paragraph(
     # pushed short by a Latin word or number too long for the first; a line pushed short is
     # justified (loose) or opens with that word, so a tight one opening in Chinese is indented.
     return not following.loose and not leading_latin_width(following)
+
+
+def heading_first_line(line: Line, column: float) -> bool:
+    """A heading's first line, tight and unpunctuated, set neither the indent short of the
+    column (a paragraph's first line) nor full in it (a paragraph's next line): shorter, or
+    wider than the column with no mark hung past it."""
+    if line.loose or line.glued or ends_paragraph(line.text):
+        return False
+    if any(mark in line.text for mark in CLAUSE_MARKS):
+        return False
+    if core_width(line) > column + 0.5:
+        # Wider than the column but for a closing mark hung past it: no line of its text.
+        return True
+    return not indented_in(line, column) and not is_full(line, column)
 
 
 def core_column(lines: list[Line], start: int) -> float | None:
@@ -809,14 +832,15 @@ def paragraph_end_reason(
 def closes_page_as_heading(columns: Columns, index: int) -> bool:
     """A paragraph's last line closes its sentence. After a closed sentence, the page's last
     line that closes none and has no clause mark is no paragraph's: it is a heading, the
-    headline of the last article, set after its body."""
+    headline of the last article, set after its body. A closing quotation mark with no
+    sentence mark before it closes a quoted phrase, not a sentence (ends_like_text)."""
     lines = columns.lines
     if index != len(lines) - 1:
         return False
     line = lines[index]
     return (
         closes_sentence(lines[index - 1].text)
-        and not ends_paragraph(line.text)
+        and not ends_like_text(line.text)
         and not any(mark in line.text for mark in CLAUSE_MARKS)
     )
 
@@ -934,6 +958,12 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
     headline: a paragraph's last line closes its sentence, and a paragraph never runs on into
     a headline or into the opening of another article. So are the lines of a headline broken
     over a few lines up to that title, dateline or byline."""
+    return heads_opening(columns, index, titles=True)
+
+
+def heads_opening(columns: Columns, index: int, *, titles: bool) -> bool:
+    """Whether lines[index] opens a few lines closing no sentence right over an article's
+    opening (its dateline or a byline line) or, with `titles`, over a fake-bold title."""
     lines = columns.lines
     line = lines[index]
     if line.bold or line.loose or ends_like_text(line.text):
@@ -944,7 +974,9 @@ def opens_bold_headline(columns: Columns, index: int) -> bool:
     # mark (`老旧小区装上“智慧` / `电梯”` over `本报讯…`).
     for ahead in range(index + 1, min(index + LONGEST_HEADING_RUN + 1, len(lines))):
         following = lines[ahead]
-        if following.bold or following.opens_dateline or following.bylines:
+        if following.bold:
+            return titles
+        if following.opens_dateline or following.bylines:
             return True
         if (
             following.marked

@@ -533,11 +533,11 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
     ]
     # A plain line over a bold title is its kicker: where two bold faces meet, divide there
     # first, which keeps a kicker over the title under it.
-    for cut in sorted(cuts, key=lambda cut: not (lines[cut - 1].bold and lines[cut].bold)):
+    for cut in sorted(cuts, key=lambda cut: face_cut_order(lines, cut)):
         if face_of(lines[cut - 1]) != face_of(lines[cut]) and both_headlines(
             lines, cut, widths=False
         ):
-            return cut
+            return kicker_kept(lines, cut, cuts)
     if faces_only:
         return None
     cuts.sort(key=lambda cut: not lines[cut].glued)
@@ -545,6 +545,38 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
         if both_headlines(lines, cut, widths=True):
             return cut
     return None
+
+
+def kicker_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:
+    """A plain line over a bold title is its kicker (引题), and a title broken over lines fills
+    its first line: where dividing a headline run between a plain line and the bold lines
+    under it would leave those bold lines one title that widens on its second line, and the
+    bold lines divide themselves into two headlines that read so, widths and all, they divide
+    there and the kicker stays with its title."""
+    if lines[cut - 1].bold or not lines[cut].bold or both_headlines(lines, cut, widths=True):
+        return cut
+    for other in cuts:
+        if (
+            other > cut
+            and lines[other - 1].bold
+            and lines[other].bold
+            and both_headlines(lines, other, widths=True)
+        ):
+            return other
+    return cut
+
+
+def face_cut_order(lines: list[Line], cut: int) -> tuple[bool, bool]:
+    """Which cuts between faces to try first: where two bold faces meet (a plain line over a
+    bold title is its kicker), then right after a bold title over a plain line with no dash.
+    A 副题 under its title is marked with a dash far more often than a 引题 over its title with
+    a colon, so an unmarked plain line under one title and over another is the next one's
+    kicker, and a plain line under a bold title that another title follows opens that one."""
+    above, below = lines[cut - 1], lines[cut]
+    return (
+        not (above.bold and below.bold),
+        not (above.bold and not below.bold and not below.text.startswith(SUBTITLE_OPENING)),
+    )
 
 
 def face_of(line: Line) -> str:

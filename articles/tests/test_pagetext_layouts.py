@@ -600,18 +600,31 @@ def test_a_headline_after_its_body_as_wide_as_the_text_stands_before_the_next_da
     assert second.title == "园区企业新签约十二个项目"
 
 
+#: An article's one paragraph opening with its dateline, set twelve characters a line.
+SENSOR_BODY = (
+    "本报讯（记者 林木）在某",
+    "县的草莓种植基地，大棚里",
+    "的传感器每隔十分钟上报一",
+    "次数据。",
+)
+#: The same article opening with its byline on a line of its own, set eleven characters a line.
+BYLINED_SENSOR_BODY = (
+    "■本报记者 林木",
+    "在某县的草莓种植基地，",
+    "大棚里的传感器每隔十分钟",
+    "上报一次数据。",
+)
+#: A headlined article closed by a one-line ▲ caption set wider than its text.
+CAPTIONED_ARTICLE = ("算力中心投运算力中心投运", *BODY, "▲算力中心机房一角的服务器机柜")
+
+
 def test_a_kicker_after_a_caption_line_opens_the_next_headline():
     """A ▲ caption never ends on a colon: a colon line after it is the next headline's kicker."""
     text = page(
-        "算力中心投运算力中心投运",
-        *BODY,
-        "▲算力中心机房一角的服务器机柜",
+        *CAPTIONED_ARTICLE,
         "数字乡村：",
         "大棚里的传感器",
-        "本报讯（记者 林木）在某",
-        "县的草莓种植基地，大棚里",
-        "的传感器每隔十分钟上报一",
-        "次数据。",
+        *SENSOR_BODY,
     )
     first, second = parse_page(text).articles
     assert first.captions == ["算力中心机房一角的服务器机柜"]
@@ -623,10 +636,7 @@ def test_a_photo_credit_broken_before_its_last_characters_stays_whole():
     short line closes the caption, and is no part of the headline set after the body."""
     text = page(
         "草莓大棚装上传感器草莓大棚装上传感器",
-        "本报讯（记者 林木）在某",
-        "县的草莓种植基地，大棚里",
-        "的传感器每隔十分钟上报一",
-        "次数据。",
+        *SENSOR_BODY,
         *BODY,
         "工程师在机房里巡检服务器。本报记者陈硕",
         "摄",
@@ -1024,3 +1034,110 @@ def test_a_first_line_pushed_short_by_a_number_is_no_heading_over_the_next_line(
     (article,) = parse_page(text).articles
     assert [block.type for block in article.body] == ["paragraph"] * 3
     assert article.body[2].text.startswith("全市已经建成5G基站120余个，覆盖主要城区、")
+
+
+def test_a_one_line_caption_does_not_run_on_into_the_headline_over_the_next_dateline():
+    """A headline stands right over the dateline or byline that opens its article: a line
+    closing no sentence there, broken perhaps over a few lines, is that headline, not the
+    run-on of a one-line ▲ caption above it, however wider than the text the caption is."""
+    text = page(
+        *CAPTIONED_ARTICLE,
+        "大棚里的传感器",
+        *SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角的服务器机柜"]
+    assert (second.title, second.dateline) == ("大棚里的传感器", "本报讯")
+    assert second.body[0].text.startswith("在某县的草莓种植基地")
+
+
+def test_a_one_line_caption_leaves_a_broken_headline_over_a_byline_whole():
+    """The headline over an article's byline line may be broken over two lines: both stay
+    with it, and the ▲ caption above keeps its one line."""
+    text = page(
+        *CAPTIONED_ARTICLE,
+        "草莓大棚里装上了",
+        "温湿度传感器",
+        *BYLINED_SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角的服务器机柜"]
+    assert second.title == "草莓大棚里装上了温湿度传感器"
+    assert [(byline.role, byline.name) for byline in second.bylines] == [("记者", "林木")]
+
+
+def test_a_plain_line_under_a_bold_title_set_after_its_body_opens_the_next_headline():
+    """A 副题 is marked with a dash far more often than a 引题 with a colon: between two
+    articles, an unmarked plain line over a bold title is that title's kicker, and an undashed
+    plain line under it, with the next article's byline to follow, is the next headline."""
+    text = page(
+        *BODY,
+        "数字乡村行",
+        "算力中心投运首批接入",
+        "算力中心投运首批接入",
+        "草莓大棚装上传感器",
+        *BYLINED_SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert (first.kicker, first.title, first.subtitle) == (
+        "数字乡村行",
+        "算力中心投运首批接入",
+        None,
+    )
+    assert (second.kicker, second.title, second.subtitle) == (None, "草莓大棚装上传感器", None)
+    assert second.body[0].text == "在某县的草莓种植基地，大棚里的传感器每隔十分钟上报一次数据。"
+
+
+def test_a_kicker_stays_with_its_bold_title_when_the_next_bold_title_is_wider():
+    """A plain line over a bold title is its kicker: with two bold titles in one face set
+    between two articles, the second wider than the first (so no one title broken over both),
+    the kicker and the first close the article above, and the second opens the next one."""
+    text = page(
+        *BODY,
+        "数字乡村行",
+        "算力中心投运",
+        "算力中心投运",
+        "草莓大棚里装上了传感器",
+        "草莓大棚里装上了传感器",
+        *BYLINED_SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert (first.kicker, first.title) == ("数字乡村行", "算力中心投运")
+    assert (second.kicker, second.title) == (None, "草莓大棚里装上了传感器")
+    assert [(byline.role, byline.name) for byline in second.bylines] == [("记者", "林木")]
+
+
+def test_a_headline_closing_the_page_on_a_quoted_phrase_is_no_paragraphs_last_line():
+    """The page's last line after a closed sentence is the last article's headline, set after
+    its body, even when it ends on a closing quote: with no sentence mark before it, the
+    quote closes a phrase (`…装上“智慧眼”`), not a sentence, as a paragraph's last line would."""
+    text = page(*BODY, "算力中心装上“智慧眼”")
+    (article,) = parse_page(text).articles
+    assert article.title == "算力中心装上“智慧眼”"
+    assert (
+        article.body[-1].text
+        == "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。"
+    )
+
+
+def test_two_headline_lines_over_an_indented_first_line_are_headings_not_its_paragraph():
+    """A paragraph's first line is the indent short of its column and its other lines fill
+    it: two unpunctuated lines after a closed sentence, the first wider than the column and
+    the second a character short of it, over an indented line, are headlines (one after the
+    body above, one over the article below), not the opening of that paragraph."""
+    text = page(
+        *BODY,
+        "算力中心投运首批企业入驻园",
+        "草莓大棚里装上了传感器",
+        "在某县的草莓种植基地",
+        "大棚里的传感器每隔十分钟",
+        "上报一次数据，农户在手机",
+        "上就能看到棚里的温度和湿",
+        "度。",
+        "该县今年还将新建大棚",
+        "两百个。（通讯员 林木）",
+    )
+    first, second = parse_page(text).articles
+    assert first.title == "算力中心投运首批企业入驻园"
+    assert second.title == "草莓大棚里装上了传感器"
+    assert second.body[0].text.startswith("在某县的草莓种植基地大棚里的传感器")
