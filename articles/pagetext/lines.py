@@ -57,6 +57,8 @@ LONGEST_HEADING_RUN = 3
 COLUMN_SHIFT = 2
 #: Marks inside a sentence, which a heading does without.
 CLAUSE_MARKS = "，。；！？、"
+
+
 #: A paragraph's first line is indented by two characters.
 INDENT = 2
 LONGEST_BYLINE_RUN_ON = 16
@@ -217,6 +219,11 @@ class Unit:
 
 
 LOOSE_GAPS = 3
+
+
+def has_clause_mark(text: str) -> bool:
+    """A clause mark anywhere in a line: a heading divides no clauses, running text does."""
+    return any(mark in text for mark in CLAUSE_MARKS)
 
 
 def is_loose(raw: str) -> bool:
@@ -619,7 +626,7 @@ def heading_boxed_with_its_paragraph(unit: Unit, columns: Columns, index: int) -
         return False
     if index >= 2 and lines[index - 2].glued:
         return False
-    if any(mark in previous.text for mark in CLAUSE_MARKS) or not lines[index].glued:
+    if has_clause_mark(previous.text) or not lines[index].glued:
         return False
     after = columns.after(index)
     return (
@@ -644,7 +651,7 @@ def heads_indented_paragraph(
         return False
     if line.loose or line.glued:
         return False
-    if ends_paragraph(line.text) or any(mark in line.text for mark in CLAUSE_MARKS):
+    if ends_paragraph(line.text) or has_clause_mark(line.text):
         return False
     if line.width > column + HANGING:
         return False
@@ -676,7 +683,7 @@ def heading_first_line(line: Line, column: float) -> bool:
     wider than the column with no mark hung past it."""
     if line.loose or line.glued or ends_paragraph(line.text):
         return False
-    if any(mark in line.text for mark in CLAUSE_MARKS):
+    if has_clause_mark(line.text):
         return False
     if core_width(line) > column + 0.5:
         # Wider than the column but for a closing mark hung past it: no line of its text.
@@ -713,7 +720,7 @@ def set_across_columns(unit: Unit, following: Line, column: float | None) -> boo
     line = unit.lines[-1]
     if len(unit.lines) != 1 or column is None or line.loose or ends_paragraph(line.text):
         return False
-    if any(mark in line.text for mark in CLAUSE_MARKS):
+    if has_clause_mark(line.text):
         return False
     return line.width > column + HANGING and following.width < line.width
 
@@ -754,7 +761,7 @@ def opens_glued_heading(columns: Columns, index: int) -> bool:
     if end == index or lines[end].glued:
         return False
     run = join_printed_lines([line.text for line in lines[index : end + 1]])
-    if any(mark in run for mark in CLAUSE_MARKS) or bracket_depth(run):
+    if has_clause_mark(run) or bracket_depth(run):
         # A heading closes every bracket and quotation mark it opens.
         return False
     return closes_sentence(lines[index - 1].text) or not is_full(
@@ -841,7 +848,7 @@ def closes_page_as_heading(columns: Columns, index: int) -> bool:
     return (
         closes_sentence(lines[index - 1].text)
         and not ends_like_text(line.text)
-        and not any(mark in line.text for mark in CLAUSE_MARKS)
+        and not has_clause_mark(line.text)
     )
 
 
@@ -922,7 +929,7 @@ def off_the_measure(columns: Columns, index: int) -> bool:
         return False
     if closes_sentence(line.text) or not exact_width(line):
         return False
-    if any(mark in line.text for mark in CLAUSE_MARKS):
+    if has_clause_mark(line.text):
         return False
     column = core_column_before(columns, index)
     if column is None:
@@ -982,7 +989,7 @@ def heads_opening(columns: Columns, index: int, *, titles: bool) -> bool:
             following.marked
             or following.loose
             or ends_like_text(following.text)
-            or any(mark in following.text for mark in CLAUSE_MARKS)
+            or has_clause_mark(following.text)
         ):
             return False
     return False
