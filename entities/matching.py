@@ -9,10 +9,10 @@ How a name is found:
 2. It starts where the clause starts, or after the word that introduces it (由, 联合, 位于 …),
    after a role noun (投资方, 上市公司), or after a town (…镇); a department takes only place
    names and levels in front of it (浙江省, 省, 国家).
-3. A name that contains another printed name (同济大学创新创业学院) is one organisation, the
+3. A name that contains another printed name (浙江大学计算机科学与技术学院) is one organisation, the
    longest printed form; the contained one is listed too only when printed on its own.
 4. Short forms: the one defined by （以下简称“…”）, any later mention that abbreviates the full
-   name in order (中车株洲电力机车有限公司 -> 中车株机), and names the database already knows.
+   name in order (中国商用飞机有限责任公司 -> 中国商飞), and names the database already knows.
 5. A short trade name (brand + trade word: 某某科技, 某某药业) counts as a company when the
    brand is not an ordinary word.
 """
@@ -540,7 +540,7 @@ def _add_defined_aliases(
 def _add_short_forms(
     text: str, covered: list[bool], organisations: dict[str, _Organisation]
 ) -> None:
-    """Later mentions abbreviating a company's full name in order (中车株洲电力机车 -> 中车株机)."""
+    """Later mentions abbreviating a company's full name in order (中国商用飞机 -> 中国商飞)."""
     for organisation in list(organisations.values()):
         if organisation.kind != "company":
             continue
@@ -767,7 +767,7 @@ def _inside_phrase(text: str, start: int) -> bool:
 
 
 def _qualified_otherwise(text: str, start: int, name: str, core_offset: int) -> bool:
-    """全国留学人员创业园 is not 厦门留学人员创业园: another place stands before the short form."""
+    """宁波高新区 is not 杭州高新区: another place stands before the short form."""
     begin = _clause_start(text, start)
     pieces = naming.words(text[begin:start])
     if not pieces or not naming.is_place(*pieces[-1]):

@@ -438,7 +438,7 @@ PARENT_REFERENCES = frozenset(("该校", "该院", "该所", "本校", "学校")
 #: National designations a named laboratory carries after its field (移动通信全国重点实验室).
 NATIONAL_LAB_HEADS = ("全国重点", "国家重点")
 
-#: Nouns for a role that a name follows (投资方山东…, 上市公司黑龙江…): the name starts after them.
+#: Nouns for a role that a name follows (投资方山东…, 上市公司江苏…): the name starts after them.
 ROLE_NOUNS = frozenset(
     (
         "企业",
@@ -752,5 +752,5 @@ def is_soft_breaker(word: str, flag: str) -> bool:
 
 
 def is_verb(word: str, flag: str) -> bool:
-    """A verb usually ends a name (新增), unless the name opens with a place (杭州深度求索)."""
+    """A verb usually ends a name (新增), unless the name opens with a place (深圳大疆创新)."""
     return len(word) >= 2 and flag == "v"
