@@ -450,18 +450,14 @@ class PageAssembly:
         one above its text and the next, which gets none either, are one headline each: the
         first closes the article above (set after its body), the second opens the article
         below. They divide where both parts read as a headline (second_headline_start). Photo
-        news often has no title: it takes one where the face changes, or where the lines
-        cannot be one headline whatever their widths (a line after a dash subtitle); a title
-        of two phrases may widen on its second line, so widths alone do not divide there."""
+        news often has no title, and its title is one line (photo_title_start)."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
             photo = item.is_photo and item.article.title is None
             if not previous.headline_before_next or len(lines) < 2:
                 continue
             if self.lacks_title(item) or photo:
-                # Lines that cannot be one headline divide even before photo news.
-                whole = photo and reads_as_headline(lines, widths=False)
-                cut = second_headline_start(lines, faces_only=whole)
+                cut = photo_title_start(lines) if photo else second_headline_start(lines)
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -517,7 +513,7 @@ def balanced(text: str) -> bool:
     return all(text.count(pair[0]) == text.count(pair[1]) for pair in PAIRED_MARKS)
 
 
-def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int | None:
+def second_headline_start(lines: list[Line]) -> int | None:
     """Where a run of two headlines' printed lines divides: first where the face changes (a
     title is set in one face; there widths do not decide, as a two-phrase title such as
     `科技的集聚地` / `创新的孵化器（新时代画卷）` may widen), else where both parts read as a
@@ -538,12 +534,28 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
             lines, cut, widths=False
         ):
             return kicker_kept(lines, cut, cuts)
-    if faces_only:
-        return None
     cuts.sort(key=lambda cut: not lines[cut].glued)
     for cut in cuts:
         if both_headlines(lines, cut, widths=True):
             return cut
+    return None
+
+
+def photo_title_start(lines: list[Line]) -> int | None:
+    """Where photo news' title starts in the headline lines set between it and an article
+    printed without a headline above its text. Photo news (图片新闻) carries a title of one
+    short line, never with a kicker or a subtitle, so it can take the last line only, and
+    only where both parts read as a headline and the lines cannot be one: where the face
+    changes, or where a colon or dash says so (a title of two phrases may widen on its second
+    line, so widths alone do not divide there)."""
+    cut = len(lines) - 1
+    above, below = lines[cut - 1], lines[cut]
+    if above.glued and not glued_by_latin(above):
+        return None
+    if not both_headlines(lines, cut, widths=False):
+        return None
+    if face_of(above) != face_of(below) or not reads_as_headline(lines, widths=False):
+        return cut
     return None
 
 

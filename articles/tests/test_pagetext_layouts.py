@@ -1141,3 +1141,13 @@ def test_two_headline_lines_over_an_indented_first_line_are_headings_not_its_par
     assert first.title == "算力中心投运首批企业入驻园"
     assert second.title == "草莓大棚里装上了传感器"
     assert second.body[0].text.startswith("在某县的草莓种植基地大棚里的传感器")
+
+
+def test_a_kicker_and_a_broken_bold_title_after_a_body_leave_untitled_photo_news_none():
+    """Photo news carries a title of one line, never with a kicker: a plain kicker over a bold
+    title broken over two lines, set after a body, is all that article's headline, however
+    the face changes under the kicker."""
+    text = page(*BODY, "数字乡村行", "算力中心投运首批算力中心投运首批", "接入接入", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert (article.kicker, article.title) == ("数字乡村行", "算力中心投运首批接入")
+    assert (photo.kind, photo.title) == ("photo", None)
