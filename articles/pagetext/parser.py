@@ -546,8 +546,9 @@ def photo_title_start(lines: list[Line]) -> int | None:
     printed without a headline above its text. Photo news (图片新闻) carries a title of one
     short line, never with a kicker or a subtitle, so it can take the last line only, and
     only where both parts read as a headline and the lines cannot be one: where the face
-    changes, or where a colon or dash says so (a title of two phrases may widen on its second
-    line, so widths alone do not divide there)."""
+    changes, where a colon or dash says so, or where a title would have to leave a line short
+    of the one above it and widen again on the next (a title broken over lines fills every
+    line but its last; only a title's first two lines may widen, set as two phrases)."""
     cut = len(lines) - 1
     above, below = lines[cut - 1], lines[cut]
     if above.glued and not glued_by_latin(above):
@@ -556,7 +557,19 @@ def photo_title_start(lines: list[Line]) -> int | None:
         return None
     if face_of(above) != face_of(below) or not reads_as_headline(lines, widths=False):
         return cut
-    return None
+    return cut if closes_broken_title(lines[:cut]) and wider(below, above) else None
+
+
+def closes_broken_title(lines: list[Line]) -> bool:
+    """The lines end on a broken title's last line: short of the line above it, in its face."""
+    if len(lines) < 2:
+        return False
+    above, last = lines[-2], lines[-1]
+    return face_of(above) == face_of(last) and wider(above, last)
+
+
+def wider(line: Line, other: Line) -> bool:
+    return display_width(line.bold or line.text) > display_width(other.bold or other.text) + 0.5
 
 
 def kicker_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:

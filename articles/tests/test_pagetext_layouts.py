@@ -1151,3 +1151,13 @@ def test_a_kicker_and_a_broken_bold_title_after_a_body_leave_untitled_photo_news
     article, photo = parse_page(text).articles
     assert (article.kicker, article.title) == ("数字乡村行", "算力中心投运首批接入")
     assert (photo.kind, photo.title) == ("photo", None)
+
+
+def test_a_line_wider_than_a_broken_titles_short_last_line_is_photo_news_title():
+    """A title broken over lines fills every line but its last: a line of the same face
+    wider than the short line closing a broken title, right over photo news, is the photo's
+    title, not a third line of the headline set after the body above."""
+    text = page(*BODY, "算力中心投运首批", "接入", "智能农机助秋收", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert article.title == "算力中心投运首批接入"
+    assert (photo.kind, photo.title) == ("photo", "智能农机助秋收")
