@@ -152,13 +152,21 @@ class PageAssembly:
             previous = self.current
             owner = (
                 previous
-                if previous and self.lacks_title(previous) and not self.headline_pending(previous)
+                if previous
+                and self.lacks_title(previous)
+                and (self.more_than_photo_title(kind) or not self.headline_pending(previous))
                 else item
             )
             self.give_headings(owner)
             owner.headline_before_next = owner is previous
         self.items.append(item)
         return item
+
+    def more_than_photo_title(self, kind: str) -> bool:
+        """Photo news' title is one line: headline lines waiting over photo news that print
+        more are not all its own, but hold the headline of the untitled article above, set
+        after its body (share_headlines gives the photo the last line where it can)."""
+        return kind == "photo" and sum(len(unit.lines) for unit in self.headings) > 1
 
     def headline_pending(self, item: Item) -> bool:
         """Whether an article printed without a headline above its text will get one from the

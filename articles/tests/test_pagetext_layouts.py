@@ -1161,3 +1161,31 @@ def test_a_line_wider_than_a_broken_titles_short_last_line_is_photo_news_title()
     article, photo = parse_page(text).articles
     assert article.title == "算力中心投运首批接入"
     assert (photo.kind, photo.title) == ("photo", "智能农机助秋收")
+
+
+def test_headline_lines_over_photo_news_hold_the_untitled_article_above_its_headline():
+    """Photo news' title is one line: the two headline lines after an article's body, over
+    photo news, hold that article's headline (set after its body) and the photo's title, so
+    the broken headline after the body before it is all its own article's, undivided."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "记者 孔令晨",
+        "某省公布首批向企业开",
+        "放的大科学装置名单，散裂",
+        "中子源等十二个设施入选。",
+        "大科学装置向企业开大科学装置向企业开",
+        "放共享放共享",
+        "本报记者 齐鸣",
+        "某高校近日与开发区签",
+        "署协议，共建科技成果转化",
+        "中心，首批发布专利三百项。",
+        "高校专利变成果高校专利变成果",
+        "海上风机吊装",
+        "9月18日，在某海域，施工人员正在吊装单机容量十六兆瓦的海上风电机组。",
+        "该机组叶轮直径超过二百米。（记者 邱岚 摄）",
+    )
+    first, second, third, photo = parse_page(text).articles
+    assert second.title == "大科学装置向企业开放共享"
+    assert third.title == "高校专利变成果"
+    assert (photo.kind, photo.title) == ("photo", "海上风机吊装")
