@@ -1189,3 +1189,12 @@ def test_headline_lines_over_photo_news_hold_the_untitled_article_above_its_head
     assert second.title == "大科学装置向企业开放共享"
     assert third.title == "高校专利变成果"
     assert (photo.kind, photo.title) == ("photo", "海上风机吊装")
+
+
+def test_a_one_line_caption_does_not_run_on_into_the_kicker_over_a_bold_title():
+    """A plain phrase right over a fake-bold title is its kicker (引题), not the run-on of a
+    one-line ▲ caption above it."""
+    text = page(*CAPTIONED_ARTICLE, "数字乡村行", "大棚里的传感器大棚里的传感器", *SENSOR_BODY)
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角的服务器机柜"]
+    assert (second.kicker, second.title) == ("数字乡村行", "大棚里的传感器")
