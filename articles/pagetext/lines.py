@@ -53,6 +53,8 @@ BROKEN_CREDIT_REST = 4
 LONGEST_GLUED_HEADING = 4
 #: The printed lines of a headline over the opening of its article, at most.
 LONGEST_HEADING_RUN = 3
+#: A kicker (引题) is a phrase: four characters at the least.
+SHORTEST_KICKER = 4
 #: Columns whose full lines differ by this much are two columns.
 COLUMN_SHIFT = 2
 #: Marks inside a sentence, which a heading does without.
@@ -512,7 +514,7 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
         return False
     if line.text.endswith(("：", ":")):
         return False
-    if heads_opening(columns, index, titles=False):
+    if heads_opening(columns, index, titles=False) or kicks_bold_title(columns, index):
         return False
     text_column = columns.before(index - 2) if index >= 2 else None
     if text_column is not None and last.width <= text_column + WIDER_BY:
@@ -521,6 +523,23 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
         return False
     neighbours = [other.width for other in lines[max(0, index - 4) : index + 4] if other.marked]
     return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
+
+
+def kicks_bold_title(columns: Columns, index: int) -> bool:
+    """A plain phrase right over a fake-bold title is its kicker (引题): a phrase of a few
+    characters at least, where the rest of a caption run on from the line above may be one
+    or two."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        following is not None
+        and following.bold is not None
+        and not line.bold
+        and line.width >= SHORTEST_KICKER
+        and not has_clause_mark(line.text)
+        and not ends_paragraph(line.text)
+    )
 
 
 def ends_broken_credit(previous: Line, line: Line) -> bool:

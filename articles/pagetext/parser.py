@@ -152,13 +152,21 @@ class PageAssembly:
             previous = self.current
             owner = (
                 previous
-                if previous and self.lacks_title(previous) and not self.headline_pending(previous)
+                if previous
+                and self.lacks_title(previous)
+                and (self.more_than_photo_title(kind) or not self.headline_pending(previous))
                 else item
             )
             self.give_headings(owner)
             owner.headline_before_next = owner is previous
         self.items.append(item)
         return item
+
+    def more_than_photo_title(self, kind: str) -> bool:
+        """Photo news' title is one line: headline lines waiting over photo news that print
+        more are not all its own, but hold the headline of the untitled article above, set
+        after its body (share_headlines gives the photo the last line where it can)."""
+        return kind == "photo" and sum(len(unit.lines) for unit in self.headings) > 1
 
     def headline_pending(self, item: Item) -> bool:
         """Whether an article printed without a headline above its text will get one from the
@@ -450,18 +458,14 @@ class PageAssembly:
         one above its text and the next, which gets none either, are one headline each: the
         first closes the article above (set after its body), the second opens the article
         below. They divide where both parts read as a headline (second_headline_start). Photo
-        news often has no title: it takes one where the face changes, or where the lines
-        cannot be one headline whatever their widths (a line after a dash subtitle); a title
-        of two phrases may widen on its second line, so widths alone do not divide there."""
+        news often has no title, and its title is one line (photo_title_start)."""
         for previous, item in zip(self.items, self.items[1:], strict=False):
             lines = previous.headline_lines
             photo = item.is_photo and item.article.title is None
             if not previous.headline_before_next or len(lines) < 2:
                 continue
             if self.lacks_title(item) or photo:
-                # Lines that cannot be one headline divide even before photo news.
-                whole = photo and reads_as_headline(lines, widths=False)
-                cut = second_headline_start(lines, faces_only=whole)
+                cut = photo_title_start(lines) if photo else second_headline_start(lines)
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -517,7 +521,7 @@ def balanced(text: str) -> bool:
     return all(text.count(pair[0]) == text.count(pair[1]) for pair in PAIRED_MARKS)
 
 
-def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int | None:
+def second_headline_start(lines: list[Line]) -> int | None:
     """Where a run of two headlines' printed lines divides: first where the face changes (a
     title is set in one face; there widths do not decide, as a two-phrase title such as
     `科技的集聚地` / `创新的孵化器（新时代画卷）` may widen), else where both parts read as a
@@ -538,13 +542,42 @@ def second_headline_start(lines: list[Line], *, faces_only: bool = False) -> int
             lines, cut, widths=False
         ):
             return kicker_kept(lines, cut, cuts)
-    if faces_only:
-        return None
     cuts.sort(key=lambda cut: not lines[cut].glued)
     for cut in cuts:
         if both_headlines(lines, cut, widths=True):
             return cut
     return None
+
+
+def photo_title_start(lines: list[Line]) -> int | None:
+    """Where photo news' title starts in the headline lines set between it and an article
+    printed without a headline above its text. Photo news (图片新闻) carries a title of one
+    short line, never with a kicker or a subtitle, so it can take the last line only, and
+    only where both parts read as a headline and the lines cannot be one: where the face
+    changes, where a colon or dash says so, or where a title would have to leave a line short
+    of the one above it and widen again on the next (a title broken over lines fills every
+    line but its last; only a title's first two lines may widen, set as two phrases)."""
+    cut = len(lines) - 1
+    above, below = lines[cut - 1], lines[cut]
+    if above.glued and not glued_by_latin(above):
+        return None
+    if not both_headlines(lines, cut, widths=False):
+        return None
+    if face_of(above) != face_of(below) or not reads_as_headline(lines, widths=False):
+        return cut
+    return cut if closes_broken_title(lines[:cut]) and wider(below, above) else None
+
+
+def closes_broken_title(lines: list[Line]) -> bool:
+    """The lines end on a broken title's last line: short of the line above it, in its face."""
+    if len(lines) < 2:
+        return False
+    above, last = lines[-2], lines[-1]
+    return face_of(above) == face_of(last) and wider(above, last)
+
+
+def wider(line: Line, other: Line) -> bool:
+    return display_width(line.bold or line.text) > display_width(other.bold or other.text) + 0.5
 
 
 def kicker_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:

@@ -1141,3 +1141,60 @@ def test_two_headline_lines_over_an_indented_first_line_are_headings_not_its_par
     assert first.title == "算力中心投运首批企业入驻园"
     assert second.title == "草莓大棚里装上了传感器"
     assert second.body[0].text.startswith("在某县的草莓种植基地大棚里的传感器")
+
+
+def test_a_kicker_and_a_broken_bold_title_after_a_body_leave_untitled_photo_news_none():
+    """Photo news carries a title of one line, never with a kicker: a plain kicker over a bold
+    title broken over two lines, set after a body, is all that article's headline, however
+    the face changes under the kicker."""
+    text = page(*BODY, "数字乡村行", "算力中心投运首批算力中心投运首批", "接入接入", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert (article.kicker, article.title) == ("数字乡村行", "算力中心投运首批接入")
+    assert (photo.kind, photo.title) == ("photo", None)
+
+
+def test_a_line_wider_than_a_broken_titles_short_last_line_is_photo_news_title():
+    """A title broken over lines fills every line but its last: a line of the same face
+    wider than the short line closing a broken title, right over photo news, is the photo's
+    title, not a third line of the headline set after the body above."""
+    text = page(*BODY, "算力中心投运首批", "接入", "无人农机下田", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert article.title == "算力中心投运首批接入"
+    assert (photo.kind, photo.title) == ("photo", "无人农机下田")
+
+
+def test_headline_lines_over_photo_news_hold_the_untitled_article_above_its_headline():
+    """Photo news' title is one line: the two headline lines after an article's body, over
+    photo news, hold that article's headline (set after its body) and the photo's title, so
+    the broken headline after the body before it is all its own article's, undivided."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "记者 孔令晨",
+        "某省公布首批向企业开",
+        "放的大科学装置名单，散裂",
+        "中子源等十二个设施入选。",
+        "超算中心向企业开超算中心向企业开",
+        "放共享放共享",
+        "本报记者 齐鸣",
+        "某高校近日与开发区签",
+        "署协议，共建科技成果转化",
+        "中心，首批发布专利三百项。",
+        "高校专利变成果高校专利变成果",
+        "风电机组吊装",
+        "9月18日，在某海域，施工人员正在吊装单机容量十六兆瓦的海上风电机组。",
+        "该机组叶轮直径超过二百米。（记者 邱岚 摄）",
+    )
+    first, second, third, photo = parse_page(text).articles
+    assert second.title == "超算中心向企业开放共享"
+    assert third.title == "高校专利变成果"
+    assert (photo.kind, photo.title) == ("photo", "风电机组吊装")
+
+
+def test_a_one_line_caption_does_not_run_on_into_the_kicker_over_a_bold_title():
+    """A plain phrase right over a fake-bold title is its kicker (引题), not the run-on of a
+    one-line ▲ caption above it."""
+    text = page(*CAPTIONED_ARTICLE, "数字乡村行", "棚里来了新帮手棚里来了新帮手", *SENSOR_BODY)
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角的服务器机柜"]
+    assert (second.kicker, second.title) == ("数字乡村行", "棚里来了新帮手")
