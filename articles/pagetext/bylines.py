@@ -175,7 +175,7 @@ TRAILING_PARENTHESES = re.compile(
 
 
 def split_trailing_bylines(raw_text: str) -> tuple[str, list[Byline]] | None:
-    """`…能力强。（通讯员 洪科宣）` -> (`…能力强。`, bylines)."""
+    """`…成效明显。（通讯员 林晓舟）` -> (`…成效明显。`, bylines)."""
     compact = raw_text.rstrip()
     match = TRAILING_PARENTHESES.search(compact)
     if not match:
@@ -187,7 +187,7 @@ def split_trailing_bylines(raw_text: str) -> tuple[str, list[Byline]] | None:
 
 
 def credit_of(caption: str) -> str | None:
-    """The photographer credit closing a caption: `■记者陈硕摄`, `全媒体记者谢勇通讯员吴敏勇摄`."""
+    """The photographer credit closing a caption: `■记者周航摄`, `全媒体记者何川通讯员李文涛摄`."""
     match = CREDIT_TAIL.search(caption)
     if not match:
         return None
@@ -198,8 +198,8 @@ def credit_of(caption: str) -> str | None:
 
 
 def photo_credit(caption: str) -> str:
-    """The credit closing a caption, as a caption's credit field keeps it: `…。■记者陈硕摄` ->
-    `记者陈硕`, `…现场。（湖北日报全媒记者江卉摄）` -> `湖北日报全媒记者江卉`; "" without one."""
+    """The credit closing a caption, as a caption's credit field keeps it: `…。■记者周航摄` ->
+    `记者周航`, `…现场。（江西日报全媒记者程文摄）` -> `江西日报全媒记者程文`; "" without one."""
     credit = credit_of(caption.strip())
     if credit is None:
         return ""

@@ -46,7 +46,7 @@ SHORT_BY = 1.5
 HEADING_SHORT_BY = 3.5
 WIDER_BY = 2
 HANGING = 1.5
-#: A photo credit (`全媒体记者谢勇通讯员吴敏勇摄`) is never longer than this.
+#: A photo credit (`全媒体记者何川通讯员李文涛摄`) is never longer than this.
 CREDIT_SPAN = 60
 #: What a broken credit leaves for its next line: at most a name's last characters and `摄`.
 BROKEN_CREDIT_REST = 4
@@ -588,7 +588,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         # A credit on a line of its own closes the caption sentence just above it.
         return None
     if previous.text.endswith(("）", ")")) and split_trailing_bylines(unit.tail_raw(3)):
-        # `…能力强。（通讯员 洪科宣）` closes its article, however full the line.
+        # `…成效明显。（通讯员 林晓舟）` closes its article, however full the line.
         return "trailing byline"
     if previous.text.rstrip("）)").endswith("摄") and credit_of(unit.tail(CREDIT_SPAN)):
         return "photo credit"
@@ -750,7 +750,7 @@ def picture_sentence_closed(unit: Unit, previous: Line) -> bool:
 
 
 def closes_glued_heading(unit: Unit) -> bool:
-    """`全球科技版图` + single newline + `呈现多元化趋势`: a heading broken over two lines; a
+    """`智能制造新图景` + single newline + `在长三角铺开`: a heading broken over two lines; a
     single newline that no Latin line end explains glues only heading lines, and the unit
     ends with them unless a sentence closes it. A heading runs over a few lines at most."""
     lines = unit.lines

@@ -92,7 +92,7 @@ def closing_bracket_at(text: str) -> int | None:
 
 
 def read_dateline(unit: Unit) -> tuple[str, list[Byline], str]:
-    """`本报讯（记者 徐风光 通讯员 王浩）1月5日…` -> dateline, bylines, the paragraph's text."""
+    """`本报讯（记者 张明远 通讯员 陈立）3月8日…` -> dateline, bylines, the paragraph's text."""
     text = unit.text
     dateline = find_dateline(text) or ""
     raw_rest = after_nonspace(unit.raw, nonspace_length(dateline)).lstrip(" " + LINE_BREAK)
@@ -524,7 +524,7 @@ def balanced(text: str) -> bool:
 def second_headline_start(lines: list[Line]) -> int | None:
     """Where a run of two headlines' printed lines divides: first where the face changes (a
     title is set in one face; there widths do not decide, as a two-phrase title such as
-    `科技的集聚地` / `创新的孵化器（新时代画卷）` may widen), else where both parts read as a
+    `人才的蓄水池` / `产业的新引擎（走进一线）` may widen), else where both parts read as a
     headline, a heading glued over lines preferred whole; None when nowhere fits (or the run is
     longer than two headlines print, which keeps the search linear in the page)."""
     if len(lines) > LONGEST_HEADLINE_RUN:

@@ -81,7 +81,7 @@ def join_printed_lines(lines: list[str]) -> str:
 def undouble(text: str) -> str | None:
     """Read a fake-bold line whose every run is printed twice; None when the line is not one.
 
-    `从从““杭州六小龙杭州六小龙””` is the runs 从, “, 杭州六小龙, ” each printed twice.
+    `从从““数字乡村数字乡村””` is the runs 从, “, 数字乡村, ” each printed twice.
     """
     compact = WHITESPACE.sub("", text)
     size = len(compact)

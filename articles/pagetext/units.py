@@ -64,7 +64,7 @@ def is_heading_like(unit: Unit) -> bool:
 
 
 def is_heading_continuation(unit: Unit, previous_kind: Kind | None) -> bool:
-    """`创新的孵化器（新时代画卷）` under a headline line: a bracket may close a headline."""
+    """`产业的新引擎（走进一线）` under a headline line: a bracket may close a headline."""
     text = unit.text
     return (
         previous_kind is Kind.HEADING
@@ -114,7 +114,7 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
     if parse_standalone_bylines(units[first - 1].lines[-1].raw):
         return False
     if split_trailing_bylines(units[first - 1].tail_raw(3)):
-        # `…能力强。（通讯员 洪科宣）` closed its article: a headline follows, not a subheading.
+        # `…成效明显。（通讯员 林晓舟）` closed its article: a headline follows, not a subheading.
         return False
     before = nearest_column(units, kinds, range(first - 1, -1, -1))
     after = nearest_column(units, kinds, range(last + 1, len(units)))
