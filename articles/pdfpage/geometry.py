@@ -30,6 +30,8 @@ LONE_GUTTER = 0.9
 HANGING = set("。，、；：？！”’）》」』")
 #: Lines of one block differ in size by less than this ratio.
 SAME_SIZE = 1.06
+#: Captions are set smaller than the body, below this share of its size.
+CAPTION_RATIO = 0.96
 #: Greatest space between two lines of one block, in ems of their size.
 LEADING_GAP = 1.3
 #: A gap this much (in ems) wider than the line's usual spacing is a space.
@@ -294,6 +296,7 @@ def split_rows(
             if other is not row
             and abs(other[0].baseline - row[0].baseline) <= 3.5 * size
             and abs(median(g.size for g in other) - size) <= 0.1 * size
+            and not caption_beside_body(size, median(g.size for g in other), body_size)
             and not white_between(row, other, nearby, 2.2 * size)
         ]
         piece = [row[0]]
@@ -345,6 +348,13 @@ def split_rows(
             piece.append(glyph)
         lines.append(PrintedLine(piece))
     return split_headlines(lines, separators, pictures, body_size)
+
+
+def caption_beside_body(size: float, other: float, body_size: float) -> bool:
+    """Whether one of two rows is a caption's (set smaller than the body) and the other the
+    body's: a caption is set to its picture's width, not to the columns, so it prints across
+    their gutters and tells nothing of where they run (nor they of a caption's)."""
+    return (size < CAPTION_RATIO * body_size) != (other < CAPTION_RATIO * body_size)
 
 
 def white_between(row, other, rows, widest: float) -> bool:

@@ -36,6 +36,7 @@ from articles.pagetext.units import PICTURE_OPENING, Kind, first_kind
 
 from .document import PageContent
 from .geometry import (
+    CAPTION_RATIO,
     Block,
     Box,
     PrintedLine,
@@ -51,7 +52,6 @@ from .geometry import (
 from .running_head import split_running_head
 
 HEADLINE_RATIO = 1.2
-CAPTION_RATIO = 0.96
 INDENT = 1.2
 #: Farthest two parts of one article stand apart, in ems of the body text.
 LONGEST_LINK = 4.0

@@ -1246,3 +1246,24 @@ def test_a_subheading_inside_its_column_at_its_foot_or_under_a_short_line_is_no_
     page = read_pdf(drawn_pdf(draw)).parse_page(0)
     assert [a.title for a in page.articles] == ["苏州医药产业提速"]
     assert ("subheading", subheading) in [(b.type, b.text) for b in page.articles[0].body]
+
+
+def caption_across_the_gutter_over_the_columns(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 550, "肿瘤免疫逃逸新机制")
+    picture(pdf, 40, 440, 200, 90)
+    song(pdf, 8.5)
+    pdf.drawString(40, 430, "图说：科研人员在实验室观察细胞培养情况。张彦摄")
+    song(pdf, 9)
+    pdf.drawString(40, 412, "科技日报北京四月讯（")
+    pdf.drawString(140, 412, "关成果日前发表在期刊")
+    columns(pdf, "记者张佳星从研究所获", 40, 398, rows=4, count=2, leading=14)
+
+
+def test_a_caption_across_the_gutter_tells_no_gutter_of_the_columns_under_it():
+    """A caption, set smaller than the body to its picture's width, prints right across the
+    gutter of the columns under the picture: it is no line of theirs, so the columns' first
+    row still parts at their gutter."""
+    lines = printed_lines(caption_across_the_gutter_over_the_columns)
+    assert "科技日报北京四月讯（" in lines
+    assert "关成果日前发表在期刊" in lines
