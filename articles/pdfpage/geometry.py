@@ -290,14 +290,17 @@ def split_rows(
     for index, row in enumerate(rows):
         size = median(g.size for g in row)
         nearby = rows[max(0, index - 8) : index + 9]
-        neighbours = [
+        # Rows of like size with no deep white between: the lines of the same columns.
+        column_rows = [
             other
             for other in nearby
             if other is not row
-            and abs(other[0].baseline - row[0].baseline) <= 3.5 * size
             and abs(median(g.size for g in other) - size) <= 0.1 * size
             and not caption_beside_body(size, median(g.size for g in other), body_size)
             and not white_between(row, other, nearby, 2.2 * size)
+        ]
+        neighbours = [
+            other for other in column_rows if abs(other[0].baseline - row[0].baseline) <= 3.5 * size
         ]
         piece = [row[0]]
         headline = size >= HEADLINE_GUTTER_SIZE * body_size
@@ -314,9 +317,18 @@ def split_rows(
             if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
                 # Punctuation hung past a column's edge (the next column a gutter or less on)
                 # closes the gutter it stands in; not where a line nearby prints across it.
-                cut = gutter_confirmed(
-                    piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
-                ) or hung_at_column_edge(previous, glyph, around)
+                cut = (
+                    gutter_confirmed(
+                        piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
+                    )
+                    or hung_at_column_edge(previous, glyph, around)
+                    or hung_at_column_foot(
+                        piece[0],
+                        previous,
+                        glyph,
+                        unruled(column_rows, row, previous.x1, separators),
+                    )
+                )
             if not cut and glyph.x0 - ink_right(previous) > 0.3 * size:
                 # A vertical rule in the white between two glyphs' ink: a closing mark hung
                 # past a column's edge (a headline wider than its columns) may reach over it.
@@ -491,7 +503,24 @@ def gutter_confirmed(
     return found >= needed
 
 
-def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours) -> bool:
+def hung_at_column_foot(start: Glyph, mark: Glyph, glyph: Glyph, column_rows) -> bool:
+    """A mark hung on a column's last line (nothing of the column printed under it) has
+    lines only above it to tell its gutter, and the nearest of those may be short (a
+    paragraph's closing line, a subheading): the column's full lines further up, ending at
+    the edge the mark hangs from with the next column's text level with what follows it,
+    confirm it. Two of them: one line may end there by chance."""
+    baseline = mark.baseline
+    if any(
+        other[0].baseline > baseline and g.x1 > start.x0 and g.x0 < mark.x0
+        for other in column_rows
+        for g in other
+    ):
+        return False
+    above = [other for other in column_rows if other[0].baseline < baseline]
+    return hung_at_column_edge(mark, glyph, above, needed=2)
+
+
+def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours, needed: int = 1) -> bool:
     """A line of the same column full to its right edge where the mark hangs from it (the
     edge between the mark's start and its ink's end), then a gutter's white, the next
     column's text beginning exactly level with this line's next glyph (columns share their
@@ -500,17 +529,16 @@ def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours) -> bool:
     second neighbour to confirm it; a word space in a byline is narrower, and its next word
     stands level with another line's only by chance."""
     size = mark.size
+    found = 0
     for other in neighbours:
-        for earlier, later in zip(other, other[1:], strict=False):
-            if (
-                earlier.text not in HANGING
-                and mark.x0 - 0.3 * size <= earlier.x1 <= ink_right(mark) + 0.1 * size
-                and min(abs(later.x0 - glyph.x0 - indent) for indent in (0, 2 * size))
-                <= 0.05 * size
-                and later.x0 - earlier.x1 >= LONE_GUTTER * size
-            ):
-                return True
-    return False
+        found += any(
+            earlier.text not in HANGING
+            and mark.x0 - 0.3 * size <= earlier.x1 <= ink_right(mark) + 0.1 * size
+            and min(abs(later.x0 - glyph.x0 - indent) for indent in (0, 2 * size)) <= 0.05 * size
+            and later.x0 - earlier.x1 >= LONE_GUTTER * size
+            for earlier, later in zip(other, other[1:], strict=False)
+        )
+    return found >= needed
 
 
 def column_edge(start: float, left: float, right: float, other: list[Glyph]) -> bool:

@@ -1267,3 +1267,34 @@ def test_a_caption_across_the_gutter_tells_no_gutter_of_the_columns_under_it():
     lines = printed_lines(caption_across_the_gutter_over_the_columns)
     assert "科技日报北京四月讯（" in lines
     assert "关成果日前发表在期刊" in lines
+
+
+def mark_hung_at_a_columns_foot_under_a_subheading(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 530, "苏州医药产业提速")
+    song(pdf, 10)
+    rows = [
+        ("床试验机构办公室主任", "州工业园区管委会数据"),
+        ("年医院承接的创新药临", "集聚生物医药企业多家"),
+        ("项。", "江苏省药品监督管理局"),
+        (None, "州设立审评服务站企业"),
+        (None, "在家门口就能获得指导"),
+    ]
+    for row, (first, second) in enumerate(rows):
+        if first:
+            pdf.drawString(40, 500 - row * 15, first)
+        pdf.drawString(150, 500 - row * 15, second)
+    song(pdf, 11)
+    pdf.drawString(46, 455, "产业链条越拉越长")
+    song(pdf, 10)
+    pdf.drawString(60, 440, "从原料药制剂到器，")
+
+
+def test_a_mark_hung_at_a_columns_foot_is_confirmed_by_the_full_lines_further_up():
+    """A comma hung past its column's edge on the column's last line, the next column a
+    gutter on: the lines right above it are short (a paragraph's closing line, a subheading),
+    but the column's full lines further up end at that edge with the next column's text level
+    with what follows the mark. The line ends at the mark."""
+    lines = printed_lines(mark_hung_at_a_columns_foot_under_a_subheading)
+    assert "从原料药制剂到器，" in lines
+    assert "在家门口就能获得指导" in lines
