@@ -423,12 +423,20 @@ def split_headlines(
         for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
             gap = (previous.x1, glyph.x0)
             wide = gap[1] - gap[0] - spacing > 0.2 * line.size
-            if wide and over_gutter(gap, near, body_size):
+            if wide and (over_gutter(gap, near, body_size) or set_apart(previous, glyph)):
                 out.append(PrintedLine(piece))
                 piece = []
             piece.append(glyph)
         out.append(PrintedLine(piece))
     return out
+
+
+def set_apart(earlier: Glyph, later: Glyph) -> bool:
+    """Whether two glyphs either side of a headline's white are set in another size or on
+    another baseline: a headline's line is set in one size on one baseline, so that is two
+    headlines side by side (one beside its columns, level with the next one's line)."""
+    sizes = sorted((earlier.size, later.size))
+    return sizes[1] / sizes[0] >= 1.03 or abs(earlier.baseline - later.baseline) > 0.1 * sizes[0]
 
 
 def ink_pieces(line: PrintedLine, white: float) -> list[Box]:

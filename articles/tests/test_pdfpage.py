@@ -1298,3 +1298,25 @@ def test_a_mark_hung_at_a_columns_foot_is_confirmed_by_the_full_lines_further_up
     lines = printed_lines(mark_hung_at_a_columns_foot_under_a_subheading)
     assert "从原料药制剂到器，" in lines
     assert "在家门口就能获得指导" in lines
+
+
+def headline_beside_its_columns_level_with_anothers_second_line(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(50, 540, "西安硬科技")
+    pdf.drawString(40, 516, "企业加速出海")
+    song(pdf, 21)
+    pdf.drawString(172, 520, "宁波企业研发")
+    song(pdf, 9)
+    columns(pdf, "一季度西安市高新技术产品", 40, 495, rows=6, count=1, leading=14)
+    columns(pdf, "近日宁波甬膜新材", 310, 540, rows=6, count=1, leading=14)
+
+
+def test_headlines_of_two_sizes_on_two_baselines_in_one_row_are_two_headlines():
+    """A headline's second line and, a little more than a word space on, another headline
+    set beside its own columns, a point larger and on its own baseline: a headline's line is
+    set in one size on one baseline, so the row is two titles."""
+    page = read_pdf(drawn_pdf(headline_beside_its_columns_level_with_anothers_second_line))
+    assert [a.title for a in page.parse_page(0).articles] == [
+        "西安硬科技企业加速出海",
+        "宁波企业研发",
+    ]
