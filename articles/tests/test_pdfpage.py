@@ -1320,3 +1320,28 @@ def test_headlines_of_two_sizes_on_two_baselines_in_one_row_are_two_headlines():
         "西安硬科技企业加速出海",
         "宁波企业研发",
     ]
+
+
+def byline_over_its_first_paragraph_beside_the_next_articles_column(pdf) -> None:
+    song(pdf, 18)
+    pdf.drawString(40, 560, "西安硬科技")
+    pdf.drawString(140, 560, "宁波淡化膜")
+    song(pdf, 9)
+    pdf.drawString(40, 530, "本报记者 孙立")
+    pdf.drawString(40, 516, "通讯员 何静")
+    pdf.drawString(58, 502, "一季度西安市高新")
+    columns(pdf, "术产品出口额同比增长", 40, 488, rows=3, count=1, leading=14)
+    columns(pdf, "近日宁波甬膜新材料有", 140, 530, rows=6, count=1, leading=14)
+
+
+def test_a_paragraph_at_the_leading_under_a_byline_is_the_bylines_article():
+    """A byline on two short lines of its own, its article's first paragraph right under it
+    at the column's leading, the next article's column beside that paragraph: the paragraph
+    follows the byline with no more white than between its lines, one column, so it is the
+    byline's article's."""
+    page = read_pdf(drawn_pdf(byline_over_its_first_paragraph_beside_the_next_articles_column))
+    articles = page.parse_page(0).articles
+    assert [(a.title, a.plain_text().count("术产品")) for a in articles] == [
+        ("西安硬科技", 3),
+        ("宁波淡化膜", 0),
+    ]
