@@ -469,9 +469,18 @@ def over_gutter(gap: tuple[float, float], near: list[Box], body_size: float) -> 
     if not begins:
         return False
     end = min(begins)
-    return end - start >= 0.5 * body_size and not any(
-        box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near
+    return (
+        end - start >= 0.5 * body_size
+        and not word_space_over_gutter(right - left, end - start, body_size)
+        and not any(box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near)
     )
+
+
+def word_space_over_gutter(white: float, gutter: float, body_size: float) -> bool:
+    """Whether a headline's white is narrower than the columns' gutter under it (one or two
+    characters wide, 栏距): two headlines side by side each stand over their own columns, a
+    gutter apart at least, so a title's word space printed across the gutter parts none."""
+    return gutter <= 2 * body_size and white < gutter - 0.25 * body_size
 
 
 def unruled(neighbours, row, x: float, separators: list[Box]):

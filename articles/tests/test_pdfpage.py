@@ -1345,3 +1345,22 @@ def test_a_paragraph_at_the_leading_under_a_byline_is_the_bylines_article():
         ("西安硬科技", 3),
         ("宁波淡化膜", 0),
     ]
+
+
+def title_with_a_word_space_narrower_than_the_gutter_under_it(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 540, "安庆新增高新企业")
+    pdf.drawString(206, 540, "总数达百家")
+    song(pdf, 9)
+    for row in range(6):
+        pdf.drawString(40, 510 - row * 14, "安庆市积极开展高新技术企业培育工作")
+        pdf.drawString(203, 510 - row * 14, "作主动加强科技创新")
+
+
+def test_a_titles_word_space_narrower_than_the_gutter_under_it_parts_no_headlines():
+    """A title of two phrases parted by a word space standing over the gutter of its
+    columns, its white narrower than that gutter: two headlines side by side each stand over
+    their own columns, a gutter's width apart at least, so this is one title printed across
+    the gutter."""
+    page = read_pdf(drawn_pdf(title_with_a_word_space_narrower_than_the_gutter_under_it))
+    assert [a.title for a in page.parse_page(0).articles] == ["安庆新增高新企业总数达百家"]
