@@ -30,6 +30,8 @@ LONE_GUTTER = 0.9
 HANGING = set("。，、；：？！”’）》」』")
 #: Lines of one block differ in size by less than this ratio.
 SAME_SIZE = 1.06
+#: Captions are set smaller than the body, below this share of its size.
+CAPTION_RATIO = 0.96
 #: Greatest space between two lines of one block, in ems of their size.
 LEADING_GAP = 1.3
 #: A gap this much (in ems) wider than the line's usual spacing is a space.
@@ -288,13 +290,17 @@ def split_rows(
     for index, row in enumerate(rows):
         size = median(g.size for g in row)
         nearby = rows[max(0, index - 8) : index + 9]
-        neighbours = [
+        # Rows of like size with no deep white between: the lines of the same columns.
+        column_rows = [
             other
             for other in nearby
             if other is not row
-            and abs(other[0].baseline - row[0].baseline) <= 3.5 * size
             and abs(median(g.size for g in other) - size) <= 0.1 * size
+            and not caption_beside_body(size, median(g.size for g in other), body_size)
             and not white_between(row, other, nearby, 2.2 * size)
+        ]
+        neighbours = [
+            other for other in column_rows if abs(other[0].baseline - row[0].baseline) <= 3.5 * size
         ]
         piece = [row[0]]
         headline = size >= HEADLINE_GUTTER_SIZE * body_size
@@ -311,9 +317,18 @@ def split_rows(
             if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
                 # Punctuation hung past a column's edge (the next column a gutter or less on)
                 # closes the gutter it stands in; not where a line nearby prints across it.
-                cut = gutter_confirmed(
-                    piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
-                ) or hung_at_column_edge(previous, glyph, around)
+                cut = (
+                    gutter_confirmed(
+                        piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
+                    )
+                    or hung_at_column_edge(previous, glyph, around)
+                    or hung_at_column_foot(
+                        piece[0],
+                        previous,
+                        glyph,
+                        unruled(column_rows, row, previous.x1, separators),
+                    )
+                )
             if not cut and glyph.x0 - ink_right(previous) > 0.3 * size:
                 # A vertical rule in the white between two glyphs' ink: a closing mark hung
                 # past a column's edge (a headline wider than its columns) may reach over it.
@@ -345,6 +360,13 @@ def split_rows(
             piece.append(glyph)
         lines.append(PrintedLine(piece))
     return split_headlines(lines, separators, pictures, body_size)
+
+
+def caption_beside_body(size: float, other: float, body_size: float) -> bool:
+    """Whether one of two rows is a caption's (set smaller than the body) and the other the
+    body's: a caption is set to its picture's width, not to the columns, so it prints across
+    their gutters and tells nothing of where they run (nor they of a caption's)."""
+    return (size < CAPTION_RATIO * body_size) != (other < CAPTION_RATIO * body_size)
 
 
 def white_between(row, other, rows, widest: float) -> bool:
@@ -401,12 +423,20 @@ def split_headlines(
         for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
             gap = (previous.x1, glyph.x0)
             wide = gap[1] - gap[0] - spacing > 0.2 * line.size
-            if wide and over_gutter(gap, near, body_size):
+            if wide and (over_gutter(gap, near, body_size) or set_apart(previous, glyph)):
                 out.append(PrintedLine(piece))
                 piece = []
             piece.append(glyph)
         out.append(PrintedLine(piece))
     return out
+
+
+def set_apart(earlier: Glyph, later: Glyph) -> bool:
+    """Whether two glyphs either side of a headline's white are set in another size or on
+    another baseline: a headline's line is set in one size on one baseline, so that is two
+    headlines side by side (one beside its columns, level with the next one's line)."""
+    sizes = sorted((earlier.size, later.size))
+    return sizes[1] / sizes[0] >= 1.03 or abs(earlier.baseline - later.baseline) > 0.1 * sizes[0]
 
 
 def ink_pieces(line: PrintedLine, white: float) -> list[Box]:
@@ -439,9 +469,18 @@ def over_gutter(gap: tuple[float, float], near: list[Box], body_size: float) -> 
     if not begins:
         return False
     end = min(begins)
-    return end - start >= 0.5 * body_size and not any(
-        box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near
+    return (
+        end - start >= 0.5 * body_size
+        and not word_space_over_gutter(right - left, end - start, body_size)
+        and not any(box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near)
     )
+
+
+def word_space_over_gutter(white: float, gutter: float, body_size: float) -> bool:
+    """Whether a headline's white is narrower than the columns' gutter under it (one or two
+    characters wide, 栏距): two headlines side by side each stand over their own columns, a
+    gutter apart at least, so a title's word space printed across the gutter parts none."""
+    return gutter <= 2 * body_size and white < gutter - 0.25 * body_size
 
 
 def unruled(neighbours, row, x: float, separators: list[Box]):
@@ -481,7 +520,24 @@ def gutter_confirmed(
     return found >= needed
 
 
-def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours) -> bool:
+def hung_at_column_foot(start: Glyph, mark: Glyph, glyph: Glyph, column_rows) -> bool:
+    """A mark hung on a column's last line (nothing of the column printed under it) has
+    lines only above it to tell its gutter, and the nearest of those may be short (a
+    paragraph's closing line, a subheading): the column's full lines further up, ending at
+    the edge the mark hangs from with the next column's text level with what follows it,
+    confirm it. Two of them: one line may end there by chance."""
+    baseline = mark.baseline
+    if any(
+        other[0].baseline > baseline and g.x1 > start.x0 and g.x0 < mark.x0
+        for other in column_rows
+        for g in other
+    ):
+        return False
+    above = [other for other in column_rows if other[0].baseline < baseline]
+    return hung_at_column_edge(mark, glyph, above, needed=2)
+
+
+def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours, needed: int = 1) -> bool:
     """A line of the same column full to its right edge where the mark hangs from it (the
     edge between the mark's start and its ink's end), then a gutter's white, the next
     column's text beginning exactly level with this line's next glyph (columns share their
@@ -490,17 +546,16 @@ def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours) -> bool:
     second neighbour to confirm it; a word space in a byline is narrower, and its next word
     stands level with another line's only by chance."""
     size = mark.size
+    found = 0
     for other in neighbours:
-        for earlier, later in zip(other, other[1:], strict=False):
-            if (
-                earlier.text not in HANGING
-                and mark.x0 - 0.3 * size <= earlier.x1 <= ink_right(mark) + 0.1 * size
-                and min(abs(later.x0 - glyph.x0 - indent) for indent in (0, 2 * size))
-                <= 0.05 * size
-                and later.x0 - earlier.x1 >= LONE_GUTTER * size
-            ):
-                return True
-    return False
+        found += any(
+            earlier.text not in HANGING
+            and mark.x0 - 0.3 * size <= earlier.x1 <= ink_right(mark) + 0.1 * size
+            and min(abs(later.x0 - glyph.x0 - indent) for indent in (0, 2 * size)) <= 0.05 * size
+            and later.x0 - earlier.x1 >= LONE_GUTTER * size
+            for earlier, later in zip(other, other[1:], strict=False)
+        )
+    return found >= needed
 
 
 def column_edge(start: float, left: float, right: float, other: list[Glyph]) -> bool:

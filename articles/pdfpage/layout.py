@@ -36,6 +36,7 @@ from articles.pagetext.units import PICTURE_OPENING, Kind, first_kind
 
 from .document import PageContent
 from .geometry import (
+    CAPTION_RATIO,
     Block,
     Box,
     PrintedLine,
@@ -51,7 +52,6 @@ from .geometry import (
 from .running_head import split_running_head
 
 HEADLINE_RATIO = 1.2
-CAPTION_RATIO = 0.96
 INDENT = 1.2
 #: Farthest two parts of one article stand apart, in ems of the body text.
 LONGEST_LINK = 4.0
@@ -496,11 +496,23 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
             return None
         if separated(upper, lower, geometry.separators):
             return None
-        if first.kind == second.kind == "text":
+        pair = sorted((first, second), key=lambda node: node.box.top)
+        if first.kind == second.kind == "text" and not at_its_leading(*pair):
             # A column runs unbroken down its article: white space across it, with no
             # subheading or photo in between, mostly parts two articles.
             gap *= STACKED_TEXT
     return gap
+
+
+def at_its_leading(upper: Node, lower: Node) -> bool:
+    """Whether the text under a column's lines follows them at their own leading (a byline
+    on lines of its own, its first paragraph right under it): no more white than between
+    its lines is no white space parting two articles, but one column."""
+    lines = upper.lines
+    if len(lines) < 2:
+        return False
+    whites = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+    return lower.box.top - upper.box.bottom <= whites[len(whites) // 2] + 0.35 * lines[-1].size
 
 
 def headline_short(first: Node, second: Node) -> float:

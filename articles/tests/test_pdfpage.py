@@ -1246,3 +1246,121 @@ def test_a_subheading_inside_its_column_at_its_foot_or_under_a_short_line_is_no_
     page = read_pdf(drawn_pdf(draw)).parse_page(0)
     assert [a.title for a in page.articles] == ["苏州医药产业提速"]
     assert ("subheading", subheading) in [(b.type, b.text) for b in page.articles[0].body]
+
+
+def caption_across_the_gutter_over_the_columns(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 550, "肿瘤免疫逃逸新机制")
+    picture(pdf, 40, 440, 200, 90)
+    song(pdf, 8.5)
+    pdf.drawString(40, 430, "图说：科研人员在实验室观察细胞培养情况。张彦摄")
+    song(pdf, 9)
+    pdf.drawString(40, 412, "科技日报北京四月讯（")
+    pdf.drawString(140, 412, "关成果日前发表在期刊")
+    columns(pdf, "记者张佳星从研究所获", 40, 398, rows=4, count=2, leading=14)
+
+
+def test_a_caption_across_the_gutter_tells_no_gutter_of_the_columns_under_it():
+    """A caption, set smaller than the body to its picture's width, prints right across the
+    gutter of the columns under the picture: it is no line of theirs, so the columns' first
+    row still parts at their gutter."""
+    lines = printed_lines(caption_across_the_gutter_over_the_columns)
+    assert "科技日报北京四月讯（" in lines
+    assert "关成果日前发表在期刊" in lines
+
+
+def mark_hung_at_a_columns_foot_under_a_subheading(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 530, "苏州医药产业提速")
+    song(pdf, 10)
+    rows = [
+        ("床试验机构办公室主任", "州工业园区管委会数据"),
+        ("年医院承接的创新药临", "集聚生物医药企业多家"),
+        ("项。", "江苏省药品监督管理局"),
+        (None, "州设立审评服务站企业"),
+        (None, "在家门口就能获得指导"),
+    ]
+    for row, (first, second) in enumerate(rows):
+        if first:
+            pdf.drawString(40, 500 - row * 15, first)
+        pdf.drawString(150, 500 - row * 15, second)
+    song(pdf, 11)
+    pdf.drawString(46, 455, "产业链条越拉越长")
+    song(pdf, 10)
+    pdf.drawString(60, 440, "从原料药制剂到器，")
+
+
+def test_a_mark_hung_at_a_columns_foot_is_confirmed_by_the_full_lines_further_up():
+    """A comma hung past its column's edge on the column's last line, the next column a
+    gutter on: the lines right above it are short (a paragraph's closing line, a subheading),
+    but the column's full lines further up end at that edge with the next column's text level
+    with what follows the mark. The line ends at the mark."""
+    lines = printed_lines(mark_hung_at_a_columns_foot_under_a_subheading)
+    assert "从原料药制剂到器，" in lines
+    assert "在家门口就能获得指导" in lines
+
+
+def headline_beside_its_columns_level_with_anothers_second_line(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(50, 540, "西安硬科技")
+    pdf.drawString(40, 516, "企业加速出海")
+    song(pdf, 21)
+    pdf.drawString(172, 520, "宁波企业研发")
+    song(pdf, 9)
+    columns(pdf, "一季度西安市高新技术产品", 40, 495, rows=6, count=1, leading=14)
+    columns(pdf, "近日宁波甬膜新材", 310, 540, rows=6, count=1, leading=14)
+
+
+def test_headlines_of_two_sizes_on_two_baselines_in_one_row_are_two_headlines():
+    """A headline's second line and, a little more than a word space on, another headline
+    set beside its own columns, a point larger and on its own baseline: a headline's line is
+    set in one size on one baseline, so the row is two titles."""
+    page = read_pdf(drawn_pdf(headline_beside_its_columns_level_with_anothers_second_line))
+    assert [a.title for a in page.parse_page(0).articles] == [
+        "西安硬科技企业加速出海",
+        "宁波企业研发",
+    ]
+
+
+def byline_over_its_first_paragraph_beside_the_next_articles_column(pdf) -> None:
+    song(pdf, 18)
+    pdf.drawString(40, 560, "西安硬科技")
+    pdf.drawString(140, 560, "宁波淡化膜")
+    song(pdf, 9)
+    pdf.drawString(40, 530, "本报记者 孙立")
+    pdf.drawString(40, 516, "通讯员 何静")
+    pdf.drawString(58, 502, "一季度西安市高新")
+    columns(pdf, "术产品出口额同比增长", 40, 488, rows=3, count=1, leading=14)
+    columns(pdf, "近日宁波甬膜新材料有", 140, 530, rows=6, count=1, leading=14)
+
+
+def test_a_paragraph_at_the_leading_under_a_byline_is_the_bylines_article():
+    """A byline on two short lines of its own, its article's first paragraph right under it
+    at the column's leading, the next article's column beside that paragraph: the paragraph
+    follows the byline with no more white than between its lines, one column, so it is the
+    byline's article's."""
+    page = read_pdf(drawn_pdf(byline_over_its_first_paragraph_beside_the_next_articles_column))
+    articles = page.parse_page(0).articles
+    assert [(a.title, a.plain_text().count("术产品")) for a in articles] == [
+        ("西安硬科技", 3),
+        ("宁波淡化膜", 0),
+    ]
+
+
+def title_with_a_word_space_narrower_than_the_gutter_under_it(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 540, "安庆新增高新企业")
+    pdf.drawString(206, 540, "总数达百家")
+    song(pdf, 9)
+    for row in range(6):
+        pdf.drawString(40, 510 - row * 14, "安庆市积极开展高新技术企业培育工作")
+        pdf.drawString(203, 510 - row * 14, "作主动加强科技创新")
+
+
+def test_a_titles_word_space_narrower_than_the_gutter_under_it_parts_no_headlines():
+    """A title of two phrases parted by a word space standing over the gutter of its
+    columns, its white narrower than that gutter: two headlines side by side each stand over
+    their own columns, a gutter's width apart at least, so this is one title printed across
+    the gutter."""
+    page = read_pdf(drawn_pdf(title_with_a_word_space_narrower_than_the_gutter_under_it))
+    assert [a.title for a in page.parse_page(0).articles] == ["安庆新增高新企业总数达百家"]
