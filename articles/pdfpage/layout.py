@@ -938,6 +938,7 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
         font_family(line.font) for node in nodes for line in node.lines for _ in line.glyphs
     )
     body_face = body_faces.most_common(1)[0][0] if body_faces else ""
+    was_centred = False
     for node in nodes:
         # The column's left edge, told by the node's own lines or by a node of the same
         # column above or below it (a paragraph's first line alone under a byline).
@@ -953,8 +954,11 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
             left = min(line.x0 for line in lines)
             right = max(line.x1 for line in lines)
             column_left = min([left] + [other.box.x0 for other in same_column])
+            # A block of three lines or more tells its column's edges itself.
+            edges = (left, block.column_box.x1) if len(lines) >= 3 else (column_left, node.box.x1)
             for position, line in enumerate(lines):
                 size = line.size
+                centred = centred_in_column(line, *edges)
                 indented = line.x0 - left >= INDENT * size and len(lines) > 1
                 if column_left < left - 0.5 * size:
                     # No line of the block is flush with its column (a centred subheading
@@ -964,20 +968,49 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
                 heavy = face != body_face and (is_bold_face(line.font) or line.bold)
                 text_line = Line(raw=line.text)
                 if position == 0:
-                    if units and not indented and continues(units[-1], node, face, heavy):
+                    if (
+                        units
+                        and not indented
+                        and centred == was_centred
+                        and continues(units[-1], node, face, heavy)
+                    ):
                         units[-1][0].add(text_line)
+                        was_centred = centred
                         continue
                     units.append((Unit([text_line]), indented or len(lines) == 1, heavy))
+                    was_centred = centred
                     continue
                 previous = lines[position - 1]
                 short_closed = (
                     previous.x1 < right - 2 * size and previous.text[-1:] in SENTENCE_END + "”）)"
                 )
-                if indented or heavy != units[-1][2] or short_closed:
+                if indented or heavy != units[-1][2] or short_closed or centred != was_centred:
                     units.append((Unit([text_line]), indented, heavy))
                 else:
                     units[-1][0].add(text_line)
+                was_centred = centred
     return units
+
+
+#: A centred line's white on either side, at least and how far apart, in its size's ems.
+CENTRED_WHITE = 0.25
+CENTRED_SKEW = 0.5
+
+
+def centred_in_column(line: PrintedLine, column_left: float, column_right: float) -> bool:
+    """A subheading is centred in its column (居中), white on both sides and as much on each;
+    a paragraph's first line is indented two characters and runs the full width, its last
+    line starts at the column's left edge. A line short of both edges by about as much is a
+    subheading, whatever its face and size."""
+    size = line.size
+    left, right = line.x0 - column_left, column_right - line.x1
+    return (
+        min(left, right) >= CENTRED_WHITE * size
+        and abs(left - right) <= CENTRED_SKEW * size
+        # (a one-line paragraph's indent, as wide as the white it ends short by, tells none)
+        and abs(left - 2 * size) > CENTRED_WHITE * size
+        and line.text[-1:] not in SENTENCE_END
+    )
 
 
 def continues(last: tuple[Unit, bool, bool], node: Node, face: str, heavy: bool) -> bool:

@@ -1364,3 +1364,33 @@ def test_a_titles_word_space_narrower_than_the_gutter_under_it_parts_no_headline
     the gutter."""
     page = read_pdf(drawn_pdf(title_with_a_word_space_narrower_than_the_gutter_under_it))
     assert [a.title for a in page.parse_page(0).articles] == ["安庆新增高新企业总数达百家"]
+
+
+def subheading_centred_at_the_body_size_in_the_body_face(pdf) -> None:
+    song(pdf, 22)
+    pdf.drawString(40, 560, "深圳低空物流提速")
+    # Justified lines fill the column, 40 to 145; a paragraph's last line ends half an em
+    # short of it, as many characters as a full line.
+    song(pdf, 10)
+    for text, x, baseline in (
+        ("深圳已建成低空飞行", 60, 530),
+        ("调度系统能够同时管理", 40, 515),
+        ("中国民用航空局有关", 60, 470),
+        ("负责人表示深圳正在建", 40, 455),
+        ("设更多起降场和航线网", 40, 440),
+    ):
+        pdf.drawString(x, baseline, text, charSpace=(145 - x - 10 * len(text)) / (len(text) - 1))
+    pdf.drawString(40, 500, "上千架无人机的航线。")
+    pdf.drawString(47.5, 485, "监管与服务同步升级")
+
+
+def test_a_subheading_centred_in_its_column_at_the_body_size_and_face_is_a_subheading():
+    """A subheading set in the body's face and size, centred in its column between a
+    paragraph's last line (ending short) and the next one's indented first line: its white
+    on both sides, as much on each, tells it from the lines of the paragraphs."""
+    page = read_pdf(drawn_pdf(subheading_centred_at_the_body_size_in_the_body_face)).parse_page(0)
+    assert [(block.type, block.text[:4]) for block in page.articles[0].body] == [
+        ("paragraph", "深圳已建"),
+        ("subheading", "监管与服"),
+        ("paragraph", "中国民用"),
+    ]
