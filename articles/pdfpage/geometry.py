@@ -146,7 +146,7 @@ class PrintedLine:
     @property
     def text(self) -> str:
         """The line's characters, with a space where a gap stands out from the line's spacing
-        (a justified line spreads its glyphs evenly: that is no space; `记者 李墨` has one)."""
+        (a justified line spreads its glyphs evenly: that is no space; `记者 赵亮` has one)."""
         glyphs = self.glyphs
         gaps = [later.x0 - earlier.x1 for earlier, later in zip(glyphs, glyphs[1:], strict=False)]
         usual = letter_spacing(glyphs)
@@ -287,16 +287,18 @@ def split_rows(
 ) -> list[PrintedLine]:
     """Cut each row at gutters: a wide gap nothing prints across nearby, or a vertical rule."""
     lines: list[PrintedLine] = []
+    sizes = [median(g.size for g in row) for row in rows]
     for index, row in enumerate(rows):
-        size = median(g.size for g in row)
-        nearby = rows[max(0, index - 8) : index + 9]
+        size = sizes[index]
+        start, stop = max(0, index - 8), index + 9
+        nearby = rows[start:stop]
         # Rows of like size with no deep white between: the lines of the same columns.
         column_rows = [
             other
-            for other in nearby
+            for other, other_size in zip(nearby, sizes[start:stop], strict=True)
             if other is not row
-            and abs(median(g.size for g in other) - size) <= 0.1 * size
-            and not caption_beside_body(size, median(g.size for g in other), body_size)
+            and abs(other_size - size) <= 0.1 * size
+            and not caption_beside_body(size, other_size, body_size)
             and not white_between(row, other, nearby, 2.2 * size)
         ]
         neighbours = [
@@ -548,6 +550,8 @@ def hung_at_column_edge(mark: Glyph, glyph: Glyph, neighbours, needed: int = 1) 
     size = mark.size
     found = 0
     for other in neighbours:
+        if found >= needed:
+            return True
         found += any(
             earlier.text not in HANGING
             and mark.x0 - 0.3 * size <= earlier.x1 <= ink_right(mark) + 0.1 * size
