@@ -153,13 +153,13 @@ def unwrap_parentheses(text: str) -> str | None:
 
 
 def parse_parenthesised_bylines(text: str) -> list[Byline] | None:
-    """`（通讯员 洪科宣）` or `（宋晓华）` standing alone or closing a paragraph."""
+    """`（通讯员 林晓舟）` or `（苏雯）` standing alone or closing a paragraph."""
     inner = unwrap_parentheses(text)
     return parse_bylines(inner) if inner is not None else None
 
 
 def parse_standalone_bylines(raw_line: str) -> list[Byline] | None:
-    """A line that is only a byline: `本报记者 李墨 通讯员 周钢`, `■本报记者 谷业凯`."""
+    """A line that is only a byline: `本报记者 赵亮 通讯员 刘岩`, `■本报记者 郑伟`."""
     line = raw_line.strip()
     if not line or len(line) > 60:
         return None

@@ -117,13 +117,13 @@ class Line:
 
     @lazy
     def spaced(self) -> str:
-        """The line with the spaces that separate words (`记者 李墨`); a loose line's spaces
+        """The line with the spaces that separate words (`记者 赵亮`); a loose line's spaces
         only justify it (`宗 和 ） 近 日`), and are dropped."""
         return self.text if self.loose and spaced_out(self.raw) else self.raw
 
     @lazy
     def loose(self) -> bool:
-        """Spaced out (`为 一 个 城 市`): the printer justified it to the full column, so it is
+        """Spaced out (`让 数 据 多 跑 路`): the printer justified it to the full column, so it is
         never a paragraph's short last line, even when it holds a character fewer."""
         return is_loose(self.raw)
 
@@ -318,7 +318,7 @@ def merge_repeated(lines: list[Line]) -> list[Line]:
 
 
 def merge_byline_continuations(lines: list[Line]) -> list[Line]:
-    """A byline set in the column runs on to the next line (`■本报记者 李墨 通讯` / `员 周钢`,
+    """A byline set in the column runs on to the next line (`■本报记者 赵亮 通讯` / `员 刘岩`,
     `记者 王可 实习生` / `黎安`): a line of names and role words only, with no punctuation,
     after a byline line (or one opening with a role word and cut short) is the same byline."""
     merged: list[Line] = []
@@ -543,7 +543,7 @@ def kicks_bold_title(columns: Columns, index: int) -> bool:
 
 
 def ends_broken_credit(previous: Line, line: Line) -> bool:
-    """A photo credit (`记者陈硕摄`) broken at a line end leaves only the name's last characters
+    """A photo credit (`记者周航摄`) broken at a line end leaves only the name's last characters
     and `摄` for the next line (a name is two to four characters): that line closes the credit,
     and is no heading."""
     rest = line.text.rstrip("）)")
@@ -796,7 +796,7 @@ def full_in_own_paragraph(unit: Unit) -> bool:
 
 
 def opens_with_dateline(unit: Unit) -> bool:
-    """`大众网日照9月28日讯` may fill a short line of its own before the paragraph goes on."""
+    """`新华网杭州3月2日讯` may fill a short line of its own before the paragraph goes on."""
     return len(unit.lines) == 1 and unit.lines[0].opens_dateline
 
 

@@ -203,7 +203,7 @@ class PageAssembly:
         self.last_kind = kind
 
     def add_heading(self, unit: Unit) -> None:
-        """A kicker (引题, `公主岭：`) only ever opens a headline: lines before it are the
+        """A kicker (引题, `德清：`) only ever opens a headline: lines before it are the
         headline of the article printed above, set after its body."""
         previous = self.current
         if (
@@ -216,7 +216,7 @@ class PageAssembly:
         self.headings.append(unit)
 
     def opens_another_headline(self, unit: Unit) -> bool:
-        """A kicker (`公主岭：`) opens a headline. Where plain lines meet a bold title is decided
+        """A kicker (`德清：`) opens a headline. Where plain lines meet a bold title is decided
         once the page is read (share_headlines): they may be the headline above or the bold
         title's kicker."""
         return unit.lines[0].text.endswith(KICKER_ENDINGS)
@@ -577,6 +577,7 @@ def closes_broken_title(lines: list[Line]) -> bool:
 
 
 def wider(line: Line, other: Line) -> bool:
+    """Whether a line prints wider than another by more than half a character."""
     return display_width(line.bold or line.text) > display_width(other.bold or other.text) + 0.5
 
 

@@ -1,7 +1,7 @@
 """The running head (眉头) printed across the top of a page: date, 版面 number and name, editors.
 
 It is not an article. Extracted text starts with it, one or several short lines, in any order:
-`科技日报 2025年8月5日 星期二 第3版 区域创新 责任编辑：王某`, or `3` / `区域创新` / a date /
+`科技日报 2026年3月2日 星期一 第3版 综合新闻 责任编辑：王某`, or `3` / `综合新闻` / a date /
 `责编：王某 校对：李某` each on its own line. A line is the running head's when it carries one of
 its marks (a date with its weekday, 第N版, an editor's credit, a bare page number); short lines
 without closing punctuation between or before such lines (the paper's and the page's names) are

@@ -83,7 +83,7 @@ def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
 
 def head_items(lines) -> list[str]:
     """The running head's items: pieces of one baseline a few ems apart are one item
-    (`2025年8月5日 星期二`), wider gaps part items (the paper's name, the 版名, the credits)."""
+    (`2026年3月2日 星期一`), wider gaps part items (the paper's name, the 版名, the credits)."""
     items: list[str] = []
     previous = None
     for line in lines:
