@@ -73,7 +73,7 @@ ENUMERATION_RE = re.compile(
     "(?:企业|公司|单位|机构|高校|院校|车企|药企|银行|券商|厂商)"
 )
 
-#: Endings that also name designations, projects and awards (省级企业技术中心, 重点实验室):
+#: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室):
 #: the name counts only when it carries a place or contains another organisation.
 WEAK_SUFFIXES = (
     "中心",

@@ -38,9 +38,9 @@ def test_defined_short_form_becomes_the_alias_of_one_organisation():
 
 
 def test_short_form_defined_with_jiancheng_only():
-    text = "安徽澄芯信息服务股份有限公司（简称“澄芯信息”）发布新模型。澄芯信息副总裁表示。"
+    text = "安徽科大讯飞信息科技股份有限公司（简称“科大讯飞”）发布新模型。科大讯飞副总裁表示。"
     assert find_organisations(text) == [
-        FoundOrganisation(name="安徽澄芯信息服务股份有限公司", aliases=("澄芯信息",))
+        FoundOrganisation(name="安徽科大讯飞信息科技股份有限公司", aliases=("科大讯飞",))
     ]
 
 
@@ -52,9 +52,9 @@ def test_later_abbreviation_of_the_full_name_is_an_alias():
 
 
 def test_abbreviation_printed_in_the_headline_still_counts_from_its_first_mention():
-    text = "海拓时代发布新电池\n海拓时代新能源电池股份有限公司今日发布新电池。"
+    text = "宁德时代发布新电池\n宁德时代新能源科技股份有限公司今日发布新电池。"
     assert find_organisations(text) == [
-        FoundOrganisation(name="海拓时代新能源电池股份有限公司", aliases=("海拓时代",))
+        FoundOrganisation(name="宁德时代新能源科技股份有限公司", aliases=("宁德时代",))
     ]
 
 
@@ -64,8 +64,8 @@ def test_school_inside_a_university_is_one_organisation_under_the_longest_form()
 
 
 def test_company_technical_centre_is_one_organisation():
-    text = "获批的有江苏星辰光学有限责任公司技术中心，以及一批省级中心。"
-    assert names(text) == ["江苏星辰光学有限责任公司技术中心"]
+    text = "获批的有江苏星辰光学仪器有限公司技术中心，以及一批省级中心。"
+    assert names(text) == ["江苏星辰光学仪器有限公司技术中心"]
 
 
 def test_contained_organisation_mentioned_on_its_own_is_listed_separately():
@@ -77,7 +77,7 @@ def test_places_events_products_people_and_designations_are_not_organisations():
     text = (
         "杭州举办第19届亚运会。第六届数字中国建设峰会在福州召开。\n"
         "张伟表示，浙江省经济持续增长，新款手机《星河》上市。\n"
-        "该公司获评省级企业技术中心，入选国家级专精特新“小巨人”企业名单。\n"
+        "该公司获评国家企业技术中心，入选国家级专精特新“小巨人”企业名单。\n"
         "江澄青少年科学小达人挑战赛闭幕，多家上市公司参赛。"
     )
     assert names(text) == []
@@ -102,12 +102,12 @@ def test_company_name_starts_after_the_word_that_introduces_it():
     text = (
         "投资方山东星辰种业有限公司负责人说，项目已开工。"
         "东陵县青禾镇株洲星辰精密机械有限公司车间里，工人正在忙碌。"
-        "由东陵星辰电子公司与上市公司辽宁星辰仪表股份有限公司合资建设。"
+        "由东陵星辰科技公司与上市公司辽宁星辰仪表股份有限公司合资建设。"
     )
     assert names(text) == [
         "山东星辰种业有限公司",
         "株洲星辰精密机械有限公司",
-        "东陵星辰电子公司",
+        "东陵星辰科技公司",
         "辽宁星辰仪表股份有限公司",
     ]
 

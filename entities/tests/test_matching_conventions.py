@@ -47,7 +47,7 @@ def test_state_key_laboratory_of_an_institute_is_one_name():
 
 
 def test_designation_alone_is_no_laboratory():
-    text = "该校新获批两个国家重点实验室和一个省级企业技术中心。"
+    text = "该校新获批两个国家重点实验室和一个国家企业技术中心。"
     assert names(text) == []
 
 
