@@ -27,7 +27,7 @@ editor: migrate
 # page (数字报) to the same articles.
 sample: migrate
 	$(PY) manage.py import_issue fixtures/2025-08-05 --publish
-	$(PY) manage.py import_issue fixtures/pdf/03-区域创新.pdf --date 2025-08-05 --publish
+	$(PY) manage.py import_issue fixtures/pdf/03-创新一线.pdf --date 2025-08-05 --publish
 
 run: sample editor
 	$(PY) manage.py runserver $(HOST):$(PORT)

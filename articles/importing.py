@@ -188,13 +188,13 @@ def read_page(path: Path, *, date, number, name="", encoding=None, label=None) -
 
 
 def page_number_from_name(path: Path) -> int | None:
-    """`03.txt`, `page-03.txt`, `03-区域创新.txt` -> 3: the last number in the file name."""
+    """`03.txt`, `page-03.txt`, `03-创新一线.txt` -> 3: the last number in the file name."""
     numbers = DIGITS.findall(path.stem)
     return int(numbers[-1]) if numbers else None
 
 
 def page_name_from_name(path: Path) -> str:
-    """`03-区域创新.txt` -> 区域创新; names without Chinese say nothing about the page."""
+    """`03-创新一线.txt` -> 创新一线; names without Chinese say nothing about the page."""
     name = DIGITS.sub("", path.stem).strip(" -_.")
     return name if CJK.search(name) else ""
 

@@ -34,7 +34,16 @@ from common import SCRATCH, say  # noqa: E402
 
 from newsroom.tests.redis_servers import RedisServer  # noqa: E402
 
-SEARCHES = ["深度求索", "六小龙", "留创园", "脑机接口", "专精特新", "人工智能", "科技", "企业 创新"]
+SEARCHES = [
+    "青禾智算",
+    "质检员",
+    "海能实验室",
+    "脑机接口",
+    "专精特新",
+    "人工智能",
+    "科技",
+    "企业 创新",
+]
 
 
 def reader_urls(env: dict) -> dict[str, list[str]]:

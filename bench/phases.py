@@ -24,9 +24,9 @@ import common  # noqa: E402
 from django.db import connection  # noqa: E402
 
 SEARCHES = [
-    "深度求索",
-    "六小龙",
-    "留创园",
+    "青禾智算",
+    "质检员",
+    "海能实验室",
     "脑机接口",
     "专精特新",
     "人工智能",

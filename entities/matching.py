@@ -767,7 +767,7 @@ def _inside_phrase(text: str, start: int) -> bool:
 
 
 def _qualified_otherwise(text: str, start: int, name: str, core_offset: int) -> bool:
-    """宁波高新区 is not 杭州高新区: another place stands before the short form."""
+    """东陵高新区 is not 江澄高新区: another place stands before the short form."""
     begin = _clause_start(text, start)
     pieces = naming.words(text[begin:start])
     if not pieces or not naming.is_place(*pieces[-1]):

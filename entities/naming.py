@@ -141,7 +141,7 @@ TRADE_WORDS = (
     "发展",
 )
 
-#: Trade words that, after a two-character brand, make a short company name (宇树科技); the
+#: Trade words that, after a two-character brand, make a short company name (澄芯科技); the
 #: rest read as ordinary words after a brand-like pair (新材料, 大发展).
 BRAND_TRADE_WORDS = frozenset(TRADE_WORDS) - {
     "技术",

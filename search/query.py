@@ -6,7 +6,7 @@ phrase), then the newest, then the highest id: the index is keyed by that order 
 `search.backends`), so a page is two small ordered reads (headline matches, then the others)
 and the count is two index counts that stop at MAX_RESULTS.
 
-A keyword that is not one Chinese run or one Latin word (`DeepSeek-V3`, `5G网`) is also
+A keyword that is not one Chinese run or one Latin word (`QingHe-M2`, `5G网`) is also
 checked as a substring of the stored document; such queries read the matching documents.
 """
 

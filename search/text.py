@@ -3,12 +3,12 @@
 A token is a character bigram of a run of Chinese characters (a run of one character is its
 own token) or a whole Latin/digit word, lower-cased. The database's full-text index (SQLite
 FTS5 or a PostgreSQL tsvector, see `search.backends`) stores each document's tokens with
-their positions, and a keyword is looked up as the PHRASE of its own tokens: `六小龙` is the
-phrase `六小 小龙`, which a text has exactly where it contains `六小龙`. That makes any
+their positions, and a keyword is looked up as the PHRASE of its own tokens: `质检员` is the
+phrase `质检 检员`, which a text has exactly where it contains `质检员`. That makes any
 substring of two or more Chinese characters findable without trusting a segmenter to cut the
 same way in the query and in the article.
 
-Two runs in a row can chain into a false phrase (`…深度，度求…` has `深度 度求`): where a run
+Two runs in a row can chain into a false phrase (`…青禾，禾智…` has `青禾 禾智`): where a run
 starts with the character the previous run ended with, a SEPARATOR token goes between them.
 """
 
@@ -84,7 +84,7 @@ def keyword_phrase(keyword: str) -> list[str]:
 
 def is_exact(keyword: str) -> bool:
     """True when finding the keyword's phrase already proves the keyword is in the text: a
-    run of two or more Chinese characters, or one Latin word. Anything else (`DeepSeek-V3`,
+    run of two or more Chinese characters, or one Latin word. Anything else (`QingHe-M2`,
     `5G网`) is also checked as a substring."""
     if _CJK_RUN.fullmatch(keyword):
         return len(keyword) >= 2

@@ -1,5 +1,6 @@
 """Fill in an admin change form the way a browser would: what the page shows, plus changes."""
 
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from taggit.forms import TagWidget
 
@@ -31,8 +32,8 @@ def form_data(response):
         for form in formset.forms:
             for bound_field in form:
                 value = _field_value(bound_field)
-                if value is False:
-                    continue
+                if value is False or isinstance(value, FieldFile):
+                    continue  # an unticked box, a file input left alone: a browser sends neither
                 data[bound_field.html_name] = value
     return data
 

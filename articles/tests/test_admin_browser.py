@@ -74,7 +74,7 @@ def test_reporter_submits_editor_publishes_reader_sees_it(browser, live_server, 
     reporter.goto(change_url)
     reporter.fill("#id_title", "导入的标题已改正")
     reporter.fill("#id_body", "导入的第一段。\n\n## 记者补充\n\n记者补写的第二段。")
-    reporter.fill("#id_tags", "人工智能，芯片、区域创新")
+    reporter.fill("#id_tags", "人工智能，芯片、智能制造")
     assert reporter.locator("button[value=publish]").count() == 0
     reporter.screenshot(path=ARTIFACTS / "admin-reporter-editing.png", full_page=True)
     reporter.click("button[value=submit_for_review]")
@@ -83,7 +83,7 @@ def test_reporter_submits_editor_publishes_reader_sees_it(browser, live_server, 
 
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
-    assert sorted(article.tags.names()) == ["人工智能", "区域创新", "芯片"]
+    assert sorted(article.tags.names()) == ["人工智能", "智能制造", "芯片"]
 
     reporter.goto(change_url)
     assert reporter.locator("button[value=publish]").count() == 0

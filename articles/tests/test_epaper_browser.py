@@ -23,15 +23,16 @@ ARTIFACTS = site.ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SAMPLE_PDF = Path(__file__).resolve().parents[2] / "fixtures" / "pdf" / "03-区域创新.pdf"
+SAMPLE_PDF = Path(__file__).resolve().parents[2] / "fixtures" / "pdf" / "03-创新一线.pdf"
 STRICT_CSP = (
     "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-# Where fixtures/typeset_sample.py sets the sample page's three items (it prints them).
-LEAD_REGION = {"x": 0.048, "y": 0.067, "w": 0.905, "h": 0.52}
-SECOND_REGION = {"x": 0.048, "y": 0.606, "w": 0.537, "h": 0.299}
-PHOTO_REGION = {"x": 0.599, "y": 0.606, "w": 0.353, "h": 0.217}
+# Where fixtures/typeset_sample.py sets the sample page's four items (it prints them).
+LEAD_REGION = {"x": 0.048, "y": 0.067, "w": 0.905, "h": 0.339}
+SECOND_REGION = {"x": 0.048, "y": 0.425, "w": 0.537, "h": 0.151}
+SHORT_REGION = {"x": 0.048, "y": 0.593, "w": 0.537, "h": 0.093}
+PHOTO_REGION = {"x": 0.599, "y": 0.425, "w": 0.353, "h": 0.219}
 
 
 def printed(page, data):
@@ -44,36 +45,47 @@ def printed(page, data):
 def edition():
     issue = make_issue(datetime.date(2025, 8, 5), number=1234)
     front = printed(make_page(issue, number=1, name="要闻"), page_pdf(["要闻版"]))
-    page = printed(make_page(issue, number=3, name="区域创新"), SAMPLE_PDF.read_bytes())
+    page = printed(make_page(issue, number=3, name="创新一线"), SAMPLE_PDF.read_bytes())
     text_only = make_page(issue, number=4, name="综合")
     make_article("我国科技创新指数稳步提升", page=front, regions=[LEAD_REGION])
     make_article("综合版稿件", page=text_only)
     lead = make_article(
-        "从“杭州六小龙”看区域创新“五维密码”",
+        "小工厂用上“共享质检员”",
         page=page,
         position=1,
-        body="今年以来，以“杭州六小龙”为代表的科创企业在人工智能等产业领域取得突破性进展。",
+        kicker="县域产业园里的数字化转型",
+        dateline="本报讯",
+        body="走进江澄市青禾湾产业园的一家五金厂，流水线尽头的摄像头正给刚下线的合页“拍照体检”。",
         regions=[LEAD_REGION],
     )
     second = make_article(
-        "厦门留创园入选国际人才科创园（示范）建设试点",
+        "风电叶片有了爬行“体检医生”",
         page=page,
         position=2,
         dateline="本报讯",
-        body="近日，在北京举办的第26届全国留学人员创业园网络年会上，厦门留创园入选试点。",
+        body="近日，由东陵大学海洋工程学院牵头研制的风电叶片巡检机器人完成首次海上作业。",
         regions=[SECOND_REGION],
     )
-    add_byline(second, "郭文晨", role="特约通讯员")
+    add_byline(second, "唐一禾", role="通讯员")
+    short = make_article(
+        "青少年科学小达人挑战赛首设“开源创作”赛道",
+        page=page,
+        position=3,
+        dateline="本报讯",
+        body="近日，第三届江澄青少年科学小达人挑战赛决赛在江澄市青少年宫举行。",
+        regions=[SHORT_REGION],
+    )
+    add_byline(short, "钱沐阳", role="通讯员")
     photo = make_article(
         "",
         kind=Article.Kind.PHOTO,
         page=page,
-        position=3,
+        position=4,
         status=Article.Status.DRAFT,
         regions=[PHOTO_REGION],
     )
-    add_caption(photo, "8月1日，京津冀第二届暨天津市第十八届女性科技创新创业大赛圆满收官。")
-    yield {"page": page, "lead": lead, "second": second, "photo": photo}
+    add_caption(photo, "8月2日，江澄市夏季科普集市在滨江公园开市。■记者白晓丹摄")
+    yield {"page": page, "lead": lead, "second": second, "short": short, "photo": photo}
     clear_index()  # a transactional test's flush leaves the full-text table's rows behind
 
 
@@ -153,12 +165,12 @@ def test_a_reader_clicks_an_article_on_the_printed_page_and_lands_on_it(
     tab.get_by_role("link", name="第3版版面图").click()  # the printed page is the front door
     tab.wait_for_url("**/issues/2025-08-05/3/")
     tab.wait_for_load_state("networkidle")
-    assert tab.locator("h1").inner_text() == "第3版 · 区域创新"
+    assert tab.locator("h1").inner_text() == "第3版 · 创新一线"
     assert (edition["page"].image_url, 200) in [
         (u.removeprefix(live_server.url), s) for u, s in images
     ]
 
-    region = tab.get_by_role("link", name="厦门留创园入选国际人才科创园（示范）建设试点").first
+    region = tab.get_by_role("link", name="风电叶片有了爬行“体检医生”").first
     assert region.evaluate("a => a.closest('svg') !== null")  # the region, not the list's link
     rect = f"#region-{second.pk} rect"
     assert tab.locator(rect).evaluate("r => getComputedStyle(r).fillOpacity") == "0"
@@ -171,7 +183,7 @@ def test_a_reader_clicks_an_article_on_the_printed_page_and_lands_on_it(
 
     tab.locator(rect).click()  # Chromium clicks where the rect is drawn, if it is the target
     tab.wait_for_url(f"**/articles/{second.pk}/")
-    assert tab.locator("h1").inner_text() == "厦门留创园入选国际人才科创园（示范）建设试点"
+    assert tab.locator("h1").inner_text() == "风电叶片有了爬行“体检医生”"
 
     tab.go_back()
     tab.wait_for_url("**/issues/2025-08-05/3/")
@@ -184,7 +196,7 @@ def test_a_reader_clicks_an_article_on_the_printed_page_and_lands_on_it(
     tab.mouse.click(what["x"], what["y"])
     tab.wait_for_timeout(300)
     assert tab.url.endswith("/issues/2025-08-05/3/")
-    assert "女性科技创新创业大赛" not in tab.content()
+    assert "夏季科普集市" not in tab.content()
     assert f"region-{photo.pk}" not in tab.content()
 
     tab.goto(live_server.url + f"/articles/{lead.pk}/")

@@ -28,7 +28,7 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def printed_page(number, name="区域创新"):
+def printed_page(number, name="创新一线"):
     page = make_page(make_issue(DATE), number=number, name=name)
     store_printed_files(page, RENDERED)
     page.save()
@@ -39,17 +39,17 @@ def printed_page(number, name="区域创新"):
 def edition():
     page = printed_page(3)
     lead = make_article(
-        "从“杭州六小龙”看区域创新",
+        "小工厂用上“共享质检员”",
         page=page,
         position=1,
-        kicker="科创观察",
+        kicker="县域产业园里的数字化转型",
         regions=[
             {"x": 0.05, "y": 0.1, "w": 0.9, "h": 0.3},
             {"x": 0.05, "y": 0.45, "w": 0.4, "h": 0.2},
         ],
     )
     second = make_article(
-        "留创园入选试点",
+        "叶片巡检机器人下海",
         page=page,
         position=2,
         regions=[{"x": 0.5, "y": 0.45, "w": 0.45, "h": 0.5}],
@@ -90,8 +90,8 @@ class TestThePrintedPage:
         html = client.get("/issues/2025-08-05/3/").content.decode()
         lead, second = edition["lead"], edition["second"]
         assert regions(html) == [
-            (f"/articles/{lead.pk}/", "从“杭州六小龙”看区域创新", 2),
-            (f"/articles/{second.pk}/", "留创园入选试点", 1),
+            (f"/articles/{lead.pk}/", "小工厂用上“共享质检员”", 2),
+            (f"/articles/{second.pk}/", "叶片巡检机器人下海", 1),
         ]
         assert edition["page"].image_url in html
         assert f'viewBox="0 0 {RENDERED.width} {RENDERED.height}"' in html
@@ -101,7 +101,7 @@ class TestThePrintedPage:
     def test_the_list_of_the_pages_articles_follows_in_printed_order(self, client, edition):
         html = client.get("/issues/2025-08-05/3/").content.decode()
         listed = html[html.index('class="article-list printed"') :]
-        assert listed.index("从“杭州六小龙”看区域创新") < listed.index("留创园入选试点")
+        assert listed.index("小工厂用上“共享质检员”") < listed.index("叶片巡检机器人下海")
 
     def test_an_unpublished_article_leaves_no_link_no_title_and_no_region(self, client, edition):
         html = client.get("/issues/2025-08-05/3/").content.decode()
@@ -117,7 +117,7 @@ class TestThePrintedPage:
         html = client.get("/issues/2025-08-05/3/").content.decode()
         strip = html[html.index('aria-label="版面导航"') :]
         assert (
-            strip.index("第1版 要闻") < strip.index("第3版 区域创新") < strip.index("第4版 文本版")
+            strip.index("第1版 要闻") < strip.index("第3版 创新一线") < strip.index("第4版 文本版")
         )
         assert front.thumbnail_url in strip
         assert 'href="/issues/2025-08-05/3/" aria-current="page"' in strip

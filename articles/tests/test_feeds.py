@@ -22,13 +22,13 @@ def feed_items(client):
 def test_the_feed_lists_published_articles_newest_first_with_bylines_and_tags(client):
     now = timezone.now()
     older = make_article("早先的稿件", publish_at=now - datetime.timedelta(hours=2))
-    newer = make_article("区域创新观察", body="第一段。\n\n## 小标题\n\n第二段。", tags=["创新"])
+    newer = make_article("创新一线观察", body="第一段。\n\n## 小标题\n\n第二段。", tags=["创新"])
     add_byline(newer, "李墨")
     add_byline(newer, "周钢", role="通讯员")
     make_article("草稿", status=Article.Status.DRAFT)
     make_article("定时", publish_at=now + datetime.timedelta(hours=1))
     items = feed_items(client)
-    assert [item.findtext("title") for item in items] == ["区域创新观察", "早先的稿件"]
+    assert [item.findtext("title") for item in items] == ["创新一线观察", "早先的稿件"]
     first = items[0]
     assert first.findtext("link").endswith(f"/articles/{newer.pk}/")
     assert "记者 李墨、通讯员 周钢" in first.findtext("{http://purl.org/dc/elements/1.1/}creator")

@@ -18,7 +18,7 @@ from conftest import add_byline, make_article
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
-SEED_PAGE = Path(__file__).resolve().parents[2] / "fixtures" / "2025-08-05" / "03-区域创新.txt"
+SEED_PAGE = Path(__file__).resolve().parents[2] / "fixtures" / "2025-08-05" / "03-创新一线.txt"
 
 
 def history_url(article):

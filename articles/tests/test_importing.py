@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "fixtures" / "2025-08-05"
-SEED_PAGE = SEED_DIR / "03-区域创新.txt"
+SEED_PAGE = SEED_DIR / "03-创新一线.txt"
 SHARED_SCHEMA = ROOT.parent / "shared" / "spec" / "page-parse.schema.json"
 
 
@@ -49,7 +49,7 @@ def seed_copy(tmp_path):
     """The sample page in an issue directory of its own, free to be changed by a test."""
     issue_dir = tmp_path / "2025-08-05"
     issue_dir.mkdir()
-    page = issue_dir / "03-区域创新.txt"
+    page = issue_dir / "03-创新一线.txt"
     page.write_text(SEED_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
     return page
 
@@ -59,8 +59,8 @@ class TestImportingTheSamplePage:
         output = run_import(SEED_DIR)
         page = Page.objects.get()
         assert page.issue.date == datetime.date(2025, 8, 5)
-        assert (page.number, page.name) == (3, "区域创新")
-        assert "新建 3" in output
+        assert (page.number, page.name) == (3, "创新一线")
+        assert "新建 4" in output
 
     def test_articles_are_drafts_in_printed_order_with_import_refs(self):
         run_import(SEED_DIR)
@@ -69,24 +69,27 @@ class TestImportingTheSamplePage:
             "2025-08-05/03/1",
             "2025-08-05/03/2",
             "2025-08-05/03/3",
+            "2025-08-05/03/4",
         ]
         assert {a.status for a in articles} == {Article.Status.DRAFT}
-        assert articles[0].title == "从“杭州六小龙”看区域创新“五维密码”"
-        assert articles[2].kind == Article.Kind.PHOTO
+        assert articles[0].title == "小工厂用上“共享质检员”"
+        assert articles[2].title == "青少年科学小达人挑战赛首设“开源创作”赛道"
+        assert articles[3].kind == Article.Kind.PHOTO
 
     def test_body_keeps_paragraphs_and_subheadings(self):
         run_import(SEED_DIR)
         lead = Article.objects.get(position=1)
-        assert lead.body.startswith("今年以来，以“杭州六小龙”为代表的科创企业")
-        assert "\n\n## 全球科技版图呈现多元化趋势\n\n" in lead.body
-        assert "大模型DeepSeek-V3" in lead.body
+        assert lead.body.startswith("走进江澄市青禾湾产业园的一家五金厂")
+        assert "\n\n## 一台服务器多家企业拼着用\n\n" in lead.body
+        assert "截至7月底，已有210余家企业接入" in lead.body
 
     def test_dateline_and_bylines_are_stored_apart_from_the_body(self):
         run_import(SEED_DIR)
         second = Article.objects.get(position=2)
         assert second.dateline == "本报讯"
         assert [(b.role, b.contributor.name) for b in second.bylines.all()] == [
-            ("特约通讯员", "郭文晨")
+            ("通讯员", "唐一禾"),
+            ("记者", "林知远"),
         ]
         assert not second.body.startswith("本报讯")
 
@@ -94,23 +97,28 @@ class TestImportingTheSamplePage:
         run_import(SEED_DIR)
         photo = Article.objects.get(kind=Article.Kind.PHOTO)
         caption = photo.captions.get()
-        assert caption.text.endswith("图为大赛同期举行的成果展示现场。")
+        assert caption.text.endswith("图为小朋友在展台前操作机械臂搭积木。■记者白晓丹摄")
 
     def test_organisations_are_mentioned_once_with_their_short_names(self):
         run_import(SEED_DIR)
         lead = Article.objects.get(position=1)
-        deepseek = Organisation.objects.get(name="杭州深度求索人工智能基础技术研究有限公司")
-        assert "深度求索" in set(deepseek.aliases.values_list("alias", flat=True))
-        assert lead.mentions.filter(organisation=deepseek).count() == 1
+        company = Organisation.objects.get(name="江澄青禾智算科技有限公司")
+        assert "青禾智算" in set(company.aliases.values_list("alias", flat=True))
+        assert lead.mentions.filter(organisation=company).count() == 1
 
-    def test_uncertain_decisions_are_reported_for_the_editor(self):
-        output = run_import(SEED_DIR)
-        assert "第1篇“从“杭州六小龙”看区域创新“五维密码””没有识别出署名，请核对。" in output
-        assert "第2篇" not in output
+    def test_the_sample_page_needs_no_review_hint(self):
+        assert "核对" not in run_import(SEED_DIR)
+
+    def test_uncertain_decisions_are_reported_for_the_editor(self, seed_copy):
+        text = seed_copy.read_text(encoding="utf-8")
+        seed_copy.write_text(text.replace("本报讯（通讯员 钱沐阳）", "本报讯 "), "utf-8")
+        output = run_import(seed_copy)
+        assert "第3篇“青少年科学小达人挑战赛首设“开源创作”赛道”没有识别出署名，请核对。" in output
+        assert "第1篇" not in output and "第2篇" not in output
 
     def test_publish_makes_the_articles_visible_at_once(self):
         run_import(SEED_DIR, "--publish")
-        assert Article.objects.published().count() == 3
+        assert Article.objects.published().count() == 4
 
 
 class TestReimporting:
@@ -127,33 +135,33 @@ class TestReimporting:
         before = database_snapshot()
         output = run_import(SEED_DIR)
         assert database_snapshot() == before
-        assert "新建 0" in output and "未变 3" in output
+        assert "新建 0" in output and "未变 4" in output
 
     def test_a_changed_file_is_refused_without_replace(self, seed_copy):
         run_import(seed_copy)
         before = database_snapshot()
-        seed_copy.write_text(seed_copy.read_text().replace("成为科创界", "成为业界"))
+        seed_copy.write_text(seed_copy.read_text().replace("肉眼难辨", "极难察觉"))
         with pytest.raises(CommandError, match="--replace"):
             run_import(seed_copy)
         assert database_snapshot() == before
 
     def test_replace_updates_only_the_changed_article(self, seed_copy):
         run_import(seed_copy)
-        seed_copy.write_text(seed_copy.read_text().replace("成为科创界", "成为业界"))
+        seed_copy.write_text(seed_copy.read_text().replace("肉眼难辨", "极难察觉"))
         output = run_import(seed_copy, "--replace")
-        assert "更新 1" in output and "未变 2" in output
-        assert "成为业界热议焦点" in Article.objects.get(position=1).body
+        assert "更新 1" in output and "未变 3" in output
+        assert "标出一道极难察觉的细小划痕" in Article.objects.get(position=1).body
 
     def test_replace_never_overwrites_an_editors_correction(self, seed_copy):
         run_import(seed_copy)
         lead = Article.objects.get(position=1)
         lead.title = "编辑改过的标题"
         lead.save()
-        seed_copy.write_text(seed_copy.read_text().replace("成为科创界", "成为业界"))
+        seed_copy.write_text(seed_copy.read_text().replace("肉眼难辨", "极难察觉"))
         output = run_import(seed_copy, "--replace")
         lead.refresh_from_db()
         assert lead.title == "编辑改过的标题"
-        assert "成为科创界热议焦点" in lead.body
+        assert "标出一道肉眼难辨的细小划痕" in lead.body
         assert "跳过" in output and "编辑在导入后改过" in output
 
     def test_a_new_fingerprint_version_does_not_make_earlier_imports_look_edited(
@@ -169,19 +177,19 @@ class TestReimporting:
         monkeypatch.setattr(importing, "FINGERPRINT_VERSION", 2)
         for article in Article.objects.all():
             assert article.content_checksum() == article.import_checksum
-        seed_copy.write_text(seed_copy.read_text().replace("成为科创界", "成为业界"))
+        seed_copy.write_text(seed_copy.read_text().replace("肉眼难辨", "极难察觉"))
         output = run_import(seed_copy, "--replace")
-        assert "跳过 0" in output and "更新 3" in output
+        assert "跳过 0" in output and "更新 4" in output
         assert set(Article.objects.values_list("import_fingerprint_version", flat=True)) == {2}
-        assert "成为业界热议焦点" in Article.objects.get(position=1).body
+        assert "标出一道极难察觉的细小划痕" in Article.objects.get(position=1).body
 
     def test_an_editors_alias_teaches_the_next_import(self, seed_copy, tmp_path):
         run_import(seed_copy)
-        organisation = Organisation.objects.create(name="厦门大学")
-        OrganisationAlias.objects.create(organisation=organisation, alias="厦大")
+        organisation = Organisation.objects.create(name="滨海师范大学")
+        OrganisationAlias.objects.create(organisation=organisation, alias="滨师大")
         other = tmp_path / "2025-08-05" / "04.txt"
         other.write_text(
-            "厦大发布新成果\n\n本报讯（记者 林木）厦大研究团队近日在材料领域取得新进展，\n\n"
+            "滨师大发布新成果\n\n本报讯（记者 林木）滨师大研究团队近日在材料领域取得新进展，\n\n"
             "相关成果已经发表。\n",
             encoding="utf-8",
         )
@@ -191,21 +199,26 @@ class TestReimporting:
 
     def test_a_failing_page_leaves_nothing_and_the_others_still_import(self, seed_copy):
         run_import(seed_copy)
-        seed_copy.write_text(seed_copy.read_text().replace("成为科创界", "成为业界"))
+        seed_copy.write_text(seed_copy.read_text().replace("肉眼难辨", "极难察觉"))
         fresh = seed_copy.parent / "05.txt"
         fresh.write_text(SEED_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
         with pytest.raises(CommandError, match="1 个版面导入失败"):
             run_import(seed_copy.parent)
         assert Page.objects.filter(number=5).exists()
-        assert Article.objects.filter(page__number=5).count() == 3
-        assert "成为科创界" in Article.objects.get(page__number=3, position=1).body
+        assert Article.objects.filter(page__number=5).count() == 4
+        assert "肉眼难辨" in Article.objects.get(page__number=3, position=1).body
 
 
 class TestDryRun:
     def test_prints_one_json_document_and_writes_nothing(self):
         output = run_import(SEED_PAGE, "--dry-run", "--format", "json")
         document = json.loads(output)
-        assert [a["kind"] for a in document["articles"]] == ["article", "article", "photo"]
+        assert [a["kind"] for a in document["articles"]] == [
+            "article",
+            "article",
+            "article",
+            "photo",
+        ]
         assert database_snapshot()["articles"] == []
         assert Issue.objects.count() == 0
 
@@ -274,7 +287,7 @@ class TestBadInput:
         page = tmp_path / "03.txt"
         page.write_bytes(SEED_PAGE.read_text(encoding="utf-8").encode("gb18030"))
         run_import(page, "--date", "2025-08-05")
-        assert Article.objects.count() == 3
+        assert Article.objects.count() == 4
 
     def test_an_explicit_wrong_encoding_is_reported(self, tmp_path):
         page = tmp_path / "03.txt"
@@ -299,9 +312,9 @@ def test_decode_page_raises_its_own_error_type():
 @pytest.mark.parametrize(
     ("caption", "credit"),
     [
-        ("图为工人在生产线上忙碌。■记者陈硕摄", "记者陈硕"),
-        ("▲市民参观展览。张彦摄", "张彦"),
-        ("图为大赛同期举行的成果展示现场。", ""),
+        ("图为小朋友在展台前操作机械臂。■记者白晓丹摄", "记者白晓丹"),
+        ("▲工程师正在调试摄像头。林知远摄", "林知远"),
+        ("图为科普集市的一处展台。", ""),
     ],
 )
 def test_photo_credit_is_read_from_the_end_of_a_caption(caption, credit):

@@ -27,7 +27,7 @@ from articles.tests.test_pagetext import PAGE_LIKE_TEXT
 from entities.models import Organisation
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_PAGE = ROOT / "fixtures" / "2025-08-05" / "03-区域创新.txt"
+SEED_PAGE = ROOT / "fixtures" / "2025-08-05" / "03-创新一线.txt"
 BAD_MARK = "【解析有误的版面】"
 
 
@@ -44,7 +44,7 @@ def run_import(*args):
 def issue_dir(tmp_path):
     directory = tmp_path / "2025-08-05"
     directory.mkdir()
-    (directory / "03-区域创新.txt").write_text(SEED_PAGE.read_text("utf-8"), "utf-8")
+    (directory / "03-创新一线.txt").write_text(SEED_PAGE.read_text("utf-8"), "utf-8")
     return directory
 
 
@@ -90,7 +90,7 @@ def test_a_parse_the_models_refuse_fails_its_page_in_one_line_and_the_others_imp
     assert any(str(issue_dir / "01-要闻.txt") in line and "失败" in line for line in lines)
     assert sorted(Page.objects.values_list("number", flat=True)) == [3, 5]
     assert not Article.objects.filter(title="好稿件").exists()
-    assert Article.objects.filter(page__number=5).count() == 3
+    assert Article.objects.filter(page__number=5).count() == 4
 
 
 def test_every_parse_the_importer_stores_passes_validation_or_is_reported():
@@ -115,26 +115,29 @@ def png(name="photo.png"):
 @pytest.mark.parametrize("edit", ["image", "credit"])
 def test_replace_keeps_an_editors_caption_photo_and_credit(edit, issue_dir, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    page_file = issue_dir / "03-区域创新.txt"
+    page_file = issue_dir / "03-创新一线.txt"
     run_import(page_file)
-    caption = Caption.objects.get()
+    caption = Caption.objects.get(article__kind=Article.Kind.PHOTO)
     if edit == "image":
         caption.image = png()
     else:
         caption.credit = "记者王五"
     caption.save()
-    before = Caption.objects.values_list("pk", "text", "credit", "image").get()
+    before = list(Caption.objects.order_by("pk").values_list("pk", "text", "credit", "image"))
+    assert len(before) == 2  # the lead's ▲ caption, and the photo news
 
-    changed = page_file.read_text("utf-8").replace("成果展示现场", "成果展示现场一角")
+    changed = page_file.read_text("utf-8").replace("操作机械臂搭积木", "操作机械臂搭积木塔")
     assert changed != page_file.read_text("utf-8")
     page_file.write_text(changed, "utf-8")
     output, error = run_import(page_file, "--replace")
 
     assert error is None
-    assert Caption.objects.values_list("pk", "text", "credit", "image").get() == before
+    assert list(Caption.objects.order_by("pk").values_list("pk", "text", "credit", "image")) == (
+        before
+    )
     assert "编辑在导入后改过这篇稿件" in output
     if edit == "image":
-        assert (settings.MEDIA_ROOT / before[3]).exists()
+        assert (settings.MEDIA_ROOT / caption.image.name).exists()
 
 
 # Two imports at once ----------------------------------------------------------------------
@@ -206,7 +209,7 @@ def test_two_imports_of_pages_naming_the_same_new_organisations_both_succeed(tmp
     )
     assert [code for code, _ in results] == [0, 0], results
     pages, articles, organisations = counts(url)
-    assert (pages, articles) == (2, 6)
+    assert (pages, articles) == (2, 8)
     assert organisations == sum(new_organisations(out) for _, out in results) > 0
 
 
@@ -221,8 +224,8 @@ def test_the_same_page_imported_twice_at_once_is_stored_once(tmp_path):
         [SEED_PAGE, "--date", "2025-08-05"],
     )
     assert [code for code, _ in results] == [0, 0], results
-    assert sorted("新建 3" in out for _, out in results) == [False, True]
-    assert counts(url)[:2] == [1, 3]
+    assert sorted("新建 4" in out for _, out in results) == [False, True]
+    assert counts(url)[:2] == [1, 4]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

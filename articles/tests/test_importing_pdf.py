@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 DATE = datetime.date(2025, 8, 5)
 LEAD = parsed_article("科技创新指数稳步提升", regions=[(0.05, 0.1, 0.9, 0.4)])
-SECOND = parsed_article("留创园入选试点", regions=[(0.05, 0.52, 0.4, 0.4)], name="周钢")
+SECOND = parsed_article("叶片巡检机器人下海", regions=[(0.05, 0.52, 0.4, 0.4)], name="周钢")
 
 
 @pytest.fixture(autouse=True)
@@ -58,13 +58,13 @@ def stored_files(media_root: Path) -> list[str]:
 class TestWhereAPdfPageGoes:
     def test_a_one_page_pdf_is_one_page_numbered_and_named_by_its_file(self, tmp_path, monkeypatch):
         fix_parse(monkeypatch, {0: parsed_page(LEAD, SECOND)})
-        path = write_pdf(tmp_path, "03-区域创新.pdf", ["一"])
+        path = write_pdf(tmp_path, "03-创新一线.pdf", ["一"])
         run_import(path, "--date", "2025-08-05")
         page = Page.objects.get()
-        assert (page.issue.date, page.number, page.name) == (DATE, 3, "区域创新")
+        assert (page.issue.date, page.number, page.name) == (DATE, 3, "创新一线")
         assert list(page.articles.order_by("position").values_list("title", "import_ref")) == [
             ("科技创新指数稳步提升", "2025-08-05/03/1"),
-            ("留创园入选试点", "2025-08-05/03/2"),
+            ("叶片巡检机器人下海", "2025-08-05/03/2"),
         ]
 
     def test_the_running_head_says_where_the_page_was_printed_when_the_command_does_not(
@@ -100,13 +100,13 @@ class TestWhereAPdfPageGoes:
             monkeypatch,
             {
                 0: parsed_page(LEAD, name="要闻"),
-                1: parsed_page(SECOND, name="区域创新"),
+                1: parsed_page(SECOND, name="创新一线"),
             },
         )
         run_import(write_pdf(tmp_path, "issue.pdf", ["一"], ["二"]), "--date", "2025-08-05")
         pages = Page.objects.order_by("number")
-        assert [(p.number, p.name) for p in pages] == [(1, "要闻"), (2, "区域创新")]
-        assert Article.objects.get(title="留创园入选试点").import_ref == "2025-08-05/02/1"
+        assert [(p.number, p.name) for p in pages] == [(1, "要闻"), (2, "创新一线")]
+        assert Article.objects.get(title="叶片巡检机器人下海").import_ref == "2025-08-05/02/1"
         with pytest.raises(PageImportError, match="不能用 --page"):
             collect_pages([tmp_path / "issue.pdf"], page=3)
 
@@ -114,13 +114,13 @@ class TestWhereAPdfPageGoes:
         fix_parse(monkeypatch, {0: parsed_page(SECOND)})
         issue = tmp_path / "2025-08-05"
         issue.mkdir()
-        write_pdf(issue, "02-区域创新.pdf", ["二"])
+        write_pdf(issue, "02-创新一线.pdf", ["二"])
         write_text_page(issue / "01-要闻.txt")
         run_import(issue)
         pages = Page.objects.order_by("number")
         assert [(p.number, p.name, p.is_printed) for p in pages] == [
             (1, "要闻", False),
-            (2, "区域创新", True),
+            (2, "创新一线", True),
         ]
 
 
@@ -302,14 +302,14 @@ def test_dry_run_reports_a_running_head_that_disagrees_on_stderr(tmp_path, monke
 
 
 def test_dry_run_prints_the_page_parse_with_each_articles_regions(tmp_path, monkeypatch, media):
-    fix_parse(monkeypatch, {0: parsed_page(LEAD, SECOND, date=DATE, number=3, name="区域创新")})
+    fix_parse(monkeypatch, {0: parsed_page(LEAD, SECOND, date=DATE, number=3, name="创新一线")})
     output = run_import(write_pdf(tmp_path, "page.pdf", ["一"]), "--dry-run", "--format", "json")
     document = json.loads(output)
     assert [a["regions"] for a in document["articles"]] == [
         [{"x": 0.05, "y": 0.1, "w": 0.9, "h": 0.4}],
         [{"x": 0.05, "y": 0.52, "w": 0.4, "h": 0.4}],
     ]
-    assert document["running_head"] == {"date": "2025-08-05", "number": 3, "name": "区域创新"}
+    assert document["running_head"] == {"date": "2025-08-05", "number": 3, "name": "创新一线"}
     assert Page.objects.count() == 0 and not media.exists()
 
 
@@ -318,16 +318,16 @@ def test_make_runs_sample_the_text_then_its_pdf_gives_the_same_lead_the_printed_
     root = Path(__file__).resolve().parents[2] / "fixtures"
     run_import(root / "2025-08-05", "--publish")
     lead = Article.objects.get(import_ref="2025-08-05/03/1")
-    run_import(root / "pdf" / "03-区域创新.pdf", "--date", "2025-08-05", "--publish")
+    run_import(root / "pdf" / "03-创新一线.pdf", "--date", "2025-08-05", "--publish")
     page = Page.objects.get()
-    assert page.is_printed and (page.number, page.name) == (3, "区域创新")
+    assert page.is_printed and (page.number, page.name) == (3, "创新一线")
     assert Article.objects.get(import_ref="2025-08-05/03/1").pk == lead.pk
-    assert Article.objects.get(pk=lead.pk).title == "从“杭州六小龙”看区域创新“五维密码”"
+    assert Article.objects.get(pk=lead.pk).title == "小工厂用上“共享质检员”"
     # where fixtures/typeset_sample.py set the lead (it prints its boxes), in page fractions
     (region,) = Article.objects.get(pk=lead.pk).regions
-    assert region == pytest.approx({"x": 0.048, "y": 0.067, "w": 0.905, "h": 0.52}, abs=0.01)
-    assert page.articles.exclude(regions=[]).count() == 3
-    assert "未变" in run_import(root / "pdf" / "03-区域创新.pdf", "--date", "2025-08-05")
+    assert region == pytest.approx({"x": 0.048, "y": 0.067, "w": 0.905, "h": 0.339}, abs=0.01)
+    assert page.articles.exclude(regions=[]).count() == 4
+    assert "未变" in run_import(root / "pdf" / "03-创新一线.pdf", "--date", "2025-08-05")
 
 
 def test_the_dry_runs_stdout_is_only_the_json_for_score_py_to_read():
@@ -341,7 +341,7 @@ def test_the_dry_runs_stdout_is_only_the_json_for_score_py_to_read():
             "--dry-run",
             "--format",
             "json",
-            "fixtures/pdf/03-区域创新.pdf",
+            "fixtures/pdf/03-创新一线.pdf",
         ],
         cwd=root,
         capture_output=True,
@@ -349,4 +349,4 @@ def test_the_dry_runs_stdout_is_only_the_json_for_score_py_to_read():
         timeout=300,
         check=True,
     )
-    assert json.loads(done.stdout)["articles"][0]["title"] == "从“杭州六小龙”看区域创新“五维密码”"
+    assert json.loads(done.stdout)["articles"][0]["title"] == "小工厂用上“共享质检员”"

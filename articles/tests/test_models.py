@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_page_number_is_unique_within_its_issue():
     issue = make_issue()
-    Page.objects.create(issue=issue, number=3, name="区域创新")
+    Page.objects.create(issue=issue, number=3, name="创新一线")
     with pytest.raises(IntegrityError), transaction.atomic():
         Page.objects.create(issue=issue, number=3, name="其他")
 

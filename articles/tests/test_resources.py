@@ -33,16 +33,16 @@ def snapshot():
 
 
 def sample_articles():
-    page = make_page(make_issue(), number=3, name="区域创新")
+    page = make_page(make_issue(), number=3, name="创新一线")
     first = make_article(
-        "“杭州六小龙”，何以出圈",
+        "“共享质检员”，何以走红",
         page=page,
         position=2,
         kicker="引题",
         dateline="本报讯",
         body="第一段，含逗号。\n\n## 小标题\n\n第二段“引号”<b>不是标签</b>。",
         import_ref="2025-08-05/03/2",
-        tags=["人工智能", "杭州, 浙江"],
+        tags=["人工智能", "江澄, 东陵"],
     )
     add_byline(first, "李墨")
     add_byline(first, "周钢", role="通讯员")
@@ -104,7 +104,7 @@ def test_the_exported_columns_are_the_documented_ones():
     assert dataset.headers[:4] == ["id", "import_ref", "issue_date", "page_number"]
     row = dict(zip(dataset.headers, dataset[0], strict=True))
     assert row["bylines"] == "记者：李墨；通讯员：周钢"
-    assert row["tags"] == '"杭州, 浙江", 人工智能'
+    assert row["tags"] == '"江澄, 东陵", 人工智能'
 
 
 def test_the_export_page_is_in_chinese_with_xlsx_chosen(editor_client):

@@ -19,16 +19,15 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 BODY = "\n\n".join(
     [
-        "今年以来，以“杭州六小龙”为代表的科创企业在人工智能等产业领域取得突破性进展，"
-        "成为科创界热议焦点。",
-        "“杭州六小龙”并非源自招大引强，其中过半系经过当地孵化培育。"
-        "杭州深度求索人工智能基础技术研究有限公司（以下简称“深度求索”）运用算法优势研发的"
-        "高性能大模型，标志着中国科技创新从“跟跑”向“领跑”转型。",
-        "## 全球科技版图呈现多元化趋势",
-        "浙江强脑科技有限公司研发的脑机接口设备，在杭州第四届亚洲残疾人运动会期间协助运动员"
-        "点燃火炬。",
-        "浙江省科普联合会会长周国辉表示，区域创新要有“五维密码”：人才、资本、场景、政策与"
-        "文化缺一不可。",
+        "走进江澄市青禾湾产业园的一家五金厂，流水线尽头的摄像头正给刚下线的合页“拍照体检”。"
+        "不到一秒，屏幕上就标出一道肉眼难辨的细小划痕。",
+        "运营“算力驿站”的是江澄青禾智算科技有限公司（以下简称“青禾智算”）。"
+        "企业只需上传几百张样品照片，工程师两三天就能调出一套专用的质检模型。",
+        "## 一台服务器多家企业拼着用",
+        "江澄理工大学机械工程学院与青禾智算共建了联合实验室，团队提出的少样本缺陷检测方法，"
+        "已在园区37家企业落地。",
+        "江澄市工业智能研究院副院长姜若溪表示，企业上线新模型前，可以先用真实工况数据跑一遍，"
+        "检出率、误报率一目了然。",
     ]
 )
 
@@ -44,26 +43,26 @@ def browser_env():
 def edition():
     issue = make_issue(datetime.date(2025, 8, 5), number=1234)
     front = make_page(issue, number=1, name="要闻")
-    page = make_page(issue, number=3, name="区域创新")
+    page = make_page(issue, number=3, name="创新一线")
     now = timezone.now()
     make_article("我国科技创新指数稳步提升", page=front, body="全国科技创新指数持续提升。")
     lead = make_article(
-        "从“杭州六小龙”看区域创新“五维密码”",
+        "小工厂用上“共享质检员”",
         page=page,
         position=1,
-        kicker="科创观察",
-        subtitle="——访浙江省科普联合会会长周国辉",
+        kicker="县域产业园里的数字化转型",
+        subtitle="——江澄市“算力驿站”服务中小企业调查",
         dateline="本报讯",
         body=BODY,
-        tags=["人工智能", "区域创新"],
+        tags=["人工智能", "智能制造"],
         publish_at=now - datetime.timedelta(hours=2),
     )
-    add_byline(lead, "郭文晨", role="特约通讯员")
-    add_byline(lead, "李墨", role="记者")
-    add_caption(lead, "图为浙江强脑科技有限公司研发的智能仿生手。", credit="张彦摄")
-    make_article("厦门留创园入选国际人才科创园建设试点", page=page, position=2)
-    organisation = Organisation.objects.create(name="杭州深度求索人工智能基础技术研究有限公司")
-    OrganisationAlias.objects.create(organisation=organisation, alias="深度求索")
+    add_byline(lead, "林知远", role="记者")
+    add_byline(lead, "苏晓棠", role="通讯员")
+    add_caption(lead, "工程师正在调试质检摄像头。", credit="林知远摄")
+    make_article("风电叶片有了爬行“体检医生”", page=page, position=2)
+    organisation = Organisation.objects.create(name="江澄青禾智算科技有限公司")
+    OrganisationAlias.objects.create(organisation=organisation, alias="青禾智算")
     Mention.objects.create(article=lead, organisation=organisation)
     return {"lead": lead, "organisation": organisation}
 
@@ -97,13 +96,13 @@ def test_a_reader_walks_from_the_front_page_to_an_article_an_organisation_and_se
 
     page.goto(live_server.url + "/")
     assert page.locator("h1").inner_text() == "2025年8月5日 第1234期"
-    page.get_by_role("link", name="第3版 区域创新").first.click()
+    page.get_by_role("link", name="第3版 创新一线").first.click()
     page.wait_for_url("**/issues/2025-08-05/3/")
-    assert page.locator("h1").inner_text() == "第3版 · 区域创新"
-    page.get_by_role("link", name="从“杭州六小龙”看区域创新“五维密码”").click()
+    assert page.locator("h1").inner_text() == "第3版 · 创新一线"
+    page.get_by_role("link", name="小工厂用上“共享质检员”").click()
     page.wait_for_url(f"**/articles/{edition['lead'].pk}/")
-    assert page.locator("h1").inner_text() == "从“杭州六小龙”看区域创新“五维密码”"
-    assert page.locator(".body h2").inner_text() == "全球科技版图呈现多元化趋势"
+    assert page.locator("h1").inner_text() == "小工厂用上“共享质检员”"
+    assert page.locator(".body h2").inner_text() == "一台服务器多家企业拼着用"
     indent = page.locator(".body p").first.evaluate("p => getComputedStyle(p).textIndent")
     assert indent == "34px"  # 2em of 17px
     page.screenshot(path=ARTIFACTS / "article-desktop.png", full_page=True)
@@ -115,14 +114,14 @@ def test_a_reader_walks_from_the_front_page_to_an_article_an_organisation_and_se
     phone.screenshot(path=ARTIFACTS / "article-phone.png", full_page=True)
     phone.close()
 
-    page.get_by_role("link", name="杭州深度求索人工智能基础技术研究有限公司").click()
+    page.get_by_role("link", name="江澄青禾智算科技有限公司").click()
     page.wait_for_url(f"**/organisations/{edition['organisation'].pk}/")
-    assert "又称：深度求索" in page.locator("main").inner_text()
+    assert "又称：青禾智算" in page.locator("main").inner_text()
 
-    page.get_by_role("searchbox", name="搜索稿件").fill("脑机接口")
+    page.get_by_role("searchbox", name="搜索稿件").fill("缺陷检测")
     page.get_by_role("searchbox", name="搜索稿件").press("Enter")
     page.wait_for_url("**/search/?q=*")
-    assert page.locator(".results mark").first.inner_text() == "脑机接口"
-    assert "从“杭州六小龙”看区域创新“五维密码”" in page.locator(".results").inner_text()
+    assert page.locator(".results mark").first.inner_text() == "缺陷检测"
+    assert "小工厂用上“共享质检员”" in page.locator(".results").inner_text()
     page.screenshot(path=ARTIFACTS / "search-desktop.png", full_page=True)
     assert outside == [], "nothing may load from outside the site"

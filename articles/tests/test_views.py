@@ -39,22 +39,22 @@ def make_hidden(kind, page, organisation, title):
 def edition():
     """A published lead and a second article on page 3, with an organisation and tags."""
     issue = make_issue(ISSUE_DATE, number=1234)
-    page = make_page(issue, number=3, name="区域创新")
+    page = make_page(issue, number=3, name="创新一线")
     lead = make_article(
-        "从“杭州六小龙”看区域创新“五维密码”",
+        "小工厂用上“共享质检员”",
         page=page,
         position=1,
-        kicker="科创观察",
+        kicker="县域产业园里的数字化转型",
         dateline="本报讯",
-        body="杭州深度求索人工智能基础技术研究有限公司（以下简称“深度求索”）研发大模型。\n\n"
-        "## 全球科技版图呈现多元化趋势\n\n浙江强脑科技有限公司研发的脑机接口设备。",
-        tags=["人工智能", "区域创新"],
+        body="江澄青禾智算科技有限公司（以下简称“青禾智算”）运营算力驿站。\n\n"
+        "## 一台服务器多家企业拼着用\n\n江澄理工大学机械工程学院研发缺陷检测方法。",
+        tags=["人工智能", "智能制造"],
     )
-    add_byline(lead, "郭文晨", role="特约通讯员")
-    add_caption(lead, "图为研发团队在实验室。", credit="张彦摄")
-    second = make_article("厦门留创园入选建设试点", page=page, position=2)
-    organisation = Organisation.objects.create(name="杭州深度求索人工智能基础技术研究有限公司")
-    OrganisationAlias.objects.create(organisation=organisation, alias="深度求索")
+    add_byline(lead, "林知远", role="记者")
+    add_caption(lead, "工程师正在调试质检摄像头。", credit="林知远摄")
+    second = make_article("风电叶片有了爬行“体检医生”", page=page, position=2)
+    organisation = Organisation.objects.create(name="江澄青禾智算科技有限公司")
+    OrganisationAlias.objects.create(organisation=organisation, alias="青禾智算")
     Mention.objects.create(article=lead, organisation=organisation)
     return {"issue": issue, "page": page, "lead": lead, "second": second, "org": organisation}
 
@@ -72,7 +72,7 @@ def public_urls(data):
         f"/organisations/{org.pk}/",
         f"/contributors/{contributor.pk}/",
         "/search/?q=秘密",
-        "/search/?q=深度求索",
+        "/search/?q=青禾智算",
         "/feed/",
         "/sitemap.xml",
     ]
@@ -150,19 +150,19 @@ def test_the_article_page_shows_everything_printed_and_links_out(client, edition
     contributor = lead.bylines.get().contributor
     for expected in [
         '<html lang="zh-CN">',
-        "科创观察",
-        "<h1>从“杭州六小龙”看区域创新“五维密码”</h1>",
+        "县域产业园里的数字化转型",
+        "<h1>小工厂用上“共享质检员”</h1>",
         "本报讯",
-        f'<a href="/contributors/{contributor.pk}/">郭文晨</a>',
-        "<h2>全球科技版图呈现多元化趋势</h2>",
-        "图为研发团队在实验室。",
-        "张彦摄",
+        f'<a href="/contributors/{contributor.pk}/">林知远</a>',
+        "<h2>一台服务器多家企业拼着用</h2>",
+        "工程师正在调试质检摄像头。",
+        "林知远摄",
         '<a href="/tags/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD/">人工智能</a>',
-        f'<a href="/organisations/{edition["org"].pk}/">杭州深度求索人工智能基础技术研究有限公司',
+        f'<a href="/organisations/{edition["org"].pk}/">江澄青禾智算科技有限公司',
         '刊于 <a href="/issues/2025-08-05/3/">2025年8月5日 第3版</a>',
         f'<link rel="canonical" href="http://testserver/articles/{lead.pk}/">',
-        '<meta property="og:title" content="从“杭州六小龙”看区域创新“五维密码”">',
-        '<meta name="description" content="杭州深度求索人工智能',
+        '<meta property="og:title" content="小工厂用上“共享质检员”">',
+        '<meta name="description" content="江澄青禾智算科技有限公司',
     ]:
         assert expected in html, expected
 
@@ -205,8 +205,8 @@ def test_the_front_page_shows_the_latest_issue_with_published_articles_lead_firs
     make_article("未发布的明日稿件", page=newer, status=Article.Status.DRAFT)
     html = client.get("/").content.decode()
     assert "2025年8月5日 第1234期" in html
-    assert html.index("从“杭州六小龙”") < html.index("厦门留创园入选建设试点")
-    assert "第3版 · 区域创新" in html
+    assert html.index("小工厂用上") < html.index("风电叶片有了爬行“体检医生”")
+    assert "第3版 · 创新一线" in html
 
 
 def test_a_page_lists_articles_in_printed_order_with_its_neighbours(client, edition):
@@ -216,7 +216,7 @@ def test_a_page_lists_articles_in_printed_order_with_its_neighbours(client, edit
     make_page(issue, number=4, name="空版")
     make_article("四版草稿", page=make_page(issue, number=4), status=Article.Status.DRAFT)
     html = client.get("/issues/2025-08-05/3/").content.decode()
-    assert html.index("杭州六小龙") < html.index("厦门留创园")
+    assert html.index("共享质检员") < html.index("风电叶片")
     assert '<a rel="prev" href="/issues/2025-08-05/1/">← 第1版</a>' in html
     assert '<a rel="next" href="/issues/2025-08-05/5/">第5版 →</a>' in html
     assert "空版" not in html
@@ -291,7 +291,7 @@ def grow(data, start, count):
             f"增补稿件{i}", page=data["page"], position=10 + i, tags=[f"t{i}", "人工智能"]
         )
         add_byline(article, f"记者{i}")
-        add_byline(article, "郭文晨", role="特约通讯员")
+        add_byline(article, "林知远", role="记者")
         add_caption(article, f"图说{i}")
         organisation = Organisation.objects.create(name=f"机构{i}")
         Mention.objects.create(article=article, organisation=organisation)
@@ -321,7 +321,7 @@ def measured_queries(client, data):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    contributor = data["lead"].bylines.get(contributor__name="郭文晨").contributor
+    contributor = data["lead"].bylines.get(contributor__name="林知远").contributor
     urls = {
         **{url: url for url in PINNED_QUERIES if url.startswith("/")},
         "article": f"/articles/{data['lead'].pk}/",

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def organisation():
-    organisation = Organisation.objects.create(name="厦门留学人员创业园")
-    OrganisationAlias.objects.create(organisation=organisation, alias="留创园")
+    organisation = Organisation.objects.create(name="东陵湾海洋能源实验室")
+    OrganisationAlias.objects.create(organisation=organisation, alias="海能实验室")
     return organisation
 
 
@@ -31,8 +31,8 @@ def test_the_page_shows_names_and_mentioning_articles_newest_first(client, organ
     mention(organisation, "最新的稿件", publish_at=now - datetime.timedelta(hours=1))
     mention(organisation, "未发布的稿件", status=Article.Status.DRAFT)
     html = client.get(f"/organisations/{organisation.pk}/").content.decode()
-    assert "<h1>厦门留学人员创业园</h1>" in html
-    assert "又称：留创园" in html
+    assert "<h1>东陵湾海洋能源实验室</h1>" in html
+    assert "又称：海能实验室" in html
     assert html.index("最新的稿件") < html.index("较早的稿件")
     assert "未发布的稿件" not in html
     assert "提及它的稿件共 2 篇" in html

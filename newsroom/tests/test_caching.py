@@ -70,12 +70,12 @@ def test_a_new_byline_tag_or_organisation_invalidates_too(client, page_cache, co
     from entities.models import Mention, Organisation
 
     with committed():
-        article = make_article("深度求索发布新模型")
+        article = make_article("青禾智算发布新模型")
     for change in (
         lambda: add_byline(article, "李墨"),
         lambda: article.tags.add("人工智能"),
         lambda: Mention.objects.create(
-            article=article, organisation=Organisation.objects.create(name="深度求索")
+            article=article, organisation=Organisation.objects.create(name="青禾智算")
         ),
     ):
         for url in ("/latest/", f"/a/{article.pk}/"):

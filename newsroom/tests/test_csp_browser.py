@@ -34,7 +34,7 @@ def site(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     migration = importlib.import_module("articles.migrations.0003_reporter_and_editor_groups")
     migration.create_groups(apps, None)
-    page = make_page(make_issue(datetime.date(2025, 8, 5)), number=3, name="区域创新")
+    page = make_page(make_issue(datetime.date(2025, 8, 5)), number=3, name="创新一线")
     article = make_article("安全策略下的稿件", page=page, body="正文。", tags=["人工智能"])
     add_byline(article, "李墨")
     image = io.BytesIO()

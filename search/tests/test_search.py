@@ -28,26 +28,26 @@ def found(query):
 def stories():
     now = timezone.now()
     return {
-        "hangzhou": make_article(
-            "从“杭州六小龙”看区域创新“五维密码”",
+        "lead": make_article(
+            "小工厂用上“共享质检员”",
             publish_at=now - 5 * HOUR,
-            body="杭州深度求索人工智能基础技术研究有限公司（以下简称“深度求索”）研发大模型。\n\n"
-            "浙江强脑科技有限公司研发的脑机接口设备，协助运动员点燃火炬。",
+            body="江澄青禾智算科技有限公司（以下简称“青禾智算”）运营园区里的算力驿站。\n\n"
+            "园区五金厂用机械臂配合质检摄像头，检出细小划痕。",
         ),
-        "xiamen": make_article(
-            "厦门留创园入选国际人才科创园建设试点",
+        "second": make_article(
+            "风电叶片有了爬行“体检医生”",
             publish_at=now - 4 * HOUR,
-            body="厦门留学人员创业园（以下简称“留创园”）现有企业三百余家。",
+            body="东陵湾海洋能源实验室（以下简称“海能实验室”）提供海上试验场地。",
         ),
         "bci": make_article(
-            "脑机接口走进康复病房",
+            "机械臂走进康复病房",
             publish_at=now - 3 * HOUR,
-            body="医院引入脑机接口设备。",
+            body="医院引入康复用的机械臂。",
         ),
         "later_mention": make_article(
             "人工智能企业密集落地",
             publish_at=now - 1 * HOUR,
-            body="多家企业发布脑机接口新品，深度求索也参加了展会。",
+            body="多家企业发布机械臂新品，青禾智算也参加了展会。",
         ),
     }
 
@@ -55,10 +55,10 @@ def stories():
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("深度求索", ["later_mention", "hangzhou"]),
-        ("六小龙", ["hangzhou"]),
-        ("留创园", ["xiamen"]),
-        ("脑机接口", ["bci", "later_mention", "hangzhou"]),
+        ("青禾智算", ["later_mention", "lead"]),
+        ("质检员", ["lead"]),
+        ("海能实验室", ["second"]),
+        ("机械臂", ["bci", "later_mention", "lead"]),
     ],
 )
 def test_chinese_words_find_the_articles_containing_them(stories, query, expected):
@@ -66,33 +66,33 @@ def test_chinese_words_find_the_articles_containing_them(stories, query, expecte
 
 
 def test_headline_matches_rank_first_then_the_most_recent(stories):
-    bci, later, hangzhou = (stories[k].pk for k in ("bci", "later_mention", "hangzhou"))
-    assert found("脑机接口") == [bci, later, hangzhou]
-    assert found("脑机")[0] == bci
+    bci, later, lead = (stories[k].pk for k in ("bci", "later_mention", "lead"))
+    assert found("机械臂") == [bci, later, lead]
+    assert found("机械")[0] == bci
 
 
 def test_a_phrase_is_matched_as_written_not_as_scattered_characters(stories):
-    make_article("求索深度的故事", body="深度学习与求索精神。")
-    assert found("深度求索") == [stories["later_mention"].pk, stories["hangzhou"].pk]
+    make_article("智算青禾的故事", body="青禾长势与智算精神。")
+    assert found("青禾智算") == [stories["later_mention"].pk, stories["lead"].pk]
 
 
 def test_several_keywords_must_all_be_present(stories):
-    assert found("深度求索 脑机接口") == [stories["later_mention"].pk, stories["hangzhou"].pk]
-    assert found("留创园 脑机接口") == []
+    assert found("青禾智算 机械臂") == [stories["later_mention"].pk, stories["lead"].pk]
+    assert found("海能实验室 机械臂") == []
 
 
 def test_latin_words_are_found_whatever_their_case():
-    article = make_article("国产大模型 DeepSeek-V3 发布", body="性能提升。")
-    assert found("deepseek") == [article.pk]
-    assert found("DeepSeek-V3") == [article.pk]
+    article = make_article("国产大模型 QingHe-M2 发布", body="性能提升。")
+    assert found("qinghe") == [article.pk]
+    assert found("QingHe-M2") == [article.pk]
 
 
 def test_captions_and_bylines_are_searchable():
     photo = make_article("", kind=Article.Kind.PHOTO)
-    add_caption(photo, "图为工人在智能工厂调试机械臂。", credit="记者陈硕摄")
-    add_byline(photo, "陈硕")
+    add_caption(photo, "图为工人在智能工厂调试机械臂。", credit="记者白晓丹摄")
+    add_byline(photo, "白晓丹")
     assert found("机械臂") == [photo.pk]
-    assert found("陈硕") == [photo.pk]
+    assert found("白晓丹") == [photo.pk]
 
 
 @pytest.mark.parametrize(
@@ -105,24 +105,24 @@ def test_captions_and_bylines_are_searchable():
     ],
 )
 def test_unpublished_articles_are_never_found(fields):
-    make_article("秘密的脑机接口稿件", **fields)
-    assert found("脑机接口") == []
+    make_article("秘密的机械臂稿件", **fields)
+    assert found("机械臂") == []
 
 
 def test_unpublishing_removes_an_article_from_the_index():
-    article = make_article("脑机接口新进展")
-    assert found("脑机接口") == [article.pk]
+    article = make_article("机械臂新进展")
+    assert found("机械臂") == [article.pk]
     article.status = Article.Status.ARCHIVED
     article.save()
-    assert found("脑机接口") == []
+    assert found("机械臂") == []
     assert not SearchDocument.objects.filter(pk=article.pk).exists()
 
 
 def test_a_scheduled_article_is_found_once_its_time_comes():
-    article = make_article("定时发布的脑机接口稿件", publish_at=timezone.now() + HOUR)
-    assert list(search("脑机接口").ids) == []
+    article = make_article("定时发布的机械臂稿件", publish_at=timezone.now() + HOUR)
+    assert list(search("机械臂").ids) == []
     later = timezone.now() + 2 * HOUR
-    assert list(search("脑机接口", now=later).ids) == [article.pk]
+    assert list(search("机械臂", now=later).ids) == [article.pk]
 
 
 def test_editing_an_article_updates_its_terms():
@@ -136,30 +136,30 @@ def test_editing_an_article_updates_its_terms():
 
 
 def test_the_bulk_rebuild_gives_the_same_index_as_saving(stories):
-    queries = ["深度求索", "六小龙", "留创园", "脑机接口", "脑机", "杭州"]
+    queries = ["青禾智算", "质检员", "海能实验室", "机械臂", "机械", "江澄"]
     before_results = [found(q) for q in queries]
     before = set(SearchDocument.objects.values_list("pk", "headline", "text", "rank"))
     call_command("rebuild_search_index", stdout=io.StringIO())
     after = set(SearchDocument.objects.values_list("pk", "headline", "text", "rank"))
     assert before == after
     assert [found(q) for q in queries] == before_results
-    assert index_articles(Article.objects.filter(pk=stories["xiamen"].pk)) == 1
+    assert index_articles(Article.objects.filter(pk=stories["second"].pk)) == 1
     assert index_size() == {"documents": 4, "index_rows": 4}
 
 
 def test_the_index_has_one_row_per_document_through_edits_and_deletes(stories):
     article = stories["bci"]
-    for title in ("脑机接口走进病房", "脑机接口走进康复病房"):
+    for title in ("机械臂走进病房", "机械臂走进康复病房"):
         article.title = title
         article.save()
         flush()
-    add_byline(article, "陈硕")
+    add_byline(article, "白晓丹")
     flush()
-    assert found("陈硕") == [article.pk]
+    assert found("白晓丹") == [article.pk]
     assert index_size() == {"documents": 4, "index_rows": 4}
     article.delete()
     assert index_size() == {"documents": 3, "index_rows": 3}
-    assert found("脑机接口") == [stories["later_mention"].pk, stories["hangzhou"].pk]
+    assert found("机械臂") == [stories["later_mention"].pk, stories["lead"].pk]
 
 
 def test_an_article_saved_with_its_bylines_is_indexed_once(
@@ -188,10 +188,10 @@ def test_two_character_words_and_phrases_of_any_length():
 
 
 def test_runs_split_by_punctuation_do_not_chain_into_a_phrase():
-    article = make_article("深度，度求，求索", body="甲乙。乙丙")
-    assert found("深度求索") == []
+    article = make_article("青禾，禾智，智算", body="甲乙。乙丙")
+    assert found("青禾智算") == []
     assert found("甲乙丙") == []
-    assert found("度求") == [article.pk]
+    assert found("禾智") == [article.pk]
 
 
 def test_latin_words_and_mixed_keywords():
@@ -247,12 +247,12 @@ def test_a_single_character_asks_for_more():
 
 
 def test_terms_are_bigrams_of_chinese_runs_and_whole_latin_words():
-    assert search_text.terms("脑机接口 AI芯片") == {"脑机", "机接", "接口", "ai", "芯片"}
+    assert search_text.terms("机械臂 AI芯片") == {"机械", "械臂", "ai", "芯片"}
 
 
 def test_highlighting_escapes_first_then_marks_the_match():
-    html = search_text.highlight("<b>脑机接口</b>设备", ["脑机接口"])
-    assert html == "&lt;b&gt;<mark>脑机接口</mark>&lt;/b&gt;设备"
+    html = search_text.highlight("<b>机械臂</b>设备", ["机械臂"])
+    assert html == "&lt;b&gt;<mark>机械臂</mark>&lt;/b&gt;设备"
 
 
 def test_highlighting_marks_every_word_in_any_case_the_longest_first():
@@ -266,15 +266,15 @@ def test_highlighting_marks_every_word_in_any_case_the_longest_first():
 def test_the_search_page_shows_highlighted_passages_and_paginates(client):
     now = timezone.now()
     for i in range(12):
-        make_article(f"稿件{i:02d}", publish_at=now - i * HOUR, body=f"第{i}篇提到<脑机接口>。")
-    html = client.get("/search/", {"q": "脑机接口"}).content.decode()
+        make_article(f"稿件{i:02d}", publish_at=now - i * HOUR, body=f"第{i}篇提到<机械臂>。")
+    html = client.get("/search/", {"q": "机械臂"}).content.decode()
     assert "找到 12 篇稿件" in html
-    assert "第0篇提到&lt;<mark>脑机接口</mark>&gt;。" in html
+    assert "第0篇提到&lt;<mark>机械臂</mark>&gt;。" in html
     assert "稿件09" in html and "稿件10" not in html
-    assert 'href="?q=%E8%84%91%E6%9C%BA%E6%8E%A5%E5%8F%A3&amp;page=2"' in html
-    second = client.get("/search/", {"q": "脑机接口", "page": 2}).content.decode()
+    assert 'href="?q=%E6%9C%BA%E6%A2%B0%E8%87%82&amp;page=2"' in html
+    second = client.get("/search/", {"q": "机械臂", "page": 2}).content.decode()
     assert "稿件10" in second and "稿件11" in second
-    assert client.get("/search/", {"q": "脑机接口", "page": 9}).status_code == 404
+    assert client.get("/search/", {"q": "机械臂", "page": 9}).status_code == 404
 
 
 def test_the_search_page_without_results_or_query_still_answers(client):
@@ -284,28 +284,28 @@ def test_the_search_page_without_results_or_query_still_answers(client):
 
 def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     for i in range(3):
-        add_byline(make_article(f"脑机接口稿件{i}", body="脑机接口。"), f"记者{i}")
+        add_byline(make_article(f"机械臂稿件{i}", body="机械臂。"), f"记者{i}")
     flush()
     # counts, page of ids, articles with their passages (a result shows no byline)
     with django_assert_num_queries(3):
-        client.get("/search/", {"q": "脑机接口"})
+        client.get("/search/", {"q": "机械臂"})
     for i in range(3, 12):
-        article = make_article(f"脑机接口稿件{i}", body="脑机接口。")
+        article = make_article(f"机械臂稿件{i}", body="机械臂。")
         add_byline(article, f"记者{i}")
         add_caption(article, "图说")
     flush()
     with django_assert_num_queries(3):
-        client.get("/search/", {"q": "脑机接口"})
+        client.get("/search/", {"q": "机械臂"})
     with django_assert_num_queries(3):
-        client.get("/search/", {"q": "脑机"})
+        client.get("/search/", {"q": "机械"})
 
 
 def test_the_page_shows_only_what_readers_may_see_even_if_the_index_lags(client):
-    hidden = make_article("脑机接口旧稿", body="脑机接口。")
-    shown = make_article("脑机接口新稿", body="脑机接口。")
+    hidden = make_article("机械臂旧稿", body="机械臂。")
+    shown = make_article("机械臂新稿", body="机械臂。")
     flush()
     Article.objects.filter(pk=hidden.pk).update(status=Article.Status.DRAFT)  # no signal
-    html = client.get("/search/", {"q": "脑机接口"}).content.decode()
+    html = client.get("/search/", {"q": "机械臂"}).content.decode()
     assert f'href="/articles/{shown.pk}/"' in html
     assert f'href="/articles/{hidden.pk}/"' not in html
 
@@ -313,20 +313,18 @@ def test_the_page_shows_only_what_readers_may_see_even_if_the_index_lags(client)
 def test_only_an_untitled_photo_item_reads_its_captions_for_its_title(
     client, django_assert_num_queries
 ):
-    photo = make_article("", kind=Article.Kind.PHOTO, body="脑机接口的照片。")
-    add_caption(photo, "脑机接口实验室里的志愿者")
-    make_article("脑机接口稿件", body="脑机接口。")
+    photo = make_article("", kind=Article.Kind.PHOTO, body="机械臂的照片。")
+    add_caption(photo, "机械臂实验室里的志愿者")
+    make_article("机械臂稿件", body="机械臂。")
     flush()
     with django_assert_num_queries(4):  # and the captions
-        html = client.get("/search/", {"q": "脑机接口"}).content.decode()
-    assert "<mark>脑机接口</mark>实验室里的志愿者" in html
+        html = client.get("/search/", {"q": "机械臂"}).content.decode()
+    assert "<mark>机械臂</mark>实验室里的志愿者" in html
 
 
 def test_a_passage_starts_at_the_sentence_holding_the_match():
-    text = "第一句很长很长很长。第二句提到脑机接口设备。第三句。"
-    assert search_text.snippet(text, ["脑机接口"]) == (
-        "…第二句提到<mark>脑机接口</mark>设备。第三句。"
-    )
+    text = "第一句很长很长很长。第二句提到机械臂设备。第三句。"
+    assert search_text.snippet(text, ["机械臂"]) == ("…第二句提到<mark>机械臂</mark>设备。第三句。")
 
 
 @pytest.mark.django_db(transaction=True)

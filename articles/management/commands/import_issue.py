@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--page", type=int, help="版次（仅用于单个文件，默认取文件名中的数字或 1）"
         )
-        parser.add_argument("--page-name", help="版名，如 要闻、区域创新")
+        parser.add_argument("--page-name", help="版名，如 要闻、创新一线")
         parser.add_argument("--encoding", help="文本编码（默认自动识别 UTF-8 / GB18030）")
         parser.add_argument("--publish", action="store_true", help="新稿件直接发布（默认为草稿）")
         parser.add_argument(
