@@ -1198,3 +1198,27 @@ def test_a_one_line_caption_does_not_run_on_into_the_kicker_over_a_bold_title():
     first, second = parse_page(text).articles
     assert first.captions == ["算力中心机房一角的服务器机柜"]
     assert (second.kicker, second.title) == ("数字乡村行", "棚里来了新帮手")
+
+
+def test_a_subheading_after_an_in_article_caption_stays_in_its_article():
+    """A photo set between an article's paragraphs carries its ▲ caption under it, and the
+    article's text goes on below: a plain heading between that caption and the next
+    paragraph, in the column of the text above, is a subheading of the same article."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "▲机房一角的服务器机柜",
+        "服务向基层延伸",
+        "县里企业用上这里的算",
+        "力，首批已有二十家签约使",
+        "用。",
+    )
+    (article,) = parse_page(text).articles
+    assert article.captions == ["机房一角的服务器机柜"]
+    assert [block.type for block in article.body] == [
+        "paragraph",
+        "paragraph",
+        "subheading",
+        "paragraph",
+    ]
+    assert article.body[2].text == "服务向基层延伸"
