@@ -507,10 +507,13 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     A caption says what the picture shows and never ends on a colon, which introduces what
     follows: a line closed by one is a kicker (引题) opening the next headline. A headline
     stands right over the dateline or byline line that opens its article: a few lines closing
-    no sentence there are that headline, and no caption runs on into them."""
+    no sentence there are that headline, and no caption runs on into them. A byline line opens
+    an article, and ends a caption's run-on as a dateline does."""
     lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
+        return False
+    if line.bylines or line.opens_dateline:
         return False
     if line.text.endswith(("：", ":")):
         return False

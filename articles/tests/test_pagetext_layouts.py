@@ -1222,3 +1222,24 @@ def test_a_subheading_after_an_in_article_caption_stays_in_its_article():
         "paragraph",
     ]
     assert article.body[2].text == "服务向基层延伸"
+
+
+#: A ▲ caption line set wider than the twelve-character text of BODY.
+WIDE_CAPTION = "▲算力中心机房一角整齐排列的服务器"
+
+
+def test_a_byline_line_after_a_caption_opens_the_next_article():
+    """Bylines on a line of their own open an article: a ▲ caption never runs on into them,
+    so the article they open, its headline set after its body, stands apart."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        WIDE_CAPTION,
+        "本报记者 林木",
+        *BYLINED_SENSOR_BODY[1:],
+        "草莓大棚装上传感器",
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角整齐排列的服务器"]
+    assert second.title == "草莓大棚装上传感器"
+    assert second.bylines == [Byline("记者", "林木")]
