@@ -507,8 +507,10 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     A caption says what the picture shows and never ends on a colon, which introduces what
     follows: a line closed by one is a kicker (引题) opening the next headline. A headline
     stands right over the dateline or byline line that opens its article: a few lines closing
-    no sentence there are that headline, and no caption runs on into them. A byline line opens
-    an article, and ends a caption's run-on as a dateline does."""
+    no sentence there are that headline, and no caption runs on into them, unless the line is
+    shorter than any headline's first line, which fills its box: one of a few characters is
+    the rest of the caption's last word. A byline line opens an article, and ends a caption's
+    run-on as a dateline does."""
     lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
@@ -517,7 +519,8 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
         return False
     if line.text.endswith(("：", ":")):
         return False
-    if heads_opening(columns, index, titles=False) or kicks_bold_title(columns, index):
+    heads = line.width >= SHORTEST_KICKER and heads_opening(columns, index, titles=False)
+    if heads or kicks_bold_title(columns, index):
         return False
     text_column = columns.before(index - 2) if index >= 2 else None
     if text_column is not None and last.width <= text_column + WIDER_BY:

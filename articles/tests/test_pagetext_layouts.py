@@ -1243,3 +1243,19 @@ def test_a_byline_line_after_a_caption_opens_the_next_article():
     assert first.captions == ["算力中心机房一角整齐排列的服务器"]
     assert second.title == "草莓大棚装上传感器"
     assert second.bylines == [Byline("记者", "林木")]
+
+
+def test_a_captions_two_character_run_on_is_no_headline_over_a_dateline():
+    """A headline's first line fills its box: a line of two characters after a ▲ caption set
+    wider than the text is the rest of the caption, even right over the next dateline."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        WIDE_CAPTION,
+        "机柜",
+        *SENSOR_BODY,
+        "草莓大棚装上传感器",
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角整齐排列的服务器机柜"]
+    assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
