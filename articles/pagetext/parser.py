@@ -426,7 +426,8 @@ class PageAssembly:
             if previous and previous.article.title is None:
                 self.give_headings(previous)
             else:
-                self.give_headings(self.start_item())
+                # start_item gives the waiting headline to the item it opens.
+                self.start_item()
         self.share_headlines()
         self.hand_headlines_down()
         return [item.article for item in self.items if has_content(item.article)]

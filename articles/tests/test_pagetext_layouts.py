@@ -1259,3 +1259,11 @@ def test_a_captions_two_character_run_on_is_no_headline_over_a_dateline():
     first, second = parse_page(text).articles
     assert first.captions == ["算力中心机房一角整齐排列的服务器机柜"]
     assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
+
+
+def test_a_headline_closing_the_page_after_a_headlined_article_is_kept():
+    """An article has one headline: one printed after the body of an article that has its
+    own above is another article's, and is kept, not dropped."""
+    text = page("算力中心投运算力中心投运", *BODY, *PLAIN_BODY, "秸秆变身餐盒")
+    titles = [article.title for article in parse_page(text).articles]
+    assert titles == ["算力中心投运", "秸秆变身餐盒"]
