@@ -520,7 +520,7 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     if line.text.endswith(("：", ":")):
         return False
     heads = line.width >= SHORTEST_KICKER and heads_opening(columns, index, titles=False)
-    if heads or kicks_bold_title(columns, index):
+    if heads or kicks_bold_title(columns, index) or titles_photo_news(columns, index, last):
         return False
     text_column = columns.before(index - 2) if index >= 2 else None
     if text_column is not None and last.width <= text_column + WIDER_BY:
@@ -529,6 +529,23 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
         return False
     neighbours = [other.width for other in lines[max(0, index - 4) : index + 4] if other.marked]
     return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
+
+
+def titles_photo_news(columns: Columns, index: int, caption: Line) -> bool:
+    """A phrase of a few characters right over a line set across a picture, wider than any
+    text column and than the ▲ caption's line above (a caption runs on at its own measure),
+    is photo news' title over its caption, not the run-on of that ▲ caption."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        following is not None
+        and across_picture(following) is not None
+        and following.width > caption.width + WIDER_BY
+        and line.width >= SHORTEST_KICKER
+        and not has_clause_mark(line.text)
+        and not ends_paragraph(line.text)
+    )
 
 
 def kicks_bold_title(columns: Columns, index: int) -> bool:

@@ -1267,3 +1267,13 @@ def test_a_headline_closing_the_page_after_a_headlined_article_is_kept():
     text = page("算力中心投运算力中心投运", *BODY, *PLAIN_BODY, "秸秆变身餐盒")
     titles = [article.title for article in parse_page(text).articles]
     assert titles == ["算力中心投运", "秸秆变身餐盒"]
+
+
+def test_a_phrase_over_photo_news_text_is_its_title_not_a_captions_run_on():
+    """Photo news is set across its picture, wider than any text column: a phrase right
+    over its first line is its title, not the run-on of the ▲ caption closing the article
+    above."""
+    text = page("算力中心投运算力中心投运", *BODY, WIDE_CAPTION, "无人农机下田", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert article.captions == ["算力中心机房一角整齐排列的服务器"]
+    assert (photo.kind, photo.title) == ("photo", "无人农机下田")
