@@ -758,11 +758,12 @@ def set_across_columns(unit: Unit, following: Line, column: float | None) -> boo
     """A line of no sentence wider than the column after it by more than a hanging mark is
     not that column's text: a headline set across several columns. The line right under it is
     that column's: one as wide as the headline or wider goes on from it, and the narrow
-    "column" was measured on short lines further down (a paragraph's last, a heading)."""
+    "column" was measured on short lines further down (a paragraph's last, a heading). A line
+    opening with `图为…` opens a caption, set across its picture, whose sentence runs on."""
     line = unit.lines[-1]
     if len(unit.lines) != 1 or column is None or line.loose or ends_paragraph(line.text):
         return False
-    if has_clause_mark(line.text):
+    if has_clause_mark(line.text) or PICTURE_AT_START.match(line.text):
         return False
     return line.width > column + HANGING and following.width < line.width
 

@@ -1277,3 +1277,20 @@ def test_a_phrase_over_photo_news_text_is_its_title_not_a_captions_run_on():
     article, photo = parse_page(text).articles
     assert article.captions == ["算力中心机房一角整齐排列的服务器"]
     assert (photo.kind, photo.title) == ("photo", "无人农机下田")
+
+
+def test_a_picture_sentence_wider_than_the_text_runs_on_to_its_end():
+    """A caption opening with `图为…` is set across its picture, wider than the column: its
+    line is no headline across columns, and the sentence goes on to its stop on the next."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "图为算力中心机房里的服务器机",
+        "柜。",
+        "县里企业用上这里的算",
+        "力，首批已有二十家签约使",
+        "用。",
+    )
+    (article,) = parse_page(text).articles
+    assert article.captions == ["图为算力中心机房里的服务器机柜。"]
+    assert [block.text[:4] for block in article.body] == ["近日，某", "该中心负", "县里企业"]
