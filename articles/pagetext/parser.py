@@ -557,14 +557,19 @@ def photo_title_start(lines: list[Line]) -> int | None:
     only where both parts read as a headline and the lines cannot be one: where the face
     changes, where a colon or dash says so, or where a title would have to leave a line short
     of the one above it and widen again on the next (a title broken over lines fills every
-    line but its last; only a title's first two lines may widen, set as two phrases)."""
+    line but its last; only a title's first two lines may widen, set as two phrases). A plain
+    line over a wider bold title is its kicker (引题, set shorter than the title it leads
+    into): the lines are then one headline, and the photo has no title."""
     cut = len(lines) - 1
     above, below = lines[cut - 1], lines[cut]
     if above.glued and not glued_by_latin(above):
         return None
     if not both_headlines(lines, cut, widths=False):
         return None
-    if face_of(above) != face_of(below) or not reads_as_headline(lines, widths=False):
+    whole = reads_as_headline(lines, widths=False)
+    if whole and not above.bold and below.bold and wider(below, above):
+        return None
+    if face_of(above) != face_of(below) or not whole:
         return cut
     return cut if closes_broken_title(lines[:cut]) and wider(below, above) else None
 

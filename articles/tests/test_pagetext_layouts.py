@@ -1294,3 +1294,13 @@ def test_a_picture_sentence_wider_than_the_text_runs_on_to_its_end():
     (article,) = parse_page(text).articles
     assert article.captions == ["图为算力中心机房里的服务器机柜。"]
     assert [block.text[:4] for block in article.body] == ["近日，某", "该中心负", "县里企业"]
+
+
+def test_a_plain_kicker_over_a_wider_bold_title_before_untitled_photo_news_stays_its():
+    """A plain line over a bold title is its kicker (引题), set shorter than the title it
+    leads into: after a body, over photo news, the two are that article's one headline, and
+    the photo has no title."""
+    text = page(*BODY, "数字乡村行", "秸秆变身环保餐盒秸秆变身环保餐盒", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert (article.kicker, article.title) == ("数字乡村行", "秸秆变身环保餐盒")
+    assert (photo.kind, photo.title) == ("photo", None)
