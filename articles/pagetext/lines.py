@@ -58,6 +58,8 @@ SHORTEST_KICKER = 4
 #: Columns whose full lines differ by this much are two columns.
 COLUMN_SHIFT = 2
 #: Marks inside a sentence, which a heading does without.
+#: How a subtitle (副题) opens.
+SUBTITLE_OPENING = ("——", "—", "--")
 CLAUSE_MARKS = "，。；！？、"
 
 
@@ -638,6 +640,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         # A line that opens a block fills it unless indented: one far short of the wide
         # line under it is the heading over it (a headline over photo news), not its start.
         return "heading over wider text"
+    if closes_with_subtitle(unit):
+        return "subtitle closes its headline"
     if previous.loose:
         return None
     if ends_paragraph(previous.text) and not quotes_into_sentence(previous, before):
@@ -655,6 +659,17 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if heads_indented_paragraph(unit, columns, index, after):
         return "heading over an indented line"
     return None
+
+
+def closes_with_subtitle(unit: Unit) -> bool:
+    """A dash opens a headline's last line, its subtitle (副题, `——…`): heading lines dividing
+    no clause whose last opens with a dash end there, and the next line is no part of them."""
+    last = unit.lines[-1]
+    return (
+        1 < len(unit.lines) <= LONGEST_HEADING_RUN
+        and last.text.startswith(SUBTITLE_OPENING)
+        and not any(has_clause_mark(line.text) or ends_like_text(line.text) for line in unit.lines)
+    )
 
 
 def heading_boxed_with_its_paragraph(unit: Unit, columns: Columns, index: int) -> bool:

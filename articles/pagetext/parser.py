@@ -17,6 +17,7 @@ from .bylines import (
 )
 from .lines import (
     CAPTION_MARK,
+    SUBTITLE_OPENING,
     WIDEST_TEXT_COLUMN,
     Line,
     Unit,
@@ -33,7 +34,6 @@ PHOTO_COLUMN_RATIO = 1.3
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
-SUBTITLE_OPENING = ("——", "—", "--")
 #: Two headlines set one after the other print a dozen lines at most.
 LONGEST_HEADLINE_RUN = 12
 

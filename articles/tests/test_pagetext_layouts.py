@@ -1304,3 +1304,18 @@ def test_a_plain_kicker_over_a_wider_bold_title_before_untitled_photo_news_stays
     article, photo = parse_page(text).articles
     assert (article.kicker, article.title) == ("数字乡村行", "秸秆变身环保餐盒")
     assert (photo.kind, photo.title) == ("photo", None)
+
+
+def test_a_dash_subtitle_ends_its_headline_over_photo_news_text():
+    """A dash opens a headline's last line, its subtitle (副题): the headline set after a
+    body ends there, and the wide line under it opens photo news' caption, not a third line
+    of one unit with the headline."""
+    text = page(
+        *BODY, "城郊算力中心投运首批接入企业家", "——全市今年新增算力企业共四十余家", *PHOTO_NEWS
+    )
+    article, photo = parse_page(text).articles
+    assert (article.title, article.subtitle) == (
+        "城郊算力中心投运首批接入企业家",
+        "——全市今年新增算力企业共四十余家",
+    )
+    assert photo.captions[0].startswith("10月12日")
