@@ -428,11 +428,13 @@ def bracket_depth(text: str, depth: int = 0) -> int:
 
 
 def is_indented(columns: Columns, index: int, column: float | None) -> bool:
-    """A paragraph's first line: about two characters short of a full line that follows it."""
+    """A paragraph's first line: about two characters short of a full line that follows it.
+    A line set wider than the column (a caption across its picture, a headline across
+    columns) is no full line of it, and tells no indent."""
     lines = columns.lines
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if column is None or following is None:
+    if column is None or following is None or core_width(following) > column + WIDER_BY:
         return False
     narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
     # The first line may hang a closing mark past its measure, or set it inside.

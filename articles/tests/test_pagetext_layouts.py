@@ -1319,3 +1319,29 @@ def test_a_dash_subtitle_ends_its_headline_over_photo_news_text():
         "——全市今年新增算力企业共四十余家",
     )
     assert photo.captions[0].startswith("10月12日")
+
+
+def test_a_caption_wider_than_the_column_tells_no_indent_of_the_line_over_it():
+    """A paragraph's full line under an indented one is no wider than their column: a
+    caption set across its picture under a paragraph's full last line does not make that
+    line look indented, and the paragraph goes on to it."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "“以前算一次要等三天，",
+        "现在几分钟就出结果了。”",
+        "一位工程师笑着对记者说。",
+        "机房里整齐排列的服务器。（记者 方舟 摄）",
+        "稀土永磁材料研发取得新进展",
+        "这种材料已在新能源汽",
+        "车驱动电机上完成装车验证。",
+        "研究院负责人介绍，按年产",
+        "一万吨计算，每年可节约稀土",
+        "约一百吨。",
+    )
+    first, second = parse_page(text).articles
+    assert (
+        first.body[-1].text
+        == "“以前算一次要等三天，现在几分钟就出结果了。”一位工程师笑着对记者说。"
+    )
+    assert first.captions == ["机房里整齐排列的服务器。（记者方舟摄）"]
