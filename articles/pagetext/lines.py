@@ -725,7 +725,8 @@ def heads_indented_paragraph(
         # The indent short of the column but for a number or Latin word too long for the rest
         # of the line, pushed to the next: this is its paragraph's first line, not a heading.
         return False
-    first = core_width(following)
+    # A justified (loose) line is spaced out to fill its measure: no mark hangs past it.
+    first = following.width if following.loose else core_width(following)
     if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
         return False
     if line.width <= first - 1 or line.width >= first + 0.5:

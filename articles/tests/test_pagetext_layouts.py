@@ -1345,3 +1345,25 @@ def test_a_caption_wider_than_the_column_tells_no_indent_of_the_line_over_it():
         == "“以前算一次要等三天，现在几分钟就出结果了。”一位工程师笑着对记者说。"
     )
     assert first.captions == ["机房里整齐排列的服务器。（记者方舟摄）"]
+
+
+def test_a_heading_as_wide_as_a_justified_first_lines_text_is_a_subheading():
+    """A justified (loose) line is spaced out to fill its measure, so no mark hangs past
+    it: an unpunctuated line a character short of the indented, justified first line under
+    it is a subheading over that paragraph."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "算力服务向县乡延伸",
+        "县 里 企 业 用 上 了 算 力 ，",
+        "首批已有二十家企业签约使",
+        "用，成本比去年低了三成。",
+    )
+    (article,) = parse_page(text).articles
+    assert [block.type for block in article.body] == [
+        "paragraph",
+        "paragraph",
+        "subheading",
+        "paragraph",
+    ]
+    assert article.body[2].text == "算力服务向县乡延伸"
