@@ -393,23 +393,33 @@ class Columns:
 
     def after(self, index: int) -> float | None:
         """Stops where a paragraph closes and a wider column follows (a photo caption after an
-        article's last paragraph): those lines tell nothing about this column. A photo credit
-        (`…记者方舟摄`) closes a caption as a stop closes a paragraph."""
+        article's last paragraph), perhaps under a short heading line (photo news' title):
+        those lines tell nothing about this column. A photo credit (`…记者方舟摄`) closes a
+        caption as a stop closes a paragraph."""
         lines = self.lines
         stop = index + 1
         widest = lines[index].width
         while stop < len(lines) and stop - index <= WINDOW and not self.barriers[stop]:
             closing, following = lines[stop - 1], lines[stop]
-            if (
-                stop - index >= RELIABLE_SAMPLE
-                and following.width > widest + WIDER_BY
-                and (ends_paragraph(closing.text) or closes_credit(closing.text))
-                and not closing.loose
-            ):
-                break
+            if following.width > widest + WIDER_BY and not closing.loose:
+                if stop - index >= RELIABLE_SAMPLE and closes_block(closing):
+                    break
+                if (
+                    stop - 1 - index >= RELIABLE_SAMPLE
+                    and closes_block(lines[stop - 2])
+                    and not ends_like_text(closing.text)
+                    and closing.width < widest
+                ):
+                    stop -= 1
+                    break
             widest = max(widest, following.width)
             stop += 1
         return self.estimate(index, stop)
+
+
+def closes_block(line: Line) -> bool:
+    """Closes a paragraph (its sentence) or a caption (its credit)."""
+    return ends_paragraph(line.text) or closes_credit(line.text)
 
 
 def closes_credit(text: str) -> bool:

@@ -1367,3 +1367,21 @@ def test_a_heading_as_wide_as_a_justified_first_lines_text_is_a_subheading():
         "paragraph",
     ]
     assert article.body[2].text == "算力服务向县乡延伸"
+
+
+def test_photo_news_under_its_title_tells_nothing_of_the_column_above():
+    """Photo news is set wider than the text, under its title: the column of an article's
+    last paragraph is measured on that paragraph's lines, not on the photo's, so its
+    indented first line still opens it."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "目前已接入企业40家，",
+        "每月为企业节约电费三万元",
+        "以上。（通讯员 林木）",
+        "无人农机下田",
+        *PHOTO_NEWS,
+    )
+    article, photo = parse_page(text).articles
+    assert [block.text[:4] for block in article.body] == ["近日，某", "该中心负", "目前已接"]
+    assert photo.title == "无人农机下田"
