@@ -592,8 +592,20 @@ def kicker_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:
     its first line: where dividing a headline run between a plain line and the bold lines
     under it would leave those bold lines one title that widens on its second line, and the
     bold lines divide themselves into two headlines that read so, widths and all, they divide
-    there and the kicker stays with its title."""
-    if lines[cut - 1].bold or not lines[cut].bold or both_headlines(lines, cut, widths=True):
+    there and the kicker stays with its title. Likewise where the last of three lines or more
+    over the bold title, plain, is wider than the line above it (only a title's first two
+    lines may widen, set as two phrases; a broken title's last line is its shortest), while
+    the lines but the last read as a headline: that last line is the bold title's kicker."""
+    if lines[cut - 1].bold or not lines[cut].bold:
+        return cut
+    if (
+        cut >= 3
+        and cut - 1 in cuts
+        and wider(lines[cut - 1], lines[cut - 2])
+        and both_headlines(lines, cut - 1, widths=True)
+    ):
+        return cut - 1
+    if both_headlines(lines, cut, widths=True):
         return cut
     for other in cuts:
         if (

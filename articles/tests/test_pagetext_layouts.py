@@ -1385,3 +1385,21 @@ def test_photo_news_under_its_title_tells_nothing_of_the_column_above():
     article, photo = parse_page(text).articles
     assert [block.text[:4] for block in article.body] == ["近日，某", "该中心负", "目前已接"]
     assert photo.title == "无人农机下田"
+
+
+def test_a_plain_line_wider_than_a_broken_titles_last_is_the_next_titles_kicker():
+    """A title broken over lines fills every line but its last, and only its first two
+    lines may widen: a plain line wider than the short last line of a broken plain title,
+    right over a bold title, is that bold title's kicker (引题), not a third line of the
+    headline set after the body above."""
+    text = page(
+        *BODY,
+        "秸秆变身环保餐盒走进",
+        "千家万户",
+        "数字乡村行动计划",
+        "草莓大棚里装上了传感器草莓大棚里装上了传感器",
+        *SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.title == "秸秆变身环保餐盒走进千家万户"
+    assert (second.kicker, second.title) == ("数字乡村行动计划", "草莓大棚里装上了传感器")
