@@ -596,6 +596,8 @@ def kicker_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:
     over the bold title, plain, is wider than the line above it (only a title's first two
     lines may widen, set as two phrases; a broken title's last line is its shortest), while
     the lines but the last read as a headline: that last line is the bold title's kicker."""
+    if lines[cut - 1].bold and not lines[cut].bold:
+        return subtitle_kept(lines, cut, cuts)
     if lines[cut - 1].bold or not lines[cut].bold:
         return cut
     if (
@@ -615,6 +617,22 @@ def kicker_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:
             and both_headlines(lines, other, widths=True)
         ):
             return other
+    return cut
+
+
+def subtitle_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:
+    """A plain line under a bold title, over two plain lines or more, is that title's subtitle
+    (副题) when it is narrower than the plain line under it: in one face a kicker ends on a
+    colon, and a title broken over lines fills its first line, so the line is neither the
+    plain title's kicker nor its first line."""
+    if (
+        len(lines) - cut >= 3
+        and cut + 1 in cuts
+        and not any(line.bold for line in lines[cut:])
+        and wider(lines[cut + 1], lines[cut])
+        and both_headlines(lines, cut + 1, widths=True)
+    ):
+        return cut + 1
     return cut
 
 

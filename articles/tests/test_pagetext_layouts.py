@@ -1403,3 +1403,25 @@ def test_a_plain_line_wider_than_a_broken_titles_last_is_the_next_titles_kicker(
     first, second = parse_page(text).articles
     assert first.title == "秸秆变身环保餐盒走进千家万户"
     assert (second.kicker, second.title) == ("数字乡村行动计划", "草莓大棚里装上了传感器")
+
+
+def test_a_plain_line_under_a_bold_title_narrower_than_the_plain_title_below_is_its_subtitle():
+    """In one face a kicker ends on a colon, and a title broken over lines fills its first
+    line: a plain line under a bold title, narrower than the plain line under it, is the
+    bold title's subtitle (副题), and the plain lines below are the next headline."""
+    text = page(
+        *BODY,
+        "数字乡村：",
+        "草莓大棚里装上了传感器草莓大棚里装上了传感器",
+        "每十分钟报一次数",
+        "秸秆变身环保餐盒走进千家",
+        "万户",
+        *SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert (first.kicker, first.title, first.subtitle) == (
+        "数字乡村：",
+        "草莓大棚里装上了传感器",
+        "每十分钟报一次数",
+    )
+    assert (second.kicker, second.title) == (None, "秸秆变身环保餐盒走进千家万户")
