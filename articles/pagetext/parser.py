@@ -321,6 +321,9 @@ class PageAssembly:
         if current.closed:
             return True
         column = reliable_column(unit) or (unit.column_width if len(unit.lines) > 1 else None)
+        if column is not None and column > WIDEST_TEXT_COLUMN:
+            # News told in several sentences across a picture wider than any text column.
+            return True
         return (
             column is not None
             and current.column is not None

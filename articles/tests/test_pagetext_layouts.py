@@ -1425,3 +1425,30 @@ def test_a_plain_line_under_a_bold_title_narrower_than_the_plain_title_below_is_
         "每十分钟报一次数",
     )
     assert (second.kicker, second.title) == (None, "秸秆变身环保餐盒走进千家万户")
+
+
+#: An article's two paragraphs set twenty characters a line.
+WIDE_BODY = (
+    "本报讯（记者 方舟）近日，某市新建的",
+    "算力中心投入运行，首批接入企业四十家，覆盖",
+    "制造、物流和医疗等多个行业的应用场景。",
+    "该中心负责人介绍，算力资源将优先服务",
+    "中小企业，使用成本比市场价低三成左右。",
+)
+
+
+def test_news_told_across_a_picture_wider_than_any_column_is_photo_news():
+    """Photo news tells its news in several sentences, set across its picture wider than any
+    text column: after an article set in a wide column, such a caption is photo news of its
+    own, however little wider than that column it is."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *WIDE_BODY,
+        "10月12日，在某县的稻田里，北斗导航收割机在作业。",
+        "今年当地推广无人农机三百余台，收获进度快了一周。",
+        "（通讯员 何穗 摄）",
+    )
+    article, photo = parse_page(text).articles
+    assert article.captions == []
+    assert photo.kind == "photo"
+    assert photo.bylines == [Byline("通讯员", "何穗")]
