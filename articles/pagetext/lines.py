@@ -652,7 +652,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         # A line that opens a block fills it unless indented: one far short of the wide
         # line under it is the heading over it (a headline over photo news), not its start.
         return "heading over wider text"
-    if closes_with_subtitle(unit):
+    if closes_with_subtitle(unit) or subtitle_under_bold_title(unit, columns, index):
         return "subtitle closes its headline"
     if previous.loose:
         return None
@@ -681,6 +681,21 @@ def closes_with_subtitle(unit: Unit) -> bool:
         1 < len(unit.lines) <= LONGEST_HEADING_RUN
         and last.text.startswith(SUBTITLE_OPENING)
         and not any(has_clause_mark(line.text) or ends_like_text(line.text) for line in unit.lines)
+    )
+
+
+def subtitle_under_bold_title(unit: Unit, columns: Columns, index: int) -> bool:
+    """A dash line right under a fake-bold title, dividing no clause, is its subtitle (副题):
+    the headline ends with it."""
+    line = unit.lines[-1]
+    return (
+        len(unit.lines) == 1
+        and index >= 2
+        and columns.lines[index - 2].bold is not None
+        and not line.bold
+        and line.text.startswith(SUBTITLE_OPENING)
+        and not has_clause_mark(line.text)
+        and not ends_like_text(line.text)
     )
 
 

@@ -1452,3 +1452,19 @@ def test_news_told_across_a_picture_wider_than_any_column_is_photo_news():
     assert article.captions == []
     assert photo.kind == "photo"
     assert photo.bylines == [Byline("通讯员", "何穗")]
+
+
+def test_a_dash_line_under_a_bold_title_ends_that_headline():
+    """A dash line right under a fake-bold title is its subtitle (副题), the headline's last
+    line: the next headline's plain line under it is no run-on of it into a paragraph."""
+    text = page(
+        *BODY,
+        "算力中心投运首批接入算力中心投运首批接入",
+        "——全市新增算力企业四十家",
+        "秸秆变身环保餐盒走进千家万户",
+        *PLAIN_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert (first.title, first.subtitle) == ("算力中心投运首批接入", "——全市新增算力企业四十家")
+    assert second.title == "秸秆变身环保餐盒走进千家万户"
+    assert second.body[0].text.startswith("走进某生物科技公司")
