@@ -58,6 +58,8 @@ SHORTEST_KICKER = 4
 #: Columns whose full lines differ by this much are two columns.
 COLUMN_SHIFT = 2
 #: Marks inside a sentence, which a heading does without.
+#: How a subtitle (副题) opens.
+SUBTITLE_OPENING = ("——", "—", "--")
 CLAUSE_MARKS = "，。；！？、"
 
 
@@ -391,23 +393,33 @@ class Columns:
 
     def after(self, index: int) -> float | None:
         """Stops where a paragraph closes and a wider column follows (a photo caption after an
-        article's last paragraph): those lines tell nothing about this column. A photo credit
-        (`…记者方舟摄`) closes a caption as a stop closes a paragraph."""
+        article's last paragraph), perhaps under a short heading line (photo news' title):
+        those lines tell nothing about this column. A photo credit (`…记者方舟摄`) closes a
+        caption as a stop closes a paragraph."""
         lines = self.lines
         stop = index + 1
         widest = lines[index].width
         while stop < len(lines) and stop - index <= WINDOW and not self.barriers[stop]:
             closing, following = lines[stop - 1], lines[stop]
-            if (
-                stop - index >= RELIABLE_SAMPLE
-                and following.width > widest + WIDER_BY
-                and (ends_paragraph(closing.text) or closes_credit(closing.text))
-                and not closing.loose
-            ):
-                break
+            if following.width > widest + WIDER_BY and not closing.loose:
+                if stop - index >= RELIABLE_SAMPLE and closes_block(closing):
+                    break
+                if (
+                    stop - 1 - index >= RELIABLE_SAMPLE
+                    and closes_block(lines[stop - 2])
+                    and not ends_like_text(closing.text)
+                    and closing.width < widest
+                ):
+                    stop -= 1
+                    break
             widest = max(widest, following.width)
             stop += 1
         return self.estimate(index, stop)
+
+
+def closes_block(line: Line) -> bool:
+    """Closes a paragraph (its sentence) or a caption (its credit)."""
+    return ends_paragraph(line.text) or closes_credit(line.text)
 
 
 def closes_credit(text: str) -> bool:
@@ -426,11 +438,13 @@ def bracket_depth(text: str, depth: int = 0) -> int:
 
 
 def is_indented(columns: Columns, index: int, column: float | None) -> bool:
-    """A paragraph's first line: about two characters short of a full line that follows it."""
+    """A paragraph's first line: about two characters short of a full line that follows it.
+    A line set wider than the column (a caption across its picture, a headline across
+    columns) is no full line of it, and tells no indent."""
     lines = columns.lines
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if column is None or following is None:
+    if column is None or following is None or core_width(following) > column + WIDER_BY:
         return False
     narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
     # The first line may hang a closing mark past its measure, or set it inside.
@@ -507,14 +521,20 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
     A caption says what the picture shows and never ends on a colon, which introduces what
     follows: a line closed by one is a kicker (引题) opening the next headline. A headline
     stands right over the dateline or byline line that opens its article: a few lines closing
-    no sentence there are that headline, and no caption runs on into them."""
+    no sentence there are that headline, and no caption runs on into them, unless the line is
+    shorter than any headline's first line, which fills its box: one of a few characters is
+    the rest of the caption's last word. A byline line opens an article, and ends a caption's
+    run-on as a dateline does."""
     lines, line = columns.lines, columns.lines[index]
     last = unit.lines[-1]
     if line.marked or line.bold or ends_paragraph(last.text) or len(unit.lines) > 1:
         return False
+    if line.bylines or line.opens_dateline:
+        return False
     if line.text.endswith(("：", ":")):
         return False
-    if heads_opening(columns, index, titles=False) or kicks_bold_title(columns, index):
+    heads = line.width >= SHORTEST_KICKER and heads_opening(columns, index, titles=False)
+    if heads or kicks_bold_title(columns, index) or titles_photo_news(columns, index, last):
         return False
     text_column = columns.before(index - 2) if index >= 2 else None
     if text_column is not None and last.width <= text_column + WIDER_BY:
@@ -523,6 +543,23 @@ def continues_marked_caption(unit: Unit, columns: Columns, index: int) -> bool:
         return False
     neighbours = [other.width for other in lines[max(0, index - 4) : index + 4] if other.marked]
     return last.width >= max(neighbours, default=last.width) - 2 and line.width < last.width
+
+
+def titles_photo_news(columns: Columns, index: int, caption: Line) -> bool:
+    """A phrase of a few characters right over a line set across a picture, wider than any
+    text column and than the ▲ caption's line above (a caption runs on at its own measure),
+    is photo news' title over its caption, not the run-on of that ▲ caption."""
+    lines = columns.lines
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        following is not None
+        and across_picture(following) is not None
+        and following.width > caption.width + WIDER_BY
+        and line.width >= SHORTEST_KICKER
+        and not has_clause_mark(line.text)
+        and not ends_paragraph(line.text)
+    )
 
 
 def kicks_bold_title(columns: Columns, index: int) -> bool:
@@ -615,6 +652,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         # A line that opens a block fills it unless indented: one far short of the wide
         # line under it is the heading over it (a headline over photo news), not its start.
         return "heading over wider text"
+    if closes_with_subtitle(unit) or subtitle_under_bold_title(unit, columns, index):
+        return "subtitle closes its headline"
     if previous.loose:
         return None
     if ends_paragraph(previous.text) and not quotes_into_sentence(previous, before):
@@ -632,6 +671,32 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if heads_indented_paragraph(unit, columns, index, after):
         return "heading over an indented line"
     return None
+
+
+def closes_with_subtitle(unit: Unit) -> bool:
+    """A dash opens a headline's last line, its subtitle (副题, `——…`): heading lines dividing
+    no clause whose last opens with a dash end there, and the next line is no part of them."""
+    last = unit.lines[-1]
+    return (
+        1 < len(unit.lines) <= LONGEST_HEADING_RUN
+        and last.text.startswith(SUBTITLE_OPENING)
+        and not any(has_clause_mark(line.text) or ends_like_text(line.text) for line in unit.lines)
+    )
+
+
+def subtitle_under_bold_title(unit: Unit, columns: Columns, index: int) -> bool:
+    """A dash line right under a fake-bold title, dividing no clause, is its subtitle (副题):
+    the headline ends with it."""
+    line = unit.lines[-1]
+    return (
+        len(unit.lines) == 1
+        and index >= 2
+        and columns.lines[index - 2].bold is not None
+        and not line.bold
+        and line.text.startswith(SUBTITLE_OPENING)
+        and not has_clause_mark(line.text)
+        and not ends_like_text(line.text)
+    )
 
 
 def heading_boxed_with_its_paragraph(unit: Unit, columns: Columns, index: int) -> bool:
@@ -685,7 +750,8 @@ def heads_indented_paragraph(
         # The indent short of the column but for a number or Latin word too long for the rest
         # of the line, pushed to the next: this is its paragraph's first line, not a heading.
         return False
-    first = core_width(following)
+    # A justified (loose) line is spaced out to fill its measure: no mark hangs past it.
+    first = following.width if following.loose else core_width(following)
     if not (column - 3.5 <= first <= column - 1.25 and (after.width >= first + 1 or after.loose)):
         return False
     if line.width <= first - 1 or line.width >= first + 0.5:
@@ -735,11 +801,12 @@ def set_across_columns(unit: Unit, following: Line, column: float | None) -> boo
     """A line of no sentence wider than the column after it by more than a hanging mark is
     not that column's text: a headline set across several columns. The line right under it is
     that column's: one as wide as the headline or wider goes on from it, and the narrow
-    "column" was measured on short lines further down (a paragraph's last, a heading)."""
+    "column" was measured on short lines further down (a paragraph's last, a heading). A line
+    opening with `图为…` opens a caption, set across its picture, whose sentence runs on."""
     line = unit.lines[-1]
     if len(unit.lines) != 1 or column is None or line.loose or ends_paragraph(line.text):
         return False
-    if has_clause_mark(line.text):
+    if has_clause_mark(line.text) or PICTURE_AT_START.match(line.text):
         return False
     return line.width > column + HANGING and following.width < line.width
 

@@ -17,6 +17,7 @@ from .bylines import (
 )
 from .lines import (
     CAPTION_MARK,
+    SUBTITLE_OPENING,
     WIDEST_TEXT_COLUMN,
     Line,
     Unit,
@@ -33,7 +34,6 @@ PHOTO_COLUMN_RATIO = 1.3
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
-SUBTITLE_OPENING = ("——", "—", "--")
 #: Two headlines set one after the other print a dozen lines at most.
 LONGEST_HEADLINE_RUN = 12
 
@@ -321,6 +321,9 @@ class PageAssembly:
         if current.closed:
             return True
         column = reliable_column(unit) or (unit.column_width if len(unit.lines) > 1 else None)
+        if column is not None and column > WIDEST_TEXT_COLUMN:
+            # News told in several sentences across a picture wider than any text column.
+            return True
         return (
             column is not None
             and current.column is not None
@@ -426,7 +429,8 @@ class PageAssembly:
             if previous and previous.article.title is None:
                 self.give_headings(previous)
             else:
-                self.give_headings(self.start_item())
+                # start_item gives the waiting headline to the item it opens.
+                self.start_item()
         self.share_headlines()
         self.hand_headlines_down()
         return [item.article for item in self.items if has_content(item.article)]
@@ -556,14 +560,19 @@ def photo_title_start(lines: list[Line]) -> int | None:
     only where both parts read as a headline and the lines cannot be one: where the face
     changes, where a colon or dash says so, or where a title would have to leave a line short
     of the one above it and widen again on the next (a title broken over lines fills every
-    line but its last; only a title's first two lines may widen, set as two phrases)."""
+    line but its last; only a title's first two lines may widen, set as two phrases). A plain
+    line over a wider bold title is its kicker (引题, set shorter than the title it leads
+    into): the lines are then one headline, and the photo has no title."""
     cut = len(lines) - 1
     above, below = lines[cut - 1], lines[cut]
     if above.glued and not glued_by_latin(above):
         return None
     if not both_headlines(lines, cut, widths=False):
         return None
-    if face_of(above) != face_of(below) or not reads_as_headline(lines, widths=False):
+    whole = reads_as_headline(lines, widths=False)
+    if whole and not above.bold and below.bold and wider(below, above):
+        return None
+    if face_of(above) != face_of(below) or not whole:
         return cut
     return cut if closes_broken_title(lines[:cut]) and wider(below, above) else None
 
@@ -586,8 +595,22 @@ def kicker_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:
     its first line: where dividing a headline run between a plain line and the bold lines
     under it would leave those bold lines one title that widens on its second line, and the
     bold lines divide themselves into two headlines that read so, widths and all, they divide
-    there and the kicker stays with its title."""
-    if lines[cut - 1].bold or not lines[cut].bold or both_headlines(lines, cut, widths=True):
+    there and the kicker stays with its title. Likewise where the last of three lines or more
+    over the bold title, plain, is wider than the line above it (only a title's first two
+    lines may widen, set as two phrases; a broken title's last line is its shortest), while
+    the lines but the last read as a headline: that last line is the bold title's kicker."""
+    if lines[cut - 1].bold and not lines[cut].bold:
+        return subtitle_kept(lines, cut, cuts)
+    if lines[cut - 1].bold or not lines[cut].bold:
+        return cut
+    if (
+        cut >= 3
+        and cut - 1 in cuts
+        and wider(lines[cut - 1], lines[cut - 2])
+        and both_headlines(lines, cut - 1, widths=True)
+    ):
+        return cut - 1
+    if both_headlines(lines, cut, widths=True):
         return cut
     for other in cuts:
         if (
@@ -597,6 +620,22 @@ def kicker_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:
             and both_headlines(lines, other, widths=True)
         ):
             return other
+    return cut
+
+
+def subtitle_kept(lines: list[Line], cut: int, cuts: list[int]) -> int:
+    """A plain line under a bold title, over two plain lines or more, is that title's subtitle
+    (副题) when it is narrower than the plain line under it: in one face a kicker ends on a
+    colon, and a title broken over lines fills its first line, so the line is neither the
+    plain title's kicker nor its first line."""
+    if (
+        len(lines) - cut >= 3
+        and cut + 1 in cuts
+        and not any(line.bold for line in lines[cut:])
+        and wider(lines[cut + 1], lines[cut])
+        and both_headlines(lines, cut + 1, widths=True)
+    ):
+        return cut + 1
     return cut
 
 

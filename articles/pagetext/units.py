@@ -103,17 +103,28 @@ def nearest_column(units: list[Unit], kinds: list[Kind], indexes: range) -> floa
     return None
 
 
+def text_above_captions(kinds: list[Kind], first: int) -> int | None:
+    """The text unit a heading group follows, past the ▲ captions of a photo set between an
+    article's paragraphs (the caption stands under its picture, the article's text goes on
+    under it); None when the group follows no text."""
+    above = first - 1
+    while above > 0 and kinds[above] is Kind.MARKED_CAPTION:
+        above -= 1
+    return above if kinds[above] in TEXT_KINDS else None
+
+
 def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -> bool:
     """A heading group inside one article's run of text, not a headline between two items."""
     if any(units[index].bold for index in range(first, last + 1)):
         return False
     if first == 0 or last == len(units) - 1:
         return False
-    if kinds[first - 1] not in TEXT_KINDS or kinds[last + 1] is not Kind.PARAGRAPH:
+    above = text_above_captions(kinds, first)
+    if above is None or kinds[last + 1] is not Kind.PARAGRAPH:
         return False
-    if parse_standalone_bylines(units[first - 1].lines[-1].raw):
+    if parse_standalone_bylines(units[above].lines[-1].raw):
         return False
-    if split_trailing_bylines(units[first - 1].tail_raw(3)):
+    if split_trailing_bylines(units[above].tail_raw(3)):
         # `…成效明显。（通讯员 林晓舟）` closed its article: a headline follows, not a subheading.
         return False
     before = nearest_column(units, kinds, range(first - 1, -1, -1))

@@ -1198,3 +1198,273 @@ def test_a_one_line_caption_does_not_run_on_into_the_kicker_over_a_bold_title():
     first, second = parse_page(text).articles
     assert first.captions == ["算力中心机房一角的服务器机柜"]
     assert (second.kicker, second.title) == ("数字乡村行", "棚里来了新帮手")
+
+
+def test_a_subheading_after_an_in_article_caption_stays_in_its_article():
+    """A photo set between an article's paragraphs carries its ▲ caption under it, and the
+    article's text goes on below: a plain heading between that caption and the next
+    paragraph, in the column of the text above, is a subheading of the same article."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "▲机房一角的服务器机柜",
+        "服务向基层延伸",
+        "县里企业用上这里的算",
+        "力，首批已有二十家签约使",
+        "用。",
+    )
+    (article,) = parse_page(text).articles
+    assert article.captions == ["机房一角的服务器机柜"]
+    assert [block.type for block in article.body] == [
+        "paragraph",
+        "paragraph",
+        "subheading",
+        "paragraph",
+    ]
+    assert article.body[2].text == "服务向基层延伸"
+
+
+#: A ▲ caption line set wider than the twelve-character text of BODY.
+WIDE_CAPTION = "▲算力中心机房一角整齐排列的服务器"
+
+
+def test_a_byline_line_after_a_caption_opens_the_next_article():
+    """Bylines on a line of their own open an article: a ▲ caption never runs on into them,
+    so the article they open, its headline set after its body, stands apart."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        WIDE_CAPTION,
+        "本报记者 林木",
+        *BYLINED_SENSOR_BODY[1:],
+        "草莓大棚装上传感器",
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角整齐排列的服务器"]
+    assert second.title == "草莓大棚装上传感器"
+    assert second.bylines == [Byline("记者", "林木")]
+
+
+def test_a_captions_two_character_run_on_is_no_headline_over_a_dateline():
+    """A headline's first line fills its box: a line of two characters after a ▲ caption set
+    wider than the text is the rest of the caption, even right over the next dateline."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        WIDE_CAPTION,
+        "机柜",
+        *SENSOR_BODY,
+        "草莓大棚装上传感器",
+    )
+    first, second = parse_page(text).articles
+    assert first.captions == ["算力中心机房一角整齐排列的服务器机柜"]
+    assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
+
+
+def test_a_headline_closing_the_page_after_a_headlined_article_is_kept():
+    """An article has one headline: one printed after the body of an article that has its
+    own above is another article's, and is kept, not dropped."""
+    text = page("算力中心投运算力中心投运", *BODY, *PLAIN_BODY, "秸秆变身餐盒")
+    titles = [article.title for article in parse_page(text).articles]
+    assert titles == ["算力中心投运", "秸秆变身餐盒"]
+
+
+def test_a_phrase_over_photo_news_text_is_its_title_not_a_captions_run_on():
+    """Photo news is set across its picture, wider than any text column: a phrase right
+    over its first line is its title, not the run-on of the ▲ caption closing the article
+    above."""
+    text = page("算力中心投运算力中心投运", *BODY, WIDE_CAPTION, "无人农机下田", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert article.captions == ["算力中心机房一角整齐排列的服务器"]
+    assert (photo.kind, photo.title) == ("photo", "无人农机下田")
+
+
+def test_a_picture_sentence_wider_than_the_text_runs_on_to_its_end():
+    """A caption opening with `图为…` is set across its picture, wider than the column: its
+    line is no headline across columns, and the sentence goes on to its stop on the next."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "图为算力中心机房里的服务器机",
+        "柜。",
+        "县里企业用上这里的算",
+        "力，首批已有二十家签约使",
+        "用。",
+    )
+    (article,) = parse_page(text).articles
+    assert article.captions == ["图为算力中心机房里的服务器机柜。"]
+    assert [block.text[:4] for block in article.body] == ["近日，某", "该中心负", "县里企业"]
+
+
+def test_a_plain_kicker_over_a_wider_bold_title_before_untitled_photo_news_stays_its():
+    """A plain line over a bold title is its kicker (引题), set shorter than the title it
+    leads into: after a body, over photo news, the two are that article's one headline, and
+    the photo has no title."""
+    text = page(*BODY, "数字乡村行", "秸秆变身环保餐盒秸秆变身环保餐盒", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert (article.kicker, article.title) == ("数字乡村行", "秸秆变身环保餐盒")
+    assert (photo.kind, photo.title) == ("photo", None)
+
+
+def test_a_dash_subtitle_ends_its_headline_over_photo_news_text():
+    """A dash opens a headline's last line, its subtitle (副题): the headline set after a
+    body ends there, and the wide line under it opens photo news' caption, not a third line
+    of one unit with the headline."""
+    text = page(
+        *BODY, "城郊算力中心投运首批接入企业家", "——全市今年新增算力企业共四十余家", *PHOTO_NEWS
+    )
+    article, photo = parse_page(text).articles
+    assert (article.title, article.subtitle) == (
+        "城郊算力中心投运首批接入企业家",
+        "——全市今年新增算力企业共四十余家",
+    )
+    assert photo.captions[0].startswith("10月12日")
+
+
+def test_a_caption_wider_than_the_column_tells_no_indent_of_the_line_over_it():
+    """A paragraph's full line under an indented one is no wider than their column: a
+    caption set across its picture under a paragraph's full last line does not make that
+    line look indented, and the paragraph goes on to it."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "“以前算一次要等三天，",
+        "现在几分钟就出结果了。”",
+        "一位工程师笑着对记者说。",
+        "机房里整齐排列的服务器。（记者 方舟 摄）",
+        "稀土永磁材料研发取得新进展",
+        "这种材料已在新能源汽",
+        "车驱动电机上完成装车验证。",
+        "研究院负责人介绍，按年产",
+        "一万吨计算，每年可节约稀土",
+        "约一百吨。",
+    )
+    first, second = parse_page(text).articles
+    assert (
+        first.body[-1].text
+        == "“以前算一次要等三天，现在几分钟就出结果了。”一位工程师笑着对记者说。"
+    )
+    assert first.captions == ["机房里整齐排列的服务器。（记者方舟摄）"]
+
+
+def test_a_heading_as_wide_as_a_justified_first_lines_text_is_a_subheading():
+    """A justified (loose) line is spaced out to fill its measure, so no mark hangs past
+    it: an unpunctuated line a character short of the indented, justified first line under
+    it is a subheading over that paragraph."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "算力服务向县乡延伸",
+        "县 里 企 业 用 上 了 算 力 ，",
+        "首批已有二十家企业签约使",
+        "用，成本比去年低了三成。",
+    )
+    (article,) = parse_page(text).articles
+    assert [block.type for block in article.body] == [
+        "paragraph",
+        "paragraph",
+        "subheading",
+        "paragraph",
+    ]
+    assert article.body[2].text == "算力服务向县乡延伸"
+
+
+def test_photo_news_under_its_title_tells_nothing_of_the_column_above():
+    """Photo news is set wider than the text, under its title: the column of an article's
+    last paragraph is measured on that paragraph's lines, not on the photo's, so its
+    indented first line still opens it."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *BODY,
+        "目前已接入企业40家，",
+        "每月为企业节约电费三万元",
+        "以上。（通讯员 林木）",
+        "无人农机下田",
+        *PHOTO_NEWS,
+    )
+    article, photo = parse_page(text).articles
+    assert [block.text[:4] for block in article.body] == ["近日，某", "该中心负", "目前已接"]
+    assert photo.title == "无人农机下田"
+
+
+def test_a_plain_line_wider_than_a_broken_titles_last_is_the_next_titles_kicker():
+    """A title broken over lines fills every line but its last, and only its first two
+    lines may widen: a plain line wider than the short last line of a broken plain title,
+    right over a bold title, is that bold title's kicker (引题), not a third line of the
+    headline set after the body above."""
+    text = page(
+        *BODY,
+        "秸秆变身环保餐盒走进",
+        "千家万户",
+        "数字乡村行动计划",
+        "草莓大棚里装上了传感器草莓大棚里装上了传感器",
+        *SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert first.title == "秸秆变身环保餐盒走进千家万户"
+    assert (second.kicker, second.title) == ("数字乡村行动计划", "草莓大棚里装上了传感器")
+
+
+def test_a_plain_line_under_a_bold_title_narrower_than_the_plain_title_below_is_its_subtitle():
+    """In one face a kicker ends on a colon, and a title broken over lines fills its first
+    line: a plain line under a bold title, narrower than the plain line under it, is the
+    bold title's subtitle (副题), and the plain lines below are the next headline."""
+    text = page(
+        *BODY,
+        "数字乡村：",
+        "草莓大棚里装上了传感器草莓大棚里装上了传感器",
+        "每十分钟报一次数",
+        "秸秆变身环保餐盒走进千家",
+        "万户",
+        *SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert (first.kicker, first.title, first.subtitle) == (
+        "数字乡村：",
+        "草莓大棚里装上了传感器",
+        "每十分钟报一次数",
+    )
+    assert (second.kicker, second.title) == (None, "秸秆变身环保餐盒走进千家万户")
+
+
+#: An article's two paragraphs set twenty characters a line.
+WIDE_BODY = (
+    "本报讯（记者 方舟）近日，某市新建的",
+    "算力中心投入运行，首批接入企业四十家，覆盖",
+    "制造、物流和医疗等多个行业的应用场景。",
+    "该中心负责人介绍，算力资源将优先服务",
+    "中小企业，使用成本比市场价低三成左右。",
+)
+
+
+def test_news_told_across_a_picture_wider_than_any_column_is_photo_news():
+    """Photo news tells its news in several sentences, set across its picture wider than any
+    text column: after an article set in a wide column, such a caption is photo news of its
+    own, however little wider than that column it is."""
+    text = page(
+        "算力中心投运算力中心投运",
+        *WIDE_BODY,
+        "10月12日，在某县的稻田里，北斗导航收割机在作业。",
+        "今年当地推广无人农机三百余台，收获进度快了一周。",
+        "（通讯员 何穗 摄）",
+    )
+    article, photo = parse_page(text).articles
+    assert article.captions == []
+    assert photo.kind == "photo"
+    assert photo.bylines == [Byline("通讯员", "何穗")]
+
+
+def test_a_dash_line_under_a_bold_title_ends_that_headline():
+    """A dash line right under a fake-bold title is its subtitle (副题), the headline's last
+    line: the next headline's plain line under it is no run-on of it into a paragraph."""
+    text = page(
+        *BODY,
+        "算力中心投运首批接入算力中心投运首批接入",
+        "——全市新增算力企业四十家",
+        "秸秆变身环保餐盒走进千家万户",
+        *PLAIN_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert (first.title, first.subtitle) == ("算力中心投运首批接入", "——全市新增算力企业四十家")
+    assert second.title == "秸秆变身环保餐盒走进千家万户"
+    assert second.body[0].text.startswith("走进某生物科技公司")
