@@ -127,21 +127,21 @@ def test_marked_captions_lose_the_marker_and_a_long_one_runs_on_to_the_next_line
     text = page(
         "园区合作园区合作",
         "本报讯 近日，两地经济开发区签",
-        "订友好合作协议，双方将在招商引",
+        "署结对共建协议，双方将在招商引",
         "资、人才培训等方面开展合作。",
-        "▲两地经济开发区负责人签订友好合作协",
+        "▲两地经济开发区负责人签署结对共建协",
         "议并参观园区企业",
         "▲座谈会现场",
     )
     (article,) = parse_page(text).articles
-    assert article.captions == ["两地经济开发区负责人签订友好合作协议并参观园区企业", "座谈会现场"]
+    assert article.captions == ["两地经济开发区负责人签署结对共建协议并参观园区企业", "座谈会现场"]
 
 
 def test_a_trailing_byline_of_names_alone_has_no_role():
     text = page(
         "技术中心技术中心",
-        "新增的国家级技术中心主要集中",
-        "在电气机械和器材制造业、通用设",
+        "新认定的省级研发中心主要集中",
+        "在能源装备和仪器制造业、通用设",
         "备制造业等行业，占全省六成以上。",
         "（宋晓华）",
     )
@@ -153,8 +153,8 @@ def test_a_trailing_byline_of_names_alone_has_no_role():
 def test_two_names_alone_broken_over_two_lines_stay_two_names():
     text = page(
         "技术中心技术中心",
-        "新增的国家级技术中心主要集中",
-        "在电气机械和器材制造业、通用设",
+        "新认定的省级研发中心主要集中",
+        "在能源装备和仪器制造业、通用设",
         "备制造业等行业，占全省六成。（李娜",
         "王刚）",
     )
@@ -264,9 +264,9 @@ def test_datelines_of_other_papers_open_the_first_paragraph(opening, dateline):
     text = page(
         "新闻标题新闻标题",
         f"{opening}（记者 张晓楠）近日，",
-        "市科技局公布了第五批入库科技型中",
-        "小企业名单，又有一批企业纳入全国",
-        "科技型中小企业信息库。",
+        "市科技局发布了本年第三批创新型中",
+        "小企业名单，又有一批企业进入省级",
+        "培育库。",
     )
     (article,) = parse_page(text).articles
     assert article.dateline == dateline
@@ -278,8 +278,8 @@ def test_a_standalone_byline_line_maps_benbao_reporter_to_reporter():
     text = page(
         "芯片产业芯片产业",
         "本报记者 李墨 通讯员 周钢 王健 实习生 於鑫益",
-        "会上披露，武汉已集聚芯片企业",
-        "100余家，一个集成电路产业链正在",
+        "会上披露，当地已落户芯片企业",
+        "100余家，一条设计到封测的链条正在",
         "形成。",
     )
     (article,) = parse_page(text).articles

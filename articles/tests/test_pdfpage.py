@@ -1353,8 +1353,8 @@ def title_with_a_word_space_narrower_than_the_gutter_under_it(pdf) -> None:
     pdf.drawString(206, 540, "总数达百家")
     song(pdf, 9)
     for row in range(6):
-        pdf.drawString(40, 510 - row * 14, "安庆市积极开展高新技术企业培育工作")
-        pdf.drawString(203, 510 - row * 14, "作主动加强科技创新")
+        pdf.drawString(40, 510 - row * 14, "安庆今年新认定的创新型企业名单公布")
+        pdf.drawString(203, 510 - row * 14, "并为每家企业配专员")
 
 
 def test_a_titles_word_space_narrower_than_the_gutter_under_it_parts_no_headlines():
