@@ -206,7 +206,8 @@ def _name_start(
     if kind == "government" and text[suffix_start:end] in naming.STREET_OFFICES:
         return _street_office_start(pieces, suffix_start)
     if kind == "government":
-        kept = _place_tail(pieces)
+        suffix = text[suffix_start:end]
+        kept = _place_tail(pieces, before_level=naming.is_level_committee(suffix))
     else:
         kept = _name_tail(
             pieces,
@@ -287,22 +288,71 @@ def _street_office_start(pieces: list[tuple[str, str]], suffix_start: int) -> in
     return suffix_start - street - sum(len(word) for word, _ in places)
 
 
-def _place_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The places, levels, zones and names right before a department (浙江省, 省, 湖北省委)."""
+def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> list[tuple[str, str]]:
+    """The places, levels, zones and names right before a department (浙江省, 省, 湖北省委).
+    ``before_level``: the suffix itself opens with a level (市委, 县委), so the words right
+    before it may spell the place's name (江澄|市委)."""
     kept: list[tuple[str, str]] = []
-    for index in range(len(pieces) - 1, -1, -1):
+    index = len(pieces) - 1
+    if before_level:
+        named = _place_name_before_level(pieces, len(pieces))
+        kept = pieces[len(pieces) - named :]
+        index -= named
+    while index >= 0:
         word, flag = pieces[index]
-        if _place_before_level_committee(pieces, index):
-            kept.insert(0, (word, flag))
-            continue
-        if flag == "ORG" or naming.is_place(word, flag):
-            kept.insert(0, (word, flag))
+        if (
+            _place_before_level_committee(pieces, index)
+            or flag == "ORG"
+            or naming.is_place(word, flag)
+        ):
+            named = _place_name_before_level(pieces, index) if word in naming.PLACE_LEVELS else 0
+            kept[:0] = pieces[index - named : index + 1]
+            index -= named + 1
             continue
         if naming.ZONE_END_RE.search(word):
             zone = _name_tail(pieces[: index + 1])
             return (zone or []) + kept
         break
     return kept
+
+
+#: A place's own name before its level: two to four characters (江澄市, 兰溪口县).
+PLACE_NAME_MAX = 4
+
+
+def _place_name_before_level(pieces: list[tuple[str, str]], level: int) -> int:
+    """A government body is named with its place: the place's own name, two to four
+    characters, stands right before its level (江澄|市, 兰溪口|县, 北湾|省), and the name of
+    any place will do, not only those the dictionary knows. Read back from the level over
+    single characters of any kind but a function word or a numeral, and over rare or proper
+    words; a common word (推动, 日前, 记者) is no place's name, and the level alone then
+    stands for the article's own place (推动市科技局). Returns how many of the pieces before
+    ``level`` spell the name (0: none)."""
+    size = count = 0
+    for word, flag in reversed(pieces[:level]):
+        if flag in ("ORG", "PAREN") or naming.is_place(word, flag) or _ends_name(word, flag):
+            break
+        if len(word) == 1 and flag == "m":
+            break  # 两市: a count of places, not a name
+        if len(word) >= 2 and not _rare_or_proper(word, flag):
+            break
+        if size + len(word) > PLACE_NAME_MAX:
+            break
+        size += len(word)
+        count += 1
+    return count if size >= 2 else 0
+
+
+def _rare_or_proper(word: str, flag: str) -> bool:
+    """A word that may be part of a place's name: a proper noun or abbreviation the dictionary
+    tags so (兰溪/nr), or one it has seldom met (溪口), never a verb, time or quantity word."""
+    if naming.is_soft_breaker(word, flag) or naming.is_verb(word, flag):
+        return False
+    return (
+        flag in naming.PROPER_NOUN_FLAGS
+        or flag == "j"
+        or (naming.word_frequency(word) <= BRAND_MAX_FREQUENCY)
+    )
 
 
 def _place_before_level_committee(pieces: list[tuple[str, str]], index: int) -> bool:
@@ -437,13 +487,23 @@ def _place_further_left(pieces: list[tuple[str, str]]) -> bool:
 
 
 def _opens_with_place(pieces: list[tuple[str, str]]) -> bool:
-    """Whether the words before a doubtful one reach back to a place that opens the name."""
-    opening = None
-    for word, flag in reversed(pieces):
+    """Whether the words before a doubtful one reach back to a place that opens the name,
+    one the dictionary knows or one spelled out before its level (澄湖|省…)."""
+    start = len(pieces)
+    while start > 0:
+        word, flag = pieces[start - 1]
         if flag not in ("ORG", "PAREN") and _ends_name(word, flag):
             break
-        opening = (word, flag)
-    return opening is not None and (_opening_name(*opening) or naming.is_place(*opening))
+        start -= 1
+    if start == len(pieces):
+        return False
+    if _opening_name(*pieces[start]) or naming.is_place(*pieces[start]):
+        return True
+    return any(
+        pieces[level][0] in naming.PLACE_LEVELS
+        and level - _place_name_before_level(pieces, level) == start
+        for level in range(start + 1, min(start + PLACE_NAME_MAX + 1, len(pieces)))
+    )
 
 
 def _opening_name(word: str, flag: str) -> bool:

@@ -389,6 +389,15 @@ LEVEL_WORDS = frozenset(
     ("省", "市", "县", "区", "州", "镇", "乡", "国家", "中央", "全国", "自治区", "自治州", "地区")
 )
 PLACE_ENDINGS = ("省", "市", "县", "区", "州", "盟", "旗")
+#: The levels a place's own name is printed before (江澄市, 澄湖省): the name of a body set
+#: there opens with that place.
+PLACE_LEVELS = frozenset(("省", "市", "县", "区", "州"))
+
+
+def is_level_committee(word: str) -> bool:
+    """市委, 县委, 省委: a committee named by its level, printed right after its place's name."""
+    return len(word) == 2 and word[0] in PLACE_LEVELS and word[1] == "委"
+
 
 #: Levels that name a body relative to the place its text is about: 省科技厅 is the science
 #: department of whichever province the article speaks of. 国家, 中央 and 全国 name one body
@@ -551,6 +560,10 @@ LINK_WORDS = frozenset(
         "把",
         "被",
         "将",
+        "受",
+        "获",
+        "经",
+        "去",
         "让",
         "使",
         "为",

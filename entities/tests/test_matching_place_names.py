@@ -1,0 +1,66 @@
+"""Government bodies named with their place, and short forms defined or used later for them,
+specified with sentences of our own whose places are invented (江澄市, 澄湖省, 临澜市): the
+rules must hold for a place the dictionary has never seen.
+
+No database: ``entities.matching`` is pure Python.
+"""
+
+from __future__ import annotations
+
+from entities.matching import find_organisations
+
+
+def names(text: str) -> list[str]:
+    return [org.name for org in find_organisations(text)]
+
+
+# A body's name includes the place it is named with: 2-4 characters + 省/市/区/县 + the body.
+
+
+def test_a_department_keeps_the_city_it_is_named_with():
+    assert names("近日，江澄市工业和信息化局发布通知。") == ["江澄市工业和信息化局"]
+
+
+def test_a_place_of_two_to_four_characters_before_any_level_opens_the_name():
+    text = (
+        "会议由临澜市发展和改革委员会主办，宁川县市场监督管理局协办。"
+        "青禾县教育局、云栖区卫生健康局和北湾省科技厅派员参加。"
+        "兰溪口县文化广电旅游局也派员到场。"
+    )
+    assert names(text) == [
+        "临澜市发展和改革委员会",
+        "宁川县市场监督管理局",
+        "青禾县教育局",
+        "云栖区卫生健康局",
+        "北湾省科技厅",
+        "兰溪口县文化广电旅游局",
+    ]
+
+
+def test_a_province_and_a_city_both_open_the_name():
+    assert names("澄湖省江澄市工业和信息化局日前印发方案。") == ["澄湖省江澄市工业和信息化局"]
+
+
+def test_a_party_committee_keeps_its_city():
+    text = "江澄市委宣传部、江澄市文化广电旅游局联合举办读书节。"
+    assert names(text) == ["江澄市委宣传部", "江澄市文化广电旅游局"]
+
+
+def test_a_level_after_a_verb_a_time_word_or_a_noun_is_the_articles_own_place():
+    text = "推动市科技局与企业对接。日前市教育局发文。记者去市民政局采访，两市财政局也表态。"
+    assert names(text) == ["市科技局", "市教育局", "市民政局", "市财政局"]
+
+
+def test_a_place_is_read_only_up_to_the_word_that_introduces_it():
+    text = "据江澄市科技局介绍，由临澜市财政局牵头，联合宁川县教育局共同实施。"
+    assert names(text) == ["江澄市科技局", "临澜市财政局", "宁川县教育局"]
+
+
+def test_a_one_character_verb_introducing_a_body_is_not_part_of_its_name():
+    text = "项目受江澄新材料有限公司委托，获江澄市科技局立项支持，经临澜市财政局批准实施。"
+    assert names(text) == ["江澄新材料有限公司", "江澄市科技局", "临澜市财政局"]
+
+
+def test_a_laboratory_named_with_an_invented_province_keeps_it():
+    text = "澄湖省智能感知重点实验室、江澄市先进材料重点实验室同日揭牌。"
+    assert names(text) == ["澄湖省智能感知重点实验室", "江澄市先进材料重点实验室"]
