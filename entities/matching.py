@@ -589,12 +589,19 @@ def _coverage(spans: list[_Span], length: int) -> list[bool]:
 def _add_defined_aliases(
     text: str, spans: list[_Span], organisations: dict[str, _Organisation]
 ) -> None:
-    """（以下简称“X”） right after a name makes X its alias."""
+    """（以下简称“X”） right after a name makes X its alias. The text defines X as that body's
+    name from then on, so X is never a body of its own, wherever it is printed (市科协 read as
+    a name inside the brackets and after them is the 科学技术协会 defined)."""
     ends = {span.end: text[span.start : span.end] for span in spans}
     for match in naming.DEFINITION_RE.finditer(text):
         name = ends.get(match.start())
-        if name in organisations:
-            organisations[name].add_alias(match[1])
+        organisation = organisations.get(name)
+        if organisation is None:
+            continue
+        organisation.add_alias(match[1])
+        other = organisations.get(match[1])
+        if other is not None and other is not organisation:
+            _absorb(organisations, organisation, other)
 
 
 def _add_short_forms(
@@ -633,7 +640,7 @@ def _add_short_forms(
 #: Legal endings a company drops when the text names it again (国家电网有限公司 -> 国家电网).
 LEGAL_ENDINGS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "有限公司")
 #: Where a body's kind shows in its last character, which its short form keeps
-#: (研究所 -> …所, 科学院 -> …院, 大学 -> …大, 委员会 -> …委).
+#: (研究所 -> …所, 科学院 -> …院, 大学 -> …大, 委员会 -> …委, 协会 -> …协, 联合会 -> …联).
 CONTRACTED_KIND_ENDINGS = {
     "研究所": "所",
     "研究院": "院",
@@ -643,6 +650,8 @@ CONTRACTED_KIND_ENDINGS = {
     "医院": "院",
     "大学": "大",
     "委员会": "委",
+    "协会": "协",
+    "联合会": "联",
     "厅": "厅",
     "局": "局",
 }

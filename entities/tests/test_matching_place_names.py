@@ -8,6 +8,7 @@ No database: ``entities.matching`` is pure Python.
 from __future__ import annotations
 
 from entities.matching import find_organisations
+from entities.recognition import FoundOrganisation
 
 
 def names(text: str) -> list[str]:
@@ -64,3 +65,44 @@ def test_a_one_character_verb_introducing_a_body_is_not_part_of_its_name():
 def test_a_laboratory_named_with_an_invented_province_keeps_it():
     text = "澄湖省智能感知重点实验室、江澄市先进材料重点实验室同日揭牌。"
     assert names(text) == ["澄湖省智能感知重点实验室", "江澄市先进材料重点实验室"]
+
+
+# A short form defined by （以下简称“…”） is an alias of the full name, never its own body.
+
+
+def test_a_defined_short_form_is_only_an_alias_wherever_it_recurs():
+    text = "据江澄市科学技术协会（以下简称“市科协”）介绍，市科协今年将举办科普活动。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市科学技术协会", aliases=("市科协",))
+    ]
+
+
+def test_a_short_form_defined_with_xiacheng_is_an_alias_too():
+    text = "澄湖省科学技术协会（下称“省科协”）主办本次大赛。省科协有关负责人说，"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="澄湖省科学技术协会", aliases=("省科协",))
+    ]
+
+
+def test_a_defined_short_form_of_a_department_named_with_its_place():
+    text = "澄湖省江澄市科学技术局（以下简称“市科技局”）介绍，市科技局将加大投入。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="澄湖省江澄市科学技术局", aliases=("市科技局",))
+    ]
+
+
+# A short form used later that is plainly the same body is its alias.
+
+
+def test_a_department_named_again_by_level_and_contracted_stem_is_the_same_body():
+    text = "江澄市科学技术局局长王林表示，市科技局将加大投入。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市科学技术局", aliases=("市科技局",))
+    ]
+
+
+def test_an_association_named_again_by_its_contraction_is_the_same_body():
+    text = "江澄市科学技术协会举办科普周。市科协负责人表示，活动将持续一周。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市科学技术协会", aliases=("市科协",))
+    ]
