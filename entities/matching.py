@@ -77,6 +77,7 @@ def find_organisations(
         if name not in organisations:
             organisations[name] = _Organisation(name=name, first=span.start, kind=span.kind)
     _add_defined_aliases(shielded, spans, organisations)
+    _add_relative_forms(organisations)
     covered = _coverage(spans, len(text))
     _add_short_forms(shielded, covered, organisations)
     _add_unsuffixed_forms(shielded, covered, organisations)
@@ -602,6 +603,39 @@ def _add_defined_aliases(
         other = organisations.get(match[1])
         if other is not None and other is not organisation:
             _absorb(organisations, organisation, other)
+
+
+def _add_relative_forms(organisations: dict[str, _Organisation]) -> None:
+    """澄湖省江澄市人民医院 … 市人民医院: once the text has named a body with its place, the
+    level alone stands for that place (市…, 省…, 县…), so the name from the level on, printed
+    as a body of its own, is the same body. When two bodies named so share it (江澄市人民医院,
+    临澜市人民医院 … 市人民医院) the text does not say which: both stay apart."""
+    owners: dict[str, list[_Organisation]] = {}
+    for organisation in organisations.values():
+        form = _relative_form(organisation.name)
+        if form is not None:
+            owners.setdefault(form, []).append(organisation)
+    for form, candidates in owners.items():
+        other = organisations.get(form)
+        if len(candidates) == 1 and other is not None and other is not candidates[0]:
+            _absorb(organisations, candidates[0], other)
+
+
+@lru_cache(maxsize=4096)
+def _relative_form(name: str) -> str | None:
+    """江澄市科学技术局 -> 市科学技术局: the name from the level of the place it opens with,
+    or None when it opens with no place and level."""
+    level_end = None
+    offset = 0
+    for word, flag in naming.words(name):
+        offset += len(word)
+        if word[-1] in naming.PLACE_LEVELS and naming.is_place(word, flag):
+            prefix = name[:offset]
+            if sum(len(w) for w, _ in _place_tail(list(naming.words(prefix)))) == len(prefix):
+                level_end = offset
+    if level_end is None or level_end < 2 or len(name) - level_end < 2:
+        return None
+    return name[level_end - 1 :]
 
 
 def _add_short_forms(

@@ -106,3 +106,15 @@ def test_an_association_named_again_by_its_contraction_is_the_same_body():
     assert find_organisations(text) == [
         FoundOrganisation(name="江澄市科学技术协会", aliases=("市科协",))
     ]
+
+
+def test_the_name_from_its_level_on_is_the_body_named_with_its_place():
+    text = "澄湖省江澄市人民医院专家表示，市人民医院将开设专病门诊。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="澄湖省江澄市人民医院", aliases=("市人民医院",))
+    ]
+
+
+def test_a_level_shared_by_two_places_bodies_names_neither():
+    text = "江澄市人民医院和临澜市人民医院专家会诊。市人民医院将开设专病门诊。"
+    assert names(text) == ["江澄市人民医院", "临澜市人民医院", "市人民医院"]
