@@ -118,3 +118,28 @@ def test_the_name_from_its_level_on_is_the_body_named_with_its_place():
 def test_a_level_shared_by_two_places_bodies_names_neither():
     text = "江澄市人民医院和临澜市人民医院专家会诊。市人民医院将开设专病门诊。"
     assert names(text) == ["江澄市人民医院", "临澜市人民医院", "市人民医院"]
+
+
+# 与/和 inside a department's name joins the two things it is in charge of.
+
+
+def test_a_department_in_charge_of_two_things_joined_with_he_is_one_body():
+    text = (
+        "江澄市城市管理和综合执法局、临澜市科学技术和工业信息化局、"
+        "宁川县政务服务和数据管理局联合检查。"
+    )
+    assert names(text) == [
+        "江澄市城市管理和综合执法局",
+        "临澜市科学技术和工业信息化局",
+        "宁川县政务服务和数据管理局",
+    ]
+
+
+def test_he_between_two_full_names_still_separates_them():
+    text = "澄湖省工业和信息化厅与江澄市工业和信息化局联合调研，江澄大学和临澜理工学院参加。"
+    assert names(text) == [
+        "澄湖省工业和信息化厅",
+        "江澄市工业和信息化局",
+        "江澄大学",
+        "临澜理工学院",
+    ]
