@@ -547,16 +547,28 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
 
 
 #: Landforms a laboratory is named after (紫金山实验室, 松山湖材料实验室): the provincial
-#: laboratories take a mountain's, lake's or bay's name as their own.
-LANDMARK_ENDINGS = ("山", "湖", "湾", "岛", "峰", "岭")
+#: laboratories take a mountain's, lake's, bay's or river's name as their own.
+LANDMARK_ENDINGS = ("山", "湖", "湾", "岛", "峰", "岭", "江", "河")
 
 
 def _named_after_landmark(kept: list[tuple[str, str]]) -> bool:
-    """A laboratory whose name opens with a mountain or lake (a proper noun ending in 山/湖 …)."""
+    """A laboratory whose name opens with a mountain, lake or river: a proper noun ending in
+    山/湖/江 … (紫金山/nr), or two or three characters ending so that the dictionary does not
+    know as a word (澄|湖, 云|栖|湾: a landform it has never seen)."""
     if not kept:
         return False
     word, flag = kept[0]
-    return len(word) >= 2 and word.endswith(LANDMARK_ENDINGS) and flag in ("nr", "ns", "nz")
+    if len(word) >= 2 and word.endswith(LANDMARK_ENDINGS) and flag in ("nr", "ns", "nz"):
+        return True
+    run = []
+    for piece in kept:
+        run.append(piece)
+        text = "".join(w for w, _ in run)
+        if len(text) > 3 or piece[1] in ("ORG", "PAREN") or len(piece[0]) > 1:
+            return False
+        if len(text) >= 2 and text.endswith(LANDMARK_ENDINGS):
+            return naming.word_frequency(text) == 0 and not any(_ends_name(w, f) for w, f in run)
+    return False
 
 
 def _dictionary_names_body(name: str) -> bool:

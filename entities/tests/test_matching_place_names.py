@@ -143,3 +143,15 @@ def test_he_between_two_full_names_still_separates_them():
         "江澄大学",
         "临澜理工学院",
     ]
+
+
+# Laboratories named after a landform, whether or not the dictionary knows it.
+
+
+def test_a_laboratory_named_after_an_unknown_lake_or_bay_is_a_body():
+    text = "澄湖实验室、云栖湾实验室同日揭牌。据悉，澄江实验室将与江澄大学共建。"
+    assert names(text) == ["澄湖实验室", "云栖湾实验室", "澄江实验室", "江澄大学"]
+
+
+def test_an_ordinary_word_before_a_laboratory_names_no_landform():
+    assert names("团队在学校实验室和企业实验室完成测试。") == []
