@@ -137,10 +137,28 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
     if text[end - 1] + following in naming.DEPARTMENT_CONTINUATIONS:
         return True
     return any(
-        naming.word_frequency(text[suffix_start : end + extra]) > 0
+        (frequency := naming.word_frequency(text[suffix_start : end + extra])) > 0
+        and not (frequency <= RARE_WORD_FREQUENCY and _unit_follows(text, end))
         for extra in (1, 2)
         if end + extra <= len(text)
     )
+
+
+#: How often the dictionary may have met a word for it to be a rare one (大学化学, 大学物理:
+#: course titles, not words a paper prints).
+RARE_WORD_FREQUENCY = 10
+#: How far after a body's name the name of one of its units may end (化学与分子工程学院).
+UNIT_NAME_MAX = 14
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    """北京大学化学与分子工程学院: a university's or academy's name is followed by the name of
+    one of its schools, so a rare word the suffix would run into (大学化学) is not read there
+    when the clause goes on to a unit's ending (学院, 研究所, 实验室 …)."""
+    stop = end
+    while stop < len(text) and stop - end < UNIT_NAME_MAX and text[stop] not in naming.HARD_STOPS:
+        stop += 1
+    return any(unit in text[end + 1 : stop] for unit in naming.ACADEMIC_UNITS)
 
 
 def _clause_start(text: str, position: int) -> int:

@@ -155,3 +155,8 @@ def test_a_laboratory_named_after_an_unknown_lake_or_bay_is_a_body():
 
 def test_an_ordinary_word_before_a_laboratory_names_no_landform():
     assert names("团队在学校实验室和企业实验室完成测试。") == []
+
+
+def test_a_school_joining_two_subjects_with_yu_after_its_university_is_one_name():
+    assert names("澄湖大学化学与分子工程学院教授王林说，") == ["澄湖大学化学与分子工程学院"]
+    assert names("江澄大学生在校园里做实验。") == []
