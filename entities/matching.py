@@ -636,19 +636,44 @@ def _add_defined_aliases(
 
 
 def _add_relative_forms(organisations: dict[str, _Organisation]) -> None:
-    """澄湖省江澄市人民医院 … 市人民医院: once the text has named a body with its place, the
-    level alone stands for that place (市…, 省…, 县…), so the name from the level on, printed
-    as a body of its own, is the same body. When two bodies named so share it (江澄市人民医院,
-    临澜市人民医院 … 市人民医院) the text does not say which: both stay apart."""
-    owners: dict[str, list[_Organisation]] = {}
-    for organisation in organisations.values():
-        form = _relative_form(organisation.name)
-        if form is not None:
-            owners.setdefault(form, []).append(organisation)
-    for form, candidates in owners.items():
-        other = organisations.get(form)
-        if len(candidates) == 1 and other is not None and other is not candidates[0]:
-            _absorb(organisations, candidates[0], other)
+    """澄湖省江澄市人民医院 … 市人民医院, 江澄高新技术产业开发区管理委员会 … 江澄高新区管委会 …
+    高新区管委会: once the text has named a body with its place, the level alone stands for
+    that place (市…, 省…, 县…) and a zone's kind for the zone (高新区…), and government
+    vocabulary has its standard short forms (管理委员会 -> 管委会, 发展和改革委员会 -> 发改委),
+    so a shorter name that agrees with a longer one read so is the same body. When two bodies
+    share it (江澄市人民医院, 临澜市人民医院 … 市人民医院) the text does not say which: all
+    stay apart."""
+    kept: list[tuple[_Organisation, set[str]]] = []
+    for organisation in sorted(organisations.values(), key=lambda org: -len(org.name)):
+        key = naming.standard_short_form(organisation.name)
+        owners = [owner for owner, forms in kept if key in forms]
+        if len(owners) == 1 and len(owners[0].name) > len(organisation.name):
+            _absorb(organisations, owners[0], organisation)
+            continue
+        kept.append((organisation, _same_body_forms(organisation.name)))
+
+
+@lru_cache(maxsize=4096)
+def _same_body_forms(name: str) -> frozenset[str]:
+    """The forms, in standard short words, a later mention may name this body by: its name,
+    the name from its place's level on, and the name from its zone's kind on."""
+    forms = {name}
+    relative = _relative_form(name)
+    if relative:
+        forms.add(relative)
+    zone = _zone_form(name)
+    if zone:
+        forms.add(zone)
+    return frozenset(naming.standard_short_form(form) for form in forms)
+
+
+def _zone_form(name: str) -> str | None:
+    """江澄高新区管委会 -> 高新区管委会: a zone's committee named from the zone's kind on, its
+    place (two to eight characters) left out."""
+    match = naming.ZONE_WORD_RE.search(name, 2)
+    if match is None or match.start() > 8 or match.end() == len(name):
+        return None
+    return name[match.start() :]
 
 
 @lru_cache(maxsize=4096)

@@ -642,6 +642,36 @@ INTERNATIONAL_RE = re.compile(_alternation(INTERNATIONAL_SUFFIXES))
 BARE_COMPANY_RE = re.compile("(?<![有限总分子母股份])公司")
 TRADE_WORD_RE = re.compile(_alternation(BRAND_TRADE_WORDS))
 ZONE_END_RE = re.compile(f"(?:{_alternation(ZONE_WORDS)})$")
+ZONE_WORD_RE = re.compile(_alternation(ZONE_WORDS))
+
+#: Government vocabulary and the short form papers print for it (江澄高新区管委会 for the
+#: 高新技术产业开发区管理委员会): two names that agree once so shortened name one body.
+STANDARD_SHORT_WORDS = {
+    "高新技术产业开发区": "高新区",
+    "经济技术开发区": "经开区",
+    "管理委员会": "管委会",
+    "发展和改革委员会": "发改委",
+    "发展改革委员会": "发改委",
+    "发展改革委": "发改委",
+    "卫生健康委员会": "卫健委",
+    "人力资源和社会保障": "人社",
+    "人力资源社会保障": "人社",
+    "市场监督管理": "市场监管",
+    "工业和信息化": "工信",
+    "经济和信息化": "经信",
+    "住房和城乡建设": "住建",
+    "科学技术协会": "科协",
+    "科学技术": "科技",
+    "工商业联合会": "工商联",
+    "妇女联合会": "妇联",
+}
+_STANDARD_SHORT_RE = re.compile(_alternation(STANDARD_SHORT_WORDS))
+
+
+def standard_short_form(name: str) -> str:
+    """A name with each piece of government vocabulary in its standard short form."""
+    return _STANDARD_SHORT_RE.sub(lambda match: STANDARD_SHORT_WORDS[match[0]], name)
+
 
 #: Words our segmenter should keep whole, so that 宁波经开区 is not read as 宁波 / 经 / 开区.
 _EXTRA_WORDS = ZONE_WORDS + GOVERNMENT_WORDS + STREET_OFFICES

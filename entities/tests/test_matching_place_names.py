@@ -157,6 +157,30 @@ def test_an_ordinary_word_before_a_laboratory_names_no_landform():
     assert names("团队在学校实验室和企业实验室完成测试。") == []
 
 
+def test_a_zone_committee_named_again_in_standard_short_words_is_the_same_body():
+    text = (
+        "江澄高新技术产业开发区管理委员会日前发布扶持政策。江澄高新区管委会负责人介绍，"
+        "高新区管委会将设立专项资金。"
+    )
+    assert find_organisations(text) == [
+        FoundOrganisation(
+            name="江澄高新技术产业开发区管理委员会", aliases=("江澄高新区管委会", "高新区管委会")
+        )
+    ]
+
+
+def test_a_commission_named_again_without_he_and_its_full_ending_is_the_same_body():
+    text = "澄湖省发展和改革委员会日前批复项目。省发展改革委有关负责人说，省发改委将跟进。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="澄湖省发展和改革委员会", aliases=("省发展改革委", "省发改委"))
+    ]
+
+
+def test_a_zone_kind_shared_by_two_zones_committees_names_neither():
+    text = "江澄高新区管委会、临澜高新区管委会联合发文。高新区管委会表示，"
+    assert names(text) == ["江澄高新区管委会", "临澜高新区管委会", "高新区管委会"]
+
+
 def test_a_school_joining_two_subjects_with_yu_after_its_university_is_one_name():
     assert names("澄湖大学化学与分子工程学院教授王林说，") == ["澄湖大学化学与分子工程学院"]
     assert names("江澄大学生在校园里做实验。") == []
