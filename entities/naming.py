@@ -194,6 +194,8 @@ DEPARTMENT_STEMS = (
     "数据管理",
     "数据资源",
     "城乡建设",
+    "人民政府",
+    "政府",
     "住房和城乡建设",
     "文化和旅游",
     "发展和改革",
@@ -295,7 +297,19 @@ DEPARTMENT_STEMS = (
     "外交",
     "国防",
 )
-DEPARTMENT_ENDINGS = ("委员会", "办公室", "总局", "总署", "厅", "局", "委", "部", "办", "署")
+DEPARTMENT_ENDINGS = (
+    "委员会",
+    "办公室",
+    "办公厅",
+    "总局",
+    "总署",
+    "厅",
+    "局",
+    "委",
+    "部",
+    "办",
+    "署",
+)
 
 #: Ordinary words a department ending starts (科技部门, 产业布局, 委员): no department then.
 DEPARTMENT_CONTINUATIONS = frozenset(

@@ -184,3 +184,9 @@ def test_a_zone_kind_shared_by_two_zones_committees_names_neither():
 def test_a_school_joining_two_subjects_with_yu_after_its_university_is_one_name():
     assert names("澄湖大学化学与分子工程学院教授王林说，") == ["澄湖大学化学与分子工程学院"]
     assert names("江澄大学生在校园里做实验。") == []
+
+
+def test_a_governments_general_office_is_a_body_named_with_its_place():
+    text = "江澄市人民政府办公室印发通知，澄湖省人民政府办公厅、临澜市政府办公室转发。"
+    assert names(text) == ["江澄市人民政府办公室", "澄湖省人民政府办公厅", "临澜市政府办公室"]
+    assert names("当地政府部门高度重视，政府委托第三方评估。") == []
