@@ -470,13 +470,24 @@ def _joins_disciplines(
 def _place_opens_fields(before: list[tuple[str, str]]) -> bool:
     """苏州纳米技术与纳米仿生研究所: an institute named by its city and two fields joined
     with 与; the words before 与 are a place opening the clause, then one or more nouns (a
-    field). 上海与苏州研究所 joins two places: no field stands between."""
+    field, 光电/j an abbreviated one, 生态环境/l a set phrase). 上海与苏州研究所 joins two
+    places: no field stands between. The place may be one spelled before its level
+    (江澄|市光电技术与…研究院)."""
     for index in range(len(before) - 1, -1, -1):
         word, flag = before[index]
+        opening = None
         if naming.is_place(word, flag) and word not in naming.LEVEL_WORDS:
+            opening = index
+        elif word in naming.PLACE_LEVELS and _place_name_before_level(before, index):
+            opening = index - _place_name_before_level(before, index)
+        if opening is not None:
             has_field = index < len(before) - 1
-            return has_field and (index == 0 or _ends_name(*before[index - 1]))
-        if not flag.startswith("n") or flag in ("nr", "ns") or len(word) < 2:
+            return has_field and (opening == 0 or _ends_name(*before[opening - 1]))
+        if (
+            not (flag.startswith("n") or flag in ("j", "l"))
+            or flag in ("nr", "ns")
+            or len(word) < 2
+        ):
             return False
     return False
 

@@ -190,3 +190,13 @@ def test_a_governments_general_office_is_a_body_named_with_its_place():
     text = "江澄市人民政府办公室印发通知，澄湖省人民政府办公厅、临澜市政府办公室转发。"
     assert names(text) == ["江澄市人民政府办公室", "澄湖省人民政府办公厅", "临澜市政府办公室"]
     assert names("当地政府部门高度重视，政府委托第三方评估。") == []
+
+
+def test_an_institute_named_by_its_city_and_two_fields_joined_with_yu():
+    text = "江澄市光电技术与智能制造研究院、澄湖省生态环境与资源研究院联合发布成果。"
+    assert names(text) == ["江澄市光电技术与智能制造研究院", "澄湖省生态环境与资源研究院"]
+    assert "江澄与临澜研究所" not in names("江澄与临澜研究所的专家参加评审。")
+
+
+def test_a_bureau_in_charge_of_the_sea_and_fisheries_is_one_body():
+    assert names("江澄市海洋与渔业局发布休渔通告。") == ["江澄市海洋与渔业局"]
