@@ -429,9 +429,9 @@ RELATIVE_LEVELS = ("自治区", "自治州", "地区", "省", "市", "县", "区
 
 
 def is_relative_name(form: str) -> bool:
-    """A form that names a body only together with its article's place (省农科院, 市发改委):
-    right inside that article, wrong as a name for every later one."""
-    return form.startswith(RELATIVE_LEVELS)
+    """A form that names a body only together with its article's place (省农科院, 市发改委)
+    or zone (高新区管委会): right inside that article, wrong as a name for every later one."""
+    return form.startswith(RELATIVE_LEVELS) or ZONE_WORD_RE.match(form) is not None
 
 
 TOWN_ENDINGS = ("镇", "乡", "村", "街道", "社区", "路", "街", "大道", "号")
