@@ -224,6 +224,8 @@ def _name_start(
         return _brand_company_start(pieces, suffix_start)
     if kind == "government" and text[suffix_start:end] in naming.STREET_OFFICES:
         return _street_office_start(pieces, suffix_start)
+    if kind == "government" and text[suffix_start:end] in naming.GENERAL_OFFICES:
+        return _general_office_start(pieces, suffix_start)
     if kind == "government":
         suffix = text[suffix_start:end]
         kept = _place_tail(pieces, before_level=naming.is_level_committee(suffix))
@@ -284,6 +286,15 @@ def _brand_company_start(pieces: list[tuple[str, str]], suffix_start: int) -> in
     if index > 0 and naming.is_place(*pieces[index - 1]) and pieces[index - 1][1] == "ns":
         start -= len(pieces[index - 1][0])
     return start
+
+
+def _general_office_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
+    """国务院办公厅, 江澄市委办公室: a government body's general office is named after the
+    body right before it; 办公室 alone is any office, and a company's or institute's office
+    is no body of its own."""
+    if not pieces or pieces[-1][1] != "ORG" or _opening_name(*pieces[-1]):
+        return None
+    return suffix_start - sum(len(word) for word, _ in _place_tail(pieces))
 
 
 def _street_office_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:

@@ -645,9 +645,13 @@ def _alternation(words) -> str:
 ORG_SUFFIX_RE = re.compile(
     f"(?:{_alternation(STRONG_SUFFIXES + WEAK_SUFFIXES)})|(?:(?:{_alternation(TRADE_WORDS)})公司)"
 )
+#: A body's general office, named by the body before it (国务院办公厅, 市委办公室).
+GENERAL_OFFICES = ("办公厅", "办公室")
+
 GOVERNMENT_RE = re.compile(
     f"(?:(?:{_alternation(DEPARTMENT_STEMS)})[和与](?:{_alternation(DEPARTMENT_STEMS)})"
     f"(?:{_alternation(DEPARTMENT_ENDINGS)}))"
+    f"|(?:(?<=[委院])(?:{_alternation(GENERAL_OFFICES)}))"
     f"|(?:{_alternation(GOVERNMENT_WORDS + STREET_OFFICES)})"
     f"|(?:(?:{_alternation(DEPARTMENT_STEMS)})(?:{_alternation(DEPARTMENT_ENDINGS)}))"
 )

@@ -200,3 +200,9 @@ def test_an_institute_named_by_its_city_and_two_fields_joined_with_yu():
 
 def test_a_bureau_in_charge_of_the_sea_and_fisheries_is_one_body():
     assert names("江澄市海洋与渔业局发布休渔通告。") == ["江澄市海洋与渔业局"]
+
+
+def test_a_government_bodys_general_office_is_named_after_it():
+    text = "国务院办公厅印发意见，江澄市委办公室、澄湖省委办公厅联合转发。"
+    assert names(text) == ["国务院办公厅", "江澄市委办公室", "澄湖省委办公厅"]
+    assert names("江澄大学研究院办公室主任说，居委办公室也已搬迁。") == ["江澄大学研究院"]
