@@ -409,8 +409,18 @@ def _name_tail(
     """The words of a name before its suffix: back to a link word, role noun or town. A zone's
     management committee runs back over a descriptive head (未来科技城管委会) too."""
     kept: list[tuple[str, str]] = []
+    national = academic and _national_lab_head(pieces)
     for index in range(len(pieces) - 1, -1, -1):
         word, flag = pieces[index]
+        if national and flag not in ("ORG", "PAREN"):
+            if _ends_name(word, flag) and not (word in ("与", "和") and kept and index > 0):
+                break
+            if word in naming.DESIGNATION_VERBS or word in naming.FACILITY_MODIFIERS:
+                break
+            if naming.is_verb(word, flag) and not _inside_field(pieces, index):
+                break  # 围绕|先进材料国家重点实验室: a verb opening the run introduces the lab
+            kept.insert(0, (word, flag))
+            continue
         if flag not in ("ORG", "PAREN"):
             joins_disciplines = academic and kept and _joins_disciplines(pieces[:index], word, kept)
             joined_body = not kept and word in naming.NAME_INNER_LINKS
@@ -433,6 +443,21 @@ def _name_tail(
                 break
         kept.insert(0, (word, flag))
     return kept
+
+
+def _national_lab_head(pieces: list[tuple[str, str]]) -> bool:
+    """Whether the words before 实验室 end in 全国重点/国家重点 (精密测量与控制全国重点实验室)."""
+    tail = "".join(word for word, _ in pieces[-2:])
+    return tail.endswith(naming.NATIONAL_LAB_HEADS)
+
+
+def _inside_field(pieces: list[tuple[str, str]], index: int) -> bool:
+    """智能|感知, 与|控制: a verb is a word of a laboratory's field when a word of the field or
+    the 与/和 joining two fields stands right before it."""
+    if index == 0:
+        return False
+    word, flag = pieces[index - 1]
+    return word in ("与", "和") or not (_ends_name(word, flag) or naming.is_verb(word, flag))
 
 
 def _fragment_opening_clause(index: int, word: str, kept: list[tuple[str, str]]) -> bool:
@@ -627,7 +652,9 @@ def _field_before_national_head(prefix: str, kept: list[tuple[str, str]]) -> boo
         return False
     field_name = prefix[: -len(head)]
     return len(field_name) >= 2 and not any(
-        naming.is_verb(word, flag) or naming.is_function_word(flag) for word, flag in kept
+        word in naming.DESIGNATION_VERBS or naming.is_function_word(flag)
+        for word, flag in kept
+        if word not in ("与", "和")
     )
 
 

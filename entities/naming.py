@@ -468,7 +468,12 @@ FACILITY_MODIFIERS = frozenset(
 #: Words pointing back to a university or institute named earlier (该校…学院).
 PARENT_REFERENCES = frozenset(("该校", "该院", "该所", "本校", "学校"))
 #: National designations a named laboratory carries after its field (移动通信全国重点实验室).
+#: The field before them is named by nouns and verbs alike (精密测量与控制), so a verb is part
+#: of it, unless it is one that confers or creates the designation (获批, 建成 国家重点实验室).
 NATIONAL_LAB_HEADS = ("全国重点", "国家重点")
+DESIGNATION_VERBS = frozenset(
+    ("获批", "批准", "建成", "建设", "创建", "认定", "升级", "重组", "新增", "申报", "申建", "成为")
+)
 
 #: Nouns for a role that a name follows (投资方山东…, 上市公司江苏…): the name starts after them.
 ROLE_NOUNS = frozenset(

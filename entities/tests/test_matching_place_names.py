@@ -206,3 +206,16 @@ def test_a_government_bodys_general_office_is_named_after_it():
     text = "国务院办公厅印发意见，江澄市委办公室、澄湖省委办公厅联合转发。"
     assert names(text) == ["国务院办公厅", "江澄市委办公室", "澄湖省委办公厅"]
     assert names("江澄大学研究院办公室主任说，居委办公室也已搬迁。") == ["江澄大学研究院"]
+
+
+# A national key laboratory's full name: its field, verbs and 与 included, before 全国重点.
+
+
+def test_a_national_key_laboratorys_field_may_join_verbs_with_yu():
+    text = "依托江澄大学建设的智能感知与控制全国重点实验室日前通过验收。"
+    assert names(text) == ["江澄大学", "智能感知与控制全国重点实验室"]
+
+
+def test_a_verb_that_introduces_or_confers_the_designation_is_no_field():
+    text = "围绕先进材料国家重点实验室建设，学校建成国家重点实验室两个，正在申建国家重点实验室。"
+    assert names(text) == ["先进材料国家重点实验室"]
