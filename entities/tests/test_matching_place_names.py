@@ -219,3 +219,8 @@ def test_a_national_key_laboratorys_field_may_join_verbs_with_yu():
 def test_a_verb_that_introduces_or_confers_the_designation_is_no_field():
     text = "围绕先进材料国家重点实验室建设，学校建成国家重点实验室两个，正在申建国家重点实验室。"
     assert names(text) == ["先进材料国家重点实验室"]
+
+
+def test_a_university_is_not_shortened_like_a_department():
+    text = "澄湖科学技术大学与澄湖科技大学联合培养研究生。"
+    assert names(text) == ["澄湖科学技术大学", "澄湖科技大学"]
