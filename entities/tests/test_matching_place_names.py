@@ -91,6 +91,14 @@ def test_a_defined_short_form_of_a_department_named_with_its_place():
     ]
 
 
+def test_a_short_form_defined_with_a_colon_single_quotes_or_ascii_brackets_is_the_bare_form():
+    for definition in ("（简称：海晟科技）", "（以下简称‘海晟科技’）", "(下称“海晟科技”)"):
+        text = f"江澄海晟科技有限公司{definition}发布新品。海晟科技负责人说，"
+        assert find_organisations(text) == [
+            FoundOrganisation(name="江澄海晟科技有限公司", aliases=("海晟科技",))
+        ], definition
+
+
 # A short form used later that is plainly the same body is its alias.
 
 
