@@ -232,3 +232,15 @@ def test_a_verb_that_introduces_or_confers_the_designation_is_no_field():
 def test_a_university_is_not_shortened_like_a_department():
     text = "澄湖科学技术大学与澄湖科技大学联合培养研究生。"
     assert names(text) == ["澄湖科学技术大学", "澄湖科技大学"]
+
+
+# Schools and clinics: common nouns that name one body only with its place.
+
+
+def test_a_school_or_clinic_named_with_its_place_is_a_body():
+    text = "江澄市第一中学、临澜市实验小学和江澄市妇幼保健院联合开展健康课堂。"
+    assert names(text) == ["江澄市第一中学", "临澜市实验小学", "江澄市妇幼保健院"]
+
+
+def test_a_school_or_clinic_without_a_place_is_any():
+    assert names("中学生和小学生都很兴奋，农村小学、乡镇卫生院也将受益。") == []
