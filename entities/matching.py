@@ -240,7 +240,27 @@ def _name_start(
         text[start:suffix_start], text[suffix_start:end], kept
     ):
         return None
+    if kind == "company" and _after_designation_level(pieces[: len(pieces) - len(kept)], kept):
+        return None
     return start
+
+
+#: Words that open a designation (省级现代产业学院, 国家级孵化器), not a body's name.
+DESIGNATION_LEVELS = ("国家级", "省级", "市级", "县级", "区级")
+#: A body's numbered term or sitting (第十届委员会, 第三次代表大会).
+TERM_RE = re.compile("第[〇一二三四五六七八九十百零两0-9]+[届次]")
+
+
+def _after_designation_level(before: list[tuple[str, str]], kept: list[tuple[str, str]]) -> bool:
+    """入选省级现代产业学院: a level of designation one or two words before a name of common
+    words (the words between describe the designation) makes it a designation, not a body;
+    a proper name after it (省级|江澄大学…) is still one."""
+    if not any(word in DESIGNATION_LEVELS for word, _ in before[-2:]):
+        return False
+    return all(
+        len(word) >= 2 and flag not in naming.PROPER_NOUN_FLAGS and not naming.is_place(word, flag)
+        for word, flag in kept
+    )
 
 
 def _international_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
@@ -584,8 +604,10 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
     """Enough of a proper name in front of the suffix; weak suffixes need a place or a name."""
     if len(prefix) < 2:
         return False
-    if any(level in prefix for level in ("国家级", "省级", "市级", "县级")):
+    if any(level in prefix for level in DESIGNATION_LEVELS):
         return False
+    if any(TERM_RE.fullmatch(word) for word, _ in kept):
+        return False  # 市科协第十届委员会: the association's tenth term, no other body
     if suffix == "中心" and prefix.endswith(naming.VENUE_WORDS):
         return False  # 上海世博中心, 国际会展中心: a venue
     if naming.GENERIC_NAME_RE.fullmatch(prefix) and not (

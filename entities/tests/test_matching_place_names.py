@@ -244,3 +244,29 @@ def test_a_school_or_clinic_named_with_its_place_is_a_body():
 
 def test_a_school_or_clinic_without_a_place_is_any():
     assert names("中学生和小学生都很兴奋，农村小学、乡镇卫生院也将受益。") == []
+
+
+# Designations and a body's terms are no bodies of their own.
+
+
+def test_a_name_after_a_designation_level_is_a_designation():
+    text = "江澄大学等6所高校入选首批省级现代产业学院建设名单。"
+    assert names(text) == ["江澄大学"]
+
+
+def test_a_bodys_numbered_term_is_that_body():
+    text = (
+        "江澄市科学技术协会（以下简称“市科协”）第十次代表大会开幕，"
+        "选举产生了市科协第十届委员会。江澄市政协第十三届委员会第二次会议开幕。"
+    )
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市科学技术协会", aliases=("市科协",)),
+        FoundOrganisation(name="江澄市政协"),
+    ]
+
+
+def test_an_agricultural_institute_is_named_by_its_abbreviation():
+    assert names("宁川县农业农村局联合县农科所开展水稻新品种示范。") == [
+        "宁川县农业农村局",
+        "县农科所",
+    ]
