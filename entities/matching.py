@@ -355,7 +355,8 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
             or flag == "ORG"
             or naming.is_place(word, flag)
         ):
-            named = _place_name_before_level(pieces, index) if word in naming.PLACE_LEVELS else 0
+            opens_with_place = word in naming.PLACE_LEVELS or word in naming.ZONE_WORDS
+            named = _place_name_before_level(pieces, index) if opens_with_place else 0
             kept[:0] = pieces[index - named : index + 1]
             index -= named + 1
             continue
@@ -372,7 +373,8 @@ PLACE_NAME_MAX = 4
 
 def _place_name_before_level(pieces: list[tuple[str, str]], level: int) -> int:
     """A government body is named with its place: the place's own name, two to four
-    characters, stands right before its level (江澄|市, 兰溪口|县, 北湾|省), and the name of
+    characters, stands right before its level (江澄|市, 兰溪口|县, 北湾|省) or its zone's kind
+    (江澄|高新区), and the name of
     any place will do, not only those the dictionary knows. Read back from the level over
     single characters of any kind but a function word or a numeral, and over rare or proper
     words; a common word (推动, 日前, 记者) is no place's name, and the level alone then

@@ -270,3 +270,9 @@ def test_an_agricultural_institute_is_named_by_its_abbreviation():
         "宁川县农业农村局",
         "县农科所",
     ]
+
+
+def test_a_zones_bureau_keeps_the_place_the_zone_is_named_with():
+    text = "江澄高新区科技创新局、临澜经开区经济发展局联合发布扶持政策。"
+    assert names(text) == ["江澄高新区科技创新局", "临澜经开区经济发展局"]
+    assert names("推动经济发展局面持续向好。") == []
