@@ -78,6 +78,7 @@ def find_organisations(
             organisations[name] = _Organisation(name=name, first=span.start, kind=span.kind)
     _add_defined_aliases(shielded, spans, organisations)
     _add_relative_forms(organisations)
+    _add_brand_company_forms(organisations)
     covered = _coverage(spans, len(text))
     _add_short_forms(shielded, covered, organisations)
     _add_unsuffixed_forms(shielded, covered, organisations)
@@ -724,6 +725,25 @@ def _add_relative_forms(organisations: dict[str, _Organisation]) -> None:
             _absorb(organisations, owners[0], organisation)
             continue
         kept.append((organisation, _same_body_forms(organisation.name)))
+
+
+def _add_brand_company_forms(organisations: dict[str, _Organisation]) -> None:
+    """江澄海晟科技有限公司 … 海晟公司, 华为技术有限公司 … 华为公司: a company named in full is
+    named again by its brand and a bare 公司. A brand company whose brand is printed in
+    exactly one company's full name is that company; in two, or in none, it stays apart."""
+    for organisation in list(organisations.values()):
+        if organisation.kind != "brand" or organisations.get(organisation.name) is not organisation:
+            continue
+        brand = organisation.name[: -len("公司")]
+        owners = [
+            owner
+            for owner in organisations.values()
+            if owner.kind == "company"
+            and owner.name.endswith(("公司", "集团"))
+            and brand in owner.name[: -len("公司")]
+        ]
+        if len(owners) == 1:
+            _absorb(organisations, owners[0], organisation)
 
 
 @lru_cache(maxsize=4096)

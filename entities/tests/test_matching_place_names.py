@@ -276,3 +276,11 @@ def test_a_zones_bureau_keeps_the_place_the_zone_is_named_with():
     text = "江澄高新区科技创新局、临澜经开区经济发展局联合发布扶持政策。"
     assert names(text) == ["江澄高新区科技创新局", "临澜经开区经济发展局"]
     assert names("推动经济发展局面持续向好。") == []
+
+
+def test_a_company_named_again_by_its_brand_and_gongsi_is_the_same_company():
+    text = "江澄海晟科技有限公司发布新品。海晟公司负责人说，英伟达公司也将参与。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄海晟科技有限公司", aliases=("海晟公司",)),
+        FoundOrganisation(name="英伟达公司"),
+    ]
