@@ -628,7 +628,12 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         if suffix == "实验室" and _named_after_landmark(kept):
             return True
         has_place = any(
-            flag == "ORG" or (naming.is_place(word, flag) and word not in ("国家", "中国", "全国"))
+            flag == "ORG"
+            or (
+                naming.is_place(word, flag)
+                and word not in ("国家", "中国", "全国")
+                and not naming.is_scope(word)
+            )
             for word, flag in kept
         )
         return has_place

@@ -790,6 +790,15 @@ def is_place(word: str, flag: str) -> bool:
     return len(word) >= 2 and (flag == "ns" or word.endswith(PLACE_ENDINGS))
 
 
+#: Words that make a level a scope, not a place's name: 全市 (the whole city), 本省, 该县.
+SCOPE_OPENERS = frozenset("全本我该各此")
+
+
+def is_scope(word: str) -> bool:
+    """全市中小学, 本省卫生院: the whole of the article's place, no place that names a body."""
+    return len(word) == 2 and word[0] in SCOPE_OPENERS and word[1] in PLACE_ENDINGS
+
+
 def is_town(word: str) -> bool:
     return len(word) >= 2 and word.endswith(TOWN_ENDINGS) or word in ("镇", "乡", "村")
 

@@ -284,3 +284,8 @@ def test_a_company_named_again_by_its_brand_and_gongsi_is_the_same_company():
         FoundOrganisation(name="江澄海晟科技有限公司", aliases=("海晟公司",)),
         FoundOrganisation(name="英伟达公司"),
     ]
+
+
+def test_a_school_of_the_whole_city_is_no_named_school():
+    text = "全市中小学开展科普周活动，本省卫生院、该县幼儿园也参加。江澄市第一中学承办。"
+    assert names(text) == ["江澄市第一中学"]
