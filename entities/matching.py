@@ -77,6 +77,8 @@ def find_organisations(
         if name not in organisations:
             organisations[name] = _Organisation(name=name, first=span.start, kind=span.kind)
     _add_defined_aliases(shielded, spans, organisations)
+    _add_relative_forms(organisations)
+    _add_brand_company_forms(organisations)
     covered = _coverage(spans, len(text))
     _add_short_forms(shielded, covered, organisations)
     _add_unsuffixed_forms(shielded, covered, organisations)
@@ -136,10 +138,28 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
     if text[end - 1] + following in naming.DEPARTMENT_CONTINUATIONS:
         return True
     return any(
-        naming.word_frequency(text[suffix_start : end + extra]) > 0
+        (frequency := naming.word_frequency(text[suffix_start : end + extra])) > 0
+        and not (frequency <= RARE_WORD_FREQUENCY and _unit_follows(text, end))
         for extra in (1, 2)
         if end + extra <= len(text)
     )
+
+
+#: How often the dictionary may have met a word for it to be a rare one (大学化学, 大学物理:
+#: course titles, not words a paper prints).
+RARE_WORD_FREQUENCY = 10
+#: How far after a body's name the name of one of its units may end (化学与分子工程学院).
+UNIT_NAME_MAX = 14
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    """北京大学化学与分子工程学院: a university's or academy's name is followed by the name of
+    one of its schools, so a rare word the suffix would run into (大学化学) is not read there
+    when the clause goes on to a unit's ending (学院, 研究所, 实验室 …)."""
+    stop = end
+    while stop < len(text) and stop - end < UNIT_NAME_MAX and text[stop] not in naming.HARD_STOPS:
+        stop += 1
+    return any(unit in text[end + 1 : stop] for unit in naming.ACADEMIC_UNITS)
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -205,8 +225,11 @@ def _name_start(
         return _brand_company_start(pieces, suffix_start)
     if kind == "government" and text[suffix_start:end] in naming.STREET_OFFICES:
         return _street_office_start(pieces, suffix_start)
+    if kind == "government" and text[suffix_start:end] in naming.GENERAL_OFFICES:
+        return _general_office_start(pieces, suffix_start)
     if kind == "government":
-        kept = _place_tail(pieces)
+        suffix = text[suffix_start:end]
+        kept = _place_tail(pieces, before_level=naming.is_level_committee(suffix))
     else:
         kept = _name_tail(
             pieces,
@@ -218,7 +241,27 @@ def _name_start(
         text[start:suffix_start], text[suffix_start:end], kept
     ):
         return None
+    if kind == "company" and _after_designation_level(pieces[: len(pieces) - len(kept)], kept):
+        return None
     return start
+
+
+#: Words that open a designation (省级现代产业学院, 国家级孵化器), not a body's name.
+DESIGNATION_LEVELS = ("国家级", "省级", "市级", "县级", "区级")
+#: A body's numbered term or sitting (第十届委员会, 第三次代表大会).
+TERM_RE = re.compile("第[〇一二三四五六七八九十百零两0-9]+[届次]")
+
+
+def _after_designation_level(before: list[tuple[str, str]], kept: list[tuple[str, str]]) -> bool:
+    """入选省级现代产业学院: a level of designation one or two words before a name of common
+    words (the words between describe the designation) makes it a designation, not a body;
+    a proper name after it (省级|江澄大学…) is still one."""
+    if not any(word in DESIGNATION_LEVELS for word, _ in before[-2:]):
+        return False
+    return all(
+        len(word) >= 2 and flag not in naming.PROPER_NOUN_FLAGS and not naming.is_place(word, flag)
+        for word, flag in kept
+    )
 
 
 def _international_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
@@ -266,6 +309,15 @@ def _brand_company_start(pieces: list[tuple[str, str]], suffix_start: int) -> in
     return start
 
 
+def _general_office_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
+    """国务院办公厅, 江澄市委办公室: a government body's general office is named after the
+    body right before it; 办公室 alone is any office, and a company's or institute's office
+    is no body of its own."""
+    if not pieces or pieces[-1][1] != "ORG" or _opening_name(*pieces[-1]):
+        return None
+    return suffix_start - sum(len(word) for word, _ in _place_tail(pieces))
+
+
 def _street_office_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
     """余杭区仓前街道办事处: two or three characters name the street (jieba rarely knows them
     as a place), places before them the district; a bare 街道办事处 names no one office."""
@@ -287,22 +339,73 @@ def _street_office_start(pieces: list[tuple[str, str]], suffix_start: int) -> in
     return suffix_start - street - sum(len(word) for word, _ in places)
 
 
-def _place_tail(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The places, levels, zones and names right before a department (浙江省, 省, 湖北省委)."""
+def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> list[tuple[str, str]]:
+    """The places, levels, zones and names right before a department (浙江省, 省, 湖北省委).
+    ``before_level``: the suffix itself opens with a level (市委, 县委), so the words right
+    before it may spell the place's name (江澄|市委)."""
     kept: list[tuple[str, str]] = []
-    for index in range(len(pieces) - 1, -1, -1):
+    index = len(pieces) - 1
+    if before_level:
+        named = _place_name_before_level(pieces, len(pieces))
+        kept = pieces[len(pieces) - named :]
+        index -= named
+    while index >= 0:
         word, flag = pieces[index]
-        if _place_before_level_committee(pieces, index):
-            kept.insert(0, (word, flag))
-            continue
-        if flag == "ORG" or naming.is_place(word, flag):
-            kept.insert(0, (word, flag))
+        if (
+            _place_before_level_committee(pieces, index)
+            or flag == "ORG"
+            or naming.is_place(word, flag)
+        ):
+            opens_with_place = word in naming.PLACE_LEVELS or word in naming.ZONE_WORDS
+            named = _place_name_before_level(pieces, index) if opens_with_place else 0
+            kept[:0] = pieces[index - named : index + 1]
+            index -= named + 1
             continue
         if naming.ZONE_END_RE.search(word):
             zone = _name_tail(pieces[: index + 1])
             return (zone or []) + kept
         break
     return kept
+
+
+#: A place's own name before its level: two to four characters (江澄市, 兰溪口县).
+PLACE_NAME_MAX = 4
+
+
+def _place_name_before_level(pieces: list[tuple[str, str]], level: int) -> int:
+    """A government body is named with its place: the place's own name, two to four
+    characters, stands right before its level (江澄|市, 兰溪口|县, 北湾|省) or its zone's kind
+    (江澄|高新区), and the name of
+    any place will do, not only those the dictionary knows. Read back from the level over
+    single characters of any kind but a function word or a numeral, and over rare or proper
+    words; a common word (推动, 日前, 记者) is no place's name, and the level alone then
+    stands for the article's own place (推动市科技局). Returns how many of the pieces before
+    ``level`` spell the name (0: none)."""
+    size = count = 0
+    for word, flag in reversed(pieces[:level]):
+        if flag in ("ORG", "PAREN") or naming.is_place(word, flag) or _ends_name(word, flag):
+            break
+        if len(word) == 1 and flag == "m":
+            break  # 两市: a count of places, not a name
+        if len(word) >= 2 and not _rare_or_proper(word, flag):
+            break
+        if size + len(word) > PLACE_NAME_MAX:
+            break
+        size += len(word)
+        count += 1
+    return count if size >= 2 else 0
+
+
+def _rare_or_proper(word: str, flag: str) -> bool:
+    """A word that may be part of a place's name: a proper noun or abbreviation the dictionary
+    tags so (兰溪/nr), or one it has seldom met (溪口), never a verb, time or quantity word."""
+    if naming.is_soft_breaker(word, flag) or naming.is_verb(word, flag):
+        return False
+    return (
+        flag in naming.PROPER_NOUN_FLAGS
+        or flag == "j"
+        or (naming.word_frequency(word) <= BRAND_MAX_FREQUENCY)
+    )
 
 
 def _place_before_level_committee(pieces: list[tuple[str, str]], index: int) -> bool:
@@ -329,8 +432,18 @@ def _name_tail(
     """The words of a name before its suffix: back to a link word, role noun or town. A zone's
     management committee runs back over a descriptive head (未来科技城管委会) too."""
     kept: list[tuple[str, str]] = []
+    national = academic and _national_lab_head(pieces)
     for index in range(len(pieces) - 1, -1, -1):
         word, flag = pieces[index]
+        if national and flag not in ("ORG", "PAREN"):
+            if _ends_name(word, flag) and not (word in ("与", "和") and kept and index > 0):
+                break
+            if word in naming.DESIGNATION_VERBS or word in naming.FACILITY_MODIFIERS:
+                break
+            if naming.is_verb(word, flag) and not _inside_field(pieces, index):
+                break  # 围绕|先进材料国家重点实验室: a verb opening the run introduces the lab
+            kept.insert(0, (word, flag))
+            continue
         if flag not in ("ORG", "PAREN"):
             joins_disciplines = academic and kept and _joins_disciplines(pieces[:index], word, kept)
             joined_body = not kept and word in naming.NAME_INNER_LINKS
@@ -353,6 +466,21 @@ def _name_tail(
                 break
         kept.insert(0, (word, flag))
     return kept
+
+
+def _national_lab_head(pieces: list[tuple[str, str]]) -> bool:
+    """Whether the words before 实验室 end in 全国重点/国家重点 (精密测量与控制全国重点实验室)."""
+    tail = "".join(word for word, _ in pieces[-2:])
+    return tail.endswith(naming.NATIONAL_LAB_HEADS)
+
+
+def _inside_field(pieces: list[tuple[str, str]], index: int) -> bool:
+    """智能|感知, 与|控制: a verb is a word of a laboratory's field when a word of the field or
+    the 与/和 joining two fields stands right before it."""
+    if index == 0:
+        return False
+    word, flag = pieces[index - 1]
+    return word in ("与", "和") or not (_ends_name(word, flag) or naming.is_verb(word, flag))
 
 
 def _fragment_opening_clause(index: int, word: str, kept: list[tuple[str, str]]) -> bool:
@@ -401,13 +529,24 @@ def _joins_disciplines(
 def _place_opens_fields(before: list[tuple[str, str]]) -> bool:
     """苏州纳米技术与纳米仿生研究所: an institute named by its city and two fields joined
     with 与; the words before 与 are a place opening the clause, then one or more nouns (a
-    field). 上海与苏州研究所 joins two places: no field stands between."""
+    field, 光电/j an abbreviated one, 生态环境/l a set phrase). 上海与苏州研究所 joins two
+    places: no field stands between. The place may be one spelled before its level
+    (江澄|市光电技术与…研究院)."""
     for index in range(len(before) - 1, -1, -1):
         word, flag = before[index]
+        opening = None
         if naming.is_place(word, flag) and word not in naming.LEVEL_WORDS:
+            opening = index
+        elif word in naming.PLACE_LEVELS and _place_name_before_level(before, index):
+            opening = index - _place_name_before_level(before, index)
+        if opening is not None:
             has_field = index < len(before) - 1
-            return has_field and (index == 0 or _ends_name(*before[index - 1]))
-        if not flag.startswith("n") or flag in ("nr", "ns") or len(word) < 2:
+            return has_field and (opening == 0 or _ends_name(*before[opening - 1]))
+        if (
+            not (flag.startswith("n") or flag in ("j", "l"))
+            or flag in ("nr", "ns")
+            or len(word) < 2
+        ):
             return False
     return False
 
@@ -437,13 +576,23 @@ def _place_further_left(pieces: list[tuple[str, str]]) -> bool:
 
 
 def _opens_with_place(pieces: list[tuple[str, str]]) -> bool:
-    """Whether the words before a doubtful one reach back to a place that opens the name."""
-    opening = None
-    for word, flag in reversed(pieces):
+    """Whether the words before a doubtful one reach back to a place that opens the name,
+    one the dictionary knows or one spelled out before its level (澄湖|省…)."""
+    start = len(pieces)
+    while start > 0:
+        word, flag = pieces[start - 1]
         if flag not in ("ORG", "PAREN") and _ends_name(word, flag):
             break
-        opening = (word, flag)
-    return opening is not None and (_opening_name(*opening) or naming.is_place(*opening))
+        start -= 1
+    if start == len(pieces):
+        return False
+    if _opening_name(*pieces[start]) or naming.is_place(*pieces[start]):
+        return True
+    return any(
+        pieces[level][0] in naming.PLACE_LEVELS
+        and level - _place_name_before_level(pieces, level) == start
+        for level in range(start + 1, min(start + PLACE_NAME_MAX + 1, len(pieces)))
+    )
 
 
 def _opening_name(word: str, flag: str) -> bool:
@@ -458,8 +607,10 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
     """Enough of a proper name in front of the suffix; weak suffixes need a place or a name."""
     if len(prefix) < 2:
         return False
-    if any(level in prefix for level in ("国家级", "省级", "市级", "县级")):
+    if any(level in prefix for level in DESIGNATION_LEVELS):
         return False
+    if any(TERM_RE.fullmatch(word) for word, _ in kept):
+        return False  # 市科协第十届委员会: the association's tenth term, no other body
     if suffix == "中心" and prefix.endswith(naming.VENUE_WORDS):
         return False  # 上海世博中心, 国际会展中心: a venue
     if naming.GENERIC_NAME_RE.fullmatch(prefix) and not (
@@ -477,7 +628,12 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
         if suffix == "实验室" and _named_after_landmark(kept):
             return True
         has_place = any(
-            flag == "ORG" or (naming.is_place(word, flag) and word not in ("国家", "中国", "全国"))
+            flag == "ORG"
+            or (
+                naming.is_place(word, flag)
+                and word not in ("国家", "中国", "全国")
+                and not naming.is_scope(word)
+            )
             for word, flag in kept
         )
         return has_place
@@ -486,16 +642,28 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
 
 
 #: Landforms a laboratory is named after (紫金山实验室, 松山湖材料实验室): the provincial
-#: laboratories take a mountain's, lake's or bay's name as their own.
-LANDMARK_ENDINGS = ("山", "湖", "湾", "岛", "峰", "岭")
+#: laboratories take a mountain's, lake's, bay's or river's name as their own.
+LANDMARK_ENDINGS = ("山", "湖", "湾", "岛", "峰", "岭", "江", "河")
 
 
 def _named_after_landmark(kept: list[tuple[str, str]]) -> bool:
-    """A laboratory whose name opens with a mountain or lake (a proper noun ending in 山/湖 …)."""
+    """A laboratory whose name opens with a mountain, lake or river: a proper noun ending in
+    山/湖/江 … (紫金山/nr), or two or three characters ending so that the dictionary does not
+    know as a word (澄|湖, 云|栖|湾: a landform it has never seen)."""
     if not kept:
         return False
     word, flag = kept[0]
-    return len(word) >= 2 and word.endswith(LANDMARK_ENDINGS) and flag in ("nr", "ns", "nz")
+    if len(word) >= 2 and word.endswith(LANDMARK_ENDINGS) and flag in ("nr", "ns", "nz"):
+        return True
+    run = []
+    for piece in kept:
+        run.append(piece)
+        text = "".join(w for w, _ in run)
+        if len(text) > 3 or piece[1] in ("ORG", "PAREN") or len(piece[0]) > 1:
+            return False
+        if len(text) >= 2 and text.endswith(LANDMARK_ENDINGS):
+            return naming.word_frequency(text) == 0 and not any(_ends_name(w, f) for w, f in run)
+    return False
 
 
 def _dictionary_names_body(name: str) -> bool:
@@ -514,7 +682,9 @@ def _field_before_national_head(prefix: str, kept: list[tuple[str, str]]) -> boo
         return False
     field_name = prefix[: -len(head)]
     return len(field_name) >= 2 and not any(
-        naming.is_verb(word, flag) or naming.is_function_word(flag) for word, flag in kept
+        word in naming.DESIGNATION_VERBS or naming.is_function_word(flag)
+        for word, flag in kept
+        if word not in ("与", "和")
     )
 
 
@@ -529,12 +699,96 @@ def _coverage(spans: list[_Span], length: int) -> list[bool]:
 def _add_defined_aliases(
     text: str, spans: list[_Span], organisations: dict[str, _Organisation]
 ) -> None:
-    """（以下简称“X”） right after a name makes X its alias."""
+    """（以下简称“X”） right after a name makes X its alias. The text defines X as that body's
+    name from then on, so X is never a body of its own, wherever it is printed (市科协 read as
+    a name inside the brackets and after them is the 科学技术协会 defined)."""
     ends = {span.end: text[span.start : span.end] for span in spans}
     for match in naming.DEFINITION_RE.finditer(text):
         name = ends.get(match.start())
-        if name in organisations:
-            organisations[name].add_alias(match[1])
+        organisation = organisations.get(name)
+        if organisation is None:
+            continue
+        organisation.add_alias(match[1])
+        other = organisations.get(match[1])
+        if other is not None and other is not organisation:
+            _absorb(organisations, organisation, other)
+
+
+def _add_relative_forms(organisations: dict[str, _Organisation]) -> None:
+    """澄湖省江澄市人民医院 … 市人民医院, 江澄高新技术产业开发区管理委员会 … 江澄高新区管委会 …
+    高新区管委会: once the text has named a body with its place, the level alone stands for
+    that place (市…, 省…, 县…) and a zone's kind for the zone (高新区…), and government
+    vocabulary has its standard short forms (管理委员会 -> 管委会, 发展和改革委员会 -> 发改委),
+    so a shorter name that agrees with a longer one read so is the same body. When two bodies
+    share it (江澄市人民医院, 临澜市人民医院 … 市人民医院) the text does not say which: all
+    stay apart."""
+    kept: list[tuple[_Organisation, set[str]]] = []
+    for organisation in sorted(organisations.values(), key=lambda org: -len(org.name)):
+        key = naming.standard_short_form(organisation.name)
+        owners = [owner for owner, forms in kept if key in forms]
+        if len(owners) == 1 and len(owners[0].name) > len(organisation.name):
+            _absorb(organisations, owners[0], organisation)
+            continue
+        kept.append((organisation, _same_body_forms(organisation.name)))
+
+
+def _add_brand_company_forms(organisations: dict[str, _Organisation]) -> None:
+    """江澄海晟科技有限公司 … 海晟公司, 华为技术有限公司 … 华为公司: a company named in full is
+    named again by its brand and a bare 公司. A brand company whose brand is printed in
+    exactly one company's full name is that company; in two, or in none, it stays apart."""
+    for organisation in list(organisations.values()):
+        if organisation.kind != "brand" or organisations.get(organisation.name) is not organisation:
+            continue
+        brand = organisation.name[: -len("公司")]
+        owners = [
+            owner
+            for owner in organisations.values()
+            if owner.kind == "company"
+            and owner.name.endswith(("公司", "集团"))
+            and brand in owner.name[: -len("公司")]
+        ]
+        if len(owners) == 1:
+            _absorb(organisations, owners[0], organisation)
+
+
+@lru_cache(maxsize=4096)
+def _same_body_forms(name: str) -> frozenset[str]:
+    """The forms, in standard short words, a later mention may name this body by: its name,
+    the name from its place's level on, and the name from its zone's kind on."""
+    forms = {name}
+    relative = _relative_form(name)
+    if relative:
+        forms.add(relative)
+    zone = _zone_form(name)
+    if zone:
+        forms.add(zone)
+    return frozenset(naming.standard_short_form(form) for form in forms)
+
+
+def _zone_form(name: str) -> str | None:
+    """江澄高新区管委会 -> 高新区管委会: a zone's committee named from the zone's kind on, its
+    place (two to eight characters) left out."""
+    match = naming.ZONE_WORD_RE.search(name, 2)
+    if match is None or match.start() > 8 or match.end() == len(name):
+        return None
+    return name[match.start() :]
+
+
+@lru_cache(maxsize=4096)
+def _relative_form(name: str) -> str | None:
+    """江澄市科学技术局 -> 市科学技术局: the name from the level of the place it opens with,
+    or None when it opens with no place and level."""
+    level_end = None
+    offset = 0
+    for word, flag in naming.words(name):
+        offset += len(word)
+        if word[-1] in naming.PLACE_LEVELS and naming.is_place(word, flag):
+            prefix = name[:offset]
+            if sum(len(w) for w, _ in _place_tail(list(naming.words(prefix)))) == len(prefix):
+                level_end = offset
+    if level_end is None or level_end < 2 or len(name) - level_end < 2:
+        return None
+    return name[level_end - 1 :]
 
 
 def _add_short_forms(
@@ -573,7 +827,7 @@ def _add_short_forms(
 #: Legal endings a company drops when the text names it again (国家电网有限公司 -> 国家电网).
 LEGAL_ENDINGS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "有限公司")
 #: Where a body's kind shows in its last character, which its short form keeps
-#: (研究所 -> …所, 科学院 -> …院, 大学 -> …大, 委员会 -> …委).
+#: (研究所 -> …所, 科学院 -> …院, 大学 -> …大, 委员会 -> …委, 协会 -> …协, 联合会 -> …联).
 CONTRACTED_KIND_ENDINGS = {
     "研究所": "所",
     "研究院": "院",
@@ -583,6 +837,8 @@ CONTRACTED_KIND_ENDINGS = {
     "医院": "院",
     "大学": "大",
     "委员会": "委",
+    "协会": "协",
+    "联合会": "联",
     "厅": "厅",
     "局": "局",
 }

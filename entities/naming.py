@@ -87,6 +87,10 @@ WEAK_SUFFIXES = (
     "代表处",
     "办事处",
 )
+#: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院);
+#: 农村小学 is any school. They are read as the weak endings are.
+PLACED_SUFFIXES = ("中学", "小学", "幼儿园", "保健院", "卫生院")
+WEAK_SUFFIXES += PLACED_SUFFIXES
 
 #: A bare 公司 names a company only after a trade word (科技公司), never in 上市公司 or 该公司.
 TRADE_WORDS = (
@@ -186,6 +190,17 @@ DEPARTMENT_STEMS = (
     "教育体育",
     "经济和信息化",
     "工业和信息化",
+    "工业信息化",
+    "城市管理",
+    "综合行政执法",
+    "综合执法",
+    "政务服务",
+    "数据管理",
+    "数据资源",
+    "城乡建设",
+    "经济发展",
+    "人民政府",
+    "政府",
     "住房和城乡建设",
     "文化和旅游",
     "发展和改革",
@@ -231,6 +246,7 @@ DEPARTMENT_STEMS = (
     "交通",
     "水利",
     "林业",
+    "渔业",
     "农业",
     "文旅",
     "文化",
@@ -287,7 +303,19 @@ DEPARTMENT_STEMS = (
     "外交",
     "国防",
 )
-DEPARTMENT_ENDINGS = ("委员会", "办公室", "总局", "总署", "厅", "局", "委", "部", "办", "署")
+DEPARTMENT_ENDINGS = (
+    "委员会",
+    "办公室",
+    "办公厅",
+    "总局",
+    "总署",
+    "厅",
+    "局",
+    "委",
+    "部",
+    "办",
+    "署",
+)
 
 #: Ordinary words a department ending starts (科技部门, 产业布局, 委员): no department then.
 DEPARTMENT_CONTINUATIONS = frozenset(
@@ -370,6 +398,7 @@ GOVERNMENT_WORDS = (
     "中科院",
     "社科院",
     "农科院",
+    "农科所",
     "医科院",
     "林科院",
 )
@@ -389,6 +418,15 @@ LEVEL_WORDS = frozenset(
     ("省", "市", "县", "区", "州", "镇", "乡", "国家", "中央", "全国", "自治区", "自治州", "地区")
 )
 PLACE_ENDINGS = ("省", "市", "县", "区", "州", "盟", "旗")
+#: The levels a place's own name is printed before (江澄市, 澄湖省): the name of a body set
+#: there opens with that place.
+PLACE_LEVELS = frozenset(("省", "市", "县", "区", "州"))
+
+
+def is_level_committee(word: str) -> bool:
+    """市委, 县委, 省委: a committee named by its level, printed right after its place's name."""
+    return len(word) == 2 and word[0] in PLACE_LEVELS and word[1] == "委"
+
 
 #: Levels that name a body relative to the place its text is about: 省科技厅 is the science
 #: department of whichever province the article speaks of. 国家, 中央 and 全国 name one body
@@ -397,9 +435,9 @@ RELATIVE_LEVELS = ("自治区", "自治州", "地区", "省", "市", "县", "区
 
 
 def is_relative_name(form: str) -> bool:
-    """A form that names a body only together with its article's place (省农科院, 市发改委):
-    right inside that article, wrong as a name for every later one."""
-    return form.startswith(RELATIVE_LEVELS)
+    """A form that names a body only together with its article's place (省农科院, 市发改委)
+    or zone (高新区管委会): right inside that article, wrong as a name for every later one."""
+    return form.startswith(RELATIVE_LEVELS) or ZONE_WORD_RE.match(form) is not None
 
 
 TOWN_ENDINGS = ("镇", "乡", "村", "街道", "社区", "路", "街", "大道", "号")
@@ -436,7 +474,12 @@ FACILITY_MODIFIERS = frozenset(
 #: Words pointing back to a university or institute named earlier (该校…学院).
 PARENT_REFERENCES = frozenset(("该校", "该院", "该所", "本校", "学校"))
 #: National designations a named laboratory carries after its field (移动通信全国重点实验室).
+#: The field before them is named by nouns and verbs alike (精密测量与控制), so a verb is part
+#: of it, unless it is one that confers or creates the designation (获批, 建成 国家重点实验室).
 NATIONAL_LAB_HEADS = ("全国重点", "国家重点")
+DESIGNATION_VERBS = frozenset(
+    ("获批", "批准", "建成", "建设", "创建", "认定", "升级", "重组", "新增", "申报", "申建", "成为")
+)
 
 #: Nouns for a role that a name follows (投资方山东…, 上市公司江苏…): the name starts after them.
 ROLE_NOUNS = frozenset(
@@ -551,6 +594,10 @@ LINK_WORDS = frozenset(
         "把",
         "被",
         "将",
+        "受",
+        "获",
+        "经",
+        "去",
         "让",
         "使",
         "为",
@@ -598,7 +645,11 @@ QUANTITY_ENDINGS = frozenset("家个余多批项名位只件次")
 #: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
 HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
 
-DEFINITION_RE = re.compile(r"（(?:以下|下文|下)?简?称(?:为)?[“\"]?([^”\"（）]{2,16})[”\"]?）")
+#: （以下简称“X”）, (下称X), （简称：X）, （以下简称‘X’）: the short form a text defines.
+DEFINITION_RE = re.compile(
+    r"[（(](?:以下|下文|下)?简?称(?:为)?[:：]?[“\"‘'「]?"
+    r"([^”\"’'」（）()：:]{2,16})[”\"’'」]?[）)]"
+)
 WORK_TITLE_RE = re.compile(r"《[^》]*》")
 
 
@@ -609,9 +660,13 @@ def _alternation(words) -> str:
 ORG_SUFFIX_RE = re.compile(
     f"(?:{_alternation(STRONG_SUFFIXES + WEAK_SUFFIXES)})|(?:(?:{_alternation(TRADE_WORDS)})公司)"
 )
+#: A body's general office, named by the body before it (国务院办公厅, 市委办公室).
+GENERAL_OFFICES = ("办公厅", "办公室")
+
 GOVERNMENT_RE = re.compile(
     f"(?:(?:{_alternation(DEPARTMENT_STEMS)})[和与](?:{_alternation(DEPARTMENT_STEMS)})"
     f"(?:{_alternation(DEPARTMENT_ENDINGS)}))"
+    f"|(?:(?<=[委院])(?:{_alternation(GENERAL_OFFICES)}))"
     f"|(?:{_alternation(GOVERNMENT_WORDS + STREET_OFFICES)})"
     f"|(?:(?:{_alternation(DEPARTMENT_STEMS)})(?:{_alternation(DEPARTMENT_ENDINGS)}))"
 )
@@ -621,6 +676,37 @@ INTERNATIONAL_RE = re.compile(_alternation(INTERNATIONAL_SUFFIXES))
 BARE_COMPANY_RE = re.compile("(?<![有限总分子母股份])公司")
 TRADE_WORD_RE = re.compile(_alternation(BRAND_TRADE_WORDS))
 ZONE_END_RE = re.compile(f"(?:{_alternation(ZONE_WORDS)})$")
+ZONE_WORD_RE = re.compile(_alternation(ZONE_WORDS))
+
+#: Government vocabulary and the short form papers print for it (江澄高新区管委会 for the
+#: 高新技术产业开发区管理委员会): two names that agree once so shortened name one body.
+STANDARD_SHORT_WORDS = {
+    "高新技术产业开发区": "高新区",
+    "经济技术开发区": "经开区",
+    "管理委员会": "管委会",
+    "发展和改革委员会": "发改委",
+    "发展改革委员会": "发改委",
+    "发展改革委": "发改委",
+    "卫生健康委员会": "卫健委",
+    "人力资源和社会保障": "人社",
+    "人力资源社会保障": "人社",
+    "市场监督管理": "市场监管",
+    "工业和信息化": "工信",
+    "经济和信息化": "经信",
+    "住房和城乡建设": "住建",
+    "科学技术协会": "科协",
+    "科学技术局": "科技局",
+    "科学技术厅": "科技厅",
+    "工商业联合会": "工商联",
+    "妇女联合会": "妇联",
+}
+_STANDARD_SHORT_RE = re.compile(_alternation(STANDARD_SHORT_WORDS))
+
+
+def standard_short_form(name: str) -> str:
+    """A name with each piece of government vocabulary in its standard short form."""
+    return _STANDARD_SHORT_RE.sub(lambda match: STANDARD_SHORT_WORDS[match[0]], name)
+
 
 #: Words our segmenter should keep whole, so that 宁波经开区 is not read as 宁波 / 经 / 开区.
 _EXTRA_WORDS = ZONE_WORDS + GOVERNMENT_WORDS + STREET_OFFICES
@@ -702,6 +788,15 @@ def is_place(word: str, flag: str) -> bool:
     if word in LEVEL_WORDS:
         return True
     return len(word) >= 2 and (flag == "ns" or word.endswith(PLACE_ENDINGS))
+
+
+#: Words that make a level a scope, not a place's name: 全市 (the whole city), 本省, 该县.
+SCOPE_OPENERS = frozenset("全本我该各此")
+
+
+def is_scope(word: str) -> bool:
+    """全市中小学, 本省卫生院: the whole of the article's place, no place that names a body."""
+    return len(word) == 2 and word[0] in SCOPE_OPENERS and word[1] in PLACE_ENDINGS
 
 
 def is_town(word: str) -> bool:

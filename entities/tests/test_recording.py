@@ -28,3 +28,10 @@ def test_a_relative_short_form_stays_with_its_article_and_is_not_kept():
     assert not OrganisationAlias.objects.filter(alias="省科技厅").exists()
     assert record("湖北省科学技术厅印发方案。省科技厅将组织专家评审。") == ["湖北省科学技术厅"]
     assert record("省科技厅有关负责人表示，将加大支持。") == ["省科技厅"]
+
+
+def test_a_zone_committee_named_by_the_zones_kind_alone_is_not_kept():
+    text = "江澄高新区管委会发布扶持政策。高新区管委会负责人介绍，资金年内到位。"
+    assert record(text) == ["江澄高新区管委会"]
+    assert not OrganisationAlias.objects.filter(alias="高新区管委会").exists()
+    assert record("临澜高新区管委会出台新政。高新区管委会表示，") == ["临澜高新区管委会"]
