@@ -585,7 +585,11 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
         inside = [
             glyph for glyph in other if glyph.x1 > left and glyph.x0 < right + 0.15 * glyph.size
         ]
-        if len(inside) >= 2 and inside[-1].x0 >= right and inside[-2].text in HANGING:
+        if (
+            len(inside) >= 2
+            and at_or_past(inside[-1].x0, right, inside[-1].size)
+            and inside[-2].text in HANGING
+        ):
             inside.pop()
         if not inside or inside[0].x0 > left + 1 or ink_right(inside[-1]) < right - 1:
             continue
@@ -597,6 +601,18 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
         ):
             return True
     return False
+
+
+#: How far (in ems) a column's first glyph may start left of the column's edge and still stand
+#: at it: a typesetter rounds positions, a few hundredths of a point either way.
+EDGE_ROUNDING = 0.05
+
+
+def at_or_past(x: float, edge: float, size: float) -> bool:
+    """Whether a glyph starting at `x` stands at a column's edge or past it: the columns of a
+    page share their left edge to the point, so a glyph a rounding short of it (0.05 em at
+    most) opens that column as much as one exactly on it."""
+    return x >= edge - EDGE_ROUNDING * size
 
 
 def ink_right(glyph: Glyph) -> float:

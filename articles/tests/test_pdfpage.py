@@ -1394,3 +1394,27 @@ def test_a_subheading_centred_in_its_column_at_the_body_size_and_face_is_a_subhe
         ("subheading", "监管与服"),
         ("paragraph", "中国民用"),
     ]
+
+
+def mark_hung_over_the_next_column_opening_a_rounding_short_of_its_edge(pdf) -> None:
+    song(pdf, 10)
+    for baseline in (500, 485, 440):
+        pdf.drawString(40, baseline, "湘江实验室研制的大尺")
+        pdf.drawString(150, baseline, "寸碳化硅单晶生长炉进")
+    # A line squeezed to take its comma, which hangs past the column's edge.
+    pdf.drawString(40, 470, "有望打破国外企业的垄、", charSpace=-0.07)
+    # The next column's first glyph a typesetter's rounding (0.03 pt) left of its edge.
+    pdf.drawString(149.97, 470, "队攻克了温场控制技术")
+    pdf.drawString(40, 455, "单晶生长炉进入中试。")
+    pdf.drawString(150, 455, "入中试阶段有望打破国")
+
+
+def test_a_mark_hung_toward_a_column_opening_a_rounding_short_of_its_edge_is_still_hung():
+    """A mark hung past its column's edge, the next column's first glyph on that line set a
+    few hundredths of a point short of the edge the other lines start at: columns share
+    their edge to the point, so that glyph opens the next column and the mark prints across
+    no gutter. The line under it ends at its column's edge."""
+    lines = printed_lines(mark_hung_over_the_next_column_opening_a_rounding_short_of_its_edge)
+    assert "单晶生长炉进入中试。" in lines
+    assert "入中试阶段有望打破国" in lines
+
