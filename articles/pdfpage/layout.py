@@ -478,7 +478,9 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
     if max(0.0, b.x0 - a.x1, a.x0 - b.x1) > 0:
         left, right = (a, b) if a.x1 <= b.x0 else (b, a)
         overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-        if overlap < 0.5 * geometry.body_size:
+        if overlap < 0.5 * geometry.body_size and not headline_beside_short_columns(
+            first, second, geometry.body_size
+        ):
             return None
         if separated_side(left, right, geometry.separators):
             return None
@@ -758,6 +760,24 @@ def beside_or_above(text: Node, headline: Node) -> bool:
 
 def beside(text: Box, headline: Box) -> bool:
     return text.x0 >= headline.x1 - 2 or text.x1 <= headline.x0 + 2
+
+
+def headline_beside_short_columns(first: Node, second: Node, body: float) -> bool:
+    """Whether one node is a headline and the other text right of it that starts up to three
+    ems above the headline's top and ends below it: a headline set beside its columns stands
+    in its article's band, and beside a brief's columns of a line or two (shorter than the
+    headline is deep) it is set lower, centred on the band, the columns level with its
+    first line at most. They are its text, though they share less than half an em with it."""
+    kinds = {first.kind, second.kind}
+    if "headline" not in kinds or not kinds & {"text", "subheading"}:
+        return False
+    headline, text = (first, second) if first.kind == "headline" else (second, first)
+    head, column = headline.box, text.box
+    return (
+        column.x0 >= head.x1 - 2
+        and head.top - 3 * body <= column.top <= head.top
+        and column.bottom > head.top
+    )
 
 
 def reads_before(text: Box, headline: Box) -> bool:

@@ -1418,3 +1418,27 @@ def test_a_mark_hung_toward_a_column_opening_a_rounding_short_of_its_edge_is_sti
     assert "单晶生长炉进入中试。" in lines
     assert "入中试阶段有望打破国" in lines
 
+
+def headline_lower_than_the_short_columns_beside_it(pdf) -> None:
+    song(pdf, 18)
+    pdf.drawString(40, 560, "我国科学家发现新机制")
+    song(pdf, 9)
+    columns(pdf, "研究人员在小鼠模型中", 40, 530, rows=5, count=3, leading=14)
+    # A brief: two lines in two columns, its headline beside them set lower, its top level
+    # with their second line.
+    columns(pdf, "青岛海洋科技装备检测", 140, 450, rows=2, count=2, leading=14)
+    song(pdf, 14)
+    pdf.drawString(40, 425, "青岛海洋仪器")
+    pdf.drawString(40, 408, "检测平台启用")
+
+
+def test_a_headline_set_lower_than_the_short_columns_beside_it_takes_them():
+    """A brief's two-line columns right of its headline, starting a line and more above the
+    headline's top and ending by its first line: a headline beside its columns stands in
+    its article's band, centred on it, so the columns are its text, not the article above's
+    (they follow that one's columns across white, under another column)."""
+    page = read_pdf(drawn_pdf(headline_lower_than_the_short_columns_beside_it)).parse_page(0)
+    assert [(a.title, a.plain_text().count("青岛海洋科技")) for a in page.articles] == [
+        ("我国科学家发现新机制", 0),
+        ("青岛海洋仪器检测平台启用", 4),
+    ]
