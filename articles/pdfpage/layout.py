@@ -224,7 +224,8 @@ def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
             nodes.append(Node("subheading", block.column_box, [block]))
         else:
             nodes.append(Node("text", block.column_box, [block]))
-    for group in headline_groups(headline_blocks, geometry, nodes):
+    groups = headline_groups(headline_blocks, geometry, nodes)
+    for group in titles_across_a_gutter(groups, nodes, geometry):
         box = group[0].box
         for block in group[1:]:
             box = box.union(block.box)
@@ -413,6 +414,104 @@ def headline_groups(
     for group in groups:
         group.sort(key=lambda b: b.top)
     return groups
+
+
+def titles_across_a_gutter(
+    groups: list[list[Block]], nodes: list[Node], geometry: PageGeometry
+) -> list[list[Block]]:
+    """A title of two phrases, its word space standing over a gutter, is one title where the
+    text under it reads on across that gutter: an article opens with a paragraph (indented,
+    or under a byline) and closes with a sentence, so the column under the first phrase's end
+    running on, full to its foot and mid-sentence, into the next column opening flush under
+    the second phrase is one article's text, and the two phrases its one title."""
+    joined = True
+    while joined:
+        joined = False
+        for first in groups:
+            for second in groups:
+                if first is not second and one_title_on_a_row(first, second, nodes, geometry):
+                    first.extend(second)
+                    groups.remove(second)
+                    joined = True
+                    break
+            if joined:
+                break
+    return groups
+
+
+def one_title_on_a_row(
+    first: list[Block], second: list[Block], nodes: list[Node], geometry: PageGeometry
+) -> bool:
+    """Whether `second` goes on from `first` on its row, a word space or two on, and the
+    column under `first`'s end runs on into the one under `second`'s start."""
+    left, right = union_box([b.box for b in first]), union_box([b.box for b in second])
+    size = min(b.size for b in first + second)
+    body = geometry.body_size
+    if not (
+        0 < right.x0 - left.x1 <= 2 * size
+        and abs(left.top - right.top) <= 0.1 * size
+        and abs(left.bottom - right.bottom) <= 0.1 * size
+        and max(b.size for b in first + second) / size < 1.03
+        and not separated_side(left, right, geometry.separators)
+        and not text_inside(first + second, nodes)
+    ):
+        return False
+    under = [
+        node
+        for node in nodes
+        if node.kind == "text" and 0 <= node.box.top - left.bottom <= 4 * body
+    ]
+    ending = [n for n in under if n.box.x0 < left.x1 and n.box.x1 <= right.x0 + body]
+    opening = [n for n in under if n.box.x1 > right.x0 and n.box.x0 >= right.x0 - 3 * body]
+    if not ending or not opening:
+        return False
+    last = max(ending, key=lambda node: node.box.x1)
+    following = min(opening, key=lambda node: node.box.x0)
+    if following.box.x0 <= last.box.x1 or abs(following.box.top - last.box.top) > body:
+        return False
+    # A headline of its own is set flush with its first column's edge or centred over its
+    # columns: the second phrase flush with the next column is a headline, unless the two
+    # stand centred over the columns under them as one.
+    first_column = min(ending, key=lambda node: node.box.x0).box
+    last_column = max(opening, key=lambda node: node.box.x1).box
+    margins = (left.x0 - first_column.x0, last_column.x1 - right.x1)
+    centred = min(margins) >= 0.5 * body and abs(margins[0] - margins[1]) <= body
+    flush = abs(right.x0 - following.box.x0) <= 0.25 * body
+    return (centred or not flush) and runs_on(column_foot(last, nodes, body), following)
+
+
+def column_foot(top: Node, nodes: list[Node], body: float) -> Node:
+    """The last block of the column `top` heads: the text stacked under it in its width."""
+    foot = top
+    while True:
+        below = [
+            node
+            for node in nodes
+            if node.kind in ("text", "subheading")
+            and 0 <= node.box.top - foot.box.bottom <= 3 * body
+            and min(node.box.x1, top.box.x1) - max(node.box.x0, top.box.x0) > 0.5 * top.box.width
+        ]
+        if not below:
+            return foot
+        foot = min(below, key=lambda node: node.box.top)
+
+
+def runs_on(foot: Node, following: Node) -> bool:
+    """Whether a column's last line, full to its edge and closing no sentence, goes on at the
+    head of the next column, which opens flush with its edge (no paragraph's indent) with no
+    byline: one article's text across the gutter."""
+    last, lines = foot.lines[-1], following.lines
+    size = last.size
+    closing = last.text.rstrip("”’）》」』")
+    return (
+        foot.kind == "text"
+        and len(foot.lines) >= 2
+        and len(lines) >= 2
+        and last.x1 >= foot.box.x1 - 0.5 * size
+        and closing[-1:] not in SENTENCE_END + "…"
+        and lines[0].x0 <= min(line.x0 for line in lines) + 0.5 * lines[0].size
+        and not parse_standalone_bylines(lines[0].text)
+    )
 
 
 def text_inside(group: list[Block], nodes: list[Node]) -> bool:
@@ -1110,16 +1209,30 @@ def merge_items(items: list[ParsedArticle]) -> ParsedArticle:
 
 
 def headline_parts(node: Node) -> tuple[str | None, str | None, str | None]:
-    """The largest lines are the title; smaller ones above it the kicker, below the subtitle."""
-    lines = sorted(node.lines, key=lambda line: (line.top, line.x0))
-    largest = max(line.size for line in lines)
-    title_lines = [i for i, line in enumerate(lines) if line.size >= 0.92 * largest]
-    first, last = title_lines[0], title_lines[-1]
-    join = lambda chosen: Unit([Line(raw=line.text) for line in chosen]).text or None  # noqa: E731
-    kicker = join(lines[:first])
-    subtitle = join(lines[last + 1 :])
-    title = join(lines[first : last + 1])
+    """The largest lines are the title; smaller ones above it the kicker, below the subtitle.
+    A row of pieces (a title's phrases either side of a word space over a gutter) reads left
+    to right."""
+    rows = in_rows(node.lines)
+    sizes = [max(line.size for line in row) for row in rows]
+    texts = ["".join(line.text for line in row) for row in rows]
+    title_rows = [i for i, size in enumerate(sizes) if size >= 0.92 * max(sizes)]
+    first, last = title_rows[0], title_rows[-1]
+    join = lambda chosen: Unit([Line(raw=text) for text in chosen]).text or None  # noqa: E731
+    kicker = join(texts[:first])
+    subtitle = join(texts[last + 1 :])
+    title = join(texts[first : last + 1])
     return kicker, title, subtitle
+
+
+def in_rows(lines: list[PrintedLine]) -> list[list[PrintedLine]]:
+    """Lines top to bottom in rows, those on one baseline left to right."""
+    rows: list[list[PrintedLine]] = []
+    for line in sorted(lines, key=lambda line: line.baseline):
+        if rows and abs(line.baseline - rows[-1][0].baseline) <= 0.2 * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda line: line.x0) for row in rows]
 
 
 def reader_order(parsed, nodes: list[Node], body_size: float):

@@ -1442,3 +1442,25 @@ def test_a_headline_set_lower_than_the_short_columns_beside_it_takes_them():
         ("我国科学家发现新机制", 0),
         ("青岛海洋仪器检测平台启用", 4),
     ]
+
+
+def title_across_the_gutter_of_the_text_it_runs_on_in(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(42.5, 540, "安庆新增高新")
+    pdf.drawString(146.5, 540, "总数达百家")
+    song(pdf, 9)
+    pdf.drawString(58, 515, "安庆市积极开展高")
+    columns(pdf, "新技术企业的培育工作", 40, 501, rows=4, count=1, leading=14)
+    columns(pdf, "主动加强科技创新服务", 139, 515, rows=4, count=1, leading=14)
+    pdf.drawString(139, 459, "平台建设。")
+
+
+def test_a_titles_word_space_over_a_gutter_the_text_reads_on_across_parts_no_headlines():
+    """A title of two phrases, its word space a little wider than the gutter under it: the
+    column under the first phrase ends full and mid-sentence, the next one opens flush under
+    the second phrase, so the text reads on across the gutter. An article opens with a
+    paragraph and closes with a sentence: one article, one title."""
+    page = read_pdf(drawn_pdf(title_across_the_gutter_of_the_text_it_runs_on_in)).parse_page(0)
+    assert [(a.title, a.plain_text().count("主动加强")) for a in page.articles] == [
+        ("安庆新增高新总数达百家", 4)
+    ]
