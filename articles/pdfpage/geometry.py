@@ -294,13 +294,14 @@ def split_rows(
         nearby = rows[start:stop]
         # Rows of like size with no deep white between: the lines of the same columns.
         column_rows = [
-            other
+            like_glyphs(other, size, body_size)
             for other, other_size in zip(nearby, sizes[start:stop], strict=True)
             if other is not row
             and abs(other_size - size) <= 0.1 * size
             and not caption_beside_body(size, other_size, body_size)
             and not white_between(row, other, nearby, 2.2 * size)
         ]
+        column_rows = [other for other in column_rows if other]
         neighbours = [
             other for other in column_rows if abs(other[0].baseline - row[0].baseline) <= 3.5 * size
         ]
@@ -369,6 +370,13 @@ def caption_beside_body(size: float, other: float, body_size: float) -> bool:
     body's: a caption is set to its picture's width, not to the columns, so it prints across
     their gutters and tells nothing of where they run (nor they of a caption's)."""
     return (size < CAPTION_RATIO * body_size) != (other < CAPTION_RATIO * body_size)
+
+
+def like_glyphs(row: list[Glyph], size: float, body_size: float) -> list[Glyph]:
+    """A neighbouring row's glyphs of this row's kind: a caption set on one baseline with
+    another column's body text is still a caption, printed across its picture's width and
+    telling nothing of the body's gutters (nor they of a caption's)."""
+    return [glyph for glyph in row if not caption_beside_body(size, glyph.size, body_size)]
 
 
 def white_between(row, other, rows, widest: float) -> bool:

@@ -1464,3 +1464,27 @@ def test_a_titles_word_space_over_a_gutter_the_text_reads_on_across_parts_no_hea
     assert [(a.title, a.plain_text().count("主动加强")) for a in page.articles] == [
         ("安庆新增高新总数达百家", 4)
     ]
+
+
+def caption_on_one_baseline_with_the_next_articles_column(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 560, "我国科学家发现新机制")
+    pdf.drawString(250, 560, "青岛海洋仪器启用")
+    picture(pdf, 40, 480, 191, 60)
+    song(pdf, 8)
+    pdf.drawString(40, 470, "图为科研人员在实验室观察细")
+    song(pdf, 10)
+    columns(pdf, "检测平台可为海洋观测仪器提供", 250, 530, rows=6, count=1, leading=15)
+    pdf.drawString(60, 455, "科技日报北京讯")
+    columns(pdf, "记者从北京生命科学", 40, 440, rows=3, count=1, leading=15)
+    columns(pdf, "制相关成果日前发表", 141, 455, rows=4, count=1, leading=15)
+
+
+def test_a_caption_sharing_a_baseline_with_another_column_tells_no_gutter():
+    """A photo's caption, set smaller than the body across the gutter of the columns under
+    it, on one baseline with a line of the next article's column: a caption is set to its
+    picture's width, whatever shares its baseline, so it tells nothing of the gutter, and
+    the columns' first line parts there."""
+    lines = printed_lines(caption_on_one_baseline_with_the_next_articles_column)
+    assert "科技日报北京讯" in lines
+    assert "制相关成果日前发表" in lines
