@@ -314,8 +314,12 @@ def split_rows(
             cut = gap > gutter and not printed_across(ink_right(previous), glyph.x0, around)
             if cut and not headline and gap <= LONE_GUTTER * size:
                 # A space this narrow parts columns only where the lines around it part too.
-                edge = previous.x0 if previous.text in HANGING else previous.x1
-                cut = gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
+                # A closing mark ends at its column's edge, or hangs past it (标点悬挂).
+                edges = (previous.x1, previous.x0) if previous.text in HANGING else (previous.x1,)
+                cut = any(
+                    gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
+                    for edge in edges
+                )
             hung = previous.text in HANGING and gap <= gutter
             if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
                 # Punctuation hung past a column's edge (the next column a gutter or less on)

@@ -1488,3 +1488,25 @@ def test_a_caption_sharing_a_baseline_with_another_column_tells_no_gutter():
     lines = printed_lines(caption_on_one_baseline_with_the_next_articles_column)
     assert "科技日报北京讯" in lines
     assert "制相关成果日前发表" in lines
+
+
+def comma_ending_a_shifted_line_over_a_mark_hung_into_a_two_line_column(pdf) -> None:
+    song(pdf, 10)
+    # The first line set 1.6 pt to the right (a narrower glyph earlier in it, say): its
+    # comma ends that much past the column's edge, 140, though none of it hangs.
+    pdf.drawString(41.6, 500, "湘江实验室研制的大，")
+    pdf.drawString(40, 485, "有望打破国外企业的垄。")
+    for baseline in (470, 455):
+        pdf.drawString(40, baseline, "单晶生长炉进入中试走")
+    pdf.drawString(150.4, 500, "案将获得首购支持并")
+    pdf.drawString(150.4, 485, "在全市推广。")
+
+
+def test_a_comma_ending_its_line_a_little_past_the_columns_edge_ends_the_line():
+    """A comma closing a line whose em ends a little past its column's edge, the next
+    column (two lines deep) less than a character on: a closing mark ends at its column's
+    edge or hangs past it, so the column's full lines ending where its em ends confirm the
+    gutter, and the line ends at the comma."""
+    lines = printed_lines(comma_ending_a_shifted_line_over_a_mark_hung_into_a_two_line_column)
+    assert "湘江实验室研制的大，" in lines
+    assert "案将获得首购支持并" in lines
