@@ -481,19 +481,28 @@ def one_title_on_a_row(
 
 
 def column_foot(top: Node, nodes: list[Node], body: float) -> Node:
-    """The last block of the column `top` heads: the text stacked under it in its width."""
-    foot = top
+    """The last block of the column `top` heads."""
+    return nodes[column_stack(nodes.index(top), nodes, body)[-1]]
+
+
+def column_stack(top: int, nodes: list[Node], body: float, article_of=None) -> list[int]:
+    """The column node `top` heads: it and the text stacked under it in its width (of its
+    article, where `article_of` tells the articles)."""
+    width = nodes[top].box
+    stack = [top]
     while True:
+        foot = nodes[stack[-1]].box
         below = [
-            node
-            for node in nodes
+            index
+            for index, node in enumerate(nodes)
             if node.kind in ("text", "subheading")
-            and 0 <= node.box.top - foot.box.bottom <= 3 * body
-            and min(node.box.x1, top.box.x1) - max(node.box.x0, top.box.x0) > 0.5 * top.box.width
+            and 0 <= node.box.top - foot.bottom <= 3 * body
+            and overlap_x(node.box, width) > 0.5 * width.width
+            and (article_of is None or article_of.get(index) == article_of.get(top))
         ]
         if not below:
-            return foot
-        foot = min(below, key=lambda node: node.box.top)
+            return stack
+        stack.append(min(below, key=lambda index: nodes[index].box.top))
 
 
 def runs_on(foot: Node, following: Node) -> bool:
@@ -742,6 +751,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             members[nearest].extend(run)
         else:
             members[run[0]] = list(run)
+    follow_run_on_columns(nodes, members, geometry.body_size)
     # A photo the chain from a headline passed through to reach its text is that article's.
     passed: dict[int, int] = {}
     for index, (_, head) in best.items():
@@ -754,6 +764,42 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             step = parent[step]
     attach_photos(nodes, links, members, geometry, passed)
     return [sorted(group) for group in members.values()]
+
+
+def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body: float) -> None:
+    """A column heading no headline of its own that opens flush mid-sentence goes on from the
+    column level with it on its left, whose foot runs on into it (full to its edge, closing
+    no sentence): an article's text reads on from column to column, left to right, and an
+    article opens with a paragraph. Such a column (and what stands under it in its width)
+    is that article's, though a chain from the headline right of it reached it first."""
+    article_of = {index: head for head, group in members.items() for index in group}
+    for index, node in enumerate(nodes):
+        head = article_of.get(index)
+        if node.kind != "text" or head is None or index == head:
+            continue
+        if nodes[head].kind == "headline" and overlap_x(nodes[head].box, node.box) > 0:
+            continue
+        left = [
+            other
+            for other, column in enumerate(nodes)
+            if column.kind == "text"
+            and 0 < node.box.x0 - column.box.x1 <= 2 * body
+            and abs(column.box.top - node.box.top) <= body
+        ]
+        for other in left:
+            foot = column_stack(other, nodes, body, article_of)[-1]
+            owner = article_of.get(foot)
+            if owner is None or owner == head or not runs_on(nodes[foot], node):
+                continue
+            for moved in column_stack(index, nodes, body, article_of):
+                members[head].remove(moved)
+                members[owner].append(moved)
+                article_of[moved] = owner
+            break
+
+
+def overlap_x(first: Box, second: Box) -> float:
+    return min(first.x1, second.x1) - max(first.x0, second.x0)
 
 
 def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, int]]]:

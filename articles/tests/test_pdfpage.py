@@ -1510,3 +1510,31 @@ def test_a_comma_ending_its_line_a_little_past_the_columns_edge_ends_the_line():
     lines = printed_lines(comma_ending_a_shifted_line_over_a_mark_hung_into_a_two_line_column)
     assert "湘江实验室研制的大，" in lines
     assert "案将获得首购支持并" in lines
+
+
+def column_running_on_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "成都超算服务")
+    pdf.drawString(313, 560, "武汉光谷新政")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "记者从国家超级")
+    columns(pdf, "计算成都中心获悉该", 40, 516, rows=3, count=1, leading=14)
+    columns(pdf, "中心今年服务用户超", 131, 530, rows=3, count=1, leading=14)
+    pdf.drawString(131, 488, "成都市经济和信息化")
+    pdf.drawString(222, 530, "局有关负责人表示将")
+    pdf.drawString(222, 516, "继续实施政策。")
+    pdf.drawString(331, 530, "东湖高新区管委")
+    columns(pdf, "发布支持激光产业发", 313, 516, rows=3, count=1, leading=14)
+
+
+def test_a_column_opening_mid_sentence_goes_on_from_the_column_running_on_into_it():
+    """A column under no headline, opening flush mid-sentence, between an article's column
+    that ends full and mid-sentence and the next article's columns under their headline: an
+    article's text reads on from column to column, and an article opens with a paragraph, so
+    the column is the first article's, though it stands as near the second's."""
+    page = read_pdf(drawn_pdf(column_running_on_beside_the_next_articles_columns)).parse_page(0)
+    assert [(a.title, a.plain_text().count("局有关负责人")) for a in page.articles] == [
+        ("成都超算服务", 1),
+        ("武汉光谷新政", 0),
+    ]
+
