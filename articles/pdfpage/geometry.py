@@ -336,6 +336,8 @@ def split_rows(
                         unruled(column_rows, row, previous.x1, separators),
                     )
                 )
+            if not cut and previous.text in HANGING:
+                cut = rule_through_mark(previous, glyph, separators)
             if not cut and glyph.x0 - ink_right(previous) > 0.3 * size:
                 # A vertical rule in the white between two glyphs' ink: a closing mark hung
                 # past a column's edge (a headline wider than its columns) may reach over it.
@@ -367,6 +369,20 @@ def split_rows(
             piece.append(glyph)
         lines.append(PrintedLine(piece))
     return split_headlines(lines, separators, pictures, body_size)
+
+
+def rule_through_mark(mark: Glyph, glyph: Glyph, separators: list[Box]) -> bool:
+    """Whether a vertical rule runs through the blank part of a closing mark's em (past the
+    quarter em its ink stands in) before the next glyph: a mark hung past its column's edge
+    may reach over the column rule, the next column's text starting just past it, but no
+    text prints across a rule, so the rule parts the line there."""
+    return any(
+        separator.width < 2
+        and mark.x0 + 0.25 * mark.size <= separator.x0 <= glyph.x0 + 1
+        and separator.top <= glyph.bottom
+        and separator.bottom >= glyph.top
+        for separator in separators
+    )
 
 
 def caption_beside_body(size: float, other: float, body_size: float) -> bool:

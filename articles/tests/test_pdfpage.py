@@ -1538,3 +1538,25 @@ def test_a_column_opening_mid_sentence_goes_on_from_the_column_running_on_into_i
         ("武汉光谷新政", 0),
     ]
 
+
+def headline_mark_hung_over_the_column_rule_to_the_next_headline(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 540, "西安企业加速“出海”", charSpace=2)
+    # The closing quote's em (from 238) reaches past the rule at 244 to the next headline.
+    pdf.rect(244.1, 420, 1.2, 140, stroke=0, fill=1)
+    pdf.drawString(249.2, 540, "宁波研发新膜")
+    song(pdf, 9)
+    columns(pdf, "一季度西安市高新技术产品出口", 40, 510, rows=6, count=1, leading=14)
+    columns(pdf, "近日宁波甬膜新材料", 260, 510, rows=6, count=1, leading=14)
+
+
+def test_a_column_rule_through_a_headlines_hung_closing_mark_parts_two_headlines():
+    """A headline's closing quote hung past its columns' edge, its em reaching over the
+    column rule, the next headline starting just past the rule with less white after the
+    mark's ink than a word space: no text prints across a rule, so the row is two
+    headlines."""
+    page = read_pdf(drawn_pdf(headline_mark_hung_over_the_column_rule_to_the_next_headline))
+    assert [a.title for a in page.parse_page(0).articles] == [
+        "西安企业加速“出海”",
+        "宁波研发新膜",
+    ]
