@@ -733,7 +733,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                     continue
                 step *= HEADLINE_BELOW_TEXT
             heapq.heappush(queue, (cost + step, other, head, index))
-    opened = opens_section(nodes, links, best, geometry.body_size)
+    opened = opens_section(nodes, links, best, geometry)
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
         if index != head and nodes[index].kind in text_kinds:
@@ -833,20 +833,23 @@ def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, in
 
 
 def opens_section(
-    nodes: list[Node], links, best: dict[int, tuple[float, int]], body: float
+    nodes: list[Node], links, best: dict[int, tuple[float, int]], geometry: PageGeometry
 ) -> dict[int, int]:
     """A subheading (小标题) opens the section set under it in its column: the text right
     under it is its article's, however the chains from the headlines reached it. It goes
     on from the text set over it in its column, when there is such text: then it and its
     section are that text's article, though a chain reached the subheading from below,
-    through its own section. Returns each such subheading's and text's headline."""
+    through its own section. A subheading left at its column's foot (背题) opens the section
+    at the head of the next column, level with its own column's head. Returns each such
+    subheading's and text's headline."""
+    body = geometry.body_size
     opened = {}
     for index, (_, head) in best.items():
         if nodes[index].kind != "subheading":
             continue
         above = nodes[index].box
         over = [
-            best[other][1]
+            other
             for _, other in links[index]
             if nodes[other].kind == "text"
             and other in best
@@ -854,18 +857,55 @@ def opens_section(
             and min(above.x1, nodes[other].box.x1) - max(above.x0, nodes[other].box.x0) > 0
         ]
         if over:
-            head = opened[index] = over[0]
-        for _, other in links[index]:
-            below = nodes[other].box
-            if (
-                nodes[other].kind == "text"
-                and other in best
-                and 0 <= below.top - above.bottom <= body
-                and below.x0 - body <= above.x0
-                and above.x1 <= below.x1 + body
-            ):
-                opened[other] = head
+            head = opened[index] = best[over[0]][1]
+        section = [
+            other
+            for _, other in links[index]
+            if nodes[other].kind == "text"
+            and other in best
+            and 0 <= nodes[other].box.top - above.bottom <= body
+            and nodes[other].box.x0 - body <= above.x0
+            and above.x1 <= nodes[other].box.x1 + body
+        ]
+        if not section and over:
+            section = next_column_head(column_of(over[0], nodes, body), nodes, best, geometry)
+        for other in section:
+            opened[other] = head
     return opened
+
+
+def column_of(index: int, nodes: list[Node], body: float) -> Box:
+    """The column a text node stands in, up to its head: the text and subheadings stacked
+    over it in its width."""
+    box = nodes[index].box
+    while True:
+        over = [
+            node.box
+            for node in nodes
+            if node.kind in ("text", "subheading")
+            and 0 <= box.top - node.box.bottom <= 1.5 * body
+            and overlap_x(node.box, box) > 0.5 * node.box.width
+        ]
+        if not over:
+            return box
+        box = Box(box.x0, min(other.top for other in over), box.x1, box.bottom)
+
+
+def next_column_head(
+    column: Box, nodes: list[Node], best: dict[int, tuple[float, int]], geometry: PageGeometry
+) -> list[int]:
+    """The text heading the column right of `column`, a gutter on with no rule between,
+    starting level with `column`'s head."""
+    body = geometry.body_size
+    return [
+        other
+        for other, node in enumerate(nodes)
+        if node.kind == "text"
+        and other in best
+        and abs(node.box.top - column.top) <= 0.5 * body
+        and 0 < node.box.x0 - column.x1 <= 3 * body
+        and not separated_side(column, node.box, geometry.separators)
+    ][:1]
 
 
 def photo_news_parts(nodes: list[Node], body: float) -> set[int]:

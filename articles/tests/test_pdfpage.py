@@ -1560,3 +1560,32 @@ def test_a_column_rule_through_a_headlines_hung_closing_mark_parts_two_headlines
         "西安企业加速“出海”",
         "宁波研发新膜",
     ]
+
+
+def subheading_at_a_columns_foot_beside_the_next_articles_column(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "苏州医药提速")
+    pdf.drawString(286, 560, "南京场景")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "今年前五个月")
+    columns(pdf, "苏州市生物医药产", 40, 516, rows=5, count=1, leading=14)
+    columns(pdf, "业实现产值千亿元", 122, 530, rows=4, count=1, leading=14)
+    pdf.drawString(222, 530, "中国药科大学")
+    columns(pdf, "与园区共建联合研", 204, 516, rows=3, count=1, leading=14)
+    pdf.drawString(204, 474, "究院。")
+    pdf.drawString(304, 530, "新华社南京")
+    columns(pdf, "电南京市发布首批", 286, 516, rows=5, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(128, 472, "人才引育沃土")
+
+
+def test_a_subheading_at_its_columns_foot_opens_the_section_heading_the_next_column():
+    """A subheading left at the foot of its column (背题), its section opening indented at
+    the head of the next column, level with its own column's head, the next article's
+    column beside that: the section is the subheading's article's, though it stands nearer
+    the next article's columns than the chain from its own headline runs."""
+    page = read_pdf(drawn_pdf(subheading_at_a_columns_foot_beside_the_next_articles_column))
+    assert [(a.title, a.plain_text().count("中国药科")) for a in page.parse_page(0).articles] == [
+        ("苏州医药提速", 1),
+        ("南京场景", 0),
+    ]
