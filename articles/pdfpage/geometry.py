@@ -619,6 +619,10 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
             and inside[-2].text in HANGING
         ):
             inside.pop()
+        if inside and inside[0].text in HANGING and ink_right(inside[0]) <= left + 1:
+            # A mark hung past the column's edge as far as this line's own: its ink ends
+            # where the gap begins, so only what follows it may print across.
+            inside.pop(0)
         if not inside or inside[0].x0 > left + 1 or ink_right(inside[-1]) < right - 1:
             continue
         if inside[0].text in HANGING and inside[0].x0 >= left - 0.2 * inside[0].size:

@@ -1589,3 +1589,26 @@ def test_a_subheading_at_its_columns_foot_opens_the_section_heading_the_next_col
         ("苏州医药提速", 1),
         ("南京场景", 0),
     ]
+
+
+def marks_hung_alike_over_a_paragraph_opening_in_the_next_column(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 500, "与经济紧密结合的有效途径，")
+    pdf.drawString(157, 500, "集成电路武汉光谷合肥声谷")
+    pdf.drawString(40, 485, "国家高新区成功探索出科技，")
+    pdf.drawString(175, 485, "畅通经济发展毛细血管")
+    for baseline in (470, 455):
+        pdf.drawString(40, baseline, "高新区是科技的集聚地也是")
+        pdf.drawString(157, baseline, "涵养创新创业微生态国家")
+
+
+def test_a_mark_hung_as_far_as_the_lines_own_prints_nothing_across_its_gap():
+    """Two lines each closed by a comma hung past their column's edge, the first run on at
+    the next column's edge, the second's next column opening a paragraph indented: the
+    first line's comma, hung as far, prints nothing into the second's gap; only what
+    follows it could, and that starts past the gap's start. The second line ends at its
+    comma."""
+    lines = printed_lines(marks_hung_alike_over_a_paragraph_opening_in_the_next_column)
+    assert "国家高新区成功探索出科技，" in lines
+    assert "畅通经济发展毛细血管" in lines
+
