@@ -442,24 +442,26 @@ def titles_across_a_gutter(
 def one_title_on_a_row(
     first: list[Block], second: list[Block], nodes: list[Node], geometry: PageGeometry
 ) -> bool:
-    """Whether `second` goes on from `first` on its row, a word space or two on, and the
-    column under `first`'s end runs on into the one under `second`'s start."""
-    left, right = union_box([b.box for b in first]), union_box([b.box for b in second])
+    """Whether `second` goes on from a line of `first` on its row, a word space or two on,
+    and the column under that line's end runs on into the one under `second`'s start."""
     size = min(b.size for b in first + second)
     body = geometry.body_size
-    if not (
-        0 < right.x0 - left.x1 <= 2 * size
-        and abs(left.top - right.top) <= 0.1 * size
-        and abs(left.bottom - right.bottom) <= 0.1 * size
-        and max(b.size for b in first + second) / size < 1.03
-        and not separated_side(left, right, geometry.separators)
-        and not text_inside(first + second, nodes)
-    ):
+    row = [
+        (line.box, other.box)
+        for line in (line for block in first for line in block.lines)
+        for other in (line for block in second for line in block.lines)
+        if abs(line.baseline - other.baseline) <= 0.1 * size and 0 < other.x0 - line.x1 <= 2 * size
+    ]
+    if not row or max(b.size for b in first + second) / size >= 1.03:
         return False
+    left, right = row[0]
+    if separated_side(left, right, geometry.separators) or text_inside(first + second, nodes):
+        return False
+    title = union_box([b.box for b in first + second])
     under = [
         node
         for node in nodes
-        if node.kind == "text" and 0 <= node.box.top - left.bottom <= 4 * body
+        if node.kind == "text" and 0 <= node.box.top - title.bottom <= 4 * body
     ]
     ending = [n for n in under if n.box.x0 < left.x1 and n.box.x1 <= right.x0 + body]
     opening = [n for n in under if n.box.x1 > right.x0 and n.box.x0 >= right.x0 - 3 * body]
@@ -474,7 +476,7 @@ def one_title_on_a_row(
     # stand centred over the columns under them as one.
     first_column = min(ending, key=lambda node: node.box.x0).box
     last_column = max(opening, key=lambda node: node.box.x1).box
-    margins = (left.x0 - first_column.x0, last_column.x1 - right.x1)
+    margins = (title.x0 - first_column.x0, last_column.x1 - title.x1)
     centred = min(margins) >= 0.5 * body and abs(margins[0] - margins[1]) <= body
     flush = abs(right.x0 - following.box.x0) <= 0.25 * body
     return (centred or not flush) and runs_on(column_foot(last, nodes, body), following)

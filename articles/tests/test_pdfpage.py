@@ -1612,3 +1612,22 @@ def test_a_mark_hung_as_far_as_the_lines_own_prints_nothing_across_its_gap():
     assert "国家高新区成功探索出科技，" in lines
     assert "畅通经济发展毛细血管" in lines
 
+
+def two_row_title_parted_over_the_gutter_on_its_first_row(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(42.5, 540, "安庆新增高新")
+    pdf.drawString(146.5, 540, "总数达百家")
+    pdf.drawString(42.5, 521, "企业")
+    song(pdf, 9)
+    pdf.drawString(58, 495, "安庆市积极开展高")
+    columns(pdf, "新技术企业的培育工作", 40, 481, rows=4, count=1, leading=14)
+    columns(pdf, "主动加强科技创新服务", 139, 495, rows=4, count=1, leading=14)
+    pdf.drawString(139, 439, "平台建设。")
+
+
+def test_a_title_of_two_rows_parted_over_the_gutter_on_its_first_is_one_title():
+    """A title broken over two rows, its first row's word space over the gutter of the
+    text that reads on across it, its second row under the first phrase only: the phrases
+    either side of that space are one title with the row under them."""
+    page = read_pdf(drawn_pdf(two_row_title_parted_over_the_gutter_on_its_first_row))
+    assert [a.title for a in page.parse_page(0).articles] == ["安庆新增高新总数达百家企业"]
