@@ -471,15 +471,7 @@ def one_title_on_a_row(
     following = min(opening, key=lambda node: node.box.x0)
     if following.box.x0 <= last.box.x1 or abs(following.box.top - last.box.top) > body:
         return False
-    # A headline of its own is set flush with its first column's edge or centred over its
-    # columns: the second phrase flush with the next column is a headline, unless the two
-    # stand centred over the columns under them as one.
-    first_column = min(ending, key=lambda node: node.box.x0).box
-    last_column = max(opening, key=lambda node: node.box.x1).box
-    margins = (title.x0 - first_column.x0, last_column.x1 - title.x1)
-    centred = min(margins) >= 0.5 * body and abs(margins[0] - margins[1]) <= body
-    flush = abs(right.x0 - following.box.x0) <= 0.25 * body
-    return (centred or not flush) and runs_on(column_foot(last, nodes, body), following)
+    return runs_on(column_foot(last, nodes, body), following)
 
 
 def column_foot(top: Node, nodes: list[Node], body: float) -> Node:

@@ -1331,7 +1331,8 @@ def byline_over_its_first_paragraph_beside_the_next_articles_column(pdf) -> None
     pdf.drawString(40, 516, "通讯员 何静")
     pdf.drawString(58, 502, "一季度西安市高新")
     columns(pdf, "术产品出口额同比增长", 40, 488, rows=3, count=1, leading=14)
-    columns(pdf, "近日宁波甬膜新材料有", 140, 530, rows=6, count=1, leading=14)
+    pdf.drawString(158, 530, "近日宁波甬膜新材")
+    columns(pdf, "近日宁波甬膜新材料有", 140, 516, rows=5, count=1, leading=14)
 
 
 def test_a_paragraph_at_the_leading_under_a_byline_is_the_bylines_article():
@@ -1631,3 +1632,23 @@ def test_a_title_of_two_rows_parted_over_the_gutter_on_its_first_is_one_title():
     either side of that space are one title with the row under them."""
     page = read_pdf(drawn_pdf(two_row_title_parted_over_the_gutter_on_its_first_row))
     assert [a.title for a in page.parse_page(0).articles] == ["安庆新增高新总数达百家企业"]
+
+
+def title_flush_over_the_columns_its_text_reads_on_across(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(40, 540, "安庆新增高新")
+    pdf.drawString(139, 540, "总数达百家")
+    song(pdf, 9)
+    pdf.drawString(58, 515, "安庆市积极开展高")
+    columns(pdf, "新技术企业的培育工作", 40, 501, rows=4, count=1, leading=14)
+    columns(pdf, "主动加强科技创新服务", 139, 515, rows=4, count=1, leading=14)
+    pdf.drawString(139, 459, "平台建设。")
+
+
+def test_a_titles_second_phrase_flush_with_the_column_the_text_runs_on_in_is_the_title():
+    """A title set flush left over its columns, its second phrase starting right at the
+    next column's edge, as a headline of its own might: the text still reads on across the
+    gutter (full and mid-sentence at the first column's foot, flush at the next column's
+    head, no byline), so it is one article and one title."""
+    page = read_pdf(drawn_pdf(title_flush_over_the_columns_its_text_reads_on_across)).parse_page(0)
+    assert [a.title for a in page.articles] == ["安庆新增高新总数达百家"]
