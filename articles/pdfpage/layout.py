@@ -1153,8 +1153,14 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
             left = min(line.x0 for line in lines)
             right = max(line.x1 for line in lines)
             column_left = min([left] + [other.box.x0 for other in same_column])
-            # A block of three lines or more tells its column's edges itself.
-            edges = (left, block.column_box.x1) if len(lines) >= 3 else (column_left, node.box.x1)
+            # A block of three lines or more tells its column's edges itself; a shorter one's
+            # right edge is told by such a block of its column (its own lines may be short,
+            # or end in a mark hung past the edge).
+            column_right = min(
+                [other.box.x1 for other in same_column if len(other.lines) >= 3],
+                default=node.box.x1,
+            )
+            edges = (left, block.column_box.x1) if len(lines) >= 3 else (column_left, column_right)
             for position, line in enumerate(lines):
                 size = line.size
                 centred = centred_in_column(line, *edges)

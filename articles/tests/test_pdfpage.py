@@ -1652,3 +1652,32 @@ def test_a_titles_second_phrase_flush_with_the_column_the_text_runs_on_in_is_the
     head, no byline), so it is one article and one title."""
     page = read_pdf(drawn_pdf(title_flush_over_the_columns_its_text_reads_on_across)).parse_page(0)
     assert [a.title for a in page.articles] == ["安庆新增高新总数达百家"]
+
+
+def body_sized_subheading_heading_a_column_over_a_short_block(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 560, "西安企业加速出海")
+    song(pdf, 10)
+    pdf.drawString(60, 530, "一季度西安市高新")
+    columns(pdf, "技术产品出口额同比增", 40, 515, rows=3, count=1, leading=15)
+    pdf.drawString(40, 470, "服务网点开到了海外。")
+    # The column's head: a subheading centred in it, the next paragraph's first line, then
+    # the rest of the paragraph after a little more white.
+    pdf.drawString(160, 530, "从卖产品到出标准")
+    pdf.drawString(170, 515, "陕西秦川智造科技")
+    columns(pdf, "有限公司以下简称秦川", 150, 496, rows=3, count=1, leading=15)
+    columns(pdf, "是一家生产精密减速器", 268, 530, rows=6, count=1, leading=15)
+
+
+def test_a_centred_subheading_over_a_short_block_is_centred_in_its_columns_width():
+    """A subheading at the body's size and face centred at a column's head, in a block of
+    two lines with the next paragraph's indented first line: the block is short, and read
+    as wide as the column beside it, so its own right edge tells nothing; the column's
+    longer block under it tells the edge, and the line is centred, a subheading."""
+    page = read_pdf(drawn_pdf(body_sized_subheading_heading_a_column_over_a_short_block))
+    body = page.parse_page(0).articles[0].body
+    assert [(block.type, block.text[:4]) for block in body] == [
+        ("paragraph", "一季度西"),
+        ("subheading", "从卖产品"),
+        ("paragraph", "陕西秦川"),
+    ]
