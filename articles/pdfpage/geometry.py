@@ -294,13 +294,14 @@ def split_rows(
         nearby = rows[start:stop]
         # Rows of like size with no deep white between: the lines of the same columns.
         column_rows = [
-            other
+            like_glyphs(other, size, body_size)
             for other, other_size in zip(nearby, sizes[start:stop], strict=True)
             if other is not row
             and abs(other_size - size) <= 0.1 * size
             and not caption_beside_body(size, other_size, body_size)
             and not white_between(row, other, nearby, 2.2 * size)
         ]
+        column_rows = [other for other in column_rows if other]
         neighbours = [
             other for other in column_rows if abs(other[0].baseline - row[0].baseline) <= 3.5 * size
         ]
@@ -313,8 +314,12 @@ def split_rows(
             cut = gap > gutter and not printed_across(ink_right(previous), glyph.x0, around)
             if cut and not headline and gap <= LONE_GUTTER * size:
                 # A space this narrow parts columns only where the lines around it part too.
-                edge = previous.x0 if previous.text in HANGING else previous.x1
-                cut = gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
+                # A closing mark ends at its column's edge, or hangs past it (标点悬挂).
+                edges = (previous.x1, previous.x0) if previous.text in HANGING else (previous.x1,)
+                cut = any(
+                    gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
+                    for edge in edges
+                )
             hung = previous.text in HANGING and gap <= gutter
             if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
                 # Punctuation hung past a column's edge (the next column a gutter or less on)
@@ -331,6 +336,8 @@ def split_rows(
                         unruled(column_rows, row, previous.x1, separators),
                     )
                 )
+            if not cut and previous.text in HANGING:
+                cut = rule_through_mark(previous, glyph, separators)
             if not cut and glyph.x0 - ink_right(previous) > 0.3 * size:
                 # A vertical rule in the white between two glyphs' ink: a closing mark hung
                 # past a column's edge (a headline wider than its columns) may reach over it.
@@ -364,11 +371,32 @@ def split_rows(
     return split_headlines(lines, separators, pictures, body_size)
 
 
+def rule_through_mark(mark: Glyph, glyph: Glyph, separators: list[Box]) -> bool:
+    """Whether a vertical rule runs through the blank part of a closing mark's em (past the
+    quarter em its ink stands in) before the next glyph: a mark hung past its column's edge
+    may reach over the column rule, the next column's text starting just past it, but no
+    text prints across a rule, so the rule parts the line there."""
+    return any(
+        separator.width < 2
+        and mark.x0 + 0.25 * mark.size <= separator.x0 <= glyph.x0 + 1
+        and separator.top <= glyph.bottom
+        and separator.bottom >= glyph.top
+        for separator in separators
+    )
+
+
 def caption_beside_body(size: float, other: float, body_size: float) -> bool:
     """Whether one of two rows is a caption's (set smaller than the body) and the other the
     body's: a caption is set to its picture's width, not to the columns, so it prints across
     their gutters and tells nothing of where they run (nor they of a caption's)."""
     return (size < CAPTION_RATIO * body_size) != (other < CAPTION_RATIO * body_size)
+
+
+def like_glyphs(row: list[Glyph], size: float, body_size: float) -> list[Glyph]:
+    """A neighbouring row's glyphs of this row's kind: a caption set on one baseline with
+    another column's body text is still a caption, printed across its picture's width and
+    telling nothing of the body's gutters (nor they of a caption's)."""
+    return [glyph for glyph in row if not caption_beside_body(size, glyph.size, body_size)]
 
 
 def white_between(row, other, rows, widest: float) -> bool:
@@ -585,8 +613,16 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
         inside = [
             glyph for glyph in other if glyph.x1 > left and glyph.x0 < right + 0.15 * glyph.size
         ]
-        if len(inside) >= 2 and inside[-1].x0 >= right and inside[-2].text in HANGING:
+        if (
+            len(inside) >= 2
+            and at_or_past(inside[-1].x0, right, inside[-1].size)
+            and inside[-2].text in HANGING
+        ):
             inside.pop()
+        if inside and inside[0].text in HANGING and ink_right(inside[0]) <= left + 1:
+            # A mark hung past the column's edge as far as this line's own: its ink ends
+            # where the gap begins, so only what follows it may print across.
+            inside.pop(0)
         if not inside or inside[0].x0 > left + 1 or ink_right(inside[-1]) < right - 1:
             continue
         if inside[0].text in HANGING and inside[0].x0 >= left - 0.2 * inside[0].size:
@@ -597,6 +633,18 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
         ):
             return True
     return False
+
+
+#: How far (in ems) a column's first glyph may start left of the column's edge and still stand
+#: at it: a typesetter rounds positions, a few hundredths of a point either way.
+EDGE_ROUNDING = 0.05
+
+
+def at_or_past(x: float, edge: float, size: float) -> bool:
+    """Whether a glyph starting at `x` stands at a column's edge or past it: the columns of a
+    page share their left edge to the point, so a glyph a rounding short of it (0.05 em at
+    most) opens that column as much as one exactly on it."""
+    return x >= edge - EDGE_ROUNDING * size
 
 
 def ink_right(glyph: Glyph) -> float:

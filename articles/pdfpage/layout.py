@@ -224,7 +224,8 @@ def make_nodes(blocks: list[Block], geometry: PageGeometry) -> list[Node]:
             nodes.append(Node("subheading", block.column_box, [block]))
         else:
             nodes.append(Node("text", block.column_box, [block]))
-    for group in headline_groups(headline_blocks, geometry, nodes):
+    groups = headline_groups(headline_blocks, geometry, nodes)
+    for group in titles_across_a_gutter(groups, nodes, geometry):
         box = group[0].box
         for block in group[1:]:
             box = box.union(block.box)
@@ -415,6 +416,107 @@ def headline_groups(
     return groups
 
 
+def titles_across_a_gutter(
+    groups: list[list[Block]], nodes: list[Node], geometry: PageGeometry
+) -> list[list[Block]]:
+    """A title of two phrases, its word space standing over a gutter, is one title where the
+    text under it reads on across that gutter: an article opens with a paragraph (indented,
+    or under a byline) and closes with a sentence, so the column under the first phrase's end
+    running on, full to its foot and mid-sentence, into the next column opening flush under
+    the second phrase is one article's text, and the two phrases its one title."""
+    joined = True
+    while joined:
+        joined = False
+        for first in groups:
+            for second in groups:
+                if first is not second and one_title_on_a_row(first, second, nodes, geometry):
+                    first.extend(second)
+                    groups.remove(second)
+                    joined = True
+                    break
+            if joined:
+                break
+    return groups
+
+
+def one_title_on_a_row(
+    first: list[Block], second: list[Block], nodes: list[Node], geometry: PageGeometry
+) -> bool:
+    """Whether `second` goes on from a line of `first` on its row, a word space or two on,
+    and the column under that line's end runs on into the one under `second`'s start."""
+    size = min(b.size for b in first + second)
+    body = geometry.body_size
+    row = [
+        (line.box, other.box)
+        for line in (line for block in first for line in block.lines)
+        for other in (line for block in second for line in block.lines)
+        if abs(line.baseline - other.baseline) <= 0.1 * size and 0 < other.x0 - line.x1 <= 2 * size
+    ]
+    if not row or max(b.size for b in first + second) / size >= 1.03:
+        return False
+    left, right = row[0]
+    if separated_side(left, right, geometry.separators) or text_inside(first + second, nodes):
+        return False
+    title = union_box([b.box for b in first + second])
+    under = [
+        node
+        for node in nodes
+        if node.kind == "text" and 0 <= node.box.top - title.bottom <= 4 * body
+    ]
+    ending = [n for n in under if n.box.x0 < left.x1 and n.box.x1 <= right.x0 + body]
+    opening = [n for n in under if n.box.x1 > right.x0 and n.box.x0 >= right.x0 - 3 * body]
+    if not ending or not opening:
+        return False
+    last = max(ending, key=lambda node: node.box.x1)
+    following = min(opening, key=lambda node: node.box.x0)
+    if following.box.x0 <= last.box.x1 or abs(following.box.top - last.box.top) > body:
+        return False
+    return runs_on(column_foot(last, nodes, body), following)
+
+
+def column_foot(top: Node, nodes: list[Node], body: float) -> Node:
+    """The last block of the column `top` heads."""
+    return nodes[column_stack(nodes.index(top), nodes, body)[-1]]
+
+
+def column_stack(top: int, nodes: list[Node], body: float, article_of=None) -> list[int]:
+    """The column node `top` heads: it and the text stacked under it in its width (of its
+    article, where `article_of` tells the articles)."""
+    width = nodes[top].box
+    stack = [top]
+    while True:
+        foot = nodes[stack[-1]].box
+        below = [
+            index
+            for index, node in enumerate(nodes)
+            if node.kind in ("text", "subheading")
+            and 0 <= node.box.top - foot.bottom <= 3 * body
+            and overlap_x(node.box, width) > 0.5 * width.width
+            and (article_of is None or article_of.get(index) == article_of.get(top))
+        ]
+        if not below:
+            return stack
+        stack.append(min(below, key=lambda index: nodes[index].box.top))
+
+
+def runs_on(foot: Node, following: Node) -> bool:
+    """Whether a column's last line, full to its edge and closing no sentence, goes on at the
+    head of the next column, which opens flush with its edge (no paragraph's indent) with no
+    byline: one article's text across the gutter."""
+    last, lines = foot.lines[-1], following.lines
+    size = last.size
+    closing = last.text.rstrip("”’）》」』")
+    return (
+        foot.kind == "text"
+        and len(foot.lines) >= 2
+        and len(lines) >= 2
+        and last.x1 >= foot.box.x1 - 0.5 * size
+        and closing[-1:] not in SENTENCE_END + "…"
+        and lines[0].x0 <= min(line.x0 for line in lines) + 0.5 * lines[0].size
+        and not parse_standalone_bylines(lines[0].text)
+    )
+
+
 def text_inside(group: list[Block], nodes: list[Node]) -> bool:
     """Whether a column of text reaches into the box of the headline's inked lines (a mark
     hung past a kicker's column does not draw that box over the next column)."""
@@ -478,7 +580,9 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
     if max(0.0, b.x0 - a.x1, a.x0 - b.x1) > 0:
         left, right = (a, b) if a.x1 <= b.x0 else (b, a)
         overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-        if overlap < 0.5 * geometry.body_size:
+        if overlap < 0.5 * geometry.body_size and not headline_beside_short_columns(
+            first, second, geometry.body_size
+        ):
             return None
         if separated_side(left, right, geometry.separators):
             return None
@@ -623,7 +727,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                     continue
                 step *= HEADLINE_BELOW_TEXT
             heapq.heappush(queue, (cost + step, other, head, index))
-    opened = opens_section(nodes, links, best, geometry.body_size)
+    opened = opens_section(nodes, links, best, geometry)
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
         if index != head and nodes[index].kind in text_kinds:
@@ -641,6 +745,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             members[nearest].extend(run)
         else:
             members[run[0]] = list(run)
+    follow_run_on_columns(nodes, members, geometry.body_size)
     # A photo the chain from a headline passed through to reach its text is that article's.
     passed: dict[int, int] = {}
     for index, (_, head) in best.items():
@@ -653,6 +758,42 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             step = parent[step]
     attach_photos(nodes, links, members, geometry, passed)
     return [sorted(group) for group in members.values()]
+
+
+def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body: float) -> None:
+    """A column heading no headline of its own that opens flush mid-sentence goes on from the
+    column level with it on its left, whose foot runs on into it (full to its edge, closing
+    no sentence): an article's text reads on from column to column, left to right, and an
+    article opens with a paragraph. Such a column (and what stands under it in its width)
+    is that article's, though a chain from the headline right of it reached it first."""
+    article_of = {index: head for head, group in members.items() for index in group}
+    for index, node in enumerate(nodes):
+        head = article_of.get(index)
+        if node.kind != "text" or head is None or index == head:
+            continue
+        if nodes[head].kind == "headline" and overlap_x(nodes[head].box, node.box) > 0:
+            continue
+        left = [
+            other
+            for other, column in enumerate(nodes)
+            if column.kind == "text"
+            and 0 < node.box.x0 - column.box.x1 <= 2 * body
+            and abs(column.box.top - node.box.top) <= body
+        ]
+        for other in left:
+            foot = column_stack(other, nodes, body, article_of)[-1]
+            owner = article_of.get(foot)
+            if owner is None or owner == head or not runs_on(nodes[foot], node):
+                continue
+            for moved in column_stack(index, nodes, body, article_of):
+                members[head].remove(moved)
+                members[owner].append(moved)
+                article_of[moved] = owner
+            break
+
+
+def overlap_x(first: Box, second: Box) -> float:
+    return min(first.x1, second.x1) - max(first.x0, second.x0)
 
 
 def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, int]]]:
@@ -686,20 +827,23 @@ def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, in
 
 
 def opens_section(
-    nodes: list[Node], links, best: dict[int, tuple[float, int]], body: float
+    nodes: list[Node], links, best: dict[int, tuple[float, int]], geometry: PageGeometry
 ) -> dict[int, int]:
     """A subheading (小标题) opens the section set under it in its column: the text right
     under it is its article's, however the chains from the headlines reached it. It goes
     on from the text set over it in its column, when there is such text: then it and its
     section are that text's article, though a chain reached the subheading from below,
-    through its own section. Returns each such subheading's and text's headline."""
+    through its own section. A subheading left at its column's foot (背题) opens the section
+    at the head of the next column, level with its own column's head. Returns each such
+    subheading's and text's headline."""
+    body = geometry.body_size
     opened = {}
     for index, (_, head) in best.items():
         if nodes[index].kind != "subheading":
             continue
         above = nodes[index].box
         over = [
-            best[other][1]
+            other
             for _, other in links[index]
             if nodes[other].kind == "text"
             and other in best
@@ -707,18 +851,55 @@ def opens_section(
             and min(above.x1, nodes[other].box.x1) - max(above.x0, nodes[other].box.x0) > 0
         ]
         if over:
-            head = opened[index] = over[0]
-        for _, other in links[index]:
-            below = nodes[other].box
-            if (
-                nodes[other].kind == "text"
-                and other in best
-                and 0 <= below.top - above.bottom <= body
-                and below.x0 - body <= above.x0
-                and above.x1 <= below.x1 + body
-            ):
-                opened[other] = head
+            head = opened[index] = best[over[0]][1]
+        section = [
+            other
+            for _, other in links[index]
+            if nodes[other].kind == "text"
+            and other in best
+            and 0 <= nodes[other].box.top - above.bottom <= body
+            and nodes[other].box.x0 - body <= above.x0
+            and above.x1 <= nodes[other].box.x1 + body
+        ]
+        if not section and over:
+            section = next_column_head(column_of(over[0], nodes, body), nodes, best, geometry)
+        for other in section:
+            opened[other] = head
     return opened
+
+
+def column_of(index: int, nodes: list[Node], body: float) -> Box:
+    """The column a text node stands in, up to its head: the text and subheadings stacked
+    over it in its width."""
+    box = nodes[index].box
+    while True:
+        over = [
+            node.box
+            for node in nodes
+            if node.kind in ("text", "subheading")
+            and 0 <= box.top - node.box.bottom <= 1.5 * body
+            and overlap_x(node.box, box) > 0.5 * node.box.width
+        ]
+        if not over:
+            return box
+        box = Box(box.x0, min(other.top for other in over), box.x1, box.bottom)
+
+
+def next_column_head(
+    column: Box, nodes: list[Node], best: dict[int, tuple[float, int]], geometry: PageGeometry
+) -> list[int]:
+    """The text heading the column right of `column`, a gutter on with no rule between,
+    starting level with `column`'s head."""
+    body = geometry.body_size
+    return [
+        other
+        for other, node in enumerate(nodes)
+        if node.kind == "text"
+        and other in best
+        and abs(node.box.top - column.top) <= 0.5 * body
+        and 0 < node.box.x0 - column.x1 <= 3 * body
+        and not separated_side(column, node.box, geometry.separators)
+    ][:1]
 
 
 def photo_news_parts(nodes: list[Node], body: float) -> set[int]:
@@ -758,6 +939,24 @@ def beside_or_above(text: Node, headline: Node) -> bool:
 
 def beside(text: Box, headline: Box) -> bool:
     return text.x0 >= headline.x1 - 2 or text.x1 <= headline.x0 + 2
+
+
+def headline_beside_short_columns(first: Node, second: Node, body: float) -> bool:
+    """Whether one node is a headline and the other text right of it that starts up to three
+    ems above the headline's top and ends below it: a headline set beside its columns stands
+    in its article's band, and beside a brief's columns of a line or two (shorter than the
+    headline is deep) it is set lower, centred on the band, the columns level with its
+    first line at most. They are its text, though they share less than half an em with it."""
+    kinds = {first.kind, second.kind}
+    if "headline" not in kinds or not kinds & {"text", "subheading"}:
+        return False
+    headline, text = (first, second) if first.kind == "headline" else (second, first)
+    head, column = headline.box, text.box
+    return (
+        column.x0 >= head.x1 - 2
+        and head.top - 3 * body <= column.top <= head.top
+        and column.bottom > head.top
+    )
 
 
 def reads_before(text: Box, headline: Box) -> bool:
@@ -954,8 +1153,14 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
             left = min(line.x0 for line in lines)
             right = max(line.x1 for line in lines)
             column_left = min([left] + [other.box.x0 for other in same_column])
-            # A block of three lines or more tells its column's edges itself.
-            edges = (left, block.column_box.x1) if len(lines) >= 3 else (column_left, node.box.x1)
+            # A block of three lines or more tells its column's edges itself; a shorter one's
+            # right edge is told by such a block of its column (its own lines may be short,
+            # or end in a mark hung past the edge).
+            column_right = min(
+                [other.box.x1 for other in same_column if len(other.lines) >= 3],
+                default=node.box.x1,
+            )
+            edges = (left, block.column_box.x1) if len(lines) >= 3 else (column_left, column_right)
             for position, line in enumerate(lines):
                 size = line.size
                 centred = centred_in_column(line, *edges)
@@ -1090,16 +1295,30 @@ def merge_items(items: list[ParsedArticle]) -> ParsedArticle:
 
 
 def headline_parts(node: Node) -> tuple[str | None, str | None, str | None]:
-    """The largest lines are the title; smaller ones above it the kicker, below the subtitle."""
-    lines = sorted(node.lines, key=lambda line: (line.top, line.x0))
-    largest = max(line.size for line in lines)
-    title_lines = [i for i, line in enumerate(lines) if line.size >= 0.92 * largest]
-    first, last = title_lines[0], title_lines[-1]
-    join = lambda chosen: Unit([Line(raw=line.text) for line in chosen]).text or None  # noqa: E731
-    kicker = join(lines[:first])
-    subtitle = join(lines[last + 1 :])
-    title = join(lines[first : last + 1])
+    """The largest lines are the title; smaller ones above it the kicker, below the subtitle.
+    A row of pieces (a title's phrases either side of a word space over a gutter) reads left
+    to right."""
+    rows = in_rows(node.lines)
+    sizes = [max(line.size for line in row) for row in rows]
+    texts = ["".join(line.text for line in row) for row in rows]
+    title_rows = [i for i, size in enumerate(sizes) if size >= 0.92 * max(sizes)]
+    first, last = title_rows[0], title_rows[-1]
+    join = lambda chosen: Unit([Line(raw=text) for text in chosen]).text or None  # noqa: E731
+    kicker = join(texts[:first])
+    subtitle = join(texts[last + 1 :])
+    title = join(texts[first : last + 1])
     return kicker, title, subtitle
+
+
+def in_rows(lines: list[PrintedLine]) -> list[list[PrintedLine]]:
+    """Lines top to bottom in rows, those on one baseline left to right."""
+    rows: list[list[PrintedLine]] = []
+    for line in sorted(lines, key=lambda line: line.baseline):
+        if rows and abs(line.baseline - rows[-1][0].baseline) <= 0.2 * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda line: line.x0) for row in rows]
 
 
 def reader_order(parsed, nodes: list[Node], body_size: float):

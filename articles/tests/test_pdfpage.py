@@ -1331,7 +1331,8 @@ def byline_over_its_first_paragraph_beside_the_next_articles_column(pdf) -> None
     pdf.drawString(40, 516, "通讯员 何静")
     pdf.drawString(58, 502, "一季度西安市高新")
     columns(pdf, "术产品出口额同比增长", 40, 488, rows=3, count=1, leading=14)
-    columns(pdf, "近日宁波甬膜新材料有", 140, 530, rows=6, count=1, leading=14)
+    pdf.drawString(158, 530, "近日宁波甬膜新材")
+    columns(pdf, "近日宁波甬膜新材料有", 140, 516, rows=5, count=1, leading=14)
 
 
 def test_a_paragraph_at_the_leading_under_a_byline_is_the_bylines_article():
@@ -1393,4 +1394,290 @@ def test_a_subheading_centred_in_its_column_at_the_body_size_and_face_is_a_subhe
         ("paragraph", "深圳已建"),
         ("subheading", "监管与服"),
         ("paragraph", "中国民用"),
+    ]
+
+
+def mark_hung_over_the_next_column_opening_a_rounding_short_of_its_edge(pdf) -> None:
+    song(pdf, 10)
+    for baseline in (500, 485, 440):
+        pdf.drawString(40, baseline, "湘江实验室研制的大尺")
+        pdf.drawString(150, baseline, "寸碳化硅单晶生长炉进")
+    # A line squeezed to take its comma, which hangs past the column's edge.
+    pdf.drawString(40, 470, "有望打破国外企业的垄、", charSpace=-0.07)
+    # The next column's first glyph a typesetter's rounding (0.03 pt) left of its edge.
+    pdf.drawString(149.97, 470, "队攻克了温场控制技术")
+    pdf.drawString(40, 455, "单晶生长炉进入中试。")
+    pdf.drawString(150, 455, "入中试阶段有望打破国")
+
+
+def test_a_mark_hung_toward_a_column_opening_a_rounding_short_of_its_edge_is_still_hung():
+    """A mark hung past its column's edge, the next column's first glyph on that line set a
+    few hundredths of a point short of the edge the other lines start at: columns share
+    their edge to the point, so that glyph opens the next column and the mark prints across
+    no gutter. The line under it ends at its column's edge."""
+    lines = printed_lines(mark_hung_over_the_next_column_opening_a_rounding_short_of_its_edge)
+    assert "单晶生长炉进入中试。" in lines
+    assert "入中试阶段有望打破国" in lines
+
+
+def headline_lower_than_the_short_columns_beside_it(pdf) -> None:
+    song(pdf, 18)
+    pdf.drawString(40, 560, "我国科学家发现新机制")
+    song(pdf, 9)
+    columns(pdf, "研究人员在小鼠模型中", 40, 530, rows=5, count=3, leading=14)
+    # A brief: two lines in two columns, its headline beside them set lower, its top level
+    # with their second line.
+    columns(pdf, "青岛海洋科技装备检测", 140, 450, rows=2, count=2, leading=14)
+    song(pdf, 14)
+    pdf.drawString(40, 425, "青岛海洋仪器")
+    pdf.drawString(40, 408, "检测平台启用")
+
+
+def test_a_headline_set_lower_than_the_short_columns_beside_it_takes_them():
+    """A brief's two-line columns right of its headline, starting a line and more above the
+    headline's top and ending by its first line: a headline beside its columns stands in
+    its article's band, centred on it, so the columns are its text, not the article above's
+    (they follow that one's columns across white, under another column)."""
+    page = read_pdf(drawn_pdf(headline_lower_than_the_short_columns_beside_it)).parse_page(0)
+    assert [(a.title, a.plain_text().count("青岛海洋科技")) for a in page.articles] == [
+        ("我国科学家发现新机制", 0),
+        ("青岛海洋仪器检测平台启用", 4),
+    ]
+
+
+def title_across_the_gutter_of_the_text_it_runs_on_in(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(42.5, 540, "安庆新增高新")
+    pdf.drawString(146.5, 540, "总数达百家")
+    song(pdf, 9)
+    pdf.drawString(58, 515, "安庆市积极开展高")
+    columns(pdf, "新技术企业的培育工作", 40, 501, rows=4, count=1, leading=14)
+    columns(pdf, "主动加强科技创新服务", 139, 515, rows=4, count=1, leading=14)
+    pdf.drawString(139, 459, "平台建设。")
+
+
+def test_a_titles_word_space_over_a_gutter_the_text_reads_on_across_parts_no_headlines():
+    """A title of two phrases, its word space a little wider than the gutter under it: the
+    column under the first phrase ends full and mid-sentence, the next one opens flush under
+    the second phrase, so the text reads on across the gutter. An article opens with a
+    paragraph and closes with a sentence: one article, one title."""
+    page = read_pdf(drawn_pdf(title_across_the_gutter_of_the_text_it_runs_on_in)).parse_page(0)
+    assert [(a.title, a.plain_text().count("主动加强")) for a in page.articles] == [
+        ("安庆新增高新总数达百家", 4)
+    ]
+
+
+def caption_on_one_baseline_with_the_next_articles_column(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(40, 560, "我国科学家发现新机制")
+    pdf.drawString(250, 560, "青岛海洋仪器启用")
+    picture(pdf, 40, 480, 191, 60)
+    song(pdf, 8)
+    pdf.drawString(40, 470, "图为科研人员在实验室观察细")
+    song(pdf, 10)
+    columns(pdf, "检测平台可为海洋观测仪器提供", 250, 530, rows=6, count=1, leading=15)
+    pdf.drawString(60, 455, "科技日报北京讯")
+    columns(pdf, "记者从北京生命科学", 40, 440, rows=3, count=1, leading=15)
+    columns(pdf, "制相关成果日前发表", 141, 455, rows=4, count=1, leading=15)
+
+
+def test_a_caption_sharing_a_baseline_with_another_column_tells_no_gutter():
+    """A photo's caption, set smaller than the body across the gutter of the columns under
+    it, on one baseline with a line of the next article's column: a caption is set to its
+    picture's width, whatever shares its baseline, so it tells nothing of the gutter, and
+    the columns' first line parts there."""
+    lines = printed_lines(caption_on_one_baseline_with_the_next_articles_column)
+    assert "科技日报北京讯" in lines
+    assert "制相关成果日前发表" in lines
+
+
+def comma_ending_a_shifted_line_over_a_mark_hung_into_a_two_line_column(pdf) -> None:
+    song(pdf, 10)
+    # The first line set 1.6 pt to the right (a narrower glyph earlier in it, say): its
+    # comma ends that much past the column's edge, 140, though none of it hangs.
+    pdf.drawString(41.6, 500, "湘江实验室研制的大，")
+    pdf.drawString(40, 485, "有望打破国外企业的垄。")
+    for baseline in (470, 455):
+        pdf.drawString(40, baseline, "单晶生长炉进入中试走")
+    pdf.drawString(150.4, 500, "案将获得首购支持并")
+    pdf.drawString(150.4, 485, "在全市推广。")
+
+
+def test_a_comma_ending_its_line_a_little_past_the_columns_edge_ends_the_line():
+    """A comma closing a line whose em ends a little past its column's edge, the next
+    column (two lines deep) less than a character on: a closing mark ends at its column's
+    edge or hangs past it, so the column's full lines ending where its em ends confirm the
+    gutter, and the line ends at the comma."""
+    lines = printed_lines(comma_ending_a_shifted_line_over_a_mark_hung_into_a_two_line_column)
+    assert "湘江实验室研制的大，" in lines
+    assert "案将获得首购支持并" in lines
+
+
+def column_running_on_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "成都超算服务")
+    pdf.drawString(313, 560, "武汉光谷新政")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "记者从国家超级")
+    columns(pdf, "计算成都中心获悉该", 40, 516, rows=3, count=1, leading=14)
+    columns(pdf, "中心今年服务用户超", 131, 530, rows=3, count=1, leading=14)
+    pdf.drawString(131, 488, "成都市经济和信息化")
+    pdf.drawString(222, 530, "局有关负责人表示将")
+    pdf.drawString(222, 516, "继续实施政策。")
+    pdf.drawString(331, 530, "东湖高新区管委")
+    columns(pdf, "发布支持激光产业发", 313, 516, rows=3, count=1, leading=14)
+
+
+def test_a_column_opening_mid_sentence_goes_on_from_the_column_running_on_into_it():
+    """A column under no headline, opening flush mid-sentence, between an article's column
+    that ends full and mid-sentence and the next article's columns under their headline: an
+    article's text reads on from column to column, and an article opens with a paragraph, so
+    the column is the first article's, though it stands as near the second's."""
+    page = read_pdf(drawn_pdf(column_running_on_beside_the_next_articles_columns)).parse_page(0)
+    assert [(a.title, a.plain_text().count("局有关负责人")) for a in page.articles] == [
+        ("成都超算服务", 1),
+        ("武汉光谷新政", 0),
+    ]
+
+
+def headline_mark_hung_over_the_column_rule_to_the_next_headline(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 540, "西安企业加速“出海”", charSpace=2)
+    # The closing quote's em (from 238) reaches past the rule at 244 to the next headline.
+    pdf.rect(244.1, 420, 1.2, 140, stroke=0, fill=1)
+    pdf.drawString(249.2, 540, "宁波研发新膜")
+    song(pdf, 9)
+    columns(pdf, "一季度西安市高新技术产品出口", 40, 510, rows=6, count=1, leading=14)
+    columns(pdf, "近日宁波甬膜新材料", 260, 510, rows=6, count=1, leading=14)
+
+
+def test_a_column_rule_through_a_headlines_hung_closing_mark_parts_two_headlines():
+    """A headline's closing quote hung past its columns' edge, its em reaching over the
+    column rule, the next headline starting just past the rule with less white after the
+    mark's ink than a word space: no text prints across a rule, so the row is two
+    headlines."""
+    page = read_pdf(drawn_pdf(headline_mark_hung_over_the_column_rule_to_the_next_headline))
+    assert [a.title for a in page.parse_page(0).articles] == [
+        "西安企业加速“出海”",
+        "宁波研发新膜",
+    ]
+
+
+def subheading_at_a_columns_foot_beside_the_next_articles_column(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "苏州医药提速")
+    pdf.drawString(286, 560, "南京场景")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "今年前五个月")
+    columns(pdf, "苏州市生物医药产", 40, 516, rows=5, count=1, leading=14)
+    columns(pdf, "业实现产值千亿元", 122, 530, rows=4, count=1, leading=14)
+    pdf.drawString(222, 530, "中国药科大学")
+    columns(pdf, "与园区共建联合研", 204, 516, rows=3, count=1, leading=14)
+    pdf.drawString(204, 474, "究院。")
+    pdf.drawString(304, 530, "新华社南京")
+    columns(pdf, "电南京市发布首批", 286, 516, rows=5, count=1, leading=14)
+    song(pdf, 10)
+    pdf.drawString(128, 472, "人才引育沃土")
+
+
+def test_a_subheading_at_its_columns_foot_opens_the_section_heading_the_next_column():
+    """A subheading left at the foot of its column (背题), its section opening indented at
+    the head of the next column, level with its own column's head, the next article's
+    column beside that: the section is the subheading's article's, though it stands nearer
+    the next article's columns than the chain from its own headline runs."""
+    page = read_pdf(drawn_pdf(subheading_at_a_columns_foot_beside_the_next_articles_column))
+    assert [(a.title, a.plain_text().count("中国药科")) for a in page.parse_page(0).articles] == [
+        ("苏州医药提速", 1),
+        ("南京场景", 0),
+    ]
+
+
+def marks_hung_alike_over_a_paragraph_opening_in_the_next_column(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 500, "与经济紧密结合的有效途径，")
+    pdf.drawString(157, 500, "集成电路武汉光谷合肥声谷")
+    pdf.drawString(40, 485, "国家高新区成功探索出科技，")
+    pdf.drawString(175, 485, "畅通经济发展毛细血管")
+    for baseline in (470, 455):
+        pdf.drawString(40, baseline, "高新区是科技的集聚地也是")
+        pdf.drawString(157, baseline, "涵养创新创业微生态国家")
+
+
+def test_a_mark_hung_as_far_as_the_lines_own_prints_nothing_across_its_gap():
+    """Two lines each closed by a comma hung past their column's edge, the first run on at
+    the next column's edge, the second's next column opening a paragraph indented: the
+    first line's comma, hung as far, prints nothing into the second's gap; only what
+    follows it could, and that starts past the gap's start. The second line ends at its
+    comma."""
+    lines = printed_lines(marks_hung_alike_over_a_paragraph_opening_in_the_next_column)
+    assert "国家高新区成功探索出科技，" in lines
+    assert "畅通经济发展毛细血管" in lines
+
+
+def two_row_title_parted_over_the_gutter_on_its_first_row(pdf) -> None:
+    song(pdf, 16)
+    pdf.drawString(42.5, 540, "安庆新增高新")
+    pdf.drawString(146.5, 540, "总数达百家")
+    pdf.drawString(42.5, 521, "企业")
+    song(pdf, 9)
+    pdf.drawString(58, 495, "安庆市积极开展高")
+    columns(pdf, "新技术企业的培育工作", 40, 481, rows=4, count=1, leading=14)
+    columns(pdf, "主动加强科技创新服务", 139, 495, rows=4, count=1, leading=14)
+    pdf.drawString(139, 439, "平台建设。")
+
+
+def test_a_title_of_two_rows_parted_over_the_gutter_on_its_first_is_one_title():
+    """A title broken over two rows, its first row's word space over the gutter of the
+    text that reads on across it, its second row under the first phrase only: the phrases
+    either side of that space are one title with the row under them."""
+    page = read_pdf(drawn_pdf(two_row_title_parted_over_the_gutter_on_its_first_row))
+    assert [a.title for a in page.parse_page(0).articles] == ["安庆新增高新总数达百家企业"]
+
+
+def title_flush_over_the_columns_its_text_reads_on_across(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(40, 540, "安庆新增高新")
+    pdf.drawString(139, 540, "总数达百家")
+    song(pdf, 9)
+    pdf.drawString(58, 515, "安庆市积极开展高")
+    columns(pdf, "新技术企业的培育工作", 40, 501, rows=4, count=1, leading=14)
+    columns(pdf, "主动加强科技创新服务", 139, 515, rows=4, count=1, leading=14)
+    pdf.drawString(139, 459, "平台建设。")
+
+
+def test_a_titles_second_phrase_flush_with_the_column_the_text_runs_on_in_is_the_title():
+    """A title set flush left over its columns, its second phrase starting right at the
+    next column's edge, as a headline of its own might: the text still reads on across the
+    gutter (full and mid-sentence at the first column's foot, flush at the next column's
+    head, no byline), so it is one article and one title."""
+    page = read_pdf(drawn_pdf(title_flush_over_the_columns_its_text_reads_on_across)).parse_page(0)
+    assert [a.title for a in page.articles] == ["安庆新增高新总数达百家"]
+
+
+def body_sized_subheading_heading_a_column_over_a_short_block(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 560, "西安企业加速出海")
+    song(pdf, 10)
+    pdf.drawString(60, 530, "一季度西安市高新")
+    columns(pdf, "技术产品出口额同比增", 40, 515, rows=3, count=1, leading=15)
+    pdf.drawString(40, 470, "服务网点开到了海外。")
+    # The column's head: a subheading centred in it, the next paragraph's first line, then
+    # the rest of the paragraph after a little more white.
+    pdf.drawString(160, 530, "从卖产品到出标准")
+    pdf.drawString(170, 515, "陕西秦川智造科技")
+    columns(pdf, "有限公司以下简称秦川", 150, 496, rows=3, count=1, leading=15)
+    columns(pdf, "是一家生产精密减速器", 268, 530, rows=6, count=1, leading=15)
+
+
+def test_a_centred_subheading_over_a_short_block_is_centred_in_its_columns_width():
+    """A subheading at the body's size and face centred at a column's head, in a block of
+    two lines with the next paragraph's indented first line: the block is short, and read
+    as wide as the column beside it, so its own right edge tells nothing; the column's
+    longer block under it tells the edge, and the line is centred, a subheading."""
+    page = read_pdf(drawn_pdf(body_sized_subheading_heading_a_column_over_a_short_block))
+    body = page.parse_page(0).articles[0].body
+    assert [(block.type, block.text[:4]) for block in body] == [
+        ("paragraph", "一季度西"),
+        ("subheading", "从卖产品"),
+        ("paragraph", "陕西秦川"),
     ]
