@@ -470,6 +470,8 @@ class PageAssembly:
                 continue
             if self.lacks_title(item) or photo:
                 cut = photo_title_start(lines) if photo else second_headline_start(lines)
+                if photo and cut is None and titles_photo_text(lines, previous, item):
+                    cut = len(lines) - 1
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -575,6 +577,33 @@ def photo_title_start(lines: list[Line]) -> int | None:
     if face_of(above) != face_of(below) or not whole:
         return cut
     return cut if closes_broken_title(lines[:cut]) and wider(below, above) else None
+
+
+def story_words(text: str) -> set[str]:
+    """The pairs of Chinese characters in a text, the words a headline takes from its story."""
+    hanzi = [char if "\u4e00" <= char <= "\u9fff" else " " for char in text]
+    joined = "".join(hanzi)
+    return {joined[i : i + 2] for i in range(len(joined) - 1) if " " not in joined[i : i + 2]}
+
+
+def titles_photo_text(lines: list[Line], previous: Item, photo: Item) -> bool:
+    """A headline names what its own story tells, in the story's words: photo news' title
+    (图片新闻 标题) repeats the key words of the few lines under its picture, as an article's
+    title does its body's. So where a headline run of one face between an article's body and
+    photo news ends on a line whose words recur in the photo's text, at least two of them and
+    more than recur in the article's body, while the lines above it take their words from that
+    body, the last line is the photo's title, not the end of a broken title."""
+    above, below = lines[-2], lines[-1]
+    if above.glued and not glued_by_latin(above):
+        return False
+    if not both_headlines(lines, len(lines) - 1, widths=False):
+        return False
+    body = "".join(block.text for block in previous.article.body)
+    told = "".join(photo.article.captions)
+    last = story_words(below.bold or below.text)
+    rest = set().union(*(story_words(line.bold or line.text) for line in lines[:-1]))
+    in_photo, in_body = len(last & story_words(told)), len(last & story_words(body))
+    return in_photo >= 2 and in_photo > in_body and len(rest & story_words(body)) > in_body
 
 
 def closes_broken_title(lines: list[Line]) -> bool:
