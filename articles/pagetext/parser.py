@@ -470,6 +470,10 @@ class PageAssembly:
                 continue
             if self.lacks_title(item) or photo:
                 cut = photo_title_start(lines) if photo else second_headline_start(lines)
+                if photo:
+                    cut = photo_cut_by_story_words(lines, cut, previous, item)
+                if not photo and cut is not None:
+                    cut = cut_by_story_words(lines, cut, previous, item)
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -575,6 +579,68 @@ def photo_title_start(lines: list[Line]) -> int | None:
     if face_of(above) != face_of(below) or not whole:
         return cut
     return cut if closes_broken_title(lines[:cut]) and wider(below, above) else None
+
+
+def story_words(text: str) -> set[str]:
+    """The pairs of Chinese characters in a text, the words a headline takes from its story."""
+    hanzi = [char if "\u4e00" <= char <= "\u9fff" else " " for char in text]
+    joined = "".join(hanzi)
+    return {joined[i : i + 2] for i in range(len(joined) - 1) if " " not in joined[i : i + 2]}
+
+
+def photo_cut_by_story_words(
+    lines: list[Line], cut: int | None, previous: Item, photo: Item
+) -> int | None:
+    """A headline names what its own story tells, in the story's words: photo news' title
+    (图片新闻 标题) repeats the key words of the few lines under its picture, as an article's
+    title or subtitle does its body's. The last line of a headline run between an article's
+    body and photo news is the photo's title where its words recur in the photo's text, at
+    least two of them and more than in the article's body (and the lines above it take more
+    of theirs from that body), though it could end a broken title; it is the article's where
+    its words recur so in the article's body instead, though its face sets it apart."""
+    last = len(lines) - 1
+    line = lines[last]
+    words = story_words(line.bold or line.text)
+    body = body_words(previous)
+    in_photo = len(words & story_words("".join(photo.article.captions)))
+    in_body = len(words & body)
+    if cut is None:
+        if lines[last - 1].glued and not glued_by_latin(lines[last - 1]):
+            return None
+        if not both_headlines(lines, last, widths=False):
+            return None
+        rest = set().union(*(story_words(line.bold or line.text) for line in lines[:last]))
+        if in_photo >= 2 and in_photo > in_body and len(rest & body) > in_body:
+            return last
+    elif cut == last and in_body >= 2 and in_body > in_photo:
+        return None
+    return cut
+
+
+def body_words(item: Item) -> set[str]:
+    return story_words("".join(block.text for block in item.article.body))
+
+
+def cut_by_story_words(lines: list[Line], cut: int, previous: Item, item: Item) -> int:
+    """A plain line between two bold titles is the first one's subtitle (副题) or the second
+    one's kicker (引题); faces and widths cannot tell which, the words can: a headline names
+    what its own story tells, in that story's words. The plain line at the cut goes to the
+    article whose body repeats at least two of its words, and more than the other body does,
+    where the bold title on that side takes it and both parts still read as a headline."""
+    if len(lines) > LONGEST_HEADLINE_RUN:
+        return cut
+    above, below = body_words(previous), body_words(item)
+    for line, moved, taker, ours, theirs in (
+        (lines[cut - 1], cut - 1, lines[cut], above, below),
+        (lines[cut], cut + 1, lines[cut - 1], below, above),
+    ):
+        if line.bold or not taker.bold or not 0 < moved < len(lines):
+            continue
+        words = story_words(line.text)
+        there, here = len(words & theirs), len(words & ours)
+        if there >= 2 and there > here and both_headlines(lines, moved, widths=False):
+            return moved
+    return cut
 
 
 def closes_broken_title(lines: list[Line]) -> bool:

@@ -1468,3 +1468,45 @@ def test_a_dash_line_under_a_bold_title_ends_that_headline():
     assert (first.title, first.subtitle) == ("算力中心投运首批接入", "——全市新增算力企业四十家")
     assert second.title == "秸秆变身环保餐盒走进千家万户"
     assert second.body[0].text.startswith("走进某生物科技公司")
+
+
+def test_a_line_in_photo_news_words_under_a_headline_after_a_body_is_the_photos_title():
+    """A headline names what its own story tells, in the story's words: of two lines in one
+    face between an article's body and photo news, the shorter last one, in the words of the
+    photo's text and not of the body above, is the photo's title, not a broken title's end."""
+    text = page(*BODY, "算力中心投运首批接入", "稻田收割机作业", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert article.title == "算力中心投运首批接入"
+    assert (photo.kind, photo.title) == ("photo", "稻田收割机作业")
+
+
+def test_a_broken_title_over_photo_news_keeps_its_last_line_in_the_bodys_words():
+    """The last line of a title broken after a body takes its words from that body."""
+    text = page(*BODY, "算力中心投运首批接入", "企业四十家", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert article.title == "算力中心投运首批接入企业四十家"
+    assert (photo.kind, photo.title) == ("photo", None)
+
+
+def test_a_plain_line_between_two_bold_titles_goes_to_the_story_whose_words_it_uses():
+    """A plain line between two bold titles is the first one's subtitle (副题) or the second
+    one's kicker (引题): it belongs to the article whose body it takes its words from."""
+    text = page(
+        *BODY,
+        "算力中心投运算力中心投运",
+        "首批接入企业四十家",
+        "草莓大棚装上传感器草莓大棚装上传感器",
+        *SENSOR_BODY,
+    )
+    first, second = parse_page(text).articles
+    assert (first.title, first.subtitle) == ("算力中心投运", "首批接入企业四十家")
+    assert (second.kicker, second.title) == (None, "草莓大棚装上传感器")
+
+
+def test_a_plain_line_under_a_bold_title_in_the_bodys_words_is_no_photo_title():
+    """The plain line under a bold title set after its body, in that body's words and not the
+    photo's, is the title's subtitle, not the title of the untitled photo news under it."""
+    text = page(*BODY, "算力中心投运算力中心投运", "首批接入企业四十家", *PHOTO_NEWS)
+    article, photo = parse_page(text).articles
+    assert (article.title, article.subtitle) == ("算力中心投运", "首批接入企业四十家")
+    assert (photo.kind, photo.title) == ("photo", None)
