@@ -375,12 +375,11 @@ PLACE_NAME_MAX = 4
 def _place_name_before_level(pieces: list[tuple[str, str]], level: int) -> int:
     """A government body is named with its place: the place's own name, two to four
     characters, stands right before its level (江澄|市, 兰溪口|县, 北湾|省) or its zone's kind
-    (江澄|高新区), and the name of
-    any place will do, not only those the dictionary knows. Read back from the level over
-    single characters of any kind but a function word or a numeral, and over rare or proper
-    words; a common word (推动, 日前, 记者) is no place's name, and the level alone then
-    stands for the article's own place (推动市科技局). Returns how many of the pieces before
-    ``level`` spell the name (0: none)."""
+    (江澄|高新区), and the name of any place will do, not only those the dictionary knows.
+    Read back from the level over single characters of any kind but a function word or a
+    numeral, and over rare or proper words; a common word (推动, 日前, 记者) is no place's
+    name, and the level alone then stands for the article's own place (推动市科技局).
+    Returns how many of the pieces before ``level`` spell the name (0: none)."""
     size = count = 0
     for word, flag in reversed(pieces[:level]):
         if flag in ("ORG", "PAREN") or naming.is_place(word, flag) or _ends_name(word, flag):

@@ -57,9 +57,9 @@ LONGEST_HEADING_RUN = 3
 SHORTEST_KICKER = 4
 #: Columns whose full lines differ by this much are two columns.
 COLUMN_SHIFT = 2
-#: Marks inside a sentence, which a heading does without.
 #: How a subtitle (副题) opens.
 SUBTITLE_OPENING = ("——", "—", "--")
+#: Marks inside a sentence, which a heading does without.
 CLAUSE_MARKS = "，。；！？、"
 
 

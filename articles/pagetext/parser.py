@@ -27,7 +27,7 @@ from .lines import (
 )
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length, stray_head_lines
-from .text import LINE_BREAK, display_width, is_gap, normalise_spacing
+from .text import HAN, LINE_BREAK, display_width, is_gap, normalise_spacing
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
@@ -569,9 +569,7 @@ def photo_title_start(lines: list[Line]) -> int | None:
     into): the lines are then one headline, and the photo has no title."""
     cut = len(lines) - 1
     above, below = lines[cut - 1], lines[cut]
-    if above.glued and not glued_by_latin(above):
-        return None
-    if not both_headlines(lines, cut, widths=False):
+    if not last_line_may_stand_apart(lines):
         return None
     whole = reads_as_headline(lines, widths=False)
     if whole and not above.bold and below.bold and wider(below, above):
@@ -581,11 +579,21 @@ def photo_title_start(lines: list[Line]) -> int | None:
     return cut if closes_broken_title(lines[:cut]) and wider(below, above) else None
 
 
+def last_line_may_stand_apart(lines: list[Line]) -> bool:
+    """Whether the last of headline lines may be a headline of its own: the line above it is
+    not glued to it mid-word, and both parts read as a headline."""
+    above = lines[-2]
+    if above.glued and not glued_by_latin(above):
+        return False
+    return both_headlines(lines, len(lines) - 1, widths=False)
+
+
+HAN_RUN = re.compile(f"[{HAN}]+")
+
+
 def story_words(text: str) -> set[str]:
     """The pairs of Chinese characters in a text, the words a headline takes from its story."""
-    hanzi = [char if "\u4e00" <= char <= "\u9fff" else " " for char in text]
-    joined = "".join(hanzi)
-    return {joined[i : i + 2] for i in range(len(joined) - 1) if " " not in joined[i : i + 2]}
+    return {run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def photo_cut_by_story_words(
@@ -605,9 +613,7 @@ def photo_cut_by_story_words(
     in_photo = len(words & story_words("".join(photo.article.captions)))
     in_body = len(words & body)
     if cut is None:
-        if lines[last - 1].glued and not glued_by_latin(lines[last - 1]):
-            return None
-        if not both_headlines(lines, last, widths=False):
+        if not last_line_may_stand_apart(lines):
             return None
         rest = set().union(*(story_words(line.bold or line.text) for line in lines[:last]))
         if in_photo >= 2 and in_photo > in_body and len(rest & body) > in_body:

@@ -85,6 +85,10 @@ class Box:
             max(self.bottom, other.bottom),
         )
 
+    def shared_width(self, other: Box) -> float:
+        """How much of their widths two boxes share; negative, the white between them."""
+        return min(self.x1, other.x1) - max(self.x0, other.x0)
+
     def overlaps(self, other: Box, slack: float = 0.0) -> bool:
         return (
             self.x0 < other.x1 - slack

@@ -491,7 +491,7 @@ def column_stack(top: int, nodes: list[Node], body: float, article_of=None) -> l
             for index, node in enumerate(nodes)
             if node.kind in ("text", "subheading")
             and 0 <= node.box.top - foot.bottom <= 3 * body
-            and overlap_x(node.box, width) > 0.5 * width.width
+            and node.box.shared_width(width) > 0.5 * width.width
             and (article_of is None or article_of.get(index) == article_of.get(top))
         ]
         if not below:
@@ -523,7 +523,7 @@ def text_inside(group: list[Block], nodes: list[Node]) -> bool:
     box = union_box([line.ink_box for block in group for line in block.lines])
     return any(
         node.kind == "text"
-        and min(box.x1, node.box.x1) - max(box.x0, node.box.x0) > 1
+        and box.shared_width(node.box) > 1
         and min(box.bottom, node.box.bottom) - max(box.top, node.box.top) > 1
         for node in nodes
     )
@@ -548,7 +548,7 @@ def headline_parts_touch(first: list[Block], second: list[Block], geometry) -> b
         upper, lower = lower, upper
     size = min(b.size for b in first + second)
     gap = lower.top - upper.bottom
-    overlap = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
+    overlap = upper.shared_width(lower)
     return (
         -0.5 * size <= gap <= 0.9 * size
         and overlap > 0
@@ -595,7 +595,7 @@ def link_cost(first: Node, second: Node, geometry: PageGeometry) -> float | None
             gap *= MISALIGNED_COLUMNS
     else:
         upper, lower = (a, b) if a.top <= b.top else (b, a)
-        overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+        overlap = a.shared_width(b)
         if overlap < 0.5 * geometry.body_size:
             return None
         if separated(upper, lower, geometry.separators):
@@ -771,7 +771,7 @@ def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body
         head = article_of.get(index)
         if node.kind != "text" or head is None or index == head:
             continue
-        if nodes[head].kind == "headline" and overlap_x(nodes[head].box, node.box) > 0:
+        if nodes[head].kind == "headline" and nodes[head].box.shared_width(node.box) > 0:
             continue
         left = [
             other
@@ -792,10 +792,6 @@ def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body
             break
 
 
-def overlap_x(first: Box, second: Box) -> float:
-    return min(first.x1, second.x1) - max(first.x0, second.x0)
-
-
 def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, int]]]:
     """A column runs on at the head of the next column: a link sideways into a subheading
     with its column's text right above it (halfway down its column), even one level with
@@ -808,7 +804,7 @@ def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, in
         return any(
             nodes[other].kind in text_kinds
             and 0 <= box.top - nodes[other].box.bottom <= 2 * box.height
-            and min(box.x1, nodes[other].box.x1) - max(box.x0, nodes[other].box.x0) > 0
+            and box.shared_width(nodes[other].box) > 0
             for _, other in links[index]
         )
 
@@ -848,7 +844,7 @@ def opens_section(
             if nodes[other].kind == "text"
             and other in best
             and 0 <= above.top - nodes[other].box.bottom <= body
-            and min(above.x1, nodes[other].box.x1) - max(above.x0, nodes[other].box.x0) > 0
+            and above.shared_width(nodes[other].box) > 0
         ]
         if over:
             head = opened[index] = best[over[0]][1]
@@ -878,7 +874,7 @@ def column_of(index: int, nodes: list[Node], body: float) -> Box:
             for node in nodes
             if node.kind in ("text", "subheading")
             and 0 <= box.top - node.box.bottom <= 1.5 * body
-            and overlap_x(node.box, box) > 0.5 * node.box.width
+            and node.box.shared_width(box) > 0.5 * node.box.width
         ]
         if not over:
             return box
@@ -1115,11 +1111,7 @@ def by_column(tier: list[Node]) -> list[Node]:
     columns: list[list[Node]] = []
     for node in sorted(tier, key=lambda n: n.box.x0):
         home = next(
-            (
-                column
-                for column in columns
-                if any(min(n.box.x1, node.box.x1) - max(n.box.x0, node.box.x0) > 0 for n in column)
-            ),
+            (column for column in columns if any(n.box.shared_width(node.box) > 0 for n in column)),
             None,
         )
         if home is None:
@@ -1145,8 +1137,7 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
             other
             for other in nodes
             if other.kind == "text"
-            and min(other.box.x1, node.box.x1) - max(other.box.x0, node.box.x0)
-            > 0.5 * min(other.box.width, node.box.width)
+            and other.box.shared_width(node.box) > 0.5 * min(other.box.width, node.box.width)
         ]
         for block in node.blocks:
             lines = block.lines
