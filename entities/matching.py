@@ -953,9 +953,19 @@ def _contraction_ending_at(text: str, position: int, name: str) -> str | None:
         pieces = naming.words(text[_clause_start(text, start) : start])
         if pieces and not _ends_name(*pieces[-1]):
             return None  # the form runs on from a word before it: not a name's start
+    if short[0] in naming.PLACE_LEVELS and _opens_with_outer_level(name, matched[0]):
+        return None
     if _contracts(matched) or _partial_words(name, matched) >= 2 or _drops_place(name, short):
         return short
     return None
+
+
+def _opens_with_outer_level(name: str, first: int) -> bool:
+    """江澄市东岚区科学技术局 is not 市科技局: a form opening with a level names the body at
+    that level (市 the city's, 区 the district's), so a level taken from the place further out
+    than the body's own (the 市 of 江澄市 before 东岚区) names another body."""
+    relative = _relative_form(name)
+    return relative is not None and first < len(name) - len(relative)
 
 
 def _partial_words(name: str, matched: list[int]) -> int:

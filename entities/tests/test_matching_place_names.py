@@ -289,3 +289,23 @@ def test_a_company_named_again_by_its_brand_and_gongsi_is_the_same_company():
 def test_a_school_of_the_whole_city_is_no_named_school():
     text = "全市中小学开展科普周活动，本省卫生院、该县幼儿园也参加。江澄市第一中学承办。"
     assert names(text) == ["江澄市第一中学"]
+
+
+# Round two: levels that name another body, or several; a list of one place's departments; a
+# joint unit of two bodies; an event named like a company.
+
+
+def test_a_city_level_names_the_citys_bureau_not_its_districts():
+    text = "江澄市科学技术局和江澄市东岚区科学技术局联合发文。市科技局负责人表示，将加大投入。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市科学技术局", aliases=("市科技局",)),
+        FoundOrganisation(name="江澄市东岚区科学技术局"),
+    ]
+
+
+def test_a_district_level_names_the_districts_bureau_and_a_city_level_not():
+    text = "江澄市东岚区科学技术局发文。区科技局负责人表示，市科技局将给予支持。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市东岚区科学技术局", aliases=("区科技局",)),
+        FoundOrganisation(name="市科技局"),
+    ]
