@@ -237,6 +237,8 @@ def _name_start(
             committee=text[suffix_start:end] in naming.COMMITTEE_SUFFIXES,
         )
     start = suffix_start - sum(len(word) for word, _ in kept)
+    if kind == "government" and _counted_places(text, start):
+        return None
     if kind == "company" and not _plausible_company(
         text[start:suffix_start], text[suffix_start:end], kept
     ):
@@ -366,6 +368,24 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
             return (zone or []) + kept
         break
     return kept
+
+
+#: A count of places or 各 before a level or 地 (两市, 三省, 两地, 各市): several places.
+COUNTED_PLACES_RE = re.compile("[两二三四五六七八九十多几数各诸][省市县区州地]")
+
+
+def _counted_places(text: str, start: int) -> bool:
+    """两市科技局, 两地教育局, 各市科技局: a level or 地 after a count names the bodies of
+    several places together, no single one; the body so named starts at ``start``, at the
+    level (两|市科技局), right after the count and its 地 (两地|教育局) or at the count, read
+    as one word with its level (各市科技局)."""
+    if COUNTED_PLACES_RE.match(text, start):
+        return True
+    if start < len(text) and text[start] in naming.PLACE_LEVELS:
+        pair = text[max(0, start - 1) : start + 1]
+    else:
+        pair = text[max(0, start - 2) : start]
+    return COUNTED_PLACES_RE.fullmatch(pair) is not None
 
 
 #: A place's own name before its level: two to four characters (江澄市, 兰溪口县).
@@ -953,7 +973,9 @@ def _contraction_ending_at(text: str, position: int, name: str) -> str | None:
         pieces = naming.words(text[_clause_start(text, start) : start])
         if pieces and not _ends_name(*pieces[-1]):
             return None  # the form runs on from a word before it: not a name's start
-    if short[0] in naming.PLACE_LEVELS and _opens_with_outer_level(name, matched[0]):
+    if short[0] in naming.PLACE_LEVELS and (
+        _opens_with_outer_level(name, matched[0]) or _counted_places(text, start)
+    ):
         return None
     if _contracts(matched) or _partial_words(name, matched) >= 2 or _drops_place(name, short):
         return short

@@ -49,7 +49,9 @@ def test_a_party_committee_keeps_its_city():
 
 def test_a_level_after_a_verb_a_time_word_or_a_noun_is_the_articles_own_place():
     text = "推动市科技局与企业对接。日前市教育局发文。记者去市民政局采访，两市财政局也表态。"
-    assert names(text) == ["市科技局", "市教育局", "市民政局", "市财政局"]
+    # 两市财政局: a count is no place's name; the two cities' bureaus are no one body either
+    # (test_a_level_after_a_count_of_places_names_no_single_body).
+    assert names(text) == ["市科技局", "市教育局", "市民政局"]
 
 
 def test_a_place_is_read_only_up_to_the_word_that_introduces_it():
@@ -309,3 +311,15 @@ def test_a_district_level_names_the_districts_bureau_and_a_city_level_not():
         FoundOrganisation(name="江澄市东岚区科学技术局", aliases=("区科技局",)),
         FoundOrganisation(name="市科技局"),
     ]
+
+
+def test_a_level_after_a_count_of_places_names_no_single_body():
+    text = (
+        "江澄市科学技术局与临澜市科学技术局签署协议。两市科技局将共建平台，"
+        "两地教育局、各市科技局也将参与。"
+    )
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市科学技术局"),
+        FoundOrganisation(name="临澜市科学技术局"),
+    ]
+    assert names("江澄市科学技术局发文。三市科技局将联合推进。") == ["江澄市科学技术局"]
