@@ -56,9 +56,14 @@ class _Span:
     #: "company" (free prefix), "government" (places only in front) or "international"
     #: (opens with 世界, 国际, 联合国 …)
     kind: str
+    #: The place a bare department shares with the one listed before it (江澄市教育局和财政局).
+    place: str = ""
 
     def contains(self, other: _Span) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
+
+    def name(self, text: str) -> str:
+        return self.place + text[self.start : self.end]
 
 
 def find_organisations(
@@ -70,10 +75,10 @@ def find_organisations(
     if not text or not text.strip():
         return []
     shielded = _shield_work_titles(text)
-    spans = _full_name_spans(shielded)
+    spans = _share_places(shielded, _full_name_spans(shielded))
     organisations: dict[str, _Organisation] = {}
     for span in spans:
-        name = text[span.start : span.end]
+        name = span.name(text)
         if name not in organisations:
             organisations[name] = _Organisation(name=name, first=span.start, kind=span.kind)
     _add_defined_aliases(shielded, spans, organisations)
@@ -121,6 +126,57 @@ def _full_name_spans(text: str) -> list[_Span]:
         spans = [existing for existing in spans if not span.contains(existing)]
         spans.append(span)
     return spans
+
+
+#: Words listing two departments (教育局和财政局, 科技局、财政局).
+DEPARTMENT_LIST_JOINERS = frozenset("和与及、")
+#: Endings of a place's own departments (局, 厅, 委, 办), which a list of them repeats; a 部
+#: after a city's 部 is as often a ministry (科技部) or a party committee's department.
+SHARED_PLACE_ENDINGS = ("局", "厅", "委", "办")
+
+
+def _share_places(text: str, spans: list[_Span]) -> list[_Span]:
+    """江澄市教育局和财政局: a bare department listed right after one named with its place,
+    ending the same way (局 after 局, 厅 after 厅), is that place's department too: a list
+    of one place's departments prints the place once (江澄市财政局)."""
+    shared: list[_Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        before = shared[-1] if shared else None
+        if (
+            before is not None
+            and before.kind == span.kind == "government"
+            and span.start == before.end + 1
+            and text[before.end] in DEPARTMENT_LIST_JOINERS
+        ):
+            span = _Span(span.start, span.end, span.kind, _shared_place(text, before, span))
+        shared.append(span)
+    return shared
+
+
+def _shared_place(text: str, before: _Span, span: _Span) -> str:
+    """The place of ``before`` (江澄市 of 江澄市教育局) when ``span`` is a bare department
+    with the same ending, else ""."""
+    name = text[span.start : span.end]
+    previous = before.name(text)
+    if not name.endswith(SHARED_PLACE_ENDINGS) or name[-1] != previous[-1]:
+        return ""
+    if not _bare_department(name):
+        return ""
+    department = next(
+        (m for m in naming.GOVERNMENT_RE.finditer(previous) if m.end() == len(previous)), None
+    )
+    if department is None or not _bare_department(department[0]):
+        return ""
+    return previous[: department.start()]
+
+
+def _bare_department(name: str) -> bool:
+    """科技局, 财政局: a stem and a department's ending, no place and no body printed whole
+    (政协, 中科院: those are named as they are)."""
+    return name not in naming.GOVERNMENT_WORDS and any(
+        name.startswith(stem) and name[len(stem) :] in naming.DEPARTMENT_ENDINGS
+        for stem in naming.DEPARTMENT_STEMS
+    )
 
 
 def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
@@ -721,7 +777,7 @@ def _add_defined_aliases(
     """（以下简称“X”） right after a name makes X its alias. The text defines X as that body's
     name from then on, so X is never a body of its own, wherever it is printed (市科协 read as
     a name inside the brackets and after them is the 科学技术协会 defined)."""
-    ends = {span.end: text[span.start : span.end] for span in spans}
+    ends = {span.end: span.name(text) for span in spans}
     for match in naming.DEFINITION_RE.finditer(text):
         name = ends.get(match.start())
         organisation = organisations.get(name)

@@ -323,3 +323,21 @@ def test_a_level_after_a_count_of_places_names_no_single_body():
         FoundOrganisation(name="临澜市科学技术局"),
     ]
     assert names("江澄市科学技术局发文。三市科技局将联合推进。") == ["江澄市科学技术局"]
+
+
+def test_a_bare_department_listed_after_a_placed_one_keeps_its_place():
+    assert names("江澄市教育局和财政局联合发布通知。") == ["江澄市教育局", "江澄市财政局"]
+    text = "澄湖省科学技术厅、财政厅与教育厅联合发文。"
+    assert names(text) == ["澄湖省科学技术厅", "澄湖省财政厅", "澄湖省教育厅"]
+
+
+def test_a_department_of_another_kind_or_place_after_a_placed_one_is_its_own():
+    text = "江澄市科技局与科技部对接，江澄市教育局和政协联合调研，临澜市教育局和宁川县财政局参加。"
+    assert names(text) == [
+        "江澄市科技局",
+        "科技部",
+        "江澄市教育局",
+        "政协",
+        "临澜市教育局",
+        "宁川县财政局",
+    ]
