@@ -75,7 +75,7 @@ def find_organisations(
     if not text or not text.strip():
         return []
     shielded = _shield_work_titles(text)
-    spans = _share_places(shielded, _full_name_spans(shielded))
+    spans = _share_places(shielded, _join_joint_units(shielded, _full_name_spans(shielded)))
     organisations: dict[str, _Organisation] = {}
     for span in spans:
         name = span.name(text)
@@ -126,6 +126,61 @@ def _full_name_spans(text: str) -> list[_Span]:
         spans = [existing for existing in spans if not span.contains(existing)]
         spans.append(span)
     return spans
+
+
+#: Dashes joining the bodies that run a joint unit (江澄大学—海晟科技有限公司联合实验室).
+JOINT_DASHES = frozenset("—－–-")
+#: The word a joint unit's name opens with after its bodies' names.
+JOINT_WORD = "联合"
+#: How long a joint unit's own name may be after 联合 (实验室, 创新研究中心).
+JOINT_UNIT_MAX = 8
+
+
+def _join_joint_units(text: str, spans: list[_Span]) -> list[_Span]:
+    """江澄大学—海晟科技有限公司联合实验室: bodies' names joined by dashes and followed by
+    联合 + a unit (实验室, 研究中心, 研究院) name one body, the joint unit the bodies run;
+    the bodies named only so are not listed on their own."""
+    joined: list[_Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and span.start < joined[-1].end:
+            continue  # inside a joint unit already read
+        first, start = len(joined), span.start
+        while first > 0 and _dash_between(text, joined[first - 1].end, start):
+            first -= 1
+            start = joined[first].start
+        end = _joint_unit_end(text, span)
+        if end is not None and first < len(joined):
+            joined[first:] = [_Span(start, end, "company")]
+        else:
+            joined.append(span)
+    return joined
+
+
+def _dash_between(text: str, end: int, start: int) -> bool:
+    return 1 <= start - end <= 2 and all(char in JOINT_DASHES for char in text[end:start])
+
+
+def _joint_unit_end(text: str, span: _Span) -> int | None:
+    """Where the joint unit named by ``span`` + 联合 + a unit ends: the span itself when its
+    name already runs on over 联合 to the unit (…有限公司联合实验室), or the first unit's
+    ending within a few characters after 联合 printed right after the span; None without."""
+    name = text[span.start : span.end]
+    at = name.rfind(JOINT_WORD)
+    if (
+        at > 0
+        and name.endswith(tuple(naming.ACADEMIC_UNITS))
+        and any(m.end() == at for m in naming.ORG_SUFFIX_RE.finditer(name[:at]))
+    ):
+        return span.end
+    if not text.startswith(JOINT_WORD, span.end):
+        return None
+    begin = span.end + len(JOINT_WORD)
+    for stop in range(begin + 1, min(len(text), begin + JOINT_UNIT_MAX) + 1):
+        if text[stop - 1] in naming.HARD_STOPS:
+            return None
+        if text[begin:stop].endswith(tuple(naming.ACADEMIC_UNITS)):
+            return stop
+    return None
 
 
 #: Words listing two departments (教育局和财政局, 科技局、财政局).

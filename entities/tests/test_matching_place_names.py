@@ -341,3 +341,19 @@ def test_a_department_of_another_kind_or_place_after_a_placed_one_is_its_own():
         "临澜市教育局",
         "宁川县财政局",
     ]
+
+
+def test_bodies_joined_by_a_dash_before_a_joint_laboratory_are_one_body():
+    text = (
+        "澄湖大学—海晟科技有限公司联合实验室今日揭牌。"
+        "江澄理工学院——临澜市人民医院联合研究中心同期成立。"
+    )
+    assert names(text) == [
+        "澄湖大学—海晟科技有限公司联合实验室",
+        "江澄理工学院——临澜市人民医院联合研究中心",
+    ]
+
+
+def test_bodies_named_apart_from_a_joint_unit_are_still_listed():
+    text = "澄湖大学—江澄大学学术交流会举行。澄湖大学与海晟科技有限公司联合攻关。"
+    assert names(text) == ["澄湖大学", "江澄大学", "海晟科技有限公司"]
