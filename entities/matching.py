@@ -1228,7 +1228,7 @@ def _add_trade_names(
         if not brand:
             continue
         trade_name = brand + match[0]
-        if trade_name in known_forms:
+        if trade_name in known_forms or _opens_event_name(text, match.end()):
             continue
         owner = next(
             (
@@ -1245,6 +1245,26 @@ def _add_trade_names(
                 trade_name, first=match.start() - len(brand), kind="trade"
             )
         known_forms.add(trade_name)
+
+
+#: Nouns an event's name may put between a trade word and its ending (科技成果交易会).
+EVENT_TOPIC_WORDS = 2
+#: How far ahead an event's ending is looked for, topic words included.
+EVENT_NAME_MAX = 8
+
+
+def _opens_event_name(text: str, position: int) -> bool:
+    """海晟科技大会, 澄湖科技成果交易会: a trade name followed by an event's ending (大会, 论坛,
+    博览会, 峰会), directly or after a noun or two naming its topic, is the event's name; a
+    verb between (海晟科技参加大会) leaves the trade name a company acting."""
+    for _ in range(EVENT_TOPIC_WORDS + 1):
+        if text.startswith(naming.EVENT_ENDINGS, position):
+            return True
+        pieces = naming.words(text[position : position + EVENT_NAME_MAX])
+        if not pieces or pieces[0][1] not in ("n", "vn", "nz") or pieces[0][0] in naming.LINK_WORDS:
+            return False
+        position += len(pieces[0][0])
+    return False
 
 
 def _add_enumerated_names(

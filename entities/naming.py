@@ -67,6 +67,21 @@ PERSON_TITLES = ("教授", "院士", "博士", "研究员", "讲师", "校长", 
 #: What a 中心 is when it is a building or venue (世博中心, 会展中心): a place, not a body.
 VENUE_WORDS = ("世博", "会展", "博览", "展览", "会议", "体育", "购物", "市民", "演艺", "奥体")
 
+#: Endings of an event's name (澄芯科技大会, 海晟智能峰会): a trade name running on into one
+#: names the event, not a company.
+EVENT_ENDINGS = (
+    "大会",
+    "论坛",
+    "博览会",
+    "展览会",
+    "交易会",
+    "洽谈会",
+    "研讨会",
+    "峰会",
+    "年会",
+    "大赛",
+)
+
 #: 华为、阿里巴巴等企业: a list closed by 等 + one of these nouns lists organisations.
 ENUMERATION_RE = re.compile(
     "等(?:[一二三四五六七八九十百千多数余0-9]+[家个所])?(?:[^，。；：、\\s等]{0,4}?)"

@@ -357,3 +357,15 @@ def test_bodies_joined_by_a_dash_before_a_joint_laboratory_are_one_body():
 def test_bodies_named_apart_from_a_joint_unit_are_still_listed():
     text = "澄湖大学—江澄大学学术交流会举行。澄湖大学与海晟科技有限公司联合攻关。"
     assert names(text) == ["澄湖大学", "江澄大学", "海晟科技有限公司"]
+
+
+def test_an_event_named_like_a_trade_name_is_no_organisation():
+    text = (
+        "2026海晟科技大会在江澄召开，澄芯科技论坛、海晟科技博览会和澄湖智能峰会同期举行，"
+        "澄湖科技成果交易会也将开幕。"
+    )
+    assert names(text) == []
+
+
+def test_a_trade_name_acting_at_an_event_is_still_a_company():
+    assert names("澄芯科技参加大会，澄芯科技产品亮相论坛。") == ["澄芯科技"]
