@@ -456,6 +456,7 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
     """The places, levels, zones and names right before a department (浙江省, 省, 湖北省委).
     ``before_level``: the suffix itself opens with a level (市委, 县委), so the words right
     before it may spell the place's name (江澄|市委)."""
+    pieces = _split_straddled_levels(pieces)
     kept: list[tuple[str, str]] = []
     index = len(pieces) - 1
     if before_level:
@@ -471,6 +472,8 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
         ):
             opens_with_place = word in naming.PLACE_LEVELS or word in naming.ZONE_WORDS
             named = _place_name_before_level(pieces, index) if opens_with_place else 0
+            if _one_character_place(word, flag):
+                named = _place_name_before_level(pieces, index, inside=1)
             kept[:0] = pieces[index - named : index + 1]
             index -= named + 1
             continue
@@ -503,15 +506,41 @@ def _counted_places(text: str, start: int) -> bool:
 PLACE_NAME_MAX = 4
 
 
-def _place_name_before_level(pieces: list[tuple[str, str]], level: int) -> int:
+def _one_character_place(word: str, flag: str) -> bool:
+    """沙区 of 北沙区: the segmenter took one character of a place's name with its level, so
+    the rest of the name stands in the words before."""
+    return len(word) == 2 and word[-1] in naming.PLACE_LEVELS and flag == "ns"
+
+
+def _split_straddled_levels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """江澄|市北|沙区: a level closes the name of the place before it, so a word the segmenter
+    made of a level and the next place's first character (市北, a direction word) is read
+    as the two, when a place's level follows (江澄市 / 北沙区)."""
+    split: list[tuple[str, str]] = []
+    for index, (word, flag) in enumerate(pieces):
+        following = pieces[index + 1] if index + 1 < len(pieces) else ("", "")
+        if (
+            len(word) == 2
+            and word[0] in naming.PLACE_LEVELS
+            and flag in ("s", "f")
+            and _one_character_place(*following)
+        ):
+            split += [(word[0], "n"), (word[1], "ns")]
+        else:
+            split.append((word, flag))
+    return split
+
+
+def _place_name_before_level(pieces: list[tuple[str, str]], level: int, inside: int = 0) -> int:
     """A government body is named with its place: the place's own name, two to four
     characters, stands right before its level (江澄|市, 兰溪口|县, 北湾|省) or its zone's kind
     (江澄|高新区), and the name of any place will do, not only those the dictionary knows.
     Read back from the level over single characters of any kind but a function word or a
     numeral, and over rare or proper words; a common word (推动, 日前, 记者) is no place's
     name, and the level alone then stands for the article's own place (推动市科技局).
+    ``inside``: characters of the name the level's own word holds (沙区 of 北沙区).
     Returns how many of the pieces before ``level`` spell the name (0: none)."""
-    size = count = 0
+    size, count = inside, 0
     for word, flag in reversed(pieces[:level]):
         if flag in ("ORG", "PAREN") or naming.is_place(word, flag) or _ends_name(word, flag):
             break

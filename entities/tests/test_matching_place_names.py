@@ -369,3 +369,10 @@ def test_an_event_named_like_a_trade_name_is_no_organisation():
 
 def test_a_trade_name_acting_at_an_event_is_still_a_company():
     assert names("澄芯科技参加大会，澄芯科技产品亮相论坛。") == ["澄芯科技"]
+
+
+def test_a_district_whose_first_character_the_segmenter_joins_to_the_city_keeps_both():
+    text = "江澄市北沙区科学技术局发布措施。区科技局负责人介绍，将配套给予奖励。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市北沙区科学技术局", aliases=("区科技局",))
+    ]
