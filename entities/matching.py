@@ -914,7 +914,7 @@ def _add_brand_company_forms(organisations: dict[str, _Organisation]) -> None:
 def _same_body_forms(name: str) -> frozenset[str]:
     """The forms, in standard short words, a later mention may name this body by: its name,
     the name from its place's level on, and the name from its zone's kind on."""
-    forms = {name}
+    forms = {name, *_inner_place_forms(name)}
     relative = _relative_form(name)
     if relative:
         forms.add(relative)
@@ -937,17 +937,31 @@ def _zone_form(name: str) -> str | None:
 def _relative_form(name: str) -> str | None:
     """江澄市科学技术局 -> 市科学技术局: the name from the level of the place it opens with,
     or None when it opens with no place and level."""
-    level_end = None
+    ends = _level_ends(name)
+    if not ends or ends[-1] < 2 or len(name) - ends[-1] < 2:
+        return None
+    return name[ends[-1] - 1 :]
+
+
+def _inner_place_forms(name: str) -> list[str]:
+    """江澄市北沙区科学技术局 -> 北沙区科学技术局: a body named with its own place and the
+    places that place lies in is named by its own place alone too."""
+    ends = _level_ends(name)
+    return [name[end:] for end in ends[:-1] if len(name) - end > 2]
+
+
+@lru_cache(maxsize=4096)
+def _level_ends(name: str) -> tuple[int, ...]:
+    """Where each level of the places a name opens with ends (江澄市|北沙区| -> 3, 6)."""
+    ends = []
     offset = 0
-    for word, flag in naming.words(name):
+    for word, flag in _split_straddled_levels(list(naming.words(name))):
         offset += len(word)
         if word[-1] in naming.PLACE_LEVELS and naming.is_place(word, flag):
             prefix = name[:offset]
             if sum(len(w) for w, _ in _place_tail(list(naming.words(prefix)))) == len(prefix):
-                level_end = offset
-    if level_end is None or level_end < 2 or len(name) - level_end < 2:
-        return None
-    return name[level_end - 1 :]
+                ends.append(offset)
+    return tuple(ends)
 
 
 def _add_short_forms(

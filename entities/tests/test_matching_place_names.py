@@ -376,3 +376,14 @@ def test_a_district_whose_first_character_the_segmenter_joins_to_the_city_keeps_
     assert find_organisations(text) == [
         FoundOrganisation(name="江澄市北沙区科学技术局", aliases=("区科技局",))
     ]
+
+
+def test_a_body_named_again_without_its_province_is_the_same_body():
+    text = "澄湖省江澄市人民医院专家表示，江澄市人民医院将开设专病门诊。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="澄湖省江澄市人民医院", aliases=("江澄市人民医院",))
+    ]
+    text = "江澄市北沙区科学技术局发布措施。北沙区科学技术局负责人介绍，将配套给予奖励。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市北沙区科学技术局", aliases=("北沙区科学技术局",))
+    ]
