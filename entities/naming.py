@@ -102,9 +102,10 @@ WEAK_SUFFIXES = (
     "代表处",
     "办事处",
 )
-#: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院);
-#: 农村小学 is any school. They are read as the weak endings are.
-PLACED_SUFFIXES = ("中学", "小学", "幼儿园", "保健院", "卫生院")
+#: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院,
+#: 临澜市供销合作社); 农村小学 is any school, 农民专业合作社 any cooperative. They are read as
+#: the weak endings are.
+PLACED_SUFFIXES = ("中学", "小学", "幼儿园", "保健院", "卫生院", "合作社", "联合社")
 WEAK_SUFFIXES += PLACED_SUFFIXES
 
 #: A bare 公司 names a company only after a trade word (科技公司), never in 上市公司 or 该公司.

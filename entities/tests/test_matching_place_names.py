@@ -387,3 +387,11 @@ def test_a_body_named_again_without_its_province_is_the_same_body():
     assert find_organisations(text) == [
         FoundOrganisation(name="江澄市北沙区科学技术局", aliases=("北沙区科学技术局",))
     ]
+
+
+def test_a_cooperative_is_a_body_only_with_its_place():
+    text = (
+        "宁川县供销合作社联合社与江澄市青禾种植专业合作社签约。村里新成立了农民专业合作社，"
+        "合作社社员增收。"
+    )
+    assert names(text) == ["宁川县供销合作社联合社", "江澄市青禾种植专业合作社"]
