@@ -715,6 +715,7 @@ STANDARD_SHORT_WORDS = {
     "科学技术厅": "科技厅",
     "工商业联合会": "工商联",
     "妇女联合会": "妇联",
+    "人民代表大会常务委员会": "人大常委会",
 }
 _STANDARD_SHORT_RE = re.compile(_alternation(STANDARD_SHORT_WORDS))
 

@@ -395,3 +395,12 @@ def test_a_cooperative_is_a_body_only_with_its_place():
         "合作社社员增收。"
     )
     assert names(text) == ["宁川县供销合作社联合社", "江澄市青禾种植专业合作社"]
+
+
+def test_a_peoples_congress_standing_committee_named_in_its_short_words_is_the_same_body():
+    text = "江澄市人民代表大会常务委员会审议条例。江澄市人大常委会副主任出席，市人大常委会将督办。"
+    assert find_organisations(text) == [
+        FoundOrganisation(
+            name="江澄市人民代表大会常务委员会", aliases=("江澄市人大常委会", "市人大常委会")
+        )
+    ]
