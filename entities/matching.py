@@ -1251,12 +1251,28 @@ def _abbreviation_at(
     short = text[start:index]
     if len(short) < MIN_SHORT_FORM or naming.word_frequency(short) > 0:
         return None
-    if short.endswith(("有限", "有限公司", "公司")):
+    if short.endswith(("有限", "有限公司", "公司")) or _ends_inside_word(text, start, index):
         return None
     place = name[:core_offset]
     if place and text[max(0, start - len(place)) : start] == place:
         short = place + short
     return short
+
+
+#: How many characters after a short form are read to see whether a word runs over its end.
+WORD_LOOKAHEAD = 3
+
+
+def _ends_inside_word(text: str, start: int, end: int) -> bool:
+    """澄湖省科学技术协会 … 澄湖省科技馆: a short form is made of whole words, so a run whose
+    last characters make one word with the next ones (科技馆, a museum) is no short form."""
+    pieces = naming.words(text[start : end + WORD_LOOKAHEAD])
+    offsets = set()
+    offset = 0
+    for word, _ in pieces:
+        offset += len(word)
+        offsets.add(offset)
+    return end - start not in offsets
 
 
 def _add_trade_names(

@@ -404,3 +404,8 @@ def test_a_peoples_congress_standing_committee_named_in_its_short_words_is_the_s
             name="江澄市人民代表大会常务委员会", aliases=("江澄市人大常委会", "市人大常委会")
         )
     ]
+
+
+def test_a_run_ending_inside_a_word_of_the_text_is_no_short_form():
+    text = "澄湖省科学技术协会与澄湖省科技馆联合举办科普展。"
+    assert find_organisations(text) == [FoundOrganisation(name="澄湖省科学技术协会")]
