@@ -88,7 +88,8 @@ ENUMERATION_RE = re.compile(
     "(?:企业|公司|单位|机构|高校|院校|车企|药企|银行|券商|厂商)"
 )
 
-#: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室):
+#: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室), or
+#: any branch (新设分局) unless its bureau or place is named (江澄市公安局东岚分局):
 #: the name counts only when it carries a place or contains another organisation.
 WEAK_SUFFIXES = (
     "中心",
@@ -101,6 +102,7 @@ WEAK_SUFFIXES = (
     "孵化器",
     "代表处",
     "办事处",
+    "分局",
 )
 #: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院,
 #: 临澜市供销合作社); 农村小学 is any school, 农民专业合作社 any cooperative. They are read as
