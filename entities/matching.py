@@ -515,10 +515,13 @@ def _one_character_place(word: str, flag: str) -> bool:
 def _split_straddled_levels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """江澄|市北|沙区: a level closes the name of the place before it, so a word the segmenter
     made of a level and the next place's first character (市北, a direction word) is read
-    as the two, when a place's level follows (江澄市 / 北沙区)."""
+    as the two, when a place's level follows (江澄市 / 北沙区). So is a word it made of a
+    one-character link word and a place's first character, taking them for a person's name
+    (记者|从江|澄|市: 从 + 江澄市), when one more character and the level follow."""
     split: list[tuple[str, str]] = []
     for index, (word, flag) in enumerate(pieces):
         following = pieces[index + 1] if index + 1 < len(pieces) else ("", "")
+        after = pieces[index + 2] if index + 2 < len(pieces) else ("", "")
         if (
             len(word) == 2
             and word[0] in naming.PLACE_LEVELS
@@ -526,6 +529,14 @@ def _split_straddled_levels(pieces: list[tuple[str, str]]) -> list[tuple[str, st
             and _one_character_place(*following)
         ):
             split += [(word[0], "n"), (word[1], "ns")]
+        elif (
+            len(word) == 2
+            and word[0] in naming.LINK_WORDS
+            and flag == "nr"
+            and len(following[0]) == 1
+            and after[0] in naming.PLACE_LEVELS
+        ):
+            split += [(word[0], "p"), (word[1], "ns")]
         else:
             split.append((word, flag))
     return split

@@ -414,3 +414,8 @@ def test_a_run_ending_inside_a_word_of_the_text_is_no_short_form():
 def test_a_branch_bureau_is_a_body_when_named_with_its_bureau():
     text = "江澄市公安局东岚分局发布通告。该局今年新设分局两个，分局民警将上门服务。"
     assert names(text) == ["江澄市公安局东岚分局"]
+
+
+def test_a_link_word_the_segmenter_joins_to_a_places_first_character_stays_out():
+    text = "记者从江澄市公安局北沙分局获悉，由江澄市财政局牵头的项目已启动。"
+    assert names(text) == ["江澄市公安局北沙分局", "江澄市财政局"]
