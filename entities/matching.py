@@ -84,6 +84,7 @@ def find_organisations(
     _add_defined_aliases(shielded, spans, organisations)
     _add_relative_forms(organisations)
     _add_brand_company_forms(organisations)
+    _add_units_without_parent(organisations)
     covered = _coverage(spans, len(text))
     _add_short_forms(shielded, covered, organisations)
     _add_unsuffixed_forms(shielded, covered, organisations)
@@ -916,6 +917,29 @@ def _add_brand_company_forms(organisations: dict[str, _Organisation]) -> None:
             if owner.kind == "company"
             and owner.name.endswith(("公司", "集团"))
             and brand in owner.name[: -len("公司")]
+        ]
+        if len(owners) == 1:
+            _absorb(organisations, owners[0], organisation)
+
+
+#: How long a unit's own name must be to name it without its parent (医工交叉研究院, not 党委).
+UNIT_OWN_NAME_MIN = 4
+
+
+def _add_units_without_parent(organisations: dict[str, _Organisation]) -> None:
+    """江澄理工大学医工交叉研究院 … 医工交叉研究院: a unit named after the body it belongs to
+    (the parent's name, listed in the text, then the unit's own) is named by its own name
+    alone too. When two parents' units share that name, the text does not say which."""
+    for organisation in sorted(organisations.values(), key=lambda org: len(org.name)):
+        name = organisation.name
+        if len(name) < UNIT_OWN_NAME_MIN or organisations.get(name) is not organisation:
+            continue
+        owners = [
+            owner
+            for owner in organisations.values()
+            if owner is not organisation
+            and owner.name.endswith(name)
+            and owner.name[: -len(name)] in organisations
         ]
         if len(owners) == 1:
             _absorb(organisations, owners[0], organisation)

@@ -419,3 +419,26 @@ def test_a_branch_bureau_is_a_body_when_named_with_its_bureau():
 def test_a_link_word_the_segmenter_joins_to_a_places_first_character_stays_out():
     text = "记者从江澄市公安局北沙分局获悉，由江澄市财政局牵头的项目已启动。"
     assert names(text) == ["江澄市公安局北沙分局", "江澄市财政局"]
+
+
+def test_a_unit_named_after_its_parent_is_named_by_its_own_name_too():
+    text = "澄湖理工大学与江澄市第二人民医院共建医工交叉研究院。澄湖理工大学医工交叉研究院院长说，"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="澄湖理工大学"),
+        FoundOrganisation(name="江澄市第二人民医院"),
+        FoundOrganisation(name="澄湖理工大学医工交叉研究院", aliases=("医工交叉研究院",)),
+    ]
+
+
+def test_a_unit_name_two_parents_share_names_neither():
+    text = (
+        "江澄大学与临澜大学分别成立人工智能研究院。"
+        "江澄大学人工智能研究院、临澜大学人工智能研究院将合作。"
+    )
+    assert names(text) == [
+        "江澄大学",
+        "临澜大学",
+        "人工智能研究院",
+        "江澄大学人工智能研究院",
+        "临澜大学人工智能研究院",
+    ]
