@@ -347,6 +347,7 @@ def _name_start(
             pieces,
             academic=text[suffix_start:end] in naming.ACADEMIC_UNITS,
             committee=text[suffix_start:end] in naming.COMMITTEE_SUFFIXES,
+            association=text[suffix_start:end] in naming.ASSOCIATION_SUFFIXES,
         )
     start = suffix_start - sum(len(word) for word, _ in kept)
     if kind == "government" and _counted_places(text, start):
@@ -598,10 +599,15 @@ def _place_before_level_committee(pieces: list[tuple[str, str]], index: int) -> 
 
 
 def _name_tail(
-    pieces: list[tuple[str, str]], academic: bool = False, committee: bool = False
+    pieces: list[tuple[str, str]],
+    academic: bool = False,
+    committee: bool = False,
+    association: bool = False,
 ) -> list[tuple[str, str]]:
     """The words of a name before its suffix: back to a link word, role noun or town. A zone's
-    management committee runs back over a descriptive head (未来科技城管委会) too."""
+    management committee runs back over a descriptive head (未来科技城管委会) too. An
+    association's name joins two trades with 与/和 after the place opening it (江澄市软件和
+    信息服务业协会) and may name its members by a role noun (高新技术企业协会)."""
     kept: list[tuple[str, str]] = []
     national = academic and _national_lab_head(pieces)
     for index in range(len(pieces) - 1, -1, -1):
@@ -616,11 +622,21 @@ def _name_tail(
             kept.insert(0, (word, flag))
             continue
         if flag not in ("ORG", "PAREN"):
-            joins_disciplines = academic and kept and _joins_disciplines(pieces[:index], word, kept)
+            joins_disciplines = bool(kept) and (
+                (academic and _joins_disciplines(pieces[:index], word, kept))
+                or (association and _joins_trades(pieces[:index], word))
+            )
+            members = (
+                association
+                and not kept
+                and word in naming.ROLE_NOUNS
+                and _place_further_left(pieces[:index])
+            )
             joined_body = not kept and word in naming.NAME_INNER_LINKS
             if (
                 _ends_name(word, flag)
                 and not joins_disciplines
+                and not members
                 and not (joined_body and _place_further_left(pieces[:index]))
                 and not _fragment_opening_clause(index, word, kept)
             ):
@@ -695,6 +711,13 @@ def _joins_disciplines(
         if _ends_name(piece_word, flag):
             return False
     return _place_opens_fields(before)
+
+
+def _joins_trades(before: list[tuple[str, str]], word: str) -> bool:
+    """软件和信息服务业协会: 与/和 joins two trades of an association named with the place
+    opening its clause (江澄市软件和…); after another body's name or a person (江澄大学团队
+    与…学会) it joins two parties."""
+    return word in ("与", "和") and _place_opens_fields(before)
 
 
 def _place_opens_fields(before: list[tuple[str, str]]) -> bool:

@@ -60,6 +60,10 @@ STRONG_SUFFIXES = (
 #: Units of a university or academy, whose names join subjects with 与/和 (科学与工程学院).
 ACADEMIC_UNITS = frozenset(("学院", "研究院", "研究所", "实验室", "中心", "系", "学部"))
 
+#: Associations, whose names join the two trades they gather with 与/和 (软件和信息服务业协会)
+#: and name the kind of members they gather with a role noun (高新技术企业协会).
+ASSOCIATION_SUFFIXES = frozenset(("协会", "学会", "联合会", "商会", "促进会", "研究会"))
+
 #: Titles printed right after a name (华中科技大学教授丁汉): the name has ended, even where the
 #: dictionary knows suffix + title as one word (大学教授).
 PERSON_TITLES = ("教授", "院士", "博士", "研究员", "讲师", "校长", "院长", "主任", "书记")

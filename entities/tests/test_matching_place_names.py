@@ -442,3 +442,26 @@ def test_a_unit_name_two_parents_share_names_neither():
         "江澄大学人工智能研究院",
         "临澜大学人工智能研究院",
     ]
+
+
+def test_an_association_joining_two_trades_or_naming_its_members_is_one_name():
+    text = (
+        "临澜市软件和信息服务业协会、澄湖省机器人与智能装备学会、"
+        "江澄市高新技术企业协会联合举办对接会。"
+    )
+    assert names(text) == [
+        "临澜市软件和信息服务业协会",
+        "澄湖省机器人与智能装备学会",
+        "江澄市高新技术企业协会",
+    ]
+
+
+def test_he_after_a_body_or_a_person_before_an_association_joins_two_parties():
+    text = "江澄大学团队与临澜市机器人学会合作，海晟科技有限公司员工和江澄市软件行业协会代表参加。"
+    assert names(text) == [
+        "江澄大学",
+        "临澜市机器人学会",
+        "海晟科技有限公司",
+        "江澄市软件行业协会",
+    ]
+    assert names("企业协会、龙头企业商会负责人参加。") == []
