@@ -64,9 +64,9 @@ ACADEMIC_UNITS = frozenset(("学院", "研究院", "研究所", "实验室", "�
 #: and name the kind of members they gather with a role noun (高新技术企业协会).
 ASSOCIATION_SUFFIXES = frozenset(("协会", "学会", "联合会", "商会", "促进会", "研究会"))
 
-#: Titles printed right after a name (华中科技大学教授丁汉): the name has ended, even where the
-#: dictionary knows suffix + title as one word (大学教授).
-PERSON_TITLES = ("教授", "院士", "博士", "研究员", "讲师", "校长", "院长", "主任", "书记")
+#: Titles printed right after a name (华中科技大学教授丁汉, 江澄市软件行业协会会员): the name
+#: has ended, even where the dictionary knows suffix + title as one word (大学教授, 协会会员).
+PERSON_TITLES = ("教授", "院士", "博士", "研究员", "讲师", "校长", "院长", "主任", "书记", "会员")
 
 #: What a 中心 is when it is a building or venue (世博中心, 会展中心): a place, not a body.
 VENUE_WORDS = ("世博", "会展", "博览", "展览", "会议", "体育", "购物", "市民", "演艺", "奥体")

@@ -465,3 +465,8 @@ def test_he_after_a_body_or_a_person_before_an_association_joins_two_parties():
         "江澄市软件行业协会",
     ]
     assert names("企业协会、龙头企业商会负责人参加。") == []
+
+
+def test_an_association_followed_by_its_members_is_named_whole():
+    text = "江澄市软件行业协会会员、澄湖省机器人学会会员共200余人参加。"
+    assert names(text) == ["江澄市软件行业协会", "澄湖省机器人学会"]
