@@ -1347,6 +1347,8 @@ def _add_trade_names(
         trade_name = brand + match[0]
         if trade_name in known_forms or _opens_event_name(text, match.end()):
             continue
+        if _opens_longer_quote(text, match.start() - len(brand), match.end()):
+            continue
         owner = next(
             (
                 org
@@ -1362,6 +1364,18 @@ def _add_trade_names(
                 trade_name, first=match.start() - len(brand), kind="trade"
             )
         known_forms.add(trade_name)
+
+
+def _opens_longer_quote(text: str, start: int, end: int) -> bool:
+    """“江澄科技大脑”, “海晟智能工厂”: a trade name opening a quoted phrase that runs on past it
+    names the product, platform or programme in quotes; quoted whole (“海晟科技”) it is the
+    company's name."""
+    return (
+        start > 0
+        and text[start - 1] in naming.OPENING_QUOTES
+        and end < len(text)
+        and text[end] not in naming.CLOSING_QUOTES
+    )
 
 
 #: Nouns an event's name may put between a trade word and its ending (科技成果交易会).

@@ -667,6 +667,10 @@ QUANTITY_ENDINGS = frozenset("家个余多批项名位只件次")
 #: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
 HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
 
+#: Quotes a paper sets a name or a title in (“江澄科技大脑”).
+OPENING_QUOTES = frozenset("“‘「『")
+CLOSING_QUOTES = frozenset("”’」』")
+
 #: （以下简称“X”）, (下称X), （简称：X）, （以下简称‘X’）: the short form a text defines.
 DEFINITION_RE = re.compile(
     r"[（(](?:以下|下文|下)?简?称(?:为)?[:：]?[“\"‘'「]?"

@@ -470,3 +470,8 @@ def test_he_after_a_body_or_a_person_before_an_association_joins_two_parties():
 def test_an_association_followed_by_its_members_is_named_whole():
     text = "江澄市软件行业协会会员、澄湖省机器人学会会员共200余人参加。"
     assert names(text) == ["江澄市软件行业协会", "澄湖省机器人学会"]
+
+
+def test_a_trade_name_opening_a_quoted_title_names_no_company():
+    text = "“澄芯科技大脑”平台上线，“海晟智能工厂”项目投产。“澜启科技”负责运营。"
+    assert names(text) == ["澜启科技"]
