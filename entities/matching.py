@@ -1422,10 +1422,13 @@ def _add_listed_beside(
 ) -> None:
     """联合华为、中国移动通信集团江西有限公司: a short proper name listed with 、 beside an
     organisation's full name is an organisation too, printed without a suffix (a brand known
-    by its name alone); a place or an ordinary word is not (北京、上海等地的…公司)."""
+    by its name alone); a place or an ordinary word is not (北京、上海等地的…公司), nor a
+    government body's word with a member's title after it (市委常委, 政协委员): an office."""
     for span in spans:
         for start, item in _neighbour_items(text, span):
             if any(covered[start : start + len(item)]) or item in organisations:
+                continue
+            if naming.GOVERNMENT_RE.match(item):
                 continue
             pieces = naming.words(item)
             if any(

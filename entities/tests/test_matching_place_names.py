@@ -475,3 +475,8 @@ def test_an_association_followed_by_its_members_is_named_whole():
 def test_a_trade_name_opening_a_quoted_title_names_no_company():
     text = "“澄芯科技大脑”平台上线，“海晟智能工厂”项目投产。“澜启科技”负责运营。"
     assert names(text) == ["澜启科技"]
+
+
+def test_a_government_bodys_member_listed_beside_a_body_is_an_office():
+    text = "江澄市委常委、临澜市科学技术局局长王平出席，政协委员、澄湖大学教授陈林发言。"
+    assert names(text) == ["临澜市科学技术局", "澄湖大学"]
