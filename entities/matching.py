@@ -274,14 +274,21 @@ def _unit_follows(text: str, end: int) -> bool:
     return any(unit in text[end + 1 : stop] for unit in naming.ACADEMIC_UNITS)
 
 
-def _clause_start(text: str, position: int) -> int:
-    """Where the run of name characters before ``position`` begins (parenthesised places kept)."""
+def _clause_start(text: str, position: int, legal_ending: bool = False) -> int:
+    """Where the run of name characters before ``position`` begins (parenthesised places kept).
+    ``legal_ending``: ``position`` opens a company's legal ending (有限公司), so a bracket
+    right before it holds the place the company is registered in (…（江澄）有限公司), a
+    place the dictionary may not know."""
     index = position
     while index > 0:
         char = text[index - 1]
         if char == "）":
             opening = text.rfind("（", max(0, index - 8), index - 1)
-            if opening > 0 and _is_name_parenthesis(text[opening + 1 : index - 1]):
+            inner = text[opening + 1 : index - 1]
+            if opening > 0 and (
+                _is_name_parenthesis(inner)
+                or (legal_ending and index == position and _registered_place(inner))
+            ):
                 index = opening
                 continue
             break
@@ -289,6 +296,23 @@ def _clause_start(text: str, position: int) -> int:
             break
         index -= 1
     return index
+
+
+#: How long a place in a company's registered name may be (（江澄）, （澄湖东岚）).
+REGISTERED_PLACE_MAX = 4
+
+
+def _registered_place(inner: str) -> bool:
+    """江澄, 澄湖: two to four Han characters, no verb, adverb or word that ends a name
+    (（暂定）, （筹建）)."""
+    return (
+        2 <= len(inner) <= REGISTERED_PLACE_MAX
+        and all(_is_han(char) for char in inner)
+        and not any(
+            _ends_name(word, flag) or naming.is_verb(word, flag) or naming.is_function_word(flag)
+            for word, flag in naming.words(inner)
+        )
+    )
 
 
 def _is_name_parenthesis(inner: str) -> bool:
@@ -329,7 +353,7 @@ def _name_start(
     text: str, suffix_start: int, end: int, kind: str, spans: list[_Span]
 ) -> int | None:
     """Where the name ending at ``end`` starts, or None when the suffix names nothing."""
-    begin = _clause_start(text, suffix_start)
+    begin = _clause_start(text, suffix_start, legal_ending=text[suffix_start:end] in LEGAL_ENDINGS)
     pieces = _prefix_pieces(text, begin, suffix_start, spans)
     if kind == "international":
         return _international_start(pieces, suffix_start)

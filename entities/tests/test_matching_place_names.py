@@ -480,3 +480,11 @@ def test_a_trade_name_opening_a_quoted_title_names_no_company():
 def test_a_government_bodys_member_listed_beside_a_body_is_an_office():
     text = "江澄市委常委、临澜市科学技术局局长王平出席，政协委员、澄湖大学教授陈林发言。"
     assert names(text) == ["临澜市科学技术局", "澄湖大学"]
+
+
+def test_a_bracketed_place_before_a_legal_ending_is_part_of_the_registered_name():
+    text = "海晟生物医药（江澄）有限公司与澄芯半导体（临澜）有限公司签约。海晟生物将提供试剂。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="海晟生物医药（江澄）有限公司", aliases=("海晟生物",)),
+        FoundOrganisation(name="澄芯半导体（临澜）有限公司"),
+    ]
