@@ -93,7 +93,7 @@ ENUMERATION_RE = re.compile(
 )
 
 #: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室), or
-#: any branch (新设分局) unless its bureau or place is named (江澄市公安局东岚分局):
+#: any branch (新设分局, 该分院) unless its parent or place is named (江澄市公安局东岚分局):
 #: the name counts only when it carries a place or contains another organisation.
 WEAK_SUFFIXES = (
     "中心",
@@ -107,6 +107,7 @@ WEAK_SUFFIXES = (
     "代表处",
     "办事处",
     "分局",
+    "分院",
 )
 #: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院,
 #: 临澜市供销合作社); 农村小学 is any school, 农民专业合作社 any cooperative. They are read as

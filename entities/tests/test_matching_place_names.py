@@ -488,3 +488,8 @@ def test_a_bracketed_place_before_a_legal_ending_is_part_of_the_registered_name(
         FoundOrganisation(name="海晟生物医药（江澄）有限公司", aliases=("海晟生物",)),
         FoundOrganisation(name="澄芯半导体（临澜）有限公司"),
     ]
+
+
+def test_a_branch_academy_is_a_body_when_named_with_its_academy():
+    text = "澄湖省科学院江澄分院挂牌成立。该分院将聚焦新材料，首批设立分院两家。"
+    assert names(text) == ["澄湖省科学院江澄分院"]
