@@ -387,6 +387,8 @@ def _name_start(
 
 #: Words that open a designation (省级现代产业学院, 国家级孵化器), not a body's name.
 DESIGNATION_LEVELS = ("国家级", "省级", "市级", "县级", "区级")
+#: A numbered grade (三级医院, 二级甲等医院): a class of bodies, not one body's name.
+GRADE_RE = re.compile("(?<!第)[一二三四五]级")
 #: A body's numbered term or sitting (第十届委员会, 第三次代表大会).
 TERM_RE = re.compile("第[〇一二三四五六七八九十百零两0-9]+[届次]")
 
@@ -825,7 +827,7 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
     """Enough of a proper name in front of the suffix; weak suffixes need a place or a name."""
     if len(prefix) < 2:
         return False
-    if any(level in prefix for level in DESIGNATION_LEVELS):
+    if any(level in prefix for level in DESIGNATION_LEVELS) or GRADE_RE.search(prefix):
         return False
     if any(TERM_RE.fullmatch(word) for word, _ in kept):
         return False  # 市科协第十届委员会: the association's tenth term, no other body

@@ -493,3 +493,9 @@ def test_a_bracketed_place_before_a_legal_ending_is_part_of_the_registered_name(
 def test_a_branch_academy_is_a_body_when_named_with_its_academy():
     text = "澄湖省科学院江澄分院挂牌成立。该分院将聚焦新材料，首批设立分院两家。"
     assert names(text) == ["澄湖省科学院江澄分院"]
+
+
+def test_a_hospital_grade_names_a_class_of_hospitals():
+    text = "江澄市卫生健康委员会发文，明确三级医院检查结果互认，二级甲等医院参照执行。"
+    assert names(text) == ["江澄市卫生健康委员会"]
+    assert names("江澄市第三人民医院开诊。") == ["江澄市第三人民医院"]
