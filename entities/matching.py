@@ -1020,7 +1020,13 @@ def _zone_form(name: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _relative_form(name: str) -> str | None:
     """江澄市科学技术局 -> 市科学技术局: the name from the level of the place it opens with,
-    or None when it opens with no place and level."""
+    or None when it opens with no place and level. A level committee is named by its level
+    (江澄市东岚区委 -> 区委), the place's name printed before it."""
+    committee = name[-2:]
+    if len(name) > 2 and naming.is_level_committee(committee):
+        prefix = list(naming.words(name[:-2]))
+        if sum(len(w) for w, _ in _place_tail(prefix, before_level=True)) == len(name) - 2:
+            return committee
     ends = _level_ends(name)
     if not ends or ends[-1] < 2 or len(name) - ends[-1] < 2:
         return None

@@ -499,3 +499,11 @@ def test_a_hospital_grade_names_a_class_of_hospitals():
     text = "江澄市卫生健康委员会发文，明确三级医院检查结果互认，二级甲等医院参照执行。"
     assert names(text) == ["江澄市卫生健康委员会"]
     assert names("江澄市第三人民医院开诊。") == ["江澄市第三人民医院"]
+
+
+def test_a_level_committee_named_again_by_its_level_is_the_same_body():
+    text = "江澄市东岚区委召开全会。区委书记张斌讲话，临澜市委也派员列席。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市东岚区委", aliases=("区委",)),
+        FoundOrganisation(name="临澜市委"),
+    ]
