@@ -376,6 +376,8 @@ def _name_start(
     start = suffix_start - sum(len(word) for word, _ in kept)
     if kind == "government" and _counted_places(text, start):
         return None
+    if not kept and text[suffix_start:end] in naming.PLACED_GOVERNMENT_WORDS:
+        return None
     if kind == "company" and not _plausible_company(
         text[start:suffix_start], text[suffix_start:end], kept
     ):

@@ -690,12 +690,17 @@ ORG_SUFFIX_RE = re.compile(
 #: A body's general office, named by the body before it (国务院办公厅, 市委办公室).
 GENERAL_OFFICES = ("办公厅", "办公室")
 
+#: Bodies named by their place alone (南宁海关, the customs district of that city): without a
+#: place they are the service in general (经海关查验). Tried last, so 海关总署 is read whole.
+PLACED_GOVERNMENT_WORDS = ("海关",)
+
 GOVERNMENT_RE = re.compile(
     f"(?:(?:{_alternation(DEPARTMENT_STEMS)})[和与](?:{_alternation(DEPARTMENT_STEMS)})"
     f"(?:{_alternation(DEPARTMENT_ENDINGS)}))"
     f"|(?:(?<=[委院])(?:{_alternation(GENERAL_OFFICES)}))"
     f"|(?:{_alternation(GOVERNMENT_WORDS + STREET_OFFICES)})"
     f"|(?:(?:{_alternation(DEPARTMENT_STEMS)})(?:{_alternation(DEPARTMENT_ENDINGS)}))"
+    f"|(?:{_alternation(PLACED_GOVERNMENT_WORDS)})"
 )
 GENERIC_NAME_RE = re.compile(f"(?:{_alternation(TRADE_WORDS + ('新', '开发', '制造', '服务'))})+")
 INTERNATIONAL_RE = re.compile(_alternation(INTERNATIONAL_SUFFIXES))

@@ -507,3 +507,8 @@ def test_a_level_committee_named_again_by_its_level_is_the_same_body():
         FoundOrganisation(name="江澄市东岚区委", aliases=("区委",)),
         FoundOrganisation(name="临澜市委"),
     ]
+
+
+def test_customs_named_by_its_place_is_a_body_and_alone_the_service():
+    text = "据临澜市海关统计，经海关查验的货物增长一成，海关总署将推广其做法。"
+    assert names(text) == ["临澜市海关", "海关总署"]
