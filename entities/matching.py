@@ -56,9 +56,14 @@ class _Span:
     #: "company" (free prefix), "government" (places only in front) or "international"
     #: (opens with 世界, 国际, 联合国 …)
     kind: str
+    #: The place a bare department shares with the one listed before it (江澄市教育局和财政局).
+    place: str = ""
 
     def contains(self, other: _Span) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
+
+    def name(self, text: str) -> str:
+        return self.place + text[self.start : self.end]
 
 
 def find_organisations(
@@ -70,15 +75,16 @@ def find_organisations(
     if not text or not text.strip():
         return []
     shielded = _shield_work_titles(text)
-    spans = _full_name_spans(shielded)
+    spans = _share_places(shielded, _join_joint_units(shielded, _full_name_spans(shielded)))
     organisations: dict[str, _Organisation] = {}
     for span in spans:
-        name = text[span.start : span.end]
+        name = span.name(text)
         if name not in organisations:
             organisations[name] = _Organisation(name=name, first=span.start, kind=span.kind)
     _add_defined_aliases(shielded, spans, organisations)
     _add_relative_forms(organisations)
     _add_brand_company_forms(organisations)
+    _add_units_without_parent(organisations)
     covered = _coverage(spans, len(text))
     _add_short_forms(shielded, covered, organisations)
     _add_unsuffixed_forms(shielded, covered, organisations)
@@ -123,6 +129,112 @@ def _full_name_spans(text: str) -> list[_Span]:
     return spans
 
 
+#: Dashes joining the bodies that run a joint unit (江澄大学—海晟科技有限公司联合实验室).
+JOINT_DASHES = frozenset("—－–-")
+#: The word a joint unit's name opens with after its bodies' names.
+JOINT_WORD = "联合"
+#: How long a joint unit's own name may be after 联合 (实验室, 创新研究中心).
+JOINT_UNIT_MAX = 8
+
+
+def _join_joint_units(text: str, spans: list[_Span]) -> list[_Span]:
+    """江澄大学—海晟科技有限公司联合实验室: bodies' names joined by dashes and followed by
+    联合 + a unit (实验室, 研究中心, 研究院) name one body, the joint unit the bodies run;
+    the bodies named only so are not listed on their own."""
+    joined: list[_Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and span.start < joined[-1].end:
+            continue  # inside a joint unit already read
+        first, start = len(joined), span.start
+        while first > 0 and _dash_between(text, joined[first - 1].end, start):
+            first -= 1
+            start = joined[first].start
+        end = _joint_unit_end(text, span)
+        if end is not None and first < len(joined):
+            joined[first:] = [_Span(start, end, "company")]
+        else:
+            joined.append(span)
+    return joined
+
+
+def _dash_between(text: str, end: int, start: int) -> bool:
+    return 1 <= start - end <= 2 and all(char in JOINT_DASHES for char in text[end:start])
+
+
+def _joint_unit_end(text: str, span: _Span) -> int | None:
+    """Where the joint unit named by ``span`` + 联合 + a unit ends: the span itself when its
+    name already runs on over 联合 to the unit (…有限公司联合实验室), or the first unit's
+    ending within a few characters after 联合 printed right after the span; None without."""
+    name = text[span.start : span.end]
+    at = name.rfind(JOINT_WORD)
+    if (
+        at > 0
+        and name.endswith(tuple(naming.ACADEMIC_UNITS))
+        and any(m.end() == at for m in naming.ORG_SUFFIX_RE.finditer(name[:at]))
+    ):
+        return span.end
+    if not text.startswith(JOINT_WORD, span.end):
+        return None
+    begin = span.end + len(JOINT_WORD)
+    for stop in range(begin + 1, min(len(text), begin + JOINT_UNIT_MAX) + 1):
+        if text[stop - 1] in naming.HARD_STOPS:
+            return None
+        if text[begin:stop].endswith(tuple(naming.ACADEMIC_UNITS)):
+            return stop
+    return None
+
+
+#: Words listing two departments (教育局和财政局, 科技局、财政局).
+DEPARTMENT_LIST_JOINERS = frozenset("和与及、")
+#: Endings of a place's own departments (局, 厅, 委, 办), which a list of them repeats; a 部
+#: after a city's 部 is as often a ministry (科技部) or a party committee's department.
+SHARED_PLACE_ENDINGS = ("局", "厅", "委", "办")
+
+
+def _share_places(text: str, spans: list[_Span]) -> list[_Span]:
+    """江澄市教育局和财政局: a bare department listed right after one named with its place,
+    ending the same way (局 after 局, 厅 after 厅), is that place's department too: a list
+    of one place's departments prints the place once (江澄市财政局)."""
+    shared: list[_Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        before = shared[-1] if shared else None
+        if (
+            before is not None
+            and before.kind == span.kind == "government"
+            and span.start == before.end + 1
+            and text[before.end] in DEPARTMENT_LIST_JOINERS
+        ):
+            span = _Span(span.start, span.end, span.kind, _shared_place(text, before, span))
+        shared.append(span)
+    return shared
+
+
+def _shared_place(text: str, before: _Span, span: _Span) -> str:
+    """The place of ``before`` (江澄市 of 江澄市教育局) when ``span`` is a bare department
+    with the same ending, else ""."""
+    name = text[span.start : span.end]
+    previous = before.name(text)
+    if not name.endswith(SHARED_PLACE_ENDINGS) or name[-1] != previous[-1]:
+        return ""
+    if not _bare_department(name):
+        return ""
+    department = next(
+        (m for m in naming.GOVERNMENT_RE.finditer(previous) if m.end() == len(previous)), None
+    )
+    if department is None or not _bare_department(department[0]):
+        return ""
+    return previous[: department.start()]
+
+
+def _bare_department(name: str) -> bool:
+    """科技局, 财政局: a stem and a department's ending, no place and no body printed whole
+    (政协, 中科院: those are named as they are)."""
+    return name not in naming.GOVERNMENT_WORDS and any(
+        name.startswith(stem) and name[len(stem) :] in naming.DEPARTMENT_ENDINGS
+        for stem in naming.DEPARTMENT_STEMS
+    )
+
+
 def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
     """部门, 局面, 委员, 大学生: the suffix runs on into an ordinary word."""
     if end >= len(text):
@@ -162,14 +274,21 @@ def _unit_follows(text: str, end: int) -> bool:
     return any(unit in text[end + 1 : stop] for unit in naming.ACADEMIC_UNITS)
 
 
-def _clause_start(text: str, position: int) -> int:
-    """Where the run of name characters before ``position`` begins (parenthesised places kept)."""
+def _clause_start(text: str, position: int, legal_ending: bool = False) -> int:
+    """Where the run of name characters before ``position`` begins (parenthesised places kept).
+    ``legal_ending``: ``position`` opens a company's legal ending (有限公司), so a bracket
+    right before it holds the place the company is registered in (…（江澄）有限公司), a
+    place the dictionary may not know."""
     index = position
     while index > 0:
         char = text[index - 1]
         if char == "）":
             opening = text.rfind("（", max(0, index - 8), index - 1)
-            if opening > 0 and _is_name_parenthesis(text[opening + 1 : index - 1]):
+            inner = text[opening + 1 : index - 1]
+            if opening > 0 and (
+                _is_name_parenthesis(inner)
+                or (legal_ending and index == position and _registered_place(inner))
+            ):
                 index = opening
                 continue
             break
@@ -177,6 +296,23 @@ def _clause_start(text: str, position: int) -> int:
             break
         index -= 1
     return index
+
+
+#: How long a place in a company's registered name may be (（江澄）, （澄湖东岚）).
+REGISTERED_PLACE_MAX = 4
+
+
+def _registered_place(inner: str) -> bool:
+    """江澄, 澄湖: two to four Han characters, no verb, adverb or word that ends a name
+    (（暂定）, （筹建）)."""
+    return (
+        2 <= len(inner) <= REGISTERED_PLACE_MAX
+        and all(_is_han(char) for char in inner)
+        and not any(
+            _ends_name(word, flag) or naming.is_verb(word, flag) or naming.is_function_word(flag)
+            for word, flag in naming.words(inner)
+        )
+    )
 
 
 def _is_name_parenthesis(inner: str) -> bool:
@@ -217,7 +353,7 @@ def _name_start(
     text: str, suffix_start: int, end: int, kind: str, spans: list[_Span]
 ) -> int | None:
     """Where the name ending at ``end`` starts, or None when the suffix names nothing."""
-    begin = _clause_start(text, suffix_start)
+    begin = _clause_start(text, suffix_start, legal_ending=text[suffix_start:end] in LEGAL_ENDINGS)
     pieces = _prefix_pieces(text, begin, suffix_start, spans)
     if kind == "international":
         return _international_start(pieces, suffix_start)
@@ -235,8 +371,13 @@ def _name_start(
             pieces,
             academic=text[suffix_start:end] in naming.ACADEMIC_UNITS,
             committee=text[suffix_start:end] in naming.COMMITTEE_SUFFIXES,
+            association=text[suffix_start:end] in naming.ASSOCIATION_SUFFIXES,
         )
     start = suffix_start - sum(len(word) for word, _ in kept)
+    if kind == "government" and _counted_places(text, start):
+        return None
+    if not kept and text[suffix_start:end] in naming.PLACED_GOVERNMENT_WORDS:
+        return None
     if kind == "company" and not _plausible_company(
         text[start:suffix_start], text[suffix_start:end], kept
     ):
@@ -248,6 +389,8 @@ def _name_start(
 
 #: Words that open a designation (省级现代产业学院, 国家级孵化器), not a body's name.
 DESIGNATION_LEVELS = ("国家级", "省级", "市级", "县级", "区级")
+#: A numbered grade (三级医院, 二级甲等医院): a class of bodies, not one body's name.
+GRADE_RE = re.compile("(?<!第)[一二三四五]级")
 #: A body's numbered term or sitting (第十届委员会, 第三次代表大会).
 TERM_RE = re.compile("第[〇一二三四五六七八九十百零两0-9]+[届次]")
 
@@ -343,6 +486,7 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
     """The places, levels, zones and names right before a department (浙江省, 省, 湖北省委).
     ``before_level``: the suffix itself opens with a level (市委, 县委), so the words right
     before it may spell the place's name (江澄|市委)."""
+    pieces = _split_straddled_levels(pieces)
     kept: list[tuple[str, str]] = []
     index = len(pieces) - 1
     if before_level:
@@ -358,6 +502,8 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
         ):
             opens_with_place = word in naming.PLACE_LEVELS or word in naming.ZONE_WORDS
             named = _place_name_before_level(pieces, index) if opens_with_place else 0
+            if _one_character_place(word, flag):
+                named = _place_name_before_level(pieces, index, inside=1)
             kept[:0] = pieces[index - named : index + 1]
             index -= named + 1
             continue
@@ -368,19 +514,74 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
     return kept
 
 
+#: A count of places or 各 before a level or 地 (两市, 三省, 两地, 各市): several places.
+COUNTED_PLACES_RE = re.compile("[两二三四五六七八九十多几数各诸][省市县区州地]")
+
+
+def _counted_places(text: str, start: int) -> bool:
+    """两市科技局, 两地教育局, 各市科技局: a level or 地 after a count names the bodies of
+    several places together, no single one; the body so named starts at ``start``, at the
+    level (两|市科技局), right after the count and its 地 (两地|教育局) or at the count, read
+    as one word with its level (各市科技局)."""
+    if COUNTED_PLACES_RE.match(text, start):
+        return True
+    if start < len(text) and text[start] in naming.PLACE_LEVELS:
+        pair = text[max(0, start - 1) : start + 1]
+    else:
+        pair = text[max(0, start - 2) : start]
+    return COUNTED_PLACES_RE.fullmatch(pair) is not None
+
+
 #: A place's own name before its level: two to four characters (江澄市, 兰溪口县).
 PLACE_NAME_MAX = 4
 
 
-def _place_name_before_level(pieces: list[tuple[str, str]], level: int) -> int:
+def _one_character_place(word: str, flag: str) -> bool:
+    """沙区 of 北沙区: the segmenter took one character of a place's name with its level, so
+    the rest of the name stands in the words before."""
+    return len(word) == 2 and word[-1] in naming.PLACE_LEVELS and flag == "ns"
+
+
+def _split_straddled_levels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """江澄|市北|沙区: a level closes the name of the place before it, so a word the segmenter
+    made of a level and the next place's first character (市北, a direction word) is read
+    as the two, when a place's level follows (江澄市 / 北沙区). So is a word it made of a
+    one-character link word and a place's first character, taking them for a person's name
+    (记者|从江|澄|市: 从 + 江澄市), when one more character and the level follow."""
+    split: list[tuple[str, str]] = []
+    for index, (word, flag) in enumerate(pieces):
+        following = pieces[index + 1] if index + 1 < len(pieces) else ("", "")
+        after = pieces[index + 2] if index + 2 < len(pieces) else ("", "")
+        if (
+            len(word) == 2
+            and word[0] in naming.PLACE_LEVELS
+            and flag in ("s", "f")
+            and _one_character_place(*following)
+        ):
+            split += [(word[0], "n"), (word[1], "ns")]
+        elif (
+            len(word) == 2
+            and word[0] in naming.LINK_WORDS
+            and flag == "nr"
+            and len(following[0]) == 1
+            and after[0] in naming.PLACE_LEVELS
+        ):
+            split += [(word[0], "p"), (word[1], "ns")]
+        else:
+            split.append((word, flag))
+    return split
+
+
+def _place_name_before_level(pieces: list[tuple[str, str]], level: int, inside: int = 0) -> int:
     """A government body is named with its place: the place's own name, two to four
     characters, stands right before its level (江澄|市, 兰溪口|县, 北湾|省) or its zone's kind
     (江澄|高新区), and the name of any place will do, not only those the dictionary knows.
     Read back from the level over single characters of any kind but a function word or a
     numeral, and over rare or proper words; a common word (推动, 日前, 记者) is no place's
     name, and the level alone then stands for the article's own place (推动市科技局).
+    ``inside``: characters of the name the level's own word holds (沙区 of 北沙区).
     Returns how many of the pieces before ``level`` spell the name (0: none)."""
-    size = count = 0
+    size, count = inside, 0
     for word, flag in reversed(pieces[:level]):
         if flag in ("ORG", "PAREN") or naming.is_place(word, flag) or _ends_name(word, flag):
             break
@@ -426,10 +627,15 @@ def _place_before_level_committee(pieces: list[tuple[str, str]], index: int) -> 
 
 
 def _name_tail(
-    pieces: list[tuple[str, str]], academic: bool = False, committee: bool = False
+    pieces: list[tuple[str, str]],
+    academic: bool = False,
+    committee: bool = False,
+    association: bool = False,
 ) -> list[tuple[str, str]]:
     """The words of a name before its suffix: back to a link word, role noun or town. A zone's
-    management committee runs back over a descriptive head (未来科技城管委会) too."""
+    management committee runs back over a descriptive head (未来科技城管委会) too. An
+    association's name joins two trades with 与/和 after the place opening it (江澄市软件和
+    信息服务业协会) and may name its members by a role noun (高新技术企业协会)."""
     kept: list[tuple[str, str]] = []
     national = academic and _national_lab_head(pieces)
     for index in range(len(pieces) - 1, -1, -1):
@@ -444,11 +650,21 @@ def _name_tail(
             kept.insert(0, (word, flag))
             continue
         if flag not in ("ORG", "PAREN"):
-            joins_disciplines = academic and kept and _joins_disciplines(pieces[:index], word, kept)
+            joins_disciplines = bool(kept) and (
+                (academic and _joins_disciplines(pieces[:index], word, kept))
+                or (association and _joins_trades(pieces[:index], word))
+            )
+            members = (
+                association
+                and not kept
+                and word in naming.ROLE_NOUNS
+                and _place_further_left(pieces[:index])
+            )
             joined_body = not kept and word in naming.NAME_INNER_LINKS
             if (
                 _ends_name(word, flag)
                 and not joins_disciplines
+                and not members
                 and not (joined_body and _place_further_left(pieces[:index]))
                 and not _fragment_opening_clause(index, word, kept)
             ):
@@ -523,6 +739,13 @@ def _joins_disciplines(
         if _ends_name(piece_word, flag):
             return False
     return _place_opens_fields(before)
+
+
+def _joins_trades(before: list[tuple[str, str]], word: str) -> bool:
+    """软件和信息服务业协会: 与/和 joins two trades of an association named with the place
+    opening its clause (江澄市软件和…); after another body's name or a person (江澄大学团队
+    与…学会) it joins two parties."""
+    return word in ("与", "和") and _place_opens_fields(before)
 
 
 def _place_opens_fields(before: list[tuple[str, str]]) -> bool:
@@ -606,7 +829,7 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
     """Enough of a proper name in front of the suffix; weak suffixes need a place or a name."""
     if len(prefix) < 2:
         return False
-    if any(level in prefix for level in DESIGNATION_LEVELS):
+    if any(level in prefix for level in DESIGNATION_LEVELS) or GRADE_RE.search(prefix):
         return False
     if any(TERM_RE.fullmatch(word) for word, _ in kept):
         return False  # 市科协第十届委员会: the association's tenth term, no other body
@@ -701,7 +924,7 @@ def _add_defined_aliases(
     """（以下简称“X”） right after a name makes X its alias. The text defines X as that body's
     name from then on, so X is never a body of its own, wherever it is printed (市科协 read as
     a name inside the brackets and after them is the 科学技术协会 defined)."""
-    ends = {span.end: text[span.start : span.end] for span in spans}
+    ends = {span.end: span.name(text) for span in spans}
     for match in naming.DEFINITION_RE.finditer(text):
         name = ends.get(match.start())
         organisation = organisations.get(name)
@@ -750,11 +973,34 @@ def _add_brand_company_forms(organisations: dict[str, _Organisation]) -> None:
             _absorb(organisations, owners[0], organisation)
 
 
+#: How long a unit's own name must be to name it without its parent (医工交叉研究院, not 党委).
+UNIT_OWN_NAME_MIN = 4
+
+
+def _add_units_without_parent(organisations: dict[str, _Organisation]) -> None:
+    """江澄理工大学医工交叉研究院 … 医工交叉研究院: a unit named after the body it belongs to
+    (the parent's name, listed in the text, then the unit's own) is named by its own name
+    alone too. When two parents' units share that name, the text does not say which."""
+    for organisation in sorted(organisations.values(), key=lambda org: len(org.name)):
+        name = organisation.name
+        if len(name) < UNIT_OWN_NAME_MIN or organisations.get(name) is not organisation:
+            continue
+        owners = [
+            owner
+            for owner in organisations.values()
+            if owner is not organisation
+            and owner.name.endswith(name)
+            and owner.name[: -len(name)] in organisations
+        ]
+        if len(owners) == 1:
+            _absorb(organisations, owners[0], organisation)
+
+
 @lru_cache(maxsize=4096)
 def _same_body_forms(name: str) -> frozenset[str]:
     """The forms, in standard short words, a later mention may name this body by: its name,
     the name from its place's level on, and the name from its zone's kind on."""
-    forms = {name}
+    forms = {name, *_inner_place_forms(name)}
     relative = _relative_form(name)
     if relative:
         forms.add(relative)
@@ -776,18 +1022,38 @@ def _zone_form(name: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _relative_form(name: str) -> str | None:
     """江澄市科学技术局 -> 市科学技术局: the name from the level of the place it opens with,
-    or None when it opens with no place and level."""
-    level_end = None
+    or None when it opens with no place and level. A level committee is named by its level
+    (江澄市东岚区委 -> 区委), the place's name printed before it."""
+    committee = name[-2:]
+    if len(name) > 2 and naming.is_level_committee(committee):
+        prefix = list(naming.words(name[:-2]))
+        if sum(len(w) for w, _ in _place_tail(prefix, before_level=True)) == len(name) - 2:
+            return committee
+    ends = _level_ends(name)
+    if not ends or ends[-1] < 2 or len(name) - ends[-1] < 2:
+        return None
+    return name[ends[-1] - 1 :]
+
+
+def _inner_place_forms(name: str) -> list[str]:
+    """江澄市北沙区科学技术局 -> 北沙区科学技术局: a body named with its own place and the
+    places that place lies in is named by its own place alone too."""
+    ends = _level_ends(name)
+    return [name[end:] for end in ends[:-1] if len(name) - end > 2]
+
+
+@lru_cache(maxsize=4096)
+def _level_ends(name: str) -> tuple[int, ...]:
+    """Where each level of the places a name opens with ends (江澄市|北沙区| -> 3, 6)."""
+    ends = []
     offset = 0
-    for word, flag in naming.words(name):
+    for word, flag in _split_straddled_levels(list(naming.words(name))):
         offset += len(word)
         if word[-1] in naming.PLACE_LEVELS and naming.is_place(word, flag):
             prefix = name[:offset]
             if sum(len(w) for w, _ in _place_tail(list(naming.words(prefix)))) == len(prefix):
-                level_end = offset
-    if level_end is None or level_end < 2 or len(name) - level_end < 2:
-        return None
-    return name[level_end - 1 :]
+                ends.append(offset)
+    return tuple(ends)
 
 
 def _add_short_forms(
@@ -953,9 +1219,21 @@ def _contraction_ending_at(text: str, position: int, name: str) -> str | None:
         pieces = naming.words(text[_clause_start(text, start) : start])
         if pieces and not _ends_name(*pieces[-1]):
             return None  # the form runs on from a word before it: not a name's start
+    if short[0] in naming.PLACE_LEVELS and (
+        _opens_with_outer_level(name, matched[0]) or _counted_places(text, start)
+    ):
+        return None
     if _contracts(matched) or _partial_words(name, matched) >= 2 or _drops_place(name, short):
         return short
     return None
+
+
+def _opens_with_outer_level(name: str, first: int) -> bool:
+    """江澄市东岚区科学技术局 is not 市科技局: a form opening with a level names the body at
+    that level (市 the city's, 区 the district's), so a level taken from the place further out
+    than the body's own (the 市 of 江澄市 before 东岚区) names another body."""
+    relative = _relative_form(name)
+    return relative is not None and first < len(name) - len(relative)
 
 
 def _partial_words(name: str, matched: list[int]) -> int:
@@ -1065,12 +1343,28 @@ def _abbreviation_at(
     short = text[start:index]
     if len(short) < MIN_SHORT_FORM or naming.word_frequency(short) > 0:
         return None
-    if short.endswith(("有限", "有限公司", "公司")):
+    if short.endswith(("有限", "有限公司", "公司")) or _ends_inside_word(text, start, index):
         return None
     place = name[:core_offset]
     if place and text[max(0, start - len(place)) : start] == place:
         short = place + short
     return short
+
+
+#: How many characters after a short form are read to see whether a word runs over its end.
+WORD_LOOKAHEAD = 3
+
+
+def _ends_inside_word(text: str, start: int, end: int) -> bool:
+    """澄湖省科学技术协会 … 澄湖省科技馆: a short form is made of whole words, so a run whose
+    last characters make one word with the next ones (科技馆, a museum) is no short form."""
+    pieces = naming.words(text[start : end + WORD_LOOKAHEAD])
+    offsets = set()
+    offset = 0
+    for word, _ in pieces:
+        offset += len(word)
+        offsets.add(offset)
+    return end - start not in offsets
 
 
 def _add_trade_names(
@@ -1085,7 +1379,9 @@ def _add_trade_names(
         if not brand:
             continue
         trade_name = brand + match[0]
-        if trade_name in known_forms:
+        if trade_name in known_forms or _opens_event_name(text, match.end()):
+            continue
+        if _opens_longer_quote(text, match.start() - len(brand), match.end()):
             continue
         owner = next(
             (
@@ -1102,6 +1398,38 @@ def _add_trade_names(
                 trade_name, first=match.start() - len(brand), kind="trade"
             )
         known_forms.add(trade_name)
+
+
+def _opens_longer_quote(text: str, start: int, end: int) -> bool:
+    """“江澄科技大脑”, “海晟智能工厂”: a trade name opening a quoted phrase that runs on past it
+    names the product, platform or programme in quotes; quoted whole (“海晟科技”) it is the
+    company's name."""
+    return (
+        start > 0
+        and text[start - 1] in naming.OPENING_QUOTES
+        and end < len(text)
+        and text[end] not in naming.CLOSING_QUOTES
+    )
+
+
+#: Nouns an event's name may put between a trade word and its ending (科技成果交易会).
+EVENT_TOPIC_WORDS = 2
+#: How far ahead an event's ending is looked for, topic words included.
+EVENT_NAME_MAX = 8
+
+
+def _opens_event_name(text: str, position: int) -> bool:
+    """海晟科技大会, 澄湖科技成果交易会: a trade name followed by an event's ending (大会, 论坛,
+    博览会, 峰会), directly or after a noun or two naming its topic, is the event's name; a
+    verb between (海晟科技参加大会) leaves the trade name a company acting."""
+    for _ in range(EVENT_TOPIC_WORDS + 1):
+        if text.startswith(naming.EVENT_ENDINGS, position):
+            return True
+        pieces = naming.words(text[position : position + EVENT_NAME_MAX])
+        if not pieces or pieces[0][1] not in ("n", "vn", "nz") or pieces[0][0] in naming.LINK_WORDS:
+            return False
+        position += len(pieces[0][0])
+    return False
 
 
 def _add_enumerated_names(
@@ -1128,10 +1456,13 @@ def _add_listed_beside(
 ) -> None:
     """联合华为、中国移动通信集团江西有限公司: a short proper name listed with 、 beside an
     organisation's full name is an organisation too, printed without a suffix (a brand known
-    by its name alone); a place or an ordinary word is not (北京、上海等地的…公司)."""
+    by its name alone); a place or an ordinary word is not (北京、上海等地的…公司), nor a
+    government body's word with a member's title after it (市委常委, 政协委员): an office."""
     for span in spans:
         for start, item in _neighbour_items(text, span):
             if any(covered[start : start + len(item)]) or item in organisations:
+                continue
+            if naming.GOVERNMENT_RE.match(item):
                 continue
             pieces = naming.words(item)
             if any(

@@ -60,12 +60,31 @@ STRONG_SUFFIXES = (
 #: Units of a university or academy, whose names join subjects with 与/和 (科学与工程学院).
 ACADEMIC_UNITS = frozenset(("学院", "研究院", "研究所", "实验室", "中心", "系", "学部"))
 
-#: Titles printed right after a name (华中科技大学教授丁汉): the name has ended, even where the
-#: dictionary knows suffix + title as one word (大学教授).
-PERSON_TITLES = ("教授", "院士", "博士", "研究员", "讲师", "校长", "院长", "主任", "书记")
+#: Associations, whose names join the two trades they gather with 与/和 (软件和信息服务业协会)
+#: and name the kind of members they gather with a role noun (高新技术企业协会).
+ASSOCIATION_SUFFIXES = frozenset(("协会", "学会", "联合会", "商会", "促进会", "研究会"))
+
+#: Titles printed right after a name (华中科技大学教授丁汉, 江澄市软件行业协会会员): the name
+#: has ended, even where the dictionary knows suffix + title as one word (大学教授, 协会会员).
+PERSON_TITLES = ("教授", "院士", "博士", "研究员", "讲师", "校长", "院长", "主任", "书记", "会员")
 
 #: What a 中心 is when it is a building or venue (世博中心, 会展中心): a place, not a body.
 VENUE_WORDS = ("世博", "会展", "博览", "展览", "会议", "体育", "购物", "市民", "演艺", "奥体")
+
+#: Endings of an event's name (澄芯科技大会, 海晟智能峰会): a trade name running on into one
+#: names the event, not a company.
+EVENT_ENDINGS = (
+    "大会",
+    "论坛",
+    "博览会",
+    "展览会",
+    "交易会",
+    "洽谈会",
+    "研讨会",
+    "峰会",
+    "年会",
+    "大赛",
+)
 
 #: 华为、阿里巴巴等企业: a list closed by 等 + one of these nouns lists organisations.
 ENUMERATION_RE = re.compile(
@@ -73,7 +92,8 @@ ENUMERATION_RE = re.compile(
     "(?:企业|公司|单位|机构|高校|院校|车企|药企|银行|券商|厂商)"
 )
 
-#: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室):
+#: Endings that also name designations, projects and awards (国家企业技术中心, 重点实验室), or
+#: any branch (新设分局, 该分院) unless its parent or place is named (江澄市公安局东岚分局):
 #: the name counts only when it carries a place or contains another organisation.
 WEAK_SUFFIXES = (
     "中心",
@@ -86,10 +106,13 @@ WEAK_SUFFIXES = (
     "孵化器",
     "代表处",
     "办事处",
+    "分局",
+    "分院",
 )
-#: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院);
-#: 农村小学 is any school. They are read as the weak endings are.
-PLACED_SUFFIXES = ("中学", "小学", "幼儿园", "保健院", "卫生院")
+#: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院,
+#: 临澜市供销合作社); 农村小学 is any school, 农民专业合作社 any cooperative. They are read as
+#: the weak endings are.
+PLACED_SUFFIXES = ("中学", "小学", "幼儿园", "保健院", "卫生院", "合作社", "联合社")
 WEAK_SUFFIXES += PLACED_SUFFIXES
 
 #: A bare 公司 names a company only after a trade word (科技公司), never in 上市公司 or 该公司.
@@ -645,6 +668,10 @@ QUANTITY_ENDINGS = frozenset("家个余多批项名位只件次")
 #: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
 HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
 
+#: Quotes a paper sets a name or a title in (“江澄科技大脑”).
+OPENING_QUOTES = frozenset("“‘「『")
+CLOSING_QUOTES = frozenset("”’」』")
+
 #: （以下简称“X”）, (下称X), （简称：X）, （以下简称‘X’）: the short form a text defines.
 DEFINITION_RE = re.compile(
     r"[（(](?:以下|下文|下)?简?称(?:为)?[:：]?[“\"‘'「]?"
@@ -663,12 +690,17 @@ ORG_SUFFIX_RE = re.compile(
 #: A body's general office, named by the body before it (国务院办公厅, 市委办公室).
 GENERAL_OFFICES = ("办公厅", "办公室")
 
+#: Bodies named by their place alone (南宁海关, the customs district of that city): without a
+#: place they are the service in general (经海关查验). Tried last, so 海关总署 is read whole.
+PLACED_GOVERNMENT_WORDS = ("海关",)
+
 GOVERNMENT_RE = re.compile(
     f"(?:(?:{_alternation(DEPARTMENT_STEMS)})[和与](?:{_alternation(DEPARTMENT_STEMS)})"
     f"(?:{_alternation(DEPARTMENT_ENDINGS)}))"
     f"|(?:(?<=[委院])(?:{_alternation(GENERAL_OFFICES)}))"
     f"|(?:{_alternation(GOVERNMENT_WORDS + STREET_OFFICES)})"
     f"|(?:(?:{_alternation(DEPARTMENT_STEMS)})(?:{_alternation(DEPARTMENT_ENDINGS)}))"
+    f"|(?:{_alternation(PLACED_GOVERNMENT_WORDS)})"
 )
 GENERIC_NAME_RE = re.compile(f"(?:{_alternation(TRADE_WORDS + ('新', '开发', '制造', '服务'))})+")
 INTERNATIONAL_RE = re.compile(_alternation(INTERNATIONAL_SUFFIXES))
@@ -699,6 +731,7 @@ STANDARD_SHORT_WORDS = {
     "科学技术厅": "科技厅",
     "工商业联合会": "工商联",
     "妇女联合会": "妇联",
+    "人民代表大会常务委员会": "人大常委会",
 }
 _STANDARD_SHORT_RE = re.compile(_alternation(STANDARD_SHORT_WORDS))
 

@@ -49,7 +49,9 @@ def test_a_party_committee_keeps_its_city():
 
 def test_a_level_after_a_verb_a_time_word_or_a_noun_is_the_articles_own_place():
     text = "推动市科技局与企业对接。日前市教育局发文。记者去市民政局采访，两市财政局也表态。"
-    assert names(text) == ["市科技局", "市教育局", "市民政局", "市财政局"]
+    # 两市财政局: a count is no place's name; the two cities' bureaus are no one body either
+    # (test_a_level_after_a_count_of_places_names_no_single_body).
+    assert names(text) == ["市科技局", "市教育局", "市民政局"]
 
 
 def test_a_place_is_read_only_up_to_the_word_that_introduces_it():
@@ -289,3 +291,224 @@ def test_a_company_named_again_by_its_brand_and_gongsi_is_the_same_company():
 def test_a_school_of_the_whole_city_is_no_named_school():
     text = "全市中小学开展科普周活动，本省卫生院、该县幼儿园也参加。江澄市第一中学承办。"
     assert names(text) == ["江澄市第一中学"]
+
+
+# Round two: levels that name another body, or several; a list of one place's departments; a
+# joint unit of two bodies; an event named like a company.
+
+
+def test_a_city_level_names_the_citys_bureau_not_its_districts():
+    text = "江澄市科学技术局和江澄市东岚区科学技术局联合发文。市科技局负责人表示，将加大投入。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市科学技术局", aliases=("市科技局",)),
+        FoundOrganisation(name="江澄市东岚区科学技术局"),
+    ]
+
+
+def test_a_district_level_names_the_districts_bureau_and_a_city_level_not():
+    text = "江澄市东岚区科学技术局发文。区科技局负责人表示，市科技局将给予支持。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市东岚区科学技术局", aliases=("区科技局",)),
+        FoundOrganisation(name="市科技局"),
+    ]
+
+
+def test_a_level_after_a_count_of_places_names_no_single_body():
+    text = (
+        "江澄市科学技术局与临澜市科学技术局签署协议。两市科技局将共建平台，"
+        "两地教育局、各市科技局也将参与。"
+    )
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市科学技术局"),
+        FoundOrganisation(name="临澜市科学技术局"),
+    ]
+    assert names("江澄市科学技术局发文。三市科技局将联合推进。") == ["江澄市科学技术局"]
+
+
+def test_a_bare_department_listed_after_a_placed_one_keeps_its_place():
+    assert names("江澄市教育局和财政局联合发布通知。") == ["江澄市教育局", "江澄市财政局"]
+    text = "澄湖省科学技术厅、财政厅与教育厅联合发文。"
+    assert names(text) == ["澄湖省科学技术厅", "澄湖省财政厅", "澄湖省教育厅"]
+
+
+def test_a_department_of_another_kind_or_place_after_a_placed_one_is_its_own():
+    text = "江澄市科技局与科技部对接，江澄市教育局和政协联合调研，临澜市教育局和宁川县财政局参加。"
+    assert names(text) == [
+        "江澄市科技局",
+        "科技部",
+        "江澄市教育局",
+        "政协",
+        "临澜市教育局",
+        "宁川县财政局",
+    ]
+
+
+def test_bodies_joined_by_a_dash_before_a_joint_laboratory_are_one_body():
+    text = (
+        "澄湖大学—海晟科技有限公司联合实验室今日揭牌。"
+        "江澄理工学院——临澜市人民医院联合研究中心同期成立。"
+    )
+    assert names(text) == [
+        "澄湖大学—海晟科技有限公司联合实验室",
+        "江澄理工学院——临澜市人民医院联合研究中心",
+    ]
+
+
+def test_bodies_named_apart_from_a_joint_unit_are_still_listed():
+    text = "澄湖大学—江澄大学学术交流会举行。澄湖大学与海晟科技有限公司联合攻关。"
+    assert names(text) == ["澄湖大学", "江澄大学", "海晟科技有限公司"]
+
+
+def test_an_event_named_like_a_trade_name_is_no_organisation():
+    text = (
+        "2026海晟科技大会在江澄召开，澄芯科技论坛、海晟科技博览会和澄湖智能峰会同期举行，"
+        "澄湖科技成果交易会也将开幕。"
+    )
+    assert names(text) == []
+
+
+def test_a_trade_name_acting_at_an_event_is_still_a_company():
+    assert names("澄芯科技参加大会，澄芯科技产品亮相论坛。") == ["澄芯科技"]
+
+
+def test_a_district_whose_first_character_the_segmenter_joins_to_the_city_keeps_both():
+    text = "江澄市北沙区科学技术局发布措施。区科技局负责人介绍，将配套给予奖励。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市北沙区科学技术局", aliases=("区科技局",))
+    ]
+
+
+def test_a_body_named_again_without_its_province_is_the_same_body():
+    text = "澄湖省江澄市人民医院专家表示，江澄市人民医院将开设专病门诊。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="澄湖省江澄市人民医院", aliases=("江澄市人民医院",))
+    ]
+    text = "江澄市北沙区科学技术局发布措施。北沙区科学技术局负责人介绍，将配套给予奖励。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市北沙区科学技术局", aliases=("北沙区科学技术局",))
+    ]
+
+
+def test_a_cooperative_is_a_body_only_with_its_place():
+    text = (
+        "宁川县供销合作社联合社与江澄市青禾种植专业合作社签约。村里新成立了农民专业合作社，"
+        "合作社社员增收。"
+    )
+    assert names(text) == ["宁川县供销合作社联合社", "江澄市青禾种植专业合作社"]
+
+
+def test_a_peoples_congress_standing_committee_named_in_its_short_words_is_the_same_body():
+    text = "江澄市人民代表大会常务委员会审议条例。江澄市人大常委会副主任出席，市人大常委会将督办。"
+    assert find_organisations(text) == [
+        FoundOrganisation(
+            name="江澄市人民代表大会常务委员会", aliases=("江澄市人大常委会", "市人大常委会")
+        )
+    ]
+
+
+def test_a_run_ending_inside_a_word_of_the_text_is_no_short_form():
+    text = "澄湖省科学技术协会与澄湖省科技馆联合举办科普展。"
+    assert find_organisations(text) == [FoundOrganisation(name="澄湖省科学技术协会")]
+
+
+def test_a_branch_bureau_is_a_body_when_named_with_its_bureau():
+    text = "江澄市公安局东岚分局发布通告。该局今年新设分局两个，分局民警将上门服务。"
+    assert names(text) == ["江澄市公安局东岚分局"]
+
+
+def test_a_link_word_the_segmenter_joins_to_a_places_first_character_stays_out():
+    text = "记者从江澄市公安局北沙分局获悉，由江澄市财政局牵头的项目已启动。"
+    assert names(text) == ["江澄市公安局北沙分局", "江澄市财政局"]
+
+
+def test_a_unit_named_after_its_parent_is_named_by_its_own_name_too():
+    text = "澄湖理工大学与江澄市第二人民医院共建医工交叉研究院。澄湖理工大学医工交叉研究院院长说，"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="澄湖理工大学"),
+        FoundOrganisation(name="江澄市第二人民医院"),
+        FoundOrganisation(name="澄湖理工大学医工交叉研究院", aliases=("医工交叉研究院",)),
+    ]
+
+
+def test_a_unit_name_two_parents_share_names_neither():
+    text = (
+        "江澄大学与临澜大学分别成立人工智能研究院。"
+        "江澄大学人工智能研究院、临澜大学人工智能研究院将合作。"
+    )
+    assert names(text) == [
+        "江澄大学",
+        "临澜大学",
+        "人工智能研究院",
+        "江澄大学人工智能研究院",
+        "临澜大学人工智能研究院",
+    ]
+
+
+def test_an_association_joining_two_trades_or_naming_its_members_is_one_name():
+    text = (
+        "临澜市软件和信息服务业协会、澄湖省机器人与智能装备学会、"
+        "江澄市高新技术企业协会联合举办对接会。"
+    )
+    assert names(text) == [
+        "临澜市软件和信息服务业协会",
+        "澄湖省机器人与智能装备学会",
+        "江澄市高新技术企业协会",
+    ]
+
+
+def test_he_after_a_body_or_a_person_before_an_association_joins_two_parties():
+    text = "江澄大学团队与临澜市机器人学会合作，海晟科技有限公司员工和江澄市软件行业协会代表参加。"
+    assert names(text) == [
+        "江澄大学",
+        "临澜市机器人学会",
+        "海晟科技有限公司",
+        "江澄市软件行业协会",
+    ]
+    assert names("企业协会、龙头企业商会负责人参加。") == []
+
+
+def test_an_association_followed_by_its_members_is_named_whole():
+    text = "江澄市软件行业协会会员、澄湖省机器人学会会员共200余人参加。"
+    assert names(text) == ["江澄市软件行业协会", "澄湖省机器人学会"]
+
+
+def test_a_trade_name_opening_a_quoted_title_names_no_company():
+    text = "“澄芯科技大脑”平台上线，“海晟智能工厂”项目投产。“澜启科技”负责运营。"
+    assert names(text) == ["澜启科技"]
+
+
+def test_a_government_bodys_member_listed_beside_a_body_is_an_office():
+    text = "江澄市委常委、临澜市科学技术局局长王平出席，政协委员、澄湖大学教授陈林发言。"
+    assert names(text) == ["临澜市科学技术局", "澄湖大学"]
+
+
+def test_a_bracketed_place_before_a_legal_ending_is_part_of_the_registered_name():
+    text = "海晟生物医药（江澄）有限公司与澄芯半导体（临澜）有限公司签约。海晟生物将提供试剂。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="海晟生物医药（江澄）有限公司", aliases=("海晟生物",)),
+        FoundOrganisation(name="澄芯半导体（临澜）有限公司"),
+    ]
+
+
+def test_a_branch_academy_is_a_body_when_named_with_its_academy():
+    text = "澄湖省科学院江澄分院挂牌成立。该分院将聚焦新材料，首批设立分院两家。"
+    assert names(text) == ["澄湖省科学院江澄分院"]
+
+
+def test_a_hospital_grade_names_a_class_of_hospitals():
+    text = "江澄市卫生健康委员会发文，明确三级医院检查结果互认，二级甲等医院参照执行。"
+    assert names(text) == ["江澄市卫生健康委员会"]
+    assert names("江澄市第三人民医院开诊。") == ["江澄市第三人民医院"]
+
+
+def test_a_level_committee_named_again_by_its_level_is_the_same_body():
+    text = "江澄市东岚区委召开全会。区委书记张斌讲话，临澜市委也派员列席。"
+    assert find_organisations(text) == [
+        FoundOrganisation(name="江澄市东岚区委", aliases=("区委",)),
+        FoundOrganisation(name="临澜市委"),
+    ]
+
+
+def test_customs_named_by_its_place_is_a_body_and_alone_the_service():
+    text = "据临澜市海关统计，经海关查验的货物增长一成，海关总署将推广其做法。"
+    assert names(text) == ["临澜市海关", "海关总署"]
