@@ -446,6 +446,8 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     following = lines[index + 1] if index + 1 < len(lines) else None
     if column is None or following is None or core_width(following) > column + WIDER_BY:
         return False
+    if stretched_past_indent(line, column):
+        return False
     narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
     # The first line may hang a closing mark past its measure, or set it inside.
     fitting = [
@@ -457,6 +459,16 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
         return False
     width = fitting[-1]
     return following.width >= width + 1 or following.loose or cannot_start_paragraph(following.text)
+
+
+def stretched_past_indent(line: Line, column: float) -> bool:
+    """A loose line (`2019 年 3 月 ， 新 型`) was stretched to fill its measure, so what it
+    holds is narrower than that measure. Digits and Latin letters print at least the half em
+    they are counted, often more: a loose line holding them, counted wider than the column less
+    the indent, filled more than an indented first line's measure, so it is a full line of the
+    paragraph, not the opening of the next (a closing mark may hang past the measure and is not
+    counted). A line of Chinese only is exactly counted, and the indent test measures it."""
+    return line.loose and not exact_width(line) and core_width(line) > column - INDENT + 0.25
 
 
 def quotes_into_sentence(line: Line, column: float | None) -> bool:

@@ -1510,3 +1510,20 @@ def test_a_plain_line_under_a_bold_title_in_the_bodys_words_is_no_photo_title():
     article, photo = parse_page(text).articles
     assert (article.title, article.subtitle) == ("算力中心投运", "首批接入企业四十家")
     assert (photo.kind, photo.title) == ("photo", None)
+
+
+def test_a_loose_line_with_digits_wider_than_the_indented_measure_goes_on_its_paragraph():
+    """A loose (stretched) line holds less than its measure, and digits print at least the
+    half em they are counted: one counted wider than the column less the indent is a full line
+    of its paragraph, after a line closing a sentence a character short, not a new paragraph."""
+    first = ("本报讯（记者 方舟）今", "年以来，某市新建充电桩三", "千个，覆盖各街道乡镇。")
+    loose = "2024 年 6 月 18 日 ， 首 座 光"
+    rest = ("储充一体站在城东投用，每", "天可为四百辆车补电。")
+    second = ("该站负责人介绍，站内", "光伏板所发电量可满足三成", "用电需求。")
+    (article,) = parse_page(page("新城充电桩覆盖全部乡镇", *first, loose, *rest, *second)).articles
+    assert article.title == "新城充电桩覆盖全部乡镇"
+    assert [block.text for block in article.body] == [
+        "今年以来，某市新建充电桩三千个，覆盖各街道乡镇。2024年6月18日，首座光储充一体站在"
+        "城东投用，每天可为四百辆车补电。",
+        "该站负责人介绍，站内光伏板所发电量可满足三成用电需求。",
+    ]
