@@ -27,7 +27,7 @@ from .lines import (
 )
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length, stray_head_lines
-from .text import HAN, LINE_BREAK, display_width, is_gap, normalise_spacing
+from .text import LINE_BREAK, display_width, is_gap, normalise_spacing, story_words
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
@@ -586,14 +586,6 @@ def last_line_may_stand_apart(lines: list[Line]) -> bool:
     if above.glued and not glued_by_latin(above):
         return False
     return both_headlines(lines, len(lines) - 1, widths=False)
-
-
-HAN_RUN = re.compile(f"[{HAN}]+")
-
-
-def story_words(text: str) -> set[str]:
-    """The pairs of Chinese characters in a text, the words a headline takes from its story."""
-    return {run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def photo_cut_by_story_words(

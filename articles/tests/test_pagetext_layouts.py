@@ -1527,3 +1527,37 @@ def test_a_loose_line_with_digits_wider_than_the_indented_measure_goes_on_its_pa
         "城东投用，每天可为四百辆车补电。",
         "该站负责人介绍，站内光伏板所发电量可满足三成用电需求。",
     ]
+
+
+def test_captions_of_pictures_side_by_side_are_read_caption_by_caption():
+    """Pictures set side by side carry their ▲ captions side by side, and the extractor reads
+    across them row by row: the second line under the two ▲ lines runs on the first caption,
+    the next the second."""
+    captions = ("▲技术员在车间里调试新型", "▲工人在装配线上检查刚下线", "机床的数控系统", "的零件")
+    (article,) = parse_page(page("某市算力中心投入运行", *BODY, *captions)).articles
+    assert article.title == "某市算力中心投入运行"
+    assert article.captions == [
+        "技术员在车间里调试新型机床的数控系统",
+        "工人在装配线上检查刚下线的零件",
+    ]
+    assert len(article.body) == 2
+
+
+def test_side_by_side_captions_break_their_lines_inside_the_pages_words():
+    """Where a caption may have ended on a full line, the run-on lines go to the caption whose
+    line breaks then fall inside words the page's text uses (a word broken at a line end is
+    read whole): `含水` over `量` is `含水量`."""
+    body = (
+        "本报讯（记者 方舟）某农",
+        "科所实验室今年新收稻谷样",
+        "品三百份，逐一测定含水量",
+        "和出米率。",
+    )
+    captions = ("▲检测人员正在实", "▲研究生逐一记录", "验室里逐一测量新", "每块试验田的数据")
+    (article,) = parse_page(
+        page("农科所测定新稻品质", *body, *captions, "收稻谷样品的含水", "量")
+    ).articles
+    assert article.captions == [
+        "检测人员正在实验室里逐一测量新收稻谷样品的含水量",
+        "研究生逐一记录每块试验田的数据",
+    ]
