@@ -54,6 +54,8 @@ class Item:
     opened: bool = False
     #: The printed lines of each subheading block, by its index in the body.
     subheading_lines: dict[int, list[Line]] = field(default_factory=dict)
+    #: A photo item opened by a ▲ caption, which marks a picture of an article.
+    marked: bool = False
 
     @property
     def column(self) -> float | None:
@@ -231,8 +233,37 @@ class PageAssembly:
             body.append(Block("subheading", unit.text))
             item.subheading_lines[len(body) - 1] = list(unit.lines)
 
+    def open_under_pictures(self) -> Item:
+        """An article opens with its headline; its pictures may stand between that headline and
+        its text, their ▲ captions printed before the dateline or bylines that open the text. ▲
+        captions right under a headline, with no text of their own, right before such an
+        opening, are the article's pictures: the article opens there, headline, captions and
+        all, and is no photo item."""
+        start = len(self.items) - 1
+        while start >= 0 and self.pictures_only(self.items[start]):
+            if self.items[start].article.title is not None:
+                break
+            start -= 1
+        if self.headings or start < 0 or not self.pictures_only(self.items[start]):
+            return self.start_item()
+        pictures = self.items[start:]
+        first = pictures[0]
+        if first.article.title is None:
+            return self.start_item()
+        del self.items[start + 1 :]
+        first.article.kind = "article"
+        first.marked = first.closed = False
+        first.headline_before_next = False
+        for item in pictures[1:]:
+            first.article.captions.extend(item.article.captions)
+        return first
+
+    @staticmethod
+    def pictures_only(item: Item) -> bool:
+        return item.marked and not item.article.bylines and not item.article.body
+
     def add_dateline(self, unit: Unit) -> None:
-        item = self.start_item()
+        item = self.open_under_pictures()
         item.opened = True
         dateline, bylines, text = read_dateline(unit)
         item.article.dateline = dateline
@@ -242,7 +273,7 @@ class PageAssembly:
             self.add_text(item, unit, text)
 
     def add_leading_byline(self, unit: Unit) -> None:
-        item = self.start_item()
+        item = self.open_under_pictures()
         item.opened = True
         for line in unit.lines:
             item.article.bylines.extend(line.bylines or [])
@@ -256,6 +287,7 @@ class PageAssembly:
         item = self.current
         if item is None or item.is_photo or self.headings:
             item = self.start_item("photo")
+            item.marked = True
         item.article.captions.append(unit.text.lstrip(CAPTION_MARK).strip())
 
     def add_caption(self, unit: Unit) -> None:

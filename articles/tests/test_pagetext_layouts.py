@@ -1561,3 +1561,14 @@ def test_side_by_side_captions_break_their_lines_inside_the_pages_words():
         "检测人员正在实验室里逐一测量新收稻谷样品的含水量",
         "研究生逐一记录每块试验田的数据",
     ]
+
+
+def test_captions_between_a_headline_and_its_dateline_are_the_articles_pictures():
+    """An article's pictures may stand between its headline and its text: ▲ captions printed
+    right under a headline and right over the dateline that opens the text are that article's,
+    with the headline, and no photo item of their own."""
+    pictures = ("▲两地代表在签约仪式上握手", "▲考察团参观新建的物流园区")
+    (article,) = parse_page(page("新区两园区签约共建", *pictures, *BODY)).articles
+    assert (article.kind, article.title) == ("article", "新区两园区签约共建")
+    assert article.captions == ["两地代表在签约仪式上握手", "考察团参观新建的物流园区"]
+    assert article.dateline == "本报讯"
