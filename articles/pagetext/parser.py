@@ -17,17 +17,19 @@ from .bylines import (
 )
 from .lines import (
     CAPTION_MARK,
+    SHORTEST_KICKER,
     SUBTITLE_OPENING,
     WIDEST_TEXT_COLUMN,
     Line,
     Unit,
     glued_by_latin,
+    has_clause_mark,
     read_lines,
     split_units,
 )
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length, stray_head_lines
-from .text import LINE_BREAK, display_width, is_gap, normalise_spacing, story_words
+from .text import LINE_BREAK, display_width, ends_paragraph, is_gap, normalise_spacing, story_words
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
@@ -56,6 +58,8 @@ class Item:
     subheading_lines: dict[int, list[Line]] = field(default_factory=dict)
     #: A photo item opened by a ▲ caption, which marks a picture of an article.
     marked: bool = False
+    #: The line a ▲ caption ran on to, while that caption is the last thing of the item.
+    caption_run_on: Line | None = None
 
     @property
     def column(self) -> float | None:
@@ -149,6 +153,7 @@ class PageAssembly:
         return self.items[-1] if self.items else None
 
     def start_item(self, kind: str = "article") -> Item:
+        self.headline_from_caption_run_on()
         item = Item(ParsedArticle(kind=kind))
         if self.headings:
             previous = self.current
@@ -200,9 +205,38 @@ class PageAssembly:
         return current
 
     def add(self, unit: Unit, kind: Kind) -> None:
+        current = self.current
+        if current is not None and kind is not Kind.HEADING:
+            current.caption_run_on = None
         handler = getattr(self, "add_" + kind.name.lower())
         handler(unit)
         self.last_kind = kind
+
+    def headline_from_caption_run_on(self) -> None:
+        """Every article has a headline. One printed after its body may stand right under the
+        ▲ caption of its last picture, which has no closing mark: a caption's one run-on line
+        that reads as a headline (no clause mark, no stop, a few characters at least), ending
+        an article that has no headline, is that headline, not more of the caption."""
+        item = self.current
+        line = item.caption_run_on if item is not None else None
+        if line is None or not self.lacks_title(item) or self.headline_pending(item):
+            return
+        item.caption_run_on = None
+        text = line.text
+        if (
+            line.width < SHORTEST_KICKER
+            or has_clause_mark(text)
+            or ends_paragraph(text)
+            or text.endswith(KICKER_ENDINGS)
+            or not reads_as_headline([line])
+        ):
+            return
+        caption = item.article.captions[-1]
+        if not caption.endswith(text):
+            return
+        item.article.captions[-1] = caption[: -len(text)]
+        item.article.title = text
+        item.headline_lines = [line]
 
     def add_heading(self, unit: Unit) -> None:
         """A kicker (引题, `德清：`) only ever opens a headline: lines before it are the
@@ -289,6 +323,7 @@ class PageAssembly:
             item = self.start_item("photo")
             item.marked = True
         item.article.captions.append(unit.text.lstrip(CAPTION_MARK).strip())
+        item.caption_run_on = unit.lines[-1] if len(unit.lines) == 2 else None
 
     def add_caption(self, unit: Unit) -> None:
         current = self.current
@@ -456,6 +491,7 @@ class PageAssembly:
         return second
 
     def finish(self) -> list[ParsedArticle]:
+        self.headline_from_caption_run_on()
         if self.headings:
             previous = self.current
             if previous and previous.article.title is None:

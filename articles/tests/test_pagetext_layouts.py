@@ -1572,3 +1572,14 @@ def test_captions_between_a_headline_and_its_dateline_are_the_articles_pictures(
     assert (article.kind, article.title) == ("article", "新区两园区签约共建")
     assert article.captions == ["两地代表在签约仪式上握手", "考察团参观新建的物流园区"]
     assert article.dateline == "本报讯"
+
+
+def test_a_headline_after_its_body_under_a_caption_is_not_the_captions_run_on():
+    """Every article has a headline: the one printed after its body may stand right under the
+    ▲ caption of its last picture, which has no closing mark. Under an article that has no
+    headline, a run-on line that reads as one is that headline."""
+    picture = "▲工作人员在机房里巡检新装的服务器"
+    (article,) = parse_page(page(*BODY, picture, "算力中心投运首批接入")).articles
+    assert article.title == "算力中心投运首批接入"
+    assert article.captions == ["工作人员在机房里巡检新装的服务器"]
+    assert article.dateline == "本报讯"
