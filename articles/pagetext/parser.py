@@ -182,10 +182,11 @@ class PageAssembly:
         if len(self.items) < 2 or self.items[-1] is not item:
             return False
         before = self.items[-2]
-        return (
-            before.headline_before_next
-            and len(before.headline_lines) >= 2
-            and second_headline_start(before.headline_lines) is not None
+        if not before.headline_before_next or len(before.headline_lines) < 2:
+            return False
+        cut = second_headline_start(before.headline_lines)
+        return cut is not None and not keeps_broken_title_end(
+            before.headline_lines, cut, before, item
         )
 
     @staticmethod
@@ -542,6 +543,12 @@ class PageAssembly:
                     cut = photo_cut_by_story_words(lines, cut, previous, item)
                 if not photo and cut is not None:
                     cut = cut_by_story_words(lines, cut, previous, item)
+                if (
+                    not photo
+                    and cut is not None
+                    and keeps_broken_title_end(lines, cut, previous, item)
+                ):
+                    cut = None
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -707,6 +714,19 @@ def cut_by_story_words(lines: list[Line], cut: int, previous: Item, item: Item) 
         if there >= 2 and there > here and both_headlines(lines, moved, widths=False):
             return moved
     return cut
+
+
+def keeps_broken_title_end(lines: list[Line], cut: int, previous: Item, item: Item) -> bool:
+    """A title broken over lines fills its first line, and its last, shorter line in the same
+    face may read as a headline of its own. A headline names what its own story tells, in that
+    story's words: such a last line stands apart as the next article's headline only where at
+    least two of its words recur in that article's body, or more than in the body above; else
+    it ends the title above."""
+    if cut != len(lines) - 1 or not closes_broken_title(lines):
+        return False
+    words = story_words(lines[cut].bold or lines[cut].text)
+    below = len(words & body_words(item))
+    return below < 2 and len(words & body_words(previous)) >= below
 
 
 def closes_broken_title(lines: list[Line]) -> bool:

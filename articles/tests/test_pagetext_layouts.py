@@ -1583,3 +1583,16 @@ def test_a_headline_after_its_body_under_a_caption_is_not_the_captions_run_on():
     assert article.title == "算力中心投运首批接入"
     assert article.captions == ["工作人员在机房里巡检新装的服务器"]
     assert article.dateline == "本报讯"
+
+
+def test_a_broken_titles_short_last_line_stands_apart_only_in_the_next_storys_words():
+    """A title broken over lines fills its first line; its shorter last line in the same face
+    may read as a headline too, but a headline names its own story in that story's words: a
+    last line whose words the next body does not repeat ends the title above its own body."""
+    title = ("某市算力中心投入运行", "某市算力中心投入运行", "首批接入", "首批接入")
+    sensors = "草莓大棚装上草莓大棚装上传感器传感器"
+    straw = ("秸秆变身环保餐盒", "■本报记者 赵亮", *PLAIN_BODY)
+    first, second, third = parse_page(page(*BODY, *title, *SENSOR_BODY, sensors, *straw)).articles
+    assert first.title == "某市算力中心投入运行首批接入"
+    assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
+    assert third.title == "秸秆变身环保餐盒"
