@@ -1596,3 +1596,13 @@ def test_a_broken_titles_short_last_line_stands_apart_only_in_the_next_storys_wo
     assert first.title == "某市算力中心投入运行首批接入"
     assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
     assert third.title == "秸秆变身环保餐盒"
+
+
+def test_two_broken_titles_in_one_face_divide_where_each_names_its_own_body():
+    """Two titles broken over lines in one face between two bodies may divide after more than
+    one line, each part reading as a headline. A headline names its own story in its words:
+    they divide where each part's words recur in its own body."""
+    titles = ("算力中心投运首", "批接入企业", "草莓大棚装", "上传感器")
+    first, second = parse_page(page(*BODY, *titles, *SENSOR_BODY)).articles
+    assert first.title == "算力中心投运首批接入企业"
+    assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
