@@ -1059,11 +1059,27 @@ def paragraph_end_reason(
         # even as wide as that indented line, or (in a narrow column) as the column: a
         # paragraph's last line would close its sentence.
         return "heading over an indented line"
+    if broken_heading_over_indented_line(columns, index, after):
+        return "heading over an indented line"
     if heads_wider_text(columns, index, after):
         return "heading over wider text"
     if closes_page_as_heading(columns, index):
         return "heading closing the page"
     return None
+
+
+def broken_heading_over_indented_line(columns: Columns, index: int, column: float | None) -> bool:
+    """A paragraph's last line ends its sentence. After a closed sentence, two lines dividing
+    no clause, the second closing no sentence and heading a paragraph's indented first line,
+    are no paragraph's: a heading broken over two lines, its first as wide as the column (a
+    narrow column sets a headline at its own width)."""
+    lines = columns.lines
+    if index + 2 >= len(lines) or not closes_sentence(lines[index - 1].text):
+        return False
+    line, rest = lines[index], lines[index + 1]
+    if line.loose or line.bold or rest.bold or has_clause_mark(line.text):
+        return False
+    return heads_indented_paragraph(Unit([rest]), columns, index + 2, column)
 
 
 def closes_page_as_heading(columns: Columns, index: int) -> bool:

@@ -1606,3 +1606,22 @@ def test_two_broken_titles_in_one_face_divide_where_each_names_its_own_body():
     first, second = parse_page(page(*BODY, *titles, *SENSOR_BODY)).articles
     assert first.title == "算力中心投运首批接入企业"
     assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
+
+
+def test_a_heading_broken_over_a_full_line_after_a_closed_sentence_is_no_paragraphs_end():
+    """A paragraph's last line ends its sentence: after a closed sentence, a full line and a
+    short one dividing no clause, over a paragraph's indented first line, are a heading broken
+    over two lines (a narrow column sets a headline at its own width), not the paragraph's
+    run-on."""
+    heading = ("新型储能电站在某县并网发", "电运行")
+    storage = (
+        "该电站由某能源公司建",
+        "设，储能规模达到十万千瓦",
+        "时，可满足两万户用电。",
+        "（记者 林木）",
+    )
+    first, second = parse_page(page("某市算力中心投入运行", *BODY, *heading, *storage)).articles
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert second.title == "新型储能电站在某县并网发电运行"
+    assert second.body[0].text.startswith("该电站由某能源公司建设")
+    assert second.bylines == [Byline("记者", "林木")]
