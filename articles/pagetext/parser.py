@@ -207,6 +207,8 @@ class PageAssembly:
 
     def add(self, unit: Unit, kind: Kind) -> None:
         current = self.current
+        if kind is Kind.PARAGRAPH and not self.headings:
+            self.headline_over_text(unit)
         if current is not None and kind is not Kind.HEADING:
             current.caption_run_on = None
         handler = getattr(self, "add_" + kind.name.lower())
@@ -219,10 +221,39 @@ class PageAssembly:
         that reads as a headline (no clause mark, no stop, a few characters at least), ending
         an article that has no headline, is that headline, not more of the caption."""
         item = self.current
-        line = item.caption_run_on if item is not None else None
+        line = self.run_on_headline(item)
         if line is None or not self.lacks_title(item) or self.headline_pending(item):
             return
         item.caption_run_on = None
+        item.article.captions[-1] = item.article.captions[-1][: -len(line.text)]
+        item.article.title = line.text
+        item.headline_lines = [line]
+
+    def headline_over_text(self, unit: Unit) -> None:
+        """A headline names what its own story tells, in that story's words. The run-on line
+        of a ▲ caption that reads as a headline, right over a paragraph that repeats at least
+        two of its words, and more than the body of the caption's article does, is the
+        headline of the article that paragraph opens, not the end of the caption."""
+        item = self.current
+        line = self.run_on_headline(item)
+        if line is None:
+            return
+        words = story_words(line.text)
+        below = len(words & story_words(unit.text))
+        if below < 2 or below <= len(words & body_words(item)):
+            return
+        item.caption_run_on = None
+        item.article.captions[-1] = item.article.captions[-1][: -len(line.text)]
+        item.closed = True
+        self.headings.append(Unit([line]))
+
+    @staticmethod
+    def run_on_headline(item: Item | None) -> Line | None:
+        """The line a ▲ caption ran on to, as the last thing of the item, where it reads as a
+        headline: no clause mark, no stop, a few characters at least."""
+        line = item.caption_run_on if item is not None else None
+        if line is None:
+            return None
         text = line.text
         if (
             line.width < SHORTEST_KICKER
@@ -230,14 +261,10 @@ class PageAssembly:
             or ends_paragraph(text)
             or text.endswith(KICKER_ENDINGS)
             or not reads_as_headline([line])
+            or not item.article.captions[-1].endswith(text)
         ):
-            return
-        caption = item.article.captions[-1]
-        if not caption.endswith(text):
-            return
-        item.article.captions[-1] = caption[: -len(text)]
-        item.article.title = text
-        item.headline_lines = [line]
+            return None
+        return line
 
     def add_heading(self, unit: Unit) -> None:
         """A kicker (引题, `德清：`) only ever opens a headline: lines before it are the

@@ -1625,3 +1625,15 @@ def test_a_heading_broken_over_a_full_line_after_a_closed_sentence_is_no_paragra
     assert second.title == "新型储能电站在某县并网发电运行"
     assert second.body[0].text.startswith("该电站由某能源公司建设")
     assert second.bylines == [Byline("记者", "林木")]
+
+
+def test_a_captions_run_on_in_the_next_paragraphs_words_is_that_articles_headline():
+    """A headline names its own story in that story's words: the line under a ▲ caption that
+    reads as a headline, over a paragraph repeating its words (and not the body above), is the
+    headline of the article that paragraph opens, not the caption's run-on."""
+    picture = "▲工作人员在机房里巡检新装的服务器"
+    straw = ("秸秆变身环保餐盒", *PLAIN_BODY, "（记者 赵亮）")
+    first, second = parse_page(page("某市算力中心投入运行", *BODY, picture, *straw)).articles
+    assert first.captions == ["工作人员在机房里巡检新装的服务器"]
+    assert second.title == "秸秆变身环保餐盒"
+    assert second.bylines == [Byline("记者", "赵亮")]
