@@ -767,12 +767,15 @@ def one_face_cut_by_story_words(lines: list[Line], cut: int, previous: Item, ite
 
 
 def keeps_broken_title_end(lines: list[Line], cut: int, previous: Item, item: Item) -> bool:
-    """A title broken over lines fills its first line, and its last, shorter line in the same
-    face may read as a headline of its own. A headline names what its own story tells, in that
-    story's words: such a last line stands apart as the next article's headline only where at
+    """A title broken over lines fills its first line, and its last line, in the same face and
+    no wider than the line above (a broken title's last line is its shortest), may read as a
+    headline of its own. A headline names what its own story tells, in that story's words:
+    such a last line stands apart as the next article's headline only where at
     least two of its words recur in that article's body, or more than in the body above; else
     it ends the title above."""
-    if cut != len(lines) - 1 or not closes_broken_title(lines):
+    if cut != len(lines) - 1 or face_of(lines[-2]) != face_of(lines[-1]):
+        return False
+    if wider(lines[-1], lines[-2]):
         return False
     words = story_words(lines[cut].bold or lines[cut].text)
     below = len(words & body_words(item))

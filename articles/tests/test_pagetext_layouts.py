@@ -1637,3 +1637,15 @@ def test_a_captions_run_on_in_the_next_paragraphs_words_is_that_articles_headlin
     assert first.captions == ["工作人员在机房里巡检新装的服务器"]
     assert second.title == "秸秆变身环保餐盒"
     assert second.bylines == [Byline("记者", "赵亮")]
+
+
+def test_a_broken_titles_last_line_as_wide_as_its_first_stays_with_it():
+    """A broken title's last line may be as wide as its first: without the next body's words,
+    it is no headline of its own either."""
+    title = ("算力中心投运", "首批接入企业")
+    sensors = "草莓大棚装上草莓大棚装上传感器传感器"
+    straw = ("秸秆变身环保餐盒", "■本报记者 赵亮", *PLAIN_BODY)
+    first, second, third = parse_page(page(*BODY, *title, *SENSOR_BODY, sensors, *straw)).articles
+    assert first.title == "算力中心投运首批接入企业"
+    assert second.title == "草莓大棚装上传感器"
+    assert third.title == "秸秆变身环保餐盒"
