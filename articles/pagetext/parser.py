@@ -570,7 +570,7 @@ class PageAssembly:
                     cut = photo_cut_by_story_words(lines, cut, previous, item)
                 if not photo and cut is not None:
                     cut = cut_by_story_words(lines, cut, previous, item)
-                    cut = one_face_cut_by_story_words(lines, cut, previous, item)
+                    cut = cut_by_both_bodies_words(lines, cut, previous, item)
                 if (
                     not photo
                     and cut is not None
@@ -744,13 +744,15 @@ def cut_by_story_words(lines: list[Line], cut: int, previous: Item, item: Item) 
     return cut
 
 
-def one_face_cut_by_story_words(lines: list[Line], cut: int, previous: Item, item: Item) -> int:
-    """Two headlines set in one face between two bodies may divide at more than one line, each
-    part reading as a headline, widths and all (two broken titles, `甲乙` / `丙` / `丁戊` /
-    `己`). A headline names what its own story tells, in that story's words: they divide where
-    the words of the part above recur most in the body above and those of the part below in
-    the body below, the first such cut kept where the words do not tell."""
-    if len(lines) > LONGEST_HEADLINE_RUN or len({face_of(line) for line in lines}) > 1:
+def cut_by_both_bodies_words(lines: list[Line], cut: int, previous: Item, item: Item) -> int:
+    """Two headlines between two bodies may divide at more than one line, each part reading
+    as a headline, widths and all (two broken titles, `甲乙` / `丙` / `丁戊` / `己`, or a plain
+    line between a plain title and a bold one). A headline names what its own story tells, in
+    that story's words: they divide where the words of the part above recur most in the body
+    above and those of the part below in the body below, the first such cut kept where the
+    words do not tell. An extractor prints every line of one title alike, so no part mixes two
+    bold faces."""
+    if len(lines) > LONGEST_HEADLINE_RUN:
         return cut
     above, below = body_words(previous), body_words(item)
 
@@ -759,9 +761,18 @@ def one_face_cut_by_story_words(lines: list[Line], cut: int, previous: Item, ite
         lower = story_words("".join(line.bold or line.text for line in lines[at:]))
         return len(upper & above) + len(lower & below)
 
+    def one_bold_face(part: list[Line]) -> bool:
+        return len({face_of(line) for line in part if line.bold}) <= 1
+
     best, score = cut, told(cut)
     for other in range(1, len(lines)):
-        if other != cut and both_headlines(lines, other, widths=True) and told(other) > score:
+        if (
+            other != cut
+            and one_bold_face(lines[:other])
+            and one_bold_face(lines[other:])
+            and both_headlines(lines, other, widths=True)
+            and told(other) > score
+        ):
             best, score = other, told(other)
     return best
 

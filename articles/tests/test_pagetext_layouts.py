@@ -1649,3 +1649,13 @@ def test_a_broken_titles_last_line_as_wide_as_its_first_stays_with_it():
     assert first.title == "算力中心投运首批接入企业"
     assert second.title == "草莓大棚装上传感器"
     assert third.title == "秸秆变身环保餐盒"
+
+
+def test_a_plain_kicker_and_two_bold_titles_divide_where_each_title_names_its_body():
+    """A plain line over two bold titles between two bodies is the first title's kicker or a
+    headline of its own, and the two titles one broken title or two: a headline names its own
+    story in its words, so the run divides where each part's words recur in its own body."""
+    headlines = ("数字经济新观察", "算力中心投运首批接入" * 2, "草莓大棚装上传感器" * 2)
+    first, second = parse_page(page(*BODY, *headlines, *SENSOR_BODY)).articles
+    assert (first.kicker, first.title) == ("数字经济新观察", "算力中心投运首批接入")
+    assert (second.kicker, second.title) == (None, "草莓大棚装上传感器")
