@@ -757,6 +757,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if (previous.glued and not glued_by_latin(previous)) or cannot_start_paragraph(line.text):
         # A single newline after a Latin line end is the extractor's habit, not a binding.
         return None
+    if kicker_after_heading(unit, line):
+        return "kicker opens a headline"
     if closes_glued_heading(unit):
         return "heading over glued lines"
     if opens_glued_heading(columns, index):
@@ -815,6 +817,18 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if heads_indented_paragraph(unit, columns, index, after):
         return "heading over an indented line"
     return None
+
+
+def kicker_after_heading(unit: Unit, line: Line) -> bool:
+    """A kicker (引题) ends on a colon and opens a headline (`聚焦新型储能：`): under heading
+    lines that divide no clause and close no sentence (the end of a headline above), a line
+    that divides no clause before its closing colon opens the next headline."""
+    text = line.text
+    if not text.endswith(("：", ":")) or has_clause_mark(text[:-1]) or line.bold:
+        return False
+    if unit.marked or unit.open_bracket or ends_paragraph(unit.lines[-1].text):
+        return False
+    return not any(has_clause_mark(other.text) for other in unit.lines)
 
 
 def closes_with_subtitle(unit: Unit) -> bool:

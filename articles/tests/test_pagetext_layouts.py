@@ -1659,3 +1659,15 @@ def test_a_plain_kicker_and_two_bold_titles_divide_where_each_title_names_its_bo
     first, second = parse_page(page(*BODY, *headlines, *SENSOR_BODY)).articles
     assert (first.kicker, first.title) == ("数字经济新观察", "算力中心投运首批接入")
     assert (second.kicker, second.title) == (None, "草莓大棚装上传感器")
+
+
+def test_a_kicker_ending_on_a_colon_under_a_headline_opens_the_next_one():
+    """A kicker (引题) ends on a colon and opens a headline: under the short last line of a
+    headline set after its body, a line closed by a colon opens the next article's headline,
+    however narrow the headline lines under it make the column look."""
+    above = ("某市算力中心投入运行首批接", "入企业")
+    below = ("数字农业新观察：", "草莓大棚装上了智", "能传感器", "——全县大棚接入物联网")
+    first, second = parse_page(page(*BODY, *above, *below, *SENSOR_BODY)).articles
+    assert first.title == "某市算力中心投入运行首批接入企业"
+    assert (second.kicker, second.title) == ("数字农业新观察：", "草莓大棚装上了智能传感器")
+    assert second.subtitle == "——全县大棚接入物联网"
