@@ -28,6 +28,7 @@ from .text import (
     is_wide,
     join_printed_lines,
     normalise_spacing,
+    story_words,
     undouble,
 )
 
@@ -265,7 +266,138 @@ def read_lines(page_text: str) -> list[Line]:
         lines.append(Line(raw=collapsed, glued=next_is_text))
     lines = merge_byline_continuations(merge_repeated(lines))
     mark_datelines(lines)
-    return lines
+    return unweave_side_by_side_captions(lines)
+
+
+#: The most run-on lines a group of side-by-side captions is read for (a few sentences each).
+LONGEST_CAPTION_GROUP = 12
+#: The most pictures a page sets side by side in a row.
+MOST_SIDE_BY_SIDE = 3
+
+
+def unweave_side_by_side_captions(lines: list[Line]) -> list[Line]:
+    """Pictures set side by side carry their ▲ captions side by side, each at its picture's
+    measure, and an extractor reads across them row by row: the first line of each caption
+    (`▲A1`, `▲B1`), then the second of each still running (`A2`, `B2`), and so on. A caption
+    line is full but for its last: a caption runs on from a full line and ends at a short one,
+    or at a full one. Where a caption before the group's last fills its line, the lines under
+    the group up to the next ▲ caption, headline, dateline or byline are dealt out row by row;
+    of the ways of dealing them that keep every caption's lines but its last full, the one whose
+    line breaks fall inside words the page's lines use (pairs of Chinese characters printed
+    together on a line: a word broken at a line end is read whole) is taken. Each caption
+    becomes one line."""
+    out: list[Line] = []
+    index, words = 0, None
+    while index < len(lines):
+        stop = index
+        while stop < len(lines) and lines[stop].marked and not lines[stop].bold:
+            stop += 1
+        if stop - index < 2:
+            out.append(lines[index])
+            index += 1
+            continue
+        if words is None:
+            words = set().union(*(story_words(line.text) for line in lines if not line.marked))
+        dealt = deal_captions(lines, index, stop, words)
+        if dealt is None:
+            out.extend(lines[index:stop])
+            index = stop
+            continue
+        captions, index = dealt
+        out.extend(captions)
+    return out
+
+
+def deal_captions(
+    lines: list[Line], start: int, stop: int, words: set[str]
+) -> tuple[list[Line], int] | None:
+    """The captions lines[start:stop] open, with their run-on lines dealt out to them, and the
+    index after those; None where no caption before the last fills its line, or the lines under
+    the group do not end at a line that opens something else."""
+    firsts = lines[start:stop]
+    if len(firsts) > MOST_SIDE_BY_SIDE:
+        return None
+    measure = max(line.width for line in firsts)
+    running = [line.width >= measure - 1 for line in firsts]
+    if not any(running[:-1]):
+        return None
+    end = stop
+    while (
+        end < len(lines)
+        and end - stop < LONGEST_CAPTION_GROUP
+        and runs_on_caption(lines[end], measure)
+    ):
+        end += 1
+    if end == stop or not (end == len(lines) or opens_after_captions(lines[end])):
+        return None
+    best = None
+    for counts in caption_line_counts(len(firsts), end - stop, running):
+        captions = deal_rows(firsts, lines[stop:end], counts)
+        if not all(line.width >= measure - 1 for caption in captions for line in caption[:-1]):
+            continue
+        joins = sum(
+            (above.text[-1:] + below.text[:1]) in words
+            for caption in captions
+            for above, below in zip(caption, caption[1:], strict=False)
+        )
+        if best is None or joins > best[0]:
+            best = (joins, captions)
+    if best is None:
+        return None
+    merged = [
+        Line(raw=join_printed_lines([line.text for line in caption]), glued=False)
+        for caption in best[1]
+    ]
+    return merged, end
+
+
+def runs_on_caption(line: Line, measure: float) -> bool:
+    """A line that may run on a caption of that measure: no ▲, headline, dateline or byline."""
+    return not (
+        line.marked
+        or line.bold
+        or line.opens_dateline
+        or line.bylines
+        or line.width > measure + HANGING
+    )
+
+
+def opens_after_captions(line: Line) -> bool:
+    """A line that opens something other than a caption's run-on: a ▲ caption, a fake-bold
+    headline, a dateline or a byline."""
+    return line.marked or bool(line.bold) or line.opens_dateline or bool(line.bylines)
+
+
+def caption_line_counts(captions: int, lines: int, running: list[bool]):
+    """Every way of giving `lines` run-on lines to the captions, none to one whose first line
+    ended it, in the order of dealing them out one a caption (round robin) first."""
+
+    def split(position: int, left: int):
+        if position == captions - 1:
+            if left == 0 or running[position]:
+                yield [left]
+            return
+        for count in range(left, -1, -1) if running[position] else (0,):
+            for rest in split(position + 1, left - count):
+                yield [count, *rest]
+
+    even = [lines // captions + (i < lines % captions) for i in range(captions)]
+    ways = sorted(
+        split(0, lines),
+        key=lambda counts: sum(abs(a - b) for a, b in zip(counts, even, strict=True)),
+    )
+    yield from ways
+
+
+def deal_rows(firsts: list[Line], rest: list[Line], counts: list[int]) -> list[list[Line]]:
+    """The captions' lines as read row by row: each row a line of every caption still running."""
+    captions = [[first] for first in firsts]
+    taken = iter(rest)
+    for row in range(max(counts, default=0)):
+        for caption, count in zip(captions, counts, strict=True):
+            if row < count:
+                caption.append(next(taken))
+    return captions
 
 
 def mark_datelines(lines: list[Line]) -> None:
@@ -446,6 +578,8 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
     following = lines[index + 1] if index + 1 < len(lines) else None
     if column is None or following is None or core_width(following) > column + WIDER_BY:
         return False
+    if stretched_past_indent(line, column):
+        return False
     narrowest_indent = 0.75 if cannot_start_paragraph(following.text) else 1.25
     # The first line may hang a closing mark past its measure, or set it inside.
     fitting = [
@@ -457,6 +591,16 @@ def is_indented(columns: Columns, index: int, column: float | None) -> bool:
         return False
     width = fitting[-1]
     return following.width >= width + 1 or following.loose or cannot_start_paragraph(following.text)
+
+
+def stretched_past_indent(line: Line, column: float) -> bool:
+    """A loose line (`2019 年 3 月 ， 新 型`) was stretched to fill its measure, so what it
+    holds is narrower than that measure. Digits and Latin letters print at least the half em
+    they are counted, often more: a loose line holding them, counted wider than the column less
+    the indent, filled more than an indented first line's measure, so it is a full line of the
+    paragraph, not the opening of the next (a closing mark may hang past the measure and is not
+    counted). A line of Chinese only is exactly counted, and the indent test measures it."""
+    return line.loose and not exact_width(line) and core_width(line) > column - INDENT + 0.25
 
 
 def quotes_into_sentence(line: Line, column: float | None) -> bool:
@@ -613,6 +757,8 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if (previous.glued and not glued_by_latin(previous)) or cannot_start_paragraph(line.text):
         # A single newline after a Latin line end is the extractor's habit, not a binding.
         return None
+    if kicker_after_heading(unit, line):
+        return "kicker opens a headline"
     if closes_glued_heading(unit):
         return "heading over glued lines"
     if opens_glued_heading(columns, index):
@@ -671,6 +817,18 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if heads_indented_paragraph(unit, columns, index, after):
         return "heading over an indented line"
     return None
+
+
+def kicker_after_heading(unit: Unit, line: Line) -> bool:
+    """A kicker (引题) ends on a colon and opens a headline (`聚焦新型储能：`): under heading
+    lines that divide no clause and close no sentence (the end of a headline above), a line
+    that divides no clause before its closing colon opens the next headline."""
+    text = line.text
+    if not text.endswith(("：", ":")) or has_clause_mark(text[:-1]) or line.bold:
+        return False
+    if unit.marked or unit.open_bracket or ends_paragraph(unit.lines[-1].text):
+        return False
+    return not any(has_clause_mark(other.text) for other in unit.lines)
 
 
 def closes_with_subtitle(unit: Unit) -> bool:
@@ -915,11 +1073,27 @@ def paragraph_end_reason(
         # even as wide as that indented line, or (in a narrow column) as the column: a
         # paragraph's last line would close its sentence.
         return "heading over an indented line"
+    if broken_heading_over_indented_line(columns, index, after):
+        return "heading over an indented line"
     if heads_wider_text(columns, index, after):
         return "heading over wider text"
     if closes_page_as_heading(columns, index):
         return "heading closing the page"
     return None
+
+
+def broken_heading_over_indented_line(columns: Columns, index: int, column: float | None) -> bool:
+    """A paragraph's last line ends its sentence. After a closed sentence, two lines dividing
+    no clause, the second closing no sentence and heading a paragraph's indented first line,
+    are no paragraph's: a heading broken over two lines, its first as wide as the column (a
+    narrow column sets a headline at its own width)."""
+    lines = columns.lines
+    if index + 2 >= len(lines) or not closes_sentence(lines[index - 1].text):
+        return False
+    line, rest = lines[index], lines[index + 1]
+    if line.loose or line.bold or rest.bold or has_clause_mark(line.text):
+        return False
+    return heads_indented_paragraph(Unit([rest]), columns, index + 2, column)
 
 
 def closes_page_as_heading(columns: Columns, index: int) -> bool:

@@ -17,17 +17,19 @@ from .bylines import (
 )
 from .lines import (
     CAPTION_MARK,
+    SHORTEST_KICKER,
     SUBTITLE_OPENING,
     WIDEST_TEXT_COLUMN,
     Line,
     Unit,
     glued_by_latin,
+    has_clause_mark,
     read_lines,
     split_units,
 )
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length, stray_head_lines
-from .text import HAN, LINE_BREAK, display_width, is_gap, normalise_spacing
+from .text import LINE_BREAK, display_width, ends_paragraph, is_gap, normalise_spacing, story_words
 from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
 
 PHOTO_COLUMN_RATIO = 1.3
@@ -54,6 +56,10 @@ class Item:
     opened: bool = False
     #: The printed lines of each subheading block, by its index in the body.
     subheading_lines: dict[int, list[Line]] = field(default_factory=dict)
+    #: A photo item opened by a ▲ caption, which marks a picture of an article.
+    marked: bool = False
+    #: The line a ▲ caption ran on to, while that caption is the last thing of the item.
+    caption_run_on: Line | None = None
 
     @property
     def column(self) -> float | None:
@@ -147,6 +153,7 @@ class PageAssembly:
         return self.items[-1] if self.items else None
 
     def start_item(self, kind: str = "article") -> Item:
+        self.headline_from_caption_run_on()
         item = Item(ParsedArticle(kind=kind))
         if self.headings:
             previous = self.current
@@ -175,10 +182,11 @@ class PageAssembly:
         if len(self.items) < 2 or self.items[-1] is not item:
             return False
         before = self.items[-2]
-        return (
-            before.headline_before_next
-            and len(before.headline_lines) >= 2
-            and second_headline_start(before.headline_lines) is not None
+        if not before.headline_before_next or len(before.headline_lines) < 2:
+            return False
+        cut = second_headline_start(before.headline_lines)
+        return cut is not None and not keeps_broken_title_end(
+            before.headline_lines, cut, before, item
         )
 
     @staticmethod
@@ -198,9 +206,65 @@ class PageAssembly:
         return current
 
     def add(self, unit: Unit, kind: Kind) -> None:
+        current = self.current
+        if kind is Kind.PARAGRAPH and not self.headings:
+            self.headline_over_text(unit)
+        if current is not None and kind is not Kind.HEADING:
+            current.caption_run_on = None
         handler = getattr(self, "add_" + kind.name.lower())
         handler(unit)
         self.last_kind = kind
+
+    def headline_from_caption_run_on(self) -> None:
+        """Every article has a headline. One printed after its body may stand right under the
+        ▲ caption of its last picture, which has no closing mark: a caption's one run-on line
+        that reads as a headline (no clause mark, no stop, a few characters at least), ending
+        an article that has no headline, is that headline, not more of the caption."""
+        item = self.current
+        line = self.run_on_headline(item)
+        if line is None or not self.lacks_title(item) or self.headline_pending(item):
+            return
+        item.caption_run_on = None
+        item.article.captions[-1] = item.article.captions[-1][: -len(line.text)]
+        item.article.title = line.text
+        item.headline_lines = [line]
+
+    def headline_over_text(self, unit: Unit) -> None:
+        """A headline names what its own story tells, in that story's words. The run-on line
+        of a ▲ caption that reads as a headline, right over a paragraph that repeats at least
+        two of its words, and more than the body of the caption's article does, is the
+        headline of the article that paragraph opens, not the end of the caption."""
+        item = self.current
+        line = self.run_on_headline(item)
+        if line is None:
+            return
+        words = story_words(line.text)
+        below = len(words & story_words(unit.text))
+        if below < 2 or below <= len(words & body_words(item)):
+            return
+        item.caption_run_on = None
+        item.article.captions[-1] = item.article.captions[-1][: -len(line.text)]
+        item.closed = True
+        self.headings.append(Unit([line]))
+
+    @staticmethod
+    def run_on_headline(item: Item | None) -> Line | None:
+        """The line a ▲ caption ran on to, as the last thing of the item, where it reads as a
+        headline: no clause mark, no stop, a few characters at least."""
+        line = item.caption_run_on if item is not None else None
+        if line is None:
+            return None
+        text = line.text
+        if (
+            line.width < SHORTEST_KICKER
+            or has_clause_mark(text)
+            or ends_paragraph(text)
+            or text.endswith(KICKER_ENDINGS)
+            or not reads_as_headline([line])
+            or not item.article.captions[-1].endswith(text)
+        ):
+            return None
+        return line
 
     def add_heading(self, unit: Unit) -> None:
         """A kicker (引题, `德清：`) only ever opens a headline: lines before it are the
@@ -231,8 +295,37 @@ class PageAssembly:
             body.append(Block("subheading", unit.text))
             item.subheading_lines[len(body) - 1] = list(unit.lines)
 
+    def open_under_pictures(self) -> Item:
+        """An article opens with its headline; its pictures may stand between that headline and
+        its text, their ▲ captions printed before the dateline or bylines that open the text. ▲
+        captions right under a headline, with no text of their own, right before such an
+        opening, are the article's pictures: the article opens there, headline, captions and
+        all, and is no photo item."""
+        start = len(self.items) - 1
+        while start >= 0 and self.pictures_only(self.items[start]):
+            if self.items[start].article.title is not None:
+                break
+            start -= 1
+        if self.headings or start < 0 or not self.pictures_only(self.items[start]):
+            return self.start_item()
+        pictures = self.items[start:]
+        first = pictures[0]
+        if first.article.title is None:
+            return self.start_item()
+        del self.items[start + 1 :]
+        first.article.kind = "article"
+        first.marked = first.closed = False
+        first.headline_before_next = False
+        for item in pictures[1:]:
+            first.article.captions.extend(item.article.captions)
+        return first
+
+    @staticmethod
+    def pictures_only(item: Item) -> bool:
+        return item.marked and not item.article.bylines and not item.article.body
+
     def add_dateline(self, unit: Unit) -> None:
-        item = self.start_item()
+        item = self.open_under_pictures()
         item.opened = True
         dateline, bylines, text = read_dateline(unit)
         item.article.dateline = dateline
@@ -242,7 +335,7 @@ class PageAssembly:
             self.add_text(item, unit, text)
 
     def add_leading_byline(self, unit: Unit) -> None:
-        item = self.start_item()
+        item = self.open_under_pictures()
         item.opened = True
         for line in unit.lines:
             item.article.bylines.extend(line.bylines or [])
@@ -256,7 +349,9 @@ class PageAssembly:
         item = self.current
         if item is None or item.is_photo or self.headings:
             item = self.start_item("photo")
+            item.marked = True
         item.article.captions.append(unit.text.lstrip(CAPTION_MARK).strip())
+        item.caption_run_on = unit.lines[-1] if len(unit.lines) == 2 else None
 
     def add_caption(self, unit: Unit) -> None:
         current = self.current
@@ -424,6 +519,7 @@ class PageAssembly:
         return second
 
     def finish(self) -> list[ParsedArticle]:
+        self.headline_from_caption_run_on()
         if self.headings:
             previous = self.current
             if previous and previous.article.title is None:
@@ -474,6 +570,13 @@ class PageAssembly:
                     cut = photo_cut_by_story_words(lines, cut, previous, item)
                 if not photo and cut is not None:
                     cut = cut_by_story_words(lines, cut, previous, item)
+                    cut = cut_by_both_bodies_words(lines, cut, previous, item)
+                if (
+                    not photo
+                    and cut is not None
+                    and keeps_broken_title_end(lines, cut, previous, item)
+                ):
+                    cut = None
                 if cut is not None:
                     article = previous.article
                     article.kicker, article.title, article.subtitle = line_heading_parts(
@@ -588,14 +691,6 @@ def last_line_may_stand_apart(lines: list[Line]) -> bool:
     return both_headlines(lines, len(lines) - 1, widths=False)
 
 
-HAN_RUN = re.compile(f"[{HAN}]+")
-
-
-def story_words(text: str) -> set[str]:
-    """The pairs of Chinese characters in a text, the words a headline takes from its story."""
-    return {run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
-
-
 def photo_cut_by_story_words(
     lines: list[Line], cut: int | None, previous: Item, photo: Item
 ) -> int | None:
@@ -647,6 +742,55 @@ def cut_by_story_words(lines: list[Line], cut: int, previous: Item, item: Item) 
         if there >= 2 and there > here and both_headlines(lines, moved, widths=False):
             return moved
     return cut
+
+
+def cut_by_both_bodies_words(lines: list[Line], cut: int, previous: Item, item: Item) -> int:
+    """Two headlines between two bodies may divide at more than one line, each part reading
+    as a headline, widths and all (two broken titles, `甲乙` / `丙` / `丁戊` / `己`, or a plain
+    line between a plain title and a bold one). A headline names what its own story tells, in
+    that story's words: they divide where the words of the part above recur most in the body
+    above and those of the part below in the body below, the first such cut kept where the
+    words do not tell. An extractor prints every line of one title alike, so no part mixes two
+    bold faces."""
+    if len(lines) > LONGEST_HEADLINE_RUN:
+        return cut
+    above, below = body_words(previous), body_words(item)
+
+    def told(at: int) -> int:
+        upper = story_words("".join(line.bold or line.text for line in lines[:at]))
+        lower = story_words("".join(line.bold or line.text for line in lines[at:]))
+        return len(upper & above) + len(lower & below)
+
+    def one_bold_face(part: list[Line]) -> bool:
+        return len({face_of(line) for line in part if line.bold}) <= 1
+
+    best, score = cut, told(cut)
+    for other in range(1, len(lines)):
+        if (
+            other != cut
+            and one_bold_face(lines[:other])
+            and one_bold_face(lines[other:])
+            and both_headlines(lines, other, widths=True)
+            and told(other) > score
+        ):
+            best, score = other, told(other)
+    return best
+
+
+def keeps_broken_title_end(lines: list[Line], cut: int, previous: Item, item: Item) -> bool:
+    """A title broken over lines fills its first line, and its last line, in the same face and
+    no wider than the line above (a broken title's last line is its shortest), may read as a
+    headline of its own. A headline names what its own story tells, in that story's words:
+    such a last line stands apart as the next article's headline only where at
+    least two of its words recur in that article's body, or more than in the body above; else
+    it ends the title above."""
+    if cut != len(lines) - 1 or face_of(lines[-2]) != face_of(lines[-1]):
+        return False
+    if wider(lines[-1], lines[-2]):
+        return False
+    words = story_words(lines[cut].bold or lines[cut].text)
+    below = len(words & body_words(item))
+    return below < 2 and len(words & body_words(previous)) >= below
 
 
 def closes_broken_title(lines: list[Line]) -> bool:

@@ -9,6 +9,7 @@ import re
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHARACTER = re.compile(f"[{HAN}]")
 WHITESPACE = re.compile(r"\s+")
+HAN_RUN = re.compile(f"[{HAN}]+")
 LATIN_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 ASCII_PUNCT_BEFORE_SPACE = ",;:!?)"
@@ -116,3 +117,8 @@ def ends_paragraph(text: str) -> bool:
 
 def cannot_start_paragraph(text: str) -> bool:
     return bool(text) and text[0] in NEVER_STARTS_PARAGRAPH
+
+
+def story_words(text: str) -> set[str]:
+    """The pairs of Chinese characters in a text, the words a headline takes from its story."""
+    return {run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}

@@ -1510,3 +1510,164 @@ def test_a_plain_line_under_a_bold_title_in_the_bodys_words_is_no_photo_title():
     article, photo = parse_page(text).articles
     assert (article.title, article.subtitle) == ("算力中心投运", "首批接入企业四十家")
     assert (photo.kind, photo.title) == ("photo", None)
+
+
+def test_a_loose_line_with_digits_wider_than_the_indented_measure_goes_on_its_paragraph():
+    """A loose (stretched) line holds less than its measure, and digits print at least the
+    half em they are counted: one counted wider than the column less the indent is a full line
+    of its paragraph, after a line closing a sentence a character short, not a new paragraph."""
+    first = ("本报讯（记者 方舟）今", "年以来，某市新建充电桩三", "千个，覆盖各街道乡镇。")
+    loose = "2024 年 6 月 18 日 ， 首 座 光"
+    rest = ("储充一体站在城东投用，每", "天可为四百辆车补电。")
+    second = ("该站负责人介绍，站内", "光伏板所发电量可满足三成", "用电需求。")
+    (article,) = parse_page(page("新城充电桩覆盖全部乡镇", *first, loose, *rest, *second)).articles
+    assert article.title == "新城充电桩覆盖全部乡镇"
+    assert [block.text for block in article.body] == [
+        "今年以来，某市新建充电桩三千个，覆盖各街道乡镇。2024年6月18日，首座光储充一体站在"
+        "城东投用，每天可为四百辆车补电。",
+        "该站负责人介绍，站内光伏板所发电量可满足三成用电需求。",
+    ]
+
+
+def test_captions_of_pictures_side_by_side_are_read_caption_by_caption():
+    """Pictures set side by side carry their ▲ captions side by side, and the extractor reads
+    across them row by row: the second line under the two ▲ lines runs on the first caption,
+    the next the second."""
+    captions = ("▲技术员在车间里调试新型", "▲工人在装配线上检查刚下线", "机床的数控系统", "的零件")
+    (article,) = parse_page(page("某市算力中心投入运行", *BODY, *captions)).articles
+    assert article.title == "某市算力中心投入运行"
+    assert article.captions == [
+        "技术员在车间里调试新型机床的数控系统",
+        "工人在装配线上检查刚下线的零件",
+    ]
+    assert len(article.body) == 2
+
+
+def test_side_by_side_captions_break_their_lines_inside_the_pages_words():
+    """Where a caption may have ended on a full line, the run-on lines go to the caption whose
+    line breaks then fall inside words the page's text uses (a word broken at a line end is
+    read whole): `含水` over `量` is `含水量`."""
+    body = (
+        "本报讯（记者 方舟）某农",
+        "科所实验室今年新收稻谷样",
+        "品三百份，逐一测定含水量",
+        "和出米率。",
+    )
+    captions = ("▲检测人员正在实", "▲研究生逐一记录", "验室里逐一测量新", "每块试验田的数据")
+    (article,) = parse_page(
+        page("农科所测定新稻品质", *body, *captions, "收稻谷样品的含水", "量")
+    ).articles
+    assert article.captions == [
+        "检测人员正在实验室里逐一测量新收稻谷样品的含水量",
+        "研究生逐一记录每块试验田的数据",
+    ]
+
+
+def test_captions_between_a_headline_and_its_dateline_are_the_articles_pictures():
+    """An article's pictures may stand between its headline and its text: ▲ captions printed
+    right under a headline and right over the dateline that opens the text are that article's,
+    with the headline, and no photo item of their own."""
+    pictures = ("▲两地代表在签约仪式上握手", "▲考察团参观新建的物流园区")
+    (article,) = parse_page(page("新区两园区签约共建", *pictures, *BODY)).articles
+    assert (article.kind, article.title) == ("article", "新区两园区签约共建")
+    assert article.captions == ["两地代表在签约仪式上握手", "考察团参观新建的物流园区"]
+    assert article.dateline == "本报讯"
+
+
+def test_a_headline_after_its_body_under_a_caption_is_not_the_captions_run_on():
+    """Every article has a headline: the one printed after its body may stand right under the
+    ▲ caption of its last picture, which has no closing mark. Under an article that has no
+    headline, a run-on line that reads as one is that headline."""
+    picture = "▲工作人员在机房里巡检新装的服务器"
+    (article,) = parse_page(page(*BODY, picture, "算力中心投运首批接入")).articles
+    assert article.title == "算力中心投运首批接入"
+    assert article.captions == ["工作人员在机房里巡检新装的服务器"]
+    assert article.dateline == "本报讯"
+
+
+def test_a_broken_titles_short_last_line_stands_apart_only_in_the_next_storys_words():
+    """A title broken over lines fills its first line; its shorter last line in the same face
+    may read as a headline too, but a headline names its own story in that story's words: a
+    last line whose words the next body does not repeat ends the title above its own body."""
+    title = ("某市算力中心投入运行", "某市算力中心投入运行", "首批接入", "首批接入")
+    sensors = "草莓大棚装上草莓大棚装上传感器传感器"
+    straw = ("秸秆变身环保餐盒", "■本报记者 赵亮", *PLAIN_BODY)
+    first, second, third = parse_page(page(*BODY, *title, *SENSOR_BODY, sensors, *straw)).articles
+    assert first.title == "某市算力中心投入运行首批接入"
+    assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
+    assert third.title == "秸秆变身环保餐盒"
+
+
+def test_two_broken_titles_in_one_face_divide_where_each_names_its_own_body():
+    """Two titles broken over lines in one face between two bodies may divide after more than
+    one line, each part reading as a headline. A headline names its own story in its words:
+    they divide where each part's words recur in its own body."""
+    titles = ("算力中心投运首", "批接入企业", "草莓大棚装", "上传感器")
+    first, second = parse_page(page(*BODY, *titles, *SENSOR_BODY)).articles
+    assert first.title == "算力中心投运首批接入企业"
+    assert (second.title, second.dateline) == ("草莓大棚装上传感器", "本报讯")
+
+
+def test_a_heading_broken_over_a_full_line_after_a_closed_sentence_is_no_paragraphs_end():
+    """A paragraph's last line ends its sentence: after a closed sentence, a full line and a
+    short one dividing no clause, over a paragraph's indented first line, are a heading broken
+    over two lines (a narrow column sets a headline at its own width), not the paragraph's
+    run-on."""
+    heading = ("新型储能电站在某县并网发", "电运行")
+    storage = (
+        "该电站由某能源公司建",
+        "设，储能规模达到十万千瓦",
+        "时，可满足两万户用电。",
+        "（记者 林木）",
+    )
+    first, second = parse_page(page("某市算力中心投入运行", *BODY, *heading, *storage)).articles
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert second.title == "新型储能电站在某县并网发电运行"
+    assert second.body[0].text.startswith("该电站由某能源公司建设")
+    assert second.bylines == [Byline("记者", "林木")]
+
+
+def test_a_captions_run_on_in_the_next_paragraphs_words_is_that_articles_headline():
+    """A headline names its own story in that story's words: the line under a ▲ caption that
+    reads as a headline, over a paragraph repeating its words (and not the body above), is the
+    headline of the article that paragraph opens, not the caption's run-on."""
+    picture = "▲工作人员在机房里巡检新装的服务器"
+    straw = ("秸秆变身环保餐盒", *PLAIN_BODY, "（记者 赵亮）")
+    first, second = parse_page(page("某市算力中心投入运行", *BODY, picture, *straw)).articles
+    assert first.captions == ["工作人员在机房里巡检新装的服务器"]
+    assert second.title == "秸秆变身环保餐盒"
+    assert second.bylines == [Byline("记者", "赵亮")]
+
+
+def test_a_broken_titles_last_line_as_wide_as_its_first_stays_with_it():
+    """A broken title's last line may be as wide as its first: without the next body's words,
+    it is no headline of its own either."""
+    title = ("算力中心投运", "首批接入企业")
+    sensors = "草莓大棚装上草莓大棚装上传感器传感器"
+    straw = ("秸秆变身环保餐盒", "■本报记者 赵亮", *PLAIN_BODY)
+    first, second, third = parse_page(page(*BODY, *title, *SENSOR_BODY, sensors, *straw)).articles
+    assert first.title == "算力中心投运首批接入企业"
+    assert second.title == "草莓大棚装上传感器"
+    assert third.title == "秸秆变身环保餐盒"
+
+
+def test_a_plain_kicker_and_two_bold_titles_divide_where_each_title_names_its_body():
+    """A plain line over two bold titles between two bodies is the first title's kicker or a
+    headline of its own, and the two titles one broken title or two: a headline names its own
+    story in its words, so the run divides where each part's words recur in its own body."""
+    headlines = ("数字经济新观察", "算力中心投运首批接入" * 2, "草莓大棚装上传感器" * 2)
+    first, second = parse_page(page(*BODY, *headlines, *SENSOR_BODY)).articles
+    assert (first.kicker, first.title) == ("数字经济新观察", "算力中心投运首批接入")
+    assert (second.kicker, second.title) == (None, "草莓大棚装上传感器")
+
+
+def test_a_kicker_ending_on_a_colon_under_a_headline_opens_the_next_one():
+    """A kicker (引题) ends on a colon and opens a headline: under the short last line of a
+    headline set after its body, a line closed by a colon opens the next article's headline,
+    however narrow the headline lines under it make the column look."""
+    above = ("某市算力中心投入运行首批接", "入企业")
+    below = ("数字农业新观察：", "草莓大棚装上了智", "能传感器", "——全县大棚接入物联网")
+    first, second = parse_page(page(*BODY, *above, *below, *SENSOR_BODY)).articles
+    assert first.title == "某市算力中心投入运行首批接入企业"
+    assert (second.kicker, second.title) == ("数字农业新观察：", "草莓大棚装上了智能传感器")
+    assert second.subtitle == "——全县大棚接入物联网"
