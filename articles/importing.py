@@ -831,8 +831,7 @@ def edited_since_import(article: Article) -> bool:
     if article.import_checksum and article.content_checksum() != article.import_checksum:
         return True
     return any(
-        caption.image or caption.credit != photo_credit(caption.text)
-        for caption in article.captions.all()
+        caption.image or not caption.credit_is_from_text() for caption in article.captions.all()
     )
 
 

@@ -17,6 +17,7 @@ from taggit.managers import TaggableManager
 from articles.body import plain_body, render_body
 from articles.bylines import byline_label
 from articles.history import RelatedSnapshot
+from articles.pagetext.bylines import photo_credit
 from newsroom.reading import link
 
 #: Years a publication time may fall in: a newspaper's archive, its schedule, and what the
@@ -516,3 +517,8 @@ class Caption(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+    def credit_is_from_text(self) -> bool:
+        """The credit is the one the text closes with (`…本报记者林知远摄`: 本报记者林知远),
+        as the importer reads it: the text already shows it."""
+        return self.credit == photo_credit(self.text)
