@@ -386,7 +386,7 @@ class Article(models.Model):
                 kwargs["update_fields"] = {*update_fields, "dated_at"}
         if (update_fields is None or "page" in update_fields) and self._left_its_printed_page():
             # Read from the page it left, a region would mark whatever the new page prints
-            # there; a re-import of the new page's PDF gives it its own.
+            # there.
             self.regions = []
             if update_fields is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "regions"}
