@@ -143,6 +143,8 @@ class TestThePrintedPage:
             strip.index("第1版 要闻") < strip.index("第3版 创新一线") < strip.index("第4版 文本版")
         )
         assert front.thumbnail_url in strip
+        text_entry = re.search(r'<li><a href="/issues/2025-08-05/4/">(.*?)</a></li>', strip, re.S)
+        assert re.sub(r"<[^>]+>|\s+", " ", text_entry[1]).split() == ["文字版", "第4版", "文本版"]
         assert 'href="/issues/2025-08-05/3/" aria-current="page"' in strip
         assert 'rel="prev" href="/issues/2025-08-05/1/"' in html
         assert 'rel="next" href="/issues/2025-08-05/4/"' in html
