@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from articles.models import Article
 
-# A region is drawn at this share of its image pixels, never shrunk to fit the column: on a
-# page 1,600 px wide that sets 9 pt body text at ~13 px, the size an editor reads the form's
-# own text at. A wide or tall region scrolls inside its box (admin-printed.css).
+# A region is drawn at this share of its image pixels, never shrunk to fit the column: an A3
+# page drawn 1,600 px wide then shows its 9 pt body text at ~13 px, the size an editor reads
+# the form's own text at. A wide or tall region scrolls inside its box (admin-printed.css).
 CROP_SCALE = 0.8
 PRINTED_MEDIA = {"all": ["css/admin-printed.css"]}
 
