@@ -619,3 +619,4 @@ class PageAdmin(PrintedPageAdmin, admin.ModelAdmin):
     list_select_related = ["issue"]
     list_filter = ["issue"]
     search_fields = ["name", "issue__date"]
+    readonly_fields = ["source_checksum"]  # how a re-import knows the page

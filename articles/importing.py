@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -345,12 +346,20 @@ def _read_pdf_file(path: Path, label: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_PDF_BYTES:
-            raise PageImportError(
-                f"{label}: PDF 有 {size / 2**20:.0f} MB，超过 {MAX_PDF_BYTES // 2**20} MB 的上限。"
-            )
+            limit = _readable_size(MAX_PDF_BYTES)
+            raise PageImportError(f"{label}: PDF 大小 {_readable_size(size)}，超过上限 {limit}。")
         return path.read_bytes()
     except OSError as exc:
         raise PageImportError(f"{label}: 无法读取（{exc.strerror}）。") from exc
+
+
+def _readable_size(count: int) -> str:
+    """A size in bytes as people say it, rounded up: a file over a limit never reads as the
+    limit's own size (64 MB and one byte is 64.1 MB, not 64 MB)."""
+    for unit, size in (("MB", 2**20), ("KB", 2**10)):
+        if count >= size:
+            return f"{math.ceil(count * 10 / size) / 10:g} {unit}"
+    return f"{count} 字节"
 
 
 def _pdf_page_source(
@@ -822,8 +831,7 @@ def edited_since_import(article: Article) -> bool:
     if article.import_checksum and article.content_checksum() != article.import_checksum:
         return True
     return any(
-        caption.image or caption.credit != photo_credit(caption.text)
-        for caption in article.captions.all()
+        caption.image or not caption.credit_is_from_text() for caption in article.captions.all()
     )
 
 

@@ -17,6 +17,7 @@ from taggit.managers import TaggableManager
 from articles.body import plain_body, render_body
 from articles.bylines import byline_label
 from articles.history import RelatedSnapshot
+from articles.pagetext.bylines import photo_credit
 from newsroom.reading import link
 
 #: Years a publication time may fall in: a newspaper's archive, its schedule, and what the
@@ -376,16 +377,41 @@ class Article(models.Model):
         return self.display_title
 
     def save(self, *args, **kwargs):
-        """Keep `dated_at` true to the page and publication time whatever the save writes."""
+        """Keep `dated_at` true to the page and publication time whatever the save writes,
+        and the regions to the page they were read from."""
         update_fields = kwargs.get("update_fields")
         if update_fields is None or {"publish_at", "page"} & set(update_fields):
             self.dated_at = reader_date(self._issue_date(), self.publish_at)
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "dated_at"}
+        if (update_fields is None or "page" in update_fields) and self._left_its_printed_page():
+            # Read from the page it left, a region would mark whatever the new page prints
+            # there.
+            self.regions = []
+            if update_fields is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "regions"}
         super().save(*args, **kwargs)
+        self._loaded_page_id, self._loaded_regions = self.page_id, self.regions
 
     def get_absolute_url(self):
         return link("articles:article", self.pk)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._loaded_page_id = article.__dict__.get("page_id")
+        article._loaded_regions = article.__dict__.get("regions")
+        return article
+
+    def _left_its_printed_page(self) -> bool:
+        """The page changed and the regions did not: they belong to the page it was on."""
+        loaded_page_id = getattr(self, "_loaded_page_id", None)
+        return (
+            bool(self.regions)
+            and loaded_page_id is not None
+            and self.page_id != loaded_page_id
+            and self.regions == self._loaded_regions
+        )
 
     def clean(self):
         if self.kind == self.Kind.ARTICLE and not self.title.strip():
@@ -516,3 +542,8 @@ class Caption(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+    def credit_is_from_text(self) -> bool:
+        """The credit is the one the text closes with (`…本报记者林知远摄`: 本报记者林知远),
+        as the importer reads it: the text already shows it."""
+        return self.credit == photo_credit(self.text)

@@ -225,3 +225,45 @@ def test_an_editors_day_schedule_history_stale_save_and_merge(
     response = reader.goto(old_url)
     assert reader.url == f"{base}{main.get_absolute_url()}"
     assert response.status == 200 and "浙江大学" in reader.inner_text("h1")
+
+
+def test_the_proof_region_is_legible_beside_the_body_and_fits_a_phone(
+    browser, live_server, newsroom_groups, settings, tmp_path
+):
+    """校对: the article's region is drawn at a size its body text can be read at (a wide
+    region scrolls in its box rather than shrinking to the column), beside the body on a
+    desktop and below it on a phone, where neither the body nor the region runs off screen."""
+    from articles.tests.test_epaper_browser import LEAD_REGION, SAMPLE_PDF, printed
+    from conftest import make_issue, make_page
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    make_editor("editor")
+    page = printed(
+        make_page(make_issue(datetime.date(2025, 8, 5)), number=3), SAMPLE_PDF.read_bytes()
+    )
+    article = make_article("小工厂用上“共享质检员”", page=page, regions=[LEAD_REGION])
+    region_pixels = LEAD_REGION["w"] * page.image_width
+    change_url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+
+    desk = log_in(browser, live_server, "editor")
+    desk.set_viewport_size({"width": 1366, "height": 900})
+    desk.goto(change_url)
+    desk.wait_for_load_state("networkidle")
+    crop = desk.locator(".printed-region svg").bounding_box()
+    assert crop["width"] / region_pixels >= 0.75  # ~13 px body text on the sample page
+    body = desk.locator("#id_body").bounding_box()
+    box = desk.locator(".printed-crop").bounding_box()
+    assert box["x"] >= body["x"] + body["width"] and box["x"] + box["width"] <= 1366
+    desk.locator(".form-row.field-printed_region").screenshot(
+        path=ARTIFACTS / "admin-proof-desktop.png"
+    )
+
+    phone = log_in(browser, live_server, "editor")
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(change_url)
+    phone.wait_for_load_state("networkidle")
+    body = phone.locator("#id_body").bounding_box()
+    box = phone.locator(".printed-crop").bounding_box()
+    assert body["x"] + body["width"] <= 390 and box["x"] + box["width"] <= 390
+    assert box["y"] >= body["y"] + body["height"]
+    phone.screenshot(path=ARTIFACTS / "admin-proof-phone.png", full_page=True)

@@ -229,6 +229,11 @@ def test_on_a_phone_the_page_fits_the_width_and_a_tap_opens_the_article(
     listed = tab.locator(".sheet-list").bounding_box()
     assert sheet["width"] >= 390 - 2 * 16 - 2 and listed["y"] > sheet["y"] + sheet["height"]
     tab.screenshot(path=ARTIFACTS / "epaper-page-phone.png", full_page=True)
+    short = edition["short"].pk
+    tab.goto(live_server.url + f"/issues/2025-08-05/3/#region-{short}")  # from its article
+    tab.wait_for_load_state("networkidle")
+    top = tab.locator(f"#region-{short}").bounding_box()["y"]
+    assert 16 <= top <= 844 / 2, "the region comes into view with room above its headline"
     tab.locator(f"#region-{edition['lead'].pk} rect").tap()
     tab.wait_for_url(f"**/articles/{edition['lead'].pk}/")
     tab.screenshot(path=ARTIFACTS / "epaper-article-phone.png", full_page=True)

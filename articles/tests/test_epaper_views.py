@@ -109,6 +109,29 @@ class TestThePrintedPage:
         assert f"/articles/{edition['draft'].pk}/" not in html
         assert f"region-{edition['draft'].pk}" not in html
 
+    def test_an_article_moved_to_another_page_leaves_its_region_behind(self, client, edition):
+        """Its region was read from the page it left: on another page's image it would mark
+        and link whatever is printed there."""
+        other = printed_page(4, name="综合")
+        make_article("第4版的稿件", page=other, regions=[{"x": 0.1, "y": 0.1, "w": 0.5, "h": 0.2}])
+        second = Article.objects.get(pk=edition["second"].pk)
+        second.page = other
+        second.save()
+        second.refresh_from_db()
+        assert second.regions == [] and second.printed_boxes == []
+        html = client.get("/issues/2025-08-05/4/").content.decode()
+        assert [label for _, label, _ in regions(html)] == ["第4版的稿件"]
+        assert "叶片巡检机器人下海" in html  # still listed on its new page
+        article = client.get(f"/articles/{second.pk}/").content.decode()
+        assert "printed-where" not in article and "2025年8月5日 第4版" in article
+
+    def test_a_save_that_keeps_the_page_keeps_the_region(self, edition):
+        lead = Article.objects.get(pk=edition["lead"].pk)
+        lead.title = "编辑改过的标题"
+        lead.save()
+        lead.refresh_from_db()
+        assert len(lead.regions) == 2
+
     def test_the_strip_of_the_issues_pages_previous_next_and_the_pdf(self, client, edition):
         front = printed_page(1, name="要闻")
         make_article("要闻稿件", page=front, regions=[{"x": 0.1, "y": 0.1, "w": 0.5, "h": 0.5}])
@@ -120,6 +143,8 @@ class TestThePrintedPage:
             strip.index("第1版 要闻") < strip.index("第3版 创新一线") < strip.index("第4版 文本版")
         )
         assert front.thumbnail_url in strip
+        text_entry = re.search(r'<li><a href="/issues/2025-08-05/4/">(.*?)</a></li>', strip, re.S)
+        assert re.sub(r"<[^>]+>|\s+", " ", text_entry[1]).split() == ["文字版", "第4版", "文本版"]
         assert 'href="/issues/2025-08-05/3/" aria-current="page"' in strip
         assert 'rel="prev" href="/issues/2025-08-05/1/"' in html
         assert 'rel="next" href="/issues/2025-08-05/4/"' in html

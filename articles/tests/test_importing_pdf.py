@@ -274,9 +274,17 @@ class TestBadPdfsChangeNothing:
 
     def test_a_file_above_the_size_limit_is_refused_before_it_is_read(self, tmp_path, monkeypatch):
         monkeypatch.setattr(importing, "MAX_PDF_BYTES", 1000)
-        with pytest.raises(CommandError, match="超过 0 MB 的上限"):
+        with pytest.raises(CommandError, match="超过上限 1000 字节。$"):
             run_import(write_pdf(tmp_path, "01.pdf", ["一" * 40] * 30), "--date", "2025-08-05")
         assert Page.objects.count() == 0
+
+    def test_a_file_just_above_the_limit_never_reads_as_the_limits_size(self, tmp_path):
+        huge = tmp_path / "01.pdf"
+        with huge.open("wb") as sparse:  # its size is all that is looked at
+            sparse.truncate(importing.MAX_PDF_BYTES + 1)
+        with pytest.raises(CommandError) as refused:
+            run_import(huge, "--date", "2025-08-05")
+        assert str(refused.value) == f"{huge}: PDF 大小 64.1 MB，超过上限 64 MB。"
 
     def test_a_page_pdfium_cannot_draw_is_refused_before_anything_is_written(
         self, tmp_path, monkeypatch

@@ -176,6 +176,22 @@ def test_a_photo_item_shows_its_caption_as_the_story(client):
     assert "■记者陈硕摄" in html
 
 
+def test_an_imported_caption_shows_its_printed_credit_once(client):
+    """The importer keeps the caption as printed and reads its credit field from it."""
+    article = make_article("小工厂用上“共享质检员”")
+    add_caption(article, "工程师正在调试质检摄像头。本报记者林知远摄", credit="本报记者林知远")
+    add_caption(article, "流水线上的合页。", credit="记者周航")  # an editor's credit
+    figures = re.findall(
+        r"<figcaption>(.*?)</figcaption>",
+        client.get(f"/articles/{article.pk}/").content.decode(),
+        flags=re.S,
+    )
+    assert figures[:2] == [
+        "工程师正在调试质检摄像头。本报记者林知远摄",
+        '流水线上的合页。 <span class="credit">记者周航</span>',
+    ]
+
+
 def test_text_from_an_import_or_editor_is_escaped_everywhere(client, edition):
     evil = make_article(
         "<script>alert('t')</script>",
