@@ -1,4 +1,4 @@
-"""`python -m articles.tests.pagegen OUT_DIR [--set tuning|heldout|fresh] [--per-width N]`.
+"""`python -m articles.tests.pagegen OUT_DIR [--set tuning|heldout|fresh|unseen] [--per-width N]`.
 
 Writes OUT_DIR/wWW-NNN.txt and .expected.json (page-parse.schema.json shape, with the
 generator's notes under "features") for every column width from 9 to 20.
@@ -8,10 +8,10 @@ import argparse
 import json
 from pathlib import Path
 
-from . import fresh, heldout, texts
+from . import fresh, heldout, texts, unseen
 from .generate import compose
 
-SETS = {"tuning": texts, "heldout": heldout, "fresh": fresh}
+SETS = {"tuning": texts, "heldout": heldout, "fresh": fresh, "unseen": unseen}
 
 
 def main(argv=None) -> int:

@@ -1,0 +1,50 @@
+"""The generator's text sets have the shape compose() reads, and every one composes a page."""
+
+import pytest
+
+from articles.tests.pagegen.__main__ import SETS
+from articles.tests.pagegen.generate import compose
+
+ARTICLE_KEYS = {"kicker", "title", "subtitle", "dateline", "bylines", "form", "paragraphs"}
+FORMS = {"dateline", "standalone", "trailing", "none"}
+
+
+def article_text(article: dict) -> str:
+    parts = [article.get("subtitle") or ""]
+    parts += [part if isinstance(part, str) else part[1] for part in article["paragraphs"]]
+    return "".join(parts + list(article.get("captions") or []))
+
+
+def test_the_sets_offered_include_the_unseen_one():
+    assert {"tuning", "heldout", "fresh", "unseen"} <= set(SETS)
+    assert len(SETS["unseen"].ARTICLES) >= 24
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_each_article_has_the_fields_and_names_its_organisations(name):
+    for article in SETS[name].ARTICLES:
+        assert set(article) >= ARTICLE_KEYS, article["title"]
+        assert article["form"] in FORMS, article["title"]
+        assert article["dateline"] or article["form"] != "dateline", article["title"]
+        text = article_text(article)
+        for org, aliases, _accept in article.get("orgs") or []:
+            assert org in text, (article["title"], org)
+            for alias in aliases:
+                assert alias in text, (article["title"], alias)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_each_photo_item_names_its_organisations_in_its_caption(name):
+    for photo in SETS[name].PHOTOS:
+        caption = "".join(photo["caption"])
+        for org, _aliases, _accept in photo.get("orgs") or []:
+            assert org in caption, org
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_every_set_composes_pages_at_the_narrowest_and_widest_columns(name):
+    source = SETS[name]
+    for width in (9, 20):
+        page = compose(source.ARTICLES, source.PHOTOS, width, seed=width)
+        assert page.text.strip()
+        assert len(page.expected["articles"]) == len(page.features)
