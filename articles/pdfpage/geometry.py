@@ -495,19 +495,21 @@ def over_gutter(gap: tuple[float, float], near: list[Box], body_size: float) -> 
     half an em wide that none crosses, with one ending at its left and one starting at its
     right."""
     left, right = gap
-    ends = [box.x1 for box in near if left - 3 * body_size <= box.x1 <= right]
-    if not ends:
-        return False
-    start = max(ends)
-    begins = [box.x0 for box in near if start <= box.x0 <= right + 3 * body_size]
-    if not begins:
-        return False
-    end = min(begins)
-    return (
-        end - start >= 0.5 * body_size
-        and not word_space_over_gutter(right - left, end - start, body_size)
-        and not any(box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near)
-    )
+    ends = sorted({box.x1 for box in near if left - 3 * body_size <= box.x1 <= right})
+    # A wide white may hold more than one gutter (a headline's columns, then a row of small
+    # photos under the next one): any of them parts the line.
+    for start in reversed(ends):
+        begins = [box.x0 for box in near if start <= box.x0 <= right + 3 * body_size]
+        if not begins:
+            continue
+        end = min(begins)
+        if (
+            end - start >= 0.5 * body_size
+            and not word_space_over_gutter(right - left, end - start, body_size)
+            and not any(box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near)
+        ):
+            return True
+    return False
 
 
 def word_space_over_gutter(white: float, gutter: float, body_size: float) -> bool:

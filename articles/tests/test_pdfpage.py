@@ -1681,3 +1681,35 @@ def test_a_centred_subheading_over_a_short_block_is_centred_in_its_columns_width
         ("subheading", "从卖产品"),
         ("paragraph", "陕西秦川"),
     ]
+
+
+def headline_beside_the_small_photos_under_the_next_one(pdf) -> None:
+    song(pdf, 18)
+    pdf.drawString(49, 560, "武汉光谷发布")
+    pdf.drawString(67, 538, "激光新政")
+    # The first rows a gutter apart (157 to 166), the second rows far more.
+    pdf.drawString(166, 560, "植保无人机飞进田")
+    pdf.drawString(211, 538, "间地头")
+    song(pdf, 9)
+    pdf.drawString(58, 510, "东湖高新区管委会发布支")
+    columns(pdf, "持激光产业发展的若干措施与", 40, 496, rows=5, count=1, leading=14)
+    pdf.drawString(40, 426, "办法。")
+    # Two small photos side by side under the second headline, a caption under each.
+    picture(pdf, 166, 470, 34, 40)
+    picture(pdf, 209, 470, 34, 40)
+    song(pdf, 7)
+    pdf.drawString(166, 461, "无人机")
+    pdf.drawString(209, 461, "技术员")
+    song(pdf, 9)
+    pdf.drawString(184, 440, "眼下正值早稻病虫")
+    columns(pdf, "害防治关键期，十余架无人", 166, 426, rows=3, count=1, leading=14)
+    pdf.drawString(166, 384, "机来回穿梭。")
+
+
+def test_a_wide_white_over_a_gutter_parts_headlines_though_one_over_photos_spans_theirs():
+    """A headline's second row level with the next headline's, a wide white between, over
+    the first article's column edge, its gutter and a row of small photos under the second
+    headline, whose first row spans the photos' own gutter: the white holds the columns'
+    gutter, which nothing prints across, so the row is two headlines."""
+    page = read_pdf(drawn_pdf(headline_beside_the_small_photos_under_the_next_one)).parse_page(0)
+    assert [a.title for a in page.articles] == ["武汉光谷发布激光新政", "植保无人机飞进田间地头"]
