@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from articles.pagetext.running import head_mark
+
 #: Two drawings of one glyph closer than this (in ems) are fake bold.
 FAKE_BOLD_OFFSET = 0.12
 #: A gap in a line wider than this (in ems) may be a gutter between columns; a headline's
@@ -443,6 +445,7 @@ def split_headlines(
                 0 <= other.top - line.bottom <= line.size
                 or 0 <= line.top - other.bottom <= line.size
             )
+            and not in_running_head_row(other, lines)
         ]
         near = [
             other
@@ -463,6 +466,16 @@ def split_headlines(
             piece.append(glyph)
         out.append(PrintedLine(piece))
     return out
+
+
+def in_running_head_row(line: PrintedLine, lines: list[PrintedLine]) -> bool:
+    """Whether a line stands in the row of a running head (眉头: the paper's name between
+    the date and the page's number and name): the page's furniture, set over its first band
+    of articles with or without a rule, is no headline's line telling where its row parts."""
+    return any(
+        other.top < line.bottom and other.bottom > line.top and head_mark(other.text)
+        for other in lines
+    )
 
 
 def set_apart(earlier: Glyph, later: Glyph) -> bool:

@@ -1713,3 +1713,31 @@ def test_a_wide_white_over_a_gutter_parts_headlines_though_one_over_photos_spans
     gutter, which nothing prints across, so the row is two headlines."""
     page = read_pdf(drawn_pdf(headline_beside_the_small_photos_under_the_next_one)).parse_page(0)
     assert [a.title for a in page.articles] == ["武汉光谷发布激光新政", "植保无人机飞进田间地头"]
+
+
+def headlines_under_a_running_head_set_without_a_rule(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 578, "2026年3月5日 星期四")
+    pdf.drawString(320, 578, "第3版")
+    # The paper's name, centred in the running head, over the white between the headlines.
+    song(pdf, 16)
+    pdf.drawString(130, 578, "科创日报")
+    song(pdf, 20)
+    pdf.drawString(40, 550, "成都超算提速")
+    pdf.drawString(172, 550, "武汉光谷新政")
+    song(pdf, 9)
+    pdf.drawString(58, 520, "成都超算中心今年")
+    columns(pdf, "服务用户超过千家算力利用率", 40, 506, rows=4, count=1, leading=14)
+    pdf.drawString(40, 450, "保持高位。")
+    pdf.drawString(184, 520, "东湖高新区管委会")
+    columns(pdf, "发布支持激光产业发展的若干", 166, 506, rows=4, count=1, leading=14)
+    pdf.drawString(166, 450, "若干措施。")
+
+
+def test_the_running_heads_row_tells_no_headline_where_its_row_parts():
+    """Two headlines on one baseline, parted by white over their columns' gutter, under a
+    running head set without a rule, the paper's name printed right over that white: the
+    running head (its date and page number beside the name) is the page's furniture, no
+    headline's line, so it prints nothing across the headlines' white."""
+    page = read_pdf(drawn_pdf(headlines_under_a_running_head_set_without_a_rule)).parse_page(0)
+    assert [a.title for a in page.articles] == ["成都超算提速", "武汉光谷新政"]
