@@ -459,6 +459,11 @@ def split_headlines(
         spacing = max(0.0, letter_spacing(line.glyphs))
         for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
             gap = (previous.x1, glyph.x0)
+            if short_of_its_em(previous, glyph):
+                # A line's glyphs are set em after em: one set into the blank half of a
+                # closing mark's em is the next headline's, the white after the mark's ink
+                # the white between the two.
+                gap = (ink_right(previous), glyph.x0)
             wide = gap[1] - gap[0] - spacing > 0.2 * line.size
             if wide and (over_gutter(gap, near, body_size) or set_apart(previous, glyph)):
                 out.append(PrintedLine(piece))
@@ -466,6 +471,13 @@ def split_headlines(
             piece.append(glyph)
         out.append(PrintedLine(piece))
     return out
+
+
+def short_of_its_em(mark: Glyph, glyph: Glyph) -> bool:
+    """Whether `glyph` starts inside the em of the closing mark before it (more than a
+    typesetter's rounding short of it): a headline's glyphs advance an em at least (plus
+    its letter space), so that glyph is set on another line's grid."""
+    return mark.text in HANGING and glyph.x0 - mark.x0 < (1 - EDGE_ROUNDING) * mark.size
 
 
 def in_running_head_row(line: PrintedLine, lines: list[PrintedLine]) -> bool:

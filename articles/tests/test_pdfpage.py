@@ -1741,3 +1741,26 @@ def test_the_running_heads_row_tells_no_headline_where_its_row_parts():
     headline's line, so it prints nothing across the headlines' white."""
     page = read_pdf(drawn_pdf(headlines_under_a_running_head_set_without_a_rule)).parse_page(0)
     assert [a.title for a in page.articles] == ["成都超算提速", "武汉光谷新政"]
+
+
+def headline_set_into_the_blank_half_of_a_closing_quote(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 540, "西安企业“出海”")
+    # The closing quote's em runs from 180 to 200, its ink to 190: the next headline starts
+    # inside that em, over the columns' gutter (187 to 196).
+    pdf.drawString(197, 540, "宁波研发新膜")
+    song(pdf, 9)
+    pdf.drawString(61, 510, "一季度西安市高新技术产品出口")
+    columns(pdf, "额同比增长一批硬科技企业把网点开", 43, 496, rows=4, count=1, leading=14)
+    pdf.drawString(43, 440, "到海外。")
+    pdf.drawString(214, 510, "近日宁波甬膜新材料")
+    columns(pdf, "有限公司研发的新型复合", 196, 496, rows=4, count=1, leading=14)
+    pdf.drawString(196, 440, "膜通过鉴定。")
+
+
+def test_a_headline_set_inside_a_closing_marks_em_is_the_next_headline():
+    """A headline ending in a closing quote, the next headline set a little inside that
+    quote's em, over the columns' gutter: a headline's glyphs advance an em each, and the
+    mark prints in its em's left half, so the white after its ink parts two headlines."""
+    page = read_pdf(drawn_pdf(headline_set_into_the_blank_half_of_a_closing_quote)).parse_page(0)
+    assert [a.title for a in page.articles] == ["西安企业“出海”", "宁波研发新膜"]
