@@ -834,7 +834,10 @@ def opens_section(
     subheading's and text's headline."""
     body = geometry.body_size
     opened = {}
-    for index, (_, head) in best.items():
+    # Down the page, so a subheading goes on from the text over it as that text's own
+    # subheading opened it (sections follow each other down a column).
+    for index in sorted(best, key=lambda index: nodes[index].box.top):
+        head = best[index][1]
         if nodes[index].kind != "subheading":
             continue
         above = nodes[index].box
@@ -847,7 +850,7 @@ def opens_section(
             and above.shared_width(nodes[other].box) > 0
         ]
         if over:
-            head = opened[index] = best[over[0]][1]
+            head = opened[index] = opened.get(over[0], best[over[0]][1])
         section = [
             other
             for _, other in links[index]

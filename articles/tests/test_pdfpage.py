@@ -1764,3 +1764,44 @@ def test_a_headline_set_inside_a_closing_marks_em_is_the_next_headline():
     mark prints in its em's left half, so the white after its ink parts two headlines."""
     page = read_pdf(drawn_pdf(headline_set_into_the_blank_half_of_a_closing_quote)).parse_page(0)
     assert [a.title for a in page.articles] == ["西安企业“出海”", "宁波研发新膜"]
+
+
+def sections_down_a_column_beside_the_next_articles_text(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 520, "苏州医药")
+    pdf.drawString(40, 502, "跑出加速")
+    pdf.drawString(266, 520, "南京场景")
+    song(pdf, 9)
+    pdf.drawString(104, 540, "本报记者 林森")
+    pdf.drawString(122, 526, "今年前五个月")
+    columns(pdf, "苏州市生物医药业", 104, 512, rows=10, count=1, leading=14)
+    pdf.drawString(104, 372, "增长较快。")
+    pdf.drawString(185, 540, "承接的临床试验")
+    pdf.drawString(185, 526, "超过百项。")
+    song(pdf, 10)
+    pdf.drawString(196, 511, "产业链条长")
+    song(pdf, 9)
+    pdf.drawString(203, 496, "从原料到器械")
+    columns(pdf, "苏州产业链条日益", 185, 482, rows=4, count=1, leading=14)
+    pdf.drawString(185, 426, "完整。")
+    song(pdf, 10)
+    pdf.drawString(191, 411, "人才引育沃土")
+    song(pdf, 9)
+    pdf.drawString(203, 396, "中国药科大学")
+    columns(pdf, "园区共建研究院引", 185, 382, rows=2, count=1, leading=14)
+    pdf.drawString(185, 354, "进人才。")
+    pdf.drawString(284, 496, "新华社南京电")
+    columns(pdf, "南京市发布首批应", 266, 482, rows=4, count=1, leading=14)
+    pdf.drawString(266, 426, "用场景。")
+
+
+def test_a_subheading_goes_on_from_the_section_over_it_as_that_sections_subheading_opened_it():
+    """Two subheadings down one column, the section under the first level with the next
+    article's column beside it: the first subheading goes on from the text over it and
+    opens that section for its article; the second goes on from that section, so it and
+    its own section are that article's too, though the next article's text stands nearer."""
+    page = read_pdf(drawn_pdf(sections_down_a_column_beside_the_next_articles_text)).parse_page(0)
+    assert [(a.title, a.plain_text().count("中国药科")) for a in page.articles] == [
+        ("苏州医药跑出加速", 1),
+        ("南京场景", 0),
+    ]
