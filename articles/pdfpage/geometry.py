@@ -317,7 +317,9 @@ def split_rows(
             gap = glyph.x0 - previous.x1
             gutter = (1.2 if headline else GUTTER) * size
             around = unruled(neighbours, row, previous.x1, separators)
-            cut = gap > gutter and not printed_across(ink_right(previous), glyph.x0, around)
+            cut = gap > gutter and not printed_across(
+                ink_right(previous), glyph.x0, of_size(around, size)
+            )
             if cut and not headline and gap <= LONE_GUTTER * size:
                 # A space this narrow parts columns only where the lines around it part too.
                 # A closing mark ends at its column's edge, or hangs past it (标点悬挂).
@@ -403,6 +405,13 @@ def like_glyphs(row: list[Glyph], size: float, body_size: float) -> list[Glyph]:
     another column's body text is still a caption, printed across its picture's width and
     telling nothing of the body's gutters (nor they of a caption's)."""
     return [glyph for glyph in row if not caption_beside_body(size, glyph.size, body_size)]
+
+
+def of_size(rows: list[list[Glyph]], size: float) -> list[list[Glyph]]:
+    """The glyphs of neighbouring rows set in this row's size: a column's lines are set in
+    one size, so a subtitle set a size up, on one baseline with another article's body, is
+    no line of these columns printing across their gutter."""
+    return [[glyph for glyph in row if abs(glyph.size - size) <= 0.1 * size] for row in rows]
 
 
 def white_between(row, other, rows, widest: float) -> bool:

@@ -1805,3 +1805,32 @@ def test_a_subheading_goes_on_from_the_section_over_it_as_that_sections_subheadi
         ("苏州医药跑出加速", 1),
         ("南京场景", 0),
     ]
+
+
+def subtitle_on_one_baseline_with_the_next_articles_body(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(60, 560, "合肥量子产业成形")
+    pdf.drawString(240, 560, "海东牧场上云")
+    # The subtitle, a size up from the body, shares its baseline with the next article's
+    # first lines, and prints across the gutter (121 to 130) of its own columns under it.
+    song(pdf, 11)
+    pdf.drawString(60, 536, "——微芯量子计算机投入运行")
+    song(pdf, 9)
+    pdf.drawString(248, 536, "本报海东讯记者")
+    pdf.drawString(320, 536, "耳朵上都有一个")
+    columns(pdf, "走进互助县的一处", 230, 522, rows=3, count=1, leading=14)
+    columns(pdf, "黄色的电子标签", 320, 522, rows=3, count=1, leading=14)
+    pdf.drawString(58, 513, "新华社合肥电记")
+    pdf.drawString(130, 513, "据介绍该计算机搭载")
+    columns(pdf, "者从安徽省科技厅获", 40, 499, rows=3, count=1, leading=14)
+    columns(pdf, "七十二个计算比特可", 130, 499, rows=3, count=1, leading=14)
+
+
+def test_a_subtitle_on_one_baseline_with_anothers_body_prints_across_no_gutter():
+    """A subtitle set a size up from the body, on one baseline with the next article's first
+    lines (so its row is mostly body text), right over its own columns' gutter: a column's
+    lines are set in one size, so the subtitle prints across no gutter of the body's columns,
+    and their first lines part there."""
+    lines = printed_lines(subtitle_on_one_baseline_with_the_next_articles_body)
+    assert "新华社合肥电记" in lines
+    assert "据介绍该计算机搭载" in lines
