@@ -722,6 +722,8 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 and nodes[other].box.x1 <= nodes[head].box.x0 + 2
             ):
                 continue
+            if kind in text_kinds and opens_with_byline(nodes[index], nodes[other]):
+                continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):
                 if head in topping:
                     continue
@@ -758,6 +760,17 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
             step = parent[step]
     attach_photos(nodes, links, members, geometry, passed)
     return [sorted(group) for group in members.values()]
+
+
+def opens_with_byline(column: Node, other: Node) -> bool:
+    """Whether `column` opens with a byline on a line of its own and `other` stands left of
+    it: an article's text opens with its byline at the head of its first column and reads on
+    rightwards, so the column left of it is no part of that article."""
+    return (
+        column.kind == "text"
+        and other.box.x1 <= column.box.x0 + 2
+        and bool(parse_standalone_bylines(column.lines[0].text))
+    )
 
 
 def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body: float) -> None:

@@ -1834,3 +1834,35 @@ def test_a_subtitle_on_one_baseline_with_anothers_body_prints_across_no_gutter()
     lines = printed_lines(subtitle_on_one_baseline_with_the_next_articles_body)
     assert "新华社合肥电记" in lines
     assert "据介绍该计算机搭载" in lines
+
+
+def column_between_a_short_headline_and_the_next_articles_byline(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(40, 560, "西安企业出海")
+    pdf.drawString(310, 560, "宁波研发新膜")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "一季度西安市高")
+    columns(pdf, "新技术产品出口额", 40, 516, rows=3, count=1, leading=14)
+    pdf.drawString(40, 474, "增长。")
+    columns(pdf, "企业把服务网点开", 130, 530, rows=4, count=1, leading=14)
+    pdf.drawString(130, 474, "到海外。")
+    # Under neither headline: the first article's last column, a new paragraph.
+    pdf.drawString(238, 530, "陕西省有关负责")
+    columns(pdf, "人介绍将建立重点", 220, 516, rows=3, count=1, leading=14)
+    pdf.drawString(220, 474, "企业名单。")
+    pdf.drawString(310, 530, "通讯员 刘洋 张帆")
+    pdf.drawString(328, 516, "近日宁波一家")
+    columns(pdf, "企业研发的新型膜", 310, 502, rows=3, count=1, leading=14)
+    pdf.drawString(310, 460, "通过鉴定。")
+
+
+def test_a_column_left_of_the_one_a_byline_opens_is_not_that_bylines_article():
+    """A column under neither headline, between the first article's columns and the next
+    article's first column, which opens with its byline: an article opens with its byline at
+    the head of its first column and reads on rightwards, so the column is the first
+    article's, though the chain from the next headline reaches it sooner."""
+    page = read_pdf(drawn_pdf(column_between_a_short_headline_and_the_next_articles_byline))
+    assert [(a.title, a.plain_text().count("陕西省")) for a in page.parse_page(0).articles] == [
+        ("西安企业出海", 1),
+        ("宁波研发新膜", 0),
+    ]
