@@ -59,6 +59,9 @@ LONGEST_LINK = 4.0
 #: it): a link upwards or leftwards costs more.
 HEADLINE_BELOW_TEXT = 3.0
 MISALIGNED_COLUMNS = 3.0
+#: The widest gutter between two columns (栏距), in ems of the body text: papers set one to
+#: two characters, some three.
+WIDEST_GUTTER = 3.0
 STACKED_TEXT = 3.0
 #: A caption this long that does not open with 图为… is news of its own (图片新闻).
 PHOTO_NEWS_LENGTH = 60
@@ -360,7 +363,7 @@ def widen_to_the_grid(texts: list[Node], own: dict[int, Box], body: float) -> No
                 and len(other.lines) >= 2
                 and abs(column.top - box.top) <= 0.5 * body
                 and box.width < column.width - 0.5 * body
-                and 0.5 * body <= gutter <= 3 * body
+                and 0.5 * body <= gutter <= WIDEST_GUTTER * body
             ):
                 node.box = Box(box.x0, box.top, box.x0 + column.width, box.bottom)
                 break
@@ -790,7 +793,7 @@ def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body
             other
             for other, column in enumerate(nodes)
             if column.kind == "text"
-            and 0 < node.box.x0 - column.box.x1 <= 2 * body
+            and 0 < node.box.x0 - column.box.x1 <= WIDEST_GUTTER * body
             and abs(column.box.top - node.box.top) <= body
         ]
         for other in left:
@@ -909,7 +912,7 @@ def next_column_head(
         if node.kind == "text"
         and other in best
         and abs(node.box.top - column.top) <= 0.5 * body
-        and 0 < node.box.x0 - column.x1 <= 3 * body
+        and 0 < node.box.x0 - column.x1 <= WIDEST_GUTTER * body
         and not separated_side(column, node.box, geometry.separators)
     ][:1]
 

@@ -1866,3 +1866,30 @@ def test_a_column_left_of_the_one_a_byline_opens_is_not_that_bylines_article():
         ("西安企业出海", 1),
         ("宁波研发新膜", 0),
     ]
+
+
+def column_running_on_across_a_wide_gutter(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "成都超算服务")
+    pdf.drawString(323.5, 560, "武汉光谷新政")
+    song(pdf, 9)
+    # Columns eight characters wide, two and a half apart.
+    pdf.drawString(58, 530, "记者从国家超")
+    columns(pdf, "级计算成都中心获", 40, 516, rows=3, count=1, leading=14)
+    columns(pdf, "悉该中心今年服务", 134.5, 530, rows=3, count=1, leading=14)
+    pdf.drawString(134.5, 488, "用户超过千家成都")
+    pdf.drawString(229, 530, "市经信局负责人表")
+    pdf.drawString(229, 516, "示将继续实施。")
+    pdf.drawString(341.5, 530, "东湖高新区")
+    columns(pdf, "发布支持激光产业", 323.5, 516, rows=3, count=1, leading=14)
+
+
+def test_a_column_opening_mid_sentence_goes_on_across_a_gutter_up_to_three_ems_wide():
+    """The column running on mid-sentence beside the next article's columns, the gutters two
+    and a half characters wide: papers set gutters up to three characters, and the text
+    still reads on across one, so the column is the first article's."""
+    page = read_pdf(drawn_pdf(column_running_on_across_a_wide_gutter)).parse_page(0)
+    assert [(a.title, a.plain_text().count("经信局")) for a in page.articles] == [
+        ("成都超算服务", 1),
+        ("武汉光谷新政", 0),
+    ]
