@@ -502,20 +502,25 @@ def column_stack(top: int, nodes: list[Node], body: float, article_of=None) -> l
         stack.append(min(below, key=lambda index: nodes[index].box.top))
 
 
-def runs_on(foot: Node, following: Node) -> bool:
+def runs_on(foot: Node, following: Node, gutter: float | None = None) -> bool:
     """Whether a column's last line, full to its edge and closing no sentence, goes on at the
     head of the next column, which opens flush with its edge (no paragraph's indent) with no
-    byline: one article's text across the gutter."""
+    byline: one article's text across the gutter. A column of one line is flush where it
+    stands as far from the column on its left as the page's columns stand apart (`gutter`,
+    when known): columns are set on one grid."""
     last, lines = foot.lines[-1], following.lines
     size = last.size
     closing = last.text.rstrip("”’）》」』")
+    if len(lines) >= 2:
+        flush = lines[0].x0 <= min(line.x0 for line in lines) + 0.5 * lines[0].size
+    else:
+        flush = gutter is not None and following.box.x0 - foot.box.x1 <= gutter + 0.5 * size
     return (
         foot.kind == "text"
         and len(foot.lines) >= 2
-        and len(lines) >= 2
         and last.x1 >= foot.box.x1 - 0.5 * size
         and closing[-1:] not in SENTENCE_END + "…"
-        and lines[0].x0 <= min(line.x0 for line in lines) + 0.5 * lines[0].size
+        and flush
         and not parse_standalone_bylines(lines[0].text)
     )
 
@@ -789,23 +794,36 @@ def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body
             continue
         if nodes[head].kind == "headline" and nodes[head].box.shared_width(node.box) > 0:
             continue
-        left = [
-            other
-            for other, column in enumerate(nodes)
-            if column.kind == "text"
-            and 0 < node.box.x0 - column.box.x1 <= WIDEST_GUTTER * body
-            and abs(column.box.top - node.box.top) <= body
-        ]
+        left = columns_left_of(node, nodes, body)
         for other in left:
             foot = column_stack(other, nodes, body, article_of)[-1]
             owner = article_of.get(foot)
-            if owner is None or owner == head or not runs_on(nodes[foot], node):
+            gutters = [
+                nodes[other].box.x0 - nodes[further].box.x1
+                for further in columns_left_of(nodes[other], nodes, body)
+            ]
+            if (
+                owner is None
+                or owner == head
+                or not runs_on(nodes[foot], node, min(gutters, default=None))
+            ):
                 continue
             for moved in column_stack(index, nodes, body, article_of):
                 members[head].remove(moved)
                 members[owner].append(moved)
                 article_of[moved] = owner
             break
+
+
+def columns_left_of(node: Node, nodes: list[Node], body: float) -> list[int]:
+    """The text columns a gutter left of `node`, their heads level with its own."""
+    return [
+        other
+        for other, column in enumerate(nodes)
+        if column.kind == "text"
+        and 0 < node.box.x0 - column.box.x1 <= WIDEST_GUTTER * body
+        and abs(column.box.top - node.box.top) <= body
+    ]
 
 
 def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, int]]]:

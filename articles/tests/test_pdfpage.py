@@ -1893,3 +1893,30 @@ def test_a_column_opening_mid_sentence_goes_on_across_a_gutter_up_to_three_ems_w
         ("成都超算服务", 1),
         ("武汉光谷新政", 0),
     ]
+
+
+def one_line_column_running_on_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "成都超算服务")
+    pdf.drawString(313, 560, "武汉光谷新政")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "记者从国家超级")
+    columns(pdf, "计算成都中心获悉该", 40, 516, rows=3, count=1, leading=14)
+    columns(pdf, "中心今年服务用户超", 131, 530, rows=3, count=1, leading=14)
+    pdf.drawString(131, 488, "过千家成都市经信局")
+    # The article's last line, alone at the head of the next column, flush with its edge.
+    pdf.drawString(222, 530, "负责人如是说。")
+    pdf.drawString(331, 530, "东湖高新区管委")
+    columns(pdf, "发布支持激光产业发", 313, 516, rows=3, count=1, leading=14)
+
+
+def test_a_one_line_column_a_gutter_on_from_a_column_running_on_into_it_goes_on_from_it():
+    """An article's last line alone at the head of the column after one ending full and
+    mid-sentence, as far from it as the columns stand apart (flush, on the page's grid of
+    columns), the next article's columns beside it: the text reads on into it, so it is the
+    first article's, though the next headline's chain reaches it sooner."""
+    page = read_pdf(drawn_pdf(one_line_column_running_on_beside_the_next_articles_columns))
+    assert [(a.title, a.plain_text().count("如是说")) for a in page.parse_page(0).articles] == [
+        ("成都超算服务", 1),
+        ("武汉光谷新政", 0),
+    ]
