@@ -1868,20 +1868,29 @@ def test_a_column_left_of_the_one_a_byline_opens_is_not_that_bylines_article():
     ]
 
 
-def column_running_on_across_a_wide_gutter(pdf) -> None:
+def two_articles_reading_on_across_columns(pdf, step: float, texts: list[str], last: list[str]):
+    """The first article's text over three columns `step` apart (its last column's lines
+    `last`), the next article's headline over the fourth; `texts` are the first article's
+    indented opening, its first column's lines and its second's."""
     song(pdf, 14)
     pdf.drawString(40, 560, "成都超算服务")
-    pdf.drawString(323.5, 560, "武汉光谷新政")
+    pdf.drawString(40 + 3 * step, 560, "武汉光谷新政")
     song(pdf, 9)
+    opening, first, second = texts
+    pdf.drawString(58, 530, opening)
+    columns(pdf, first, 40, 516, rows=3, count=1, leading=14)
+    columns(pdf, second, 40 + step, 530, rows=3, count=1, leading=14)
+    pdf.drawString(40 + step, 488, second[::-1])
+    for row, line in enumerate(last):
+        pdf.drawString(40 + 2 * step, 530 - 14 * row, line)
+    pdf.drawString(58 + 3 * step, 530, "东湖高新区")
+    columns(pdf, "发布支持激光产业", 40 + 3 * step, 516, rows=3, count=1, leading=14)
+
+
+def column_running_on_across_a_wide_gutter(pdf) -> None:
     # Columns eight characters wide, two and a half apart.
-    pdf.drawString(58, 530, "记者从国家超")
-    columns(pdf, "级计算成都中心获", 40, 516, rows=3, count=1, leading=14)
-    columns(pdf, "悉该中心今年服务", 134.5, 530, rows=3, count=1, leading=14)
-    pdf.drawString(134.5, 488, "用户超过千家成都")
-    pdf.drawString(229, 530, "市经信局负责人表")
-    pdf.drawString(229, 516, "示将继续实施。")
-    pdf.drawString(341.5, 530, "东湖高新区")
-    columns(pdf, "发布支持激光产业", 323.5, 516, rows=3, count=1, leading=14)
+    texts = ["记者从国家超", "级计算成都中心获", "悉该中心今年服务"]
+    two_articles_reading_on_across_columns(pdf, 94.5, texts, ["市经信局负责人表", "示将继续实施。"])
 
 
 def test_a_column_opening_mid_sentence_goes_on_across_a_gutter_up_to_three_ems_wide():
@@ -1896,18 +1905,9 @@ def test_a_column_opening_mid_sentence_goes_on_across_a_gutter_up_to_three_ems_w
 
 
 def one_line_column_running_on_beside_the_next_articles_columns(pdf) -> None:
-    song(pdf, 14)
-    pdf.drawString(40, 560, "成都超算服务")
-    pdf.drawString(313, 560, "武汉光谷新政")
-    song(pdf, 9)
-    pdf.drawString(58, 530, "记者从国家超级")
-    columns(pdf, "计算成都中心获悉该", 40, 516, rows=3, count=1, leading=14)
-    columns(pdf, "中心今年服务用户超", 131, 530, rows=3, count=1, leading=14)
-    pdf.drawString(131, 488, "过千家成都市经信局")
     # The article's last line, alone at the head of the next column, flush with its edge.
-    pdf.drawString(222, 530, "负责人如是说。")
-    pdf.drawString(331, 530, "东湖高新区管委")
-    columns(pdf, "发布支持激光产业发", 313, 516, rows=3, count=1, leading=14)
+    texts = ["记者从国家超", "级计算成都中心获", "悉该中心今年服务"]
+    two_articles_reading_on_across_columns(pdf, 81, texts, ["经信局如是说。"])
 
 
 def test_a_one_line_column_a_gutter_on_from_a_column_running_on_into_it_goes_on_from_it():
