@@ -738,6 +738,8 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 step *= HEADLINE_BELOW_TEXT
             heapq.heappush(queue, (cost + step, other, head, index))
     opened = opens_section(nodes, links, best, geometry)
+    over_photos = topping - over_text - left_of_text
+    opened.update(under_topping_photos(nodes, links, best, over_photos, news, geometry))
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
         if index != head and nodes[index].kind in text_kinds:
@@ -899,6 +901,39 @@ def opens_section(
         for other in section:
             opened[other] = head
     return opened
+
+
+def under_topping_photos(
+    nodes: list[Node], links, best, heads: set[int], news: set[int], geometry: PageGeometry
+) -> dict[int, int]:
+    """A headline over a photo (题图), spanning most of its width, titles the columns set
+    right under that photo and its caption: columns of one article start level, so a column
+    starting lower, under the photo, is the photo's article's, though the column beside it
+    reaches it sooner. Returns each such column's (and what stands under it in its width)
+    headline."""
+    body = geometry.body_size
+    owned = {}
+    for head in heads:
+        for _, picture in links[head]:
+            photo = nodes[picture].box
+            if (
+                nodes[picture].kind != "picture"
+                or picture in news
+                or photo.top < nodes[head].box.bottom - 2
+                or photo.shared_width(nodes[head].box) <= 0.5 * photo.width
+            ):
+                continue
+            for index, node in enumerate(nodes):
+                if (
+                    node.kind == "text"
+                    and index in best
+                    and 0 <= node.box.top - photo.bottom <= 3 * body
+                    and photo.shared_width(node.box) > 0.5 * node.box.width
+                ):
+                    for below in column_stack(index, nodes, body):
+                        if below in best:
+                            owned[below] = head
+    return owned
 
 
 def column_of(index: int, nodes: list[Node], body: float) -> Box:

@@ -1920,3 +1920,37 @@ def test_a_one_line_column_a_gutter_on_from_a_column_running_on_into_it_goes_on_
         ("成都超算服务", 1),
         ("武汉光谷新政", 0),
     ]
+
+
+def columns_under_a_headlines_photo_beside_anothers_column(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 540, "武汉光谷")
+    pdf.drawString(40, 522, "发布新政")
+    pdf.drawString(185, 560, "植保无人机飞进田间")
+    song(pdf, 9)
+    # The first article's headline beside its one long column.
+    pdf.drawString(122, 560, "东湖高新区")
+    columns(pdf, "发布支持激光产业", 104, 546, rows=10, count=1, leading=14)
+    pdf.drawString(104, 406, "的措施。")
+    # The second headline over its photo, its caption, then its columns under them.
+    picture(pdf, 185, 505, 126, 40)
+    song(pdf, 7)
+    pdf.drawString(185, 497, "无人机在稻田上空作业")
+    song(pdf, 9)
+    pdf.drawString(203, 476, "眼下正值早稻")
+    columns(pdf, "病虫害防治关键期", 185, 462, rows=4, count=1, leading=14)
+    pdf.drawString(185, 406, "十余架")
+    columns(pdf, "无人机来回穿梭一", 266, 476, rows=5, count=1, leading=14)
+    pdf.drawString(266, 406, "天作业千亩。")
+
+
+def test_the_columns_under_a_headlines_photo_are_its_own_though_anothers_column_is_nearer():
+    """A headline over its photo and caption, its columns set under them, beside another
+    article's long column (that article's headline set beside it): the columns start lower
+    than the one beside them because the photo stands over them, so they are the photo's
+    headline's, though the chain from the other headline reaches them sooner."""
+    page = read_pdf(drawn_pdf(columns_under_a_headlines_photo_beside_anothers_column))
+    assert [(a.title, a.plain_text().count("早稻")) for a in page.parse_page(0).articles] == [
+        ("武汉光谷发布新政", 0),
+        ("植保无人机飞进田间", 1),
+    ]
