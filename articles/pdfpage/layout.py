@@ -790,7 +790,9 @@ def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body
     article opens with a paragraph. Such a column (and what stands under it in its width)
     is that article's, though a chain from the headline right of it reached it first."""
     article_of = {index: head for head, group in members.items() for index in group}
-    for index, node in enumerate(nodes):
+    # Left to right, as the text reads on: a column moved to an article carries the next.
+    for index in sorted(range(len(nodes)), key=lambda index: nodes[index].box.x0):
+        node = nodes[index]
         head = article_of.get(index)
         if node.kind != "text" or head is None or index == head:
             continue

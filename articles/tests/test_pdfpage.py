@@ -1954,3 +1954,31 @@ def test_the_columns_under_a_headlines_photo_are_its_own_though_anothers_column_
         ("武汉光谷发布新政", 0),
         ("植保无人机飞进田间", 1),
     ]
+
+
+def two_columns_running_on_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "超算服务")
+    pdf.drawString(328, 556, "光谷新政")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "记者从国家")
+    columns(pdf, "超级计算成都", 40, 516, rows=3, count=1, leading=14)
+    columns(pdf, "中心获悉该中心", 112, 530, rows=4, count=1, leading=14)
+    columns(pdf, "今年服务用户超", 184, 530, rows=4, count=1, leading=14)
+    # The last column's head a typesetter's rounding higher than the one before it.
+    pdf.drawString(256, 530.01, "过千家成都市")
+    pdf.drawString(256, 516.01, "经信局如是说。")
+    pdf.drawString(346, 530, "东湖高新")
+    columns(pdf, "区发布支持激光", 328, 516, rows=3, count=1, leading=14)
+
+
+def test_columns_running_on_one_after_another_go_on_from_the_first_article_left_to_right():
+    """Two columns running on one after the other (each opening flush mid-sentence, the first
+    ending so too) beside the next article's columns, both reached first from its headline:
+    the text reads on from column to column left to right, so the second goes on from the
+    first once that one is the first article's, whichever the page lists first."""
+    page = read_pdf(drawn_pdf(two_columns_running_on_beside_the_next_articles_columns))
+    assert [(a.title, a.plain_text().count("如是说")) for a in page.parse_page(0).articles] == [
+        ("超算服务", 1),
+        ("光谷新政", 0),
+    ]
