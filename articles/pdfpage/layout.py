@@ -908,7 +908,7 @@ def opens_section(
 def under_topping_photos(
     nodes: list[Node], links, best, heads: set[int], news: set[int], geometry: PageGeometry
 ) -> dict[int, int]:
-    """A headline over a photo (题图), spanning most of its width, titles the columns set
+    """A headline over a photo (题图), standing mostly over it, titles the columns set
     right under that photo and its caption: columns of one article start level, so a column
     starting lower, under the photo, is the photo's article's, though the column beside it
     reaches it sooner. Returns each such column's (and what stands under it in its width)
@@ -922,7 +922,7 @@ def under_topping_photos(
                 nodes[picture].kind != "picture"
                 or picture in news
                 or photo.top < nodes[head].box.bottom - 2
-                or photo.shared_width(nodes[head].box) <= 0.5 * photo.width
+                or photo.shared_width(nodes[head].box) <= 0.5 * nodes[head].box.width
             ):
                 continue
             for index, node in enumerate(nodes):

@@ -1982,3 +1982,35 @@ def test_columns_running_on_one_after_another_go_on_from_the_first_article_left_
         ("超算服务", 1),
         ("光谷新政", 0),
     ]
+
+
+def columns_under_a_short_headlines_wide_photo(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "高校成果转化")
+    pdf.drawString(283, 560, "湘江中试")
+    # The first headline set flush left over a photo three columns wide.
+    picture(pdf, 40, 505, 234, 40)
+    song(pdf, 7)
+    pdf.drawString(40, 497, "图为签约现场")
+    song(pdf, 9)
+    pdf.drawString(58, 476, "本报讯七月九")
+    columns(pdf, "日浙江一所大学", 40, 462, rows=4, count=1, leading=14)
+    columns(pdf, "与十二家企业集中", 121, 476, rows=5, count=1, leading=14)
+    pdf.drawString(220, 476, "副校长介绍学")
+    columns(pdf, "校推行先使用后付", 202, 462, rows=3, count=1, leading=14)
+    pdf.drawString(202, 420, "费模式。")
+    # The next article's long column beside them, under its own headline.
+    pdf.drawString(301, 536, "湖南省科技")
+    columns(pdf, "厅了解到湘江实验", 283, 522, rows=8, count=1, leading=14)
+
+
+def test_the_columns_under_a_short_headlines_wide_photo_are_its_own():
+    """A headline set flush left over a photo wider than twice its length, its columns under
+    the photo, the next article's long column beside them: the headline stands over the
+    photo, so the columns under it are its own, though the next article's column is
+    nearer."""
+    page = read_pdf(drawn_pdf(columns_under_a_short_headlines_wide_photo)).parse_page(0)
+    assert [(a.title, a.plain_text().count("费模式")) for a in page.articles] == [
+        ("高校成果转化", 1),
+        ("湘江中试", 0),
+    ]
