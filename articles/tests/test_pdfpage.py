@@ -2014,3 +2014,31 @@ def test_the_columns_under_a_short_headlines_wide_photo_are_its_own():
         ("高校成果转化", 1),
         ("湘江中试", 0),
     ]
+
+
+def kicker_under_the_running_heads_page_name(pdf) -> None:
+    song(pdf, 12)
+    pdf.drawString(40, 561.7, "第3版")
+    song(pdf, 9)
+    pdf.drawString(230, 562, "2026年3月5日 星期四")
+    # The page's name, then a kicker of its size under it, with no rule between.
+    song(pdf, 14)
+    pdf.drawString(86, 560, "区域创新")
+    pdf.drawString(40, 529.6, "聚焦首届博览会：")
+    song(pdf, 24)
+    pdf.drawString(40, 500, "深圳物流航线破百")
+    song(pdf, 9)
+    pdf.drawString(58, 460, "新华社深圳电记者从深圳")
+    columns(pdf, "市交通运输局获悉深圳已开通", 40, 446, rows=3, count=1, leading=14)
+    pdf.drawString(40, 404, "无人机航线。")
+
+
+def test_a_kicker_stacked_under_the_running_heads_page_name_is_the_kickers_alone():
+    """A running head set without a rule, the page's name in it set in the size of the
+    kicker under it, the two stacked as one block: the running head is a row of its own,
+    so the page's name is the running head's and the kicker is the headline's alone."""
+    page = read_pdf(drawn_pdf(kicker_under_the_running_heads_page_name)).parse_page(0)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("聚焦首届博览会：", "深圳物流航线破百")
+    ]
+    assert page.running_head.name == "区域创新"
