@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from articles.pagetext.running import head_mark
+
 #: Two drawings of one glyph closer than this (in ems) are fake bold.
 FAKE_BOLD_OFFSET = 0.12
 #: A gap in a line wider than this (in ems) may be a gutter between columns; a headline's
@@ -315,7 +317,9 @@ def split_rows(
             gap = glyph.x0 - previous.x1
             gutter = (1.2 if headline else GUTTER) * size
             around = unruled(neighbours, row, previous.x1, separators)
-            cut = gap > gutter and not printed_across(ink_right(previous), glyph.x0, around)
+            cut = gap > gutter and not printed_across(
+                ink_right(previous), glyph.x0, of_size(around, size)
+            )
             if cut and not headline and gap <= LONE_GUTTER * size:
                 # A space this narrow parts columns only where the lines around it part too.
                 # A closing mark ends at its column's edge, or hangs past it (标点悬挂).
@@ -403,6 +407,13 @@ def like_glyphs(row: list[Glyph], size: float, body_size: float) -> list[Glyph]:
     return [glyph for glyph in row if not caption_beside_body(size, glyph.size, body_size)]
 
 
+def of_size(rows: list[list[Glyph]], size: float) -> list[list[Glyph]]:
+    """The glyphs of neighbouring rows set in this row's size: a column's lines are set in
+    one size, so a subtitle set a size up, on one baseline with another article's body, is
+    no line of these columns printing across their gutter."""
+    return [[glyph for glyph in row if abs(glyph.size - size) <= 0.1 * size] for row in rows]
+
+
 def white_between(row, other, rows, widest: float) -> bool:
     """Whether a band of white deeper than two lines parts two rows (the running head above
     the first text, say): a row across it is no neighbour telling where gutters run."""
@@ -443,6 +454,7 @@ def split_headlines(
                 0 <= other.top - line.bottom <= line.size
                 or 0 <= line.top - other.bottom <= line.size
             )
+            and not in_running_head_row(other, lines)
         ]
         near = [
             other
@@ -456,6 +468,11 @@ def split_headlines(
         spacing = max(0.0, letter_spacing(line.glyphs))
         for previous, glyph in zip(line.glyphs, line.glyphs[1:], strict=False):
             gap = (previous.x1, glyph.x0)
+            if short_of_its_em(previous, glyph):
+                # A line's glyphs are set em after em: one set into the blank half of a
+                # closing mark's em is the next headline's, the white after the mark's ink
+                # the white between the two.
+                gap = (ink_right(previous), glyph.x0)
             wide = gap[1] - gap[0] - spacing > 0.2 * line.size
             if wide and (over_gutter(gap, near, body_size) or set_apart(previous, glyph)):
                 out.append(PrintedLine(piece))
@@ -463,6 +480,23 @@ def split_headlines(
             piece.append(glyph)
         out.append(PrintedLine(piece))
     return out
+
+
+def short_of_its_em(mark: Glyph, glyph: Glyph) -> bool:
+    """Whether `glyph` starts inside the em of the closing mark before it (more than a
+    typesetter's rounding short of it): a headline's glyphs advance an em at least (plus
+    its letter space), so that glyph is set on another line's grid."""
+    return mark.text in HANGING and glyph.x0 - mark.x0 < (1 - EDGE_ROUNDING) * mark.size
+
+
+def in_running_head_row(line: PrintedLine, lines: list[PrintedLine]) -> bool:
+    """Whether a line stands in the row of a running head (眉头: the paper's name between
+    the date and the page's number and name): the page's furniture, set over its first band
+    of articles with or without a rule, is no headline's line telling where its row parts."""
+    return any(
+        other.top < line.bottom and other.bottom > line.top and head_mark(other.text)
+        for other in lines
+    )
 
 
 def set_apart(earlier: Glyph, later: Glyph) -> bool:
@@ -495,19 +529,21 @@ def over_gutter(gap: tuple[float, float], near: list[Box], body_size: float) -> 
     half an em wide that none crosses, with one ending at its left and one starting at its
     right."""
     left, right = gap
-    ends = [box.x1 for box in near if left - 3 * body_size <= box.x1 <= right]
-    if not ends:
-        return False
-    start = max(ends)
-    begins = [box.x0 for box in near if start <= box.x0 <= right + 3 * body_size]
-    if not begins:
-        return False
-    end = min(begins)
-    return (
-        end - start >= 0.5 * body_size
-        and not word_space_over_gutter(right - left, end - start, body_size)
-        and not any(box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near)
-    )
+    ends = sorted({box.x1 for box in near if left - 3 * body_size <= box.x1 <= right})
+    # A wide white may hold more than one gutter (a headline's columns, then a row of small
+    # photos under the next one): any of them parts the line.
+    for start in reversed(ends):
+        begins = [box.x0 for box in near if start <= box.x0 <= right + 3 * body_size]
+        if not begins:
+            continue
+        end = min(begins)
+        if (
+            end - start >= 0.5 * body_size
+            and not word_space_over_gutter(right - left, end - start, body_size)
+            and not any(box.x0 < end - 0.5 and box.x1 > start + 0.5 for box in near)
+        ):
+            return True
+    return False
 
 
 def word_space_over_gutter(white: float, gutter: float, body_size: float) -> bool:

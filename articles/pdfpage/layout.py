@@ -59,6 +59,9 @@ LONGEST_LINK = 4.0
 #: it): a link upwards or leftwards costs more.
 HEADLINE_BELOW_TEXT = 3.0
 MISALIGNED_COLUMNS = 3.0
+#: The widest gutter between two columns (栏距), in ems of the body text: papers set one to
+#: two characters, some three.
+WIDEST_GUTTER = 3.0
 STACKED_TEXT = 3.0
 #: A caption this long that does not open with 图为… is news of its own (图片新闻).
 PHOTO_NEWS_LENGTH = 60
@@ -360,7 +363,7 @@ def widen_to_the_grid(texts: list[Node], own: dict[int, Box], body: float) -> No
                 and len(other.lines) >= 2
                 and abs(column.top - box.top) <= 0.5 * body
                 and box.width < column.width - 0.5 * body
-                and 0.5 * body <= gutter <= 3 * body
+                and 0.5 * body <= gutter <= WIDEST_GUTTER * body
             ):
                 node.box = Box(box.x0, box.top, box.x0 + column.width, box.bottom)
                 break
@@ -499,20 +502,25 @@ def column_stack(top: int, nodes: list[Node], body: float, article_of=None) -> l
         stack.append(min(below, key=lambda index: nodes[index].box.top))
 
 
-def runs_on(foot: Node, following: Node) -> bool:
+def runs_on(foot: Node, following: Node, gutter: float | None = None) -> bool:
     """Whether a column's last line, full to its edge and closing no sentence, goes on at the
     head of the next column, which opens flush with its edge (no paragraph's indent) with no
-    byline: one article's text across the gutter."""
+    byline: one article's text across the gutter. A column of one line is flush where it
+    stands as far from the column on its left as the page's columns stand apart (`gutter`,
+    when known): columns are set on one grid."""
     last, lines = foot.lines[-1], following.lines
     size = last.size
     closing = last.text.rstrip("”’）》」』")
+    if len(lines) >= 2:
+        flush = lines[0].x0 <= min(line.x0 for line in lines) + 0.5 * lines[0].size
+    else:
+        flush = gutter is not None and following.box.x0 - foot.box.x1 <= gutter + 0.5 * size
     return (
         foot.kind == "text"
         and len(foot.lines) >= 2
-        and len(lines) >= 2
         and last.x1 >= foot.box.x1 - 0.5 * size
         and closing[-1:] not in SENTENCE_END + "…"
-        and lines[0].x0 <= min(line.x0 for line in lines) + 0.5 * lines[0].size
+        and flush
         and not parse_standalone_bylines(lines[0].text)
     )
 
@@ -722,12 +730,16 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 and nodes[other].box.x1 <= nodes[head].box.x0 + 2
             ):
                 continue
+            if kind in text_kinds and opens_with_byline(nodes[index], nodes[other]):
+                continue
             if index == head and reads_before(nodes[other].box, nodes[head].box):
                 if head in topping:
                     continue
                 step *= HEADLINE_BELOW_TEXT
             heapq.heappush(queue, (cost + step, other, head, index))
     opened = opens_section(nodes, links, best, geometry)
+    over_photos = topping - over_text - left_of_text
+    opened.update(under_topping_photos(nodes, links, best, over_photos, news, geometry))
     members: dict[int, list[int]] = {head: [head] for head in heads}
     for index, (_, head) in best.items():
         if index != head and nodes[index].kind in text_kinds:
@@ -760,6 +772,17 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
     return [sorted(group) for group in members.values()]
 
 
+def opens_with_byline(column: Node, other: Node) -> bool:
+    """Whether `column` opens with a byline on a line of its own and `other` stands left of
+    it: an article's text opens with its byline at the head of its first column and reads on
+    rightwards, so the column left of it is no part of that article."""
+    return (
+        column.kind == "text"
+        and other.box.x1 <= column.box.x0 + 2
+        and bool(parse_standalone_bylines(column.lines[0].text))
+    )
+
+
 def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body: float) -> None:
     """A column heading no headline of its own that opens flush mid-sentence goes on from the
     column level with it on its left, whose foot runs on into it (full to its edge, closing
@@ -767,29 +790,44 @@ def follow_run_on_columns(nodes: list[Node], members: dict[int, list[int]], body
     article opens with a paragraph. Such a column (and what stands under it in its width)
     is that article's, though a chain from the headline right of it reached it first."""
     article_of = {index: head for head, group in members.items() for index in group}
-    for index, node in enumerate(nodes):
+    # Left to right, as the text reads on: a column moved to an article carries the next.
+    for index in sorted(range(len(nodes)), key=lambda index: nodes[index].box.x0):
+        node = nodes[index]
         head = article_of.get(index)
         if node.kind != "text" or head is None or index == head:
             continue
         if nodes[head].kind == "headline" and nodes[head].box.shared_width(node.box) > 0:
             continue
-        left = [
-            other
-            for other, column in enumerate(nodes)
-            if column.kind == "text"
-            and 0 < node.box.x0 - column.box.x1 <= 2 * body
-            and abs(column.box.top - node.box.top) <= body
-        ]
+        left = columns_left_of(node, nodes, body)
         for other in left:
             foot = column_stack(other, nodes, body, article_of)[-1]
             owner = article_of.get(foot)
-            if owner is None or owner == head or not runs_on(nodes[foot], node):
+            gutters = [
+                nodes[other].box.x0 - nodes[further].box.x1
+                for further in columns_left_of(nodes[other], nodes, body)
+            ]
+            if (
+                owner is None
+                or owner == head
+                or not runs_on(nodes[foot], node, min(gutters, default=None))
+            ):
                 continue
             for moved in column_stack(index, nodes, body, article_of):
                 members[head].remove(moved)
                 members[owner].append(moved)
                 article_of[moved] = owner
             break
+
+
+def columns_left_of(node: Node, nodes: list[Node], body: float) -> list[int]:
+    """The text columns a gutter left of `node`, their heads level with its own."""
+    return [
+        other
+        for other, column in enumerate(nodes)
+        if column.kind == "text"
+        and 0 < node.box.x0 - column.box.x1 <= WIDEST_GUTTER * body
+        and abs(column.box.top - node.box.top) <= body
+    ]
 
 
 def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, int]]]:
@@ -834,7 +872,10 @@ def opens_section(
     subheading's and text's headline."""
     body = geometry.body_size
     opened = {}
-    for index, (_, head) in best.items():
+    # Down the page, so a subheading goes on from the text over it as that text's own
+    # subheading opened it (sections follow each other down a column).
+    for index in sorted(best, key=lambda index: nodes[index].box.top):
+        head = best[index][1]
         if nodes[index].kind != "subheading":
             continue
         above = nodes[index].box
@@ -847,7 +888,7 @@ def opens_section(
             and above.shared_width(nodes[other].box) > 0
         ]
         if over:
-            head = opened[index] = best[over[0]][1]
+            head = opened[index] = opened.get(over[0], best[over[0]][1])
         section = [
             other
             for _, other in links[index]
@@ -862,6 +903,39 @@ def opens_section(
         for other in section:
             opened[other] = head
     return opened
+
+
+def under_topping_photos(
+    nodes: list[Node], links, best, heads: set[int], news: set[int], geometry: PageGeometry
+) -> dict[int, int]:
+    """A headline over a photo (题图), standing mostly over it, titles the columns set
+    right under that photo and its caption: columns of one article start level, so a column
+    starting lower, under the photo, is the photo's article's, though the column beside it
+    reaches it sooner. Returns each such column's (and what stands under it in its width)
+    headline."""
+    body = geometry.body_size
+    owned = {}
+    for head in heads:
+        for _, picture in links[head]:
+            photo = nodes[picture].box
+            if (
+                nodes[picture].kind != "picture"
+                or picture in news
+                or photo.top < nodes[head].box.bottom - 2
+                or photo.shared_width(nodes[head].box) <= 0.5 * nodes[head].box.width
+            ):
+                continue
+            for index, node in enumerate(nodes):
+                if (
+                    node.kind == "text"
+                    and index in best
+                    and 0 <= node.box.top - photo.bottom <= 3 * body
+                    and photo.shared_width(node.box) > 0.5 * node.box.width
+                ):
+                    for below in column_stack(index, nodes, body):
+                        if below in best:
+                            owned[below] = head
+    return owned
 
 
 def column_of(index: int, nodes: list[Node], body: float) -> Box:
@@ -893,7 +967,7 @@ def next_column_head(
         if node.kind == "text"
         and other in best
         and abs(node.box.top - column.top) <= 0.5 * body
-        and 0 < node.box.x0 - column.x1 <= 3 * body
+        and 0 < node.box.x0 - column.x1 <= WIDEST_GUTTER * body
         and not separated_side(column, node.box, geometry.separators)
     ][:1]
 

@@ -70,12 +70,18 @@ def split_running_head(geometry) -> tuple[list[Block], RunningHead | None]:
             # The row of the marked lines: the paper's and the page's names beside them,
             # set larger, may reach a little lower.
             limit = max(block.bottom for block in marked)
-            row = [b for b in geometry.blocks if b.top < limit and len(b.lines) == 1]
-            limit = max([limit] + [b.bottom for b in row if b.bottom <= band])
+            row = [line for b in geometry.blocks for line in b.lines if line.top < limit]
+            limit = max([limit] + [line.bottom for line in row if line.bottom <= band])
     if limit is None:
         return geometry.blocks, None
-    head = [block for block in geometry.blocks if block.bottom <= limit + 1]
-    rest = [block for block in geometry.blocks if block.bottom > limit + 1]
+    head, rest = [], []
+    for block in geometry.blocks:
+        # The running head is a row of its own: a line of it stacked with the kicker under
+        # it (one size, no rule between) is still the running head's.
+        above = [line for line in block.lines if line.bottom <= limit + 1]
+        below = [line for line in block.lines if line.bottom > limit + 1]
+        head.extend([Block(above)] if above else [])
+        rest.extend([Block(below)] if below else [])
     rows = head_rows([line for block in head for line in block.lines])
     lines = [line for row in rows for line in sorted(row, key=lambda li: li.x0)]
     return rest, read_running_head(head_items(lines)) if lines else None

@@ -1681,3 +1681,364 @@ def test_a_centred_subheading_over_a_short_block_is_centred_in_its_columns_width
         ("subheading", "从卖产品"),
         ("paragraph", "陕西秦川"),
     ]
+
+
+def headline_beside_the_small_photos_under_the_next_one(pdf) -> None:
+    song(pdf, 18)
+    pdf.drawString(49, 560, "武汉光谷发布")
+    pdf.drawString(67, 538, "激光新政")
+    # The first rows a gutter apart (157 to 166), the second rows far more.
+    pdf.drawString(166, 560, "植保无人机飞进田")
+    pdf.drawString(211, 538, "间地头")
+    song(pdf, 9)
+    pdf.drawString(58, 510, "东湖高新区管委会发布支")
+    columns(pdf, "持激光产业发展的若干措施与", 40, 496, rows=5, count=1, leading=14)
+    pdf.drawString(40, 426, "办法。")
+    # Two small photos side by side under the second headline, a caption under each.
+    picture(pdf, 166, 470, 34, 40)
+    picture(pdf, 209, 470, 34, 40)
+    song(pdf, 7)
+    pdf.drawString(166, 461, "无人机")
+    pdf.drawString(209, 461, "技术员")
+    song(pdf, 9)
+    pdf.drawString(184, 440, "眼下正值早稻病虫")
+    columns(pdf, "害防治关键期，十余架无人", 166, 426, rows=3, count=1, leading=14)
+    pdf.drawString(166, 384, "机来回穿梭。")
+
+
+def test_a_wide_white_over_a_gutter_parts_headlines_though_one_over_photos_spans_theirs():
+    """A headline's second row level with the next headline's, a wide white between, over
+    the first article's column edge, its gutter and a row of small photos under the second
+    headline, whose first row spans the photos' own gutter: the white holds the columns'
+    gutter, which nothing prints across, so the row is two headlines."""
+    page = read_pdf(drawn_pdf(headline_beside_the_small_photos_under_the_next_one)).parse_page(0)
+    assert [a.title for a in page.articles] == ["武汉光谷发布激光新政", "植保无人机飞进田间地头"]
+
+
+def headlines_under_a_running_head_set_without_a_rule(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 578, "2026年3月5日 星期四")
+    pdf.drawString(320, 578, "第3版")
+    # The paper's name, centred in the running head, over the white between the headlines.
+    song(pdf, 16)
+    pdf.drawString(130, 578, "科创日报")
+    song(pdf, 20)
+    pdf.drawString(40, 550, "成都超算提速")
+    pdf.drawString(172, 550, "武汉光谷新政")
+    song(pdf, 9)
+    pdf.drawString(58, 520, "成都超算中心今年")
+    columns(pdf, "服务用户超过千家算力利用率", 40, 506, rows=4, count=1, leading=14)
+    pdf.drawString(40, 450, "保持高位。")
+    pdf.drawString(184, 520, "东湖高新区管委会")
+    columns(pdf, "发布支持激光产业发展的若干", 166, 506, rows=4, count=1, leading=14)
+    pdf.drawString(166, 450, "若干措施。")
+
+
+def test_the_running_heads_row_tells_no_headline_where_its_row_parts():
+    """Two headlines on one baseline, parted by white over their columns' gutter, under a
+    running head set without a rule, the paper's name printed right over that white: the
+    running head (its date and page number beside the name) is the page's furniture, no
+    headline's line, so it prints nothing across the headlines' white."""
+    page = read_pdf(drawn_pdf(headlines_under_a_running_head_set_without_a_rule)).parse_page(0)
+    assert [a.title for a in page.articles] == ["成都超算提速", "武汉光谷新政"]
+
+
+def headline_set_into_the_blank_half_of_a_closing_quote(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 540, "西安企业“出海”")
+    # The closing quote's em runs from 180 to 200, its ink to 190: the next headline starts
+    # inside that em, over the columns' gutter (187 to 196).
+    pdf.drawString(197, 540, "宁波研发新膜")
+    song(pdf, 9)
+    pdf.drawString(61, 510, "一季度西安市高新技术产品出口")
+    columns(pdf, "额同比增长一批硬科技企业把网点开", 43, 496, rows=4, count=1, leading=14)
+    pdf.drawString(43, 440, "到海外。")
+    pdf.drawString(214, 510, "近日宁波甬膜新材料")
+    columns(pdf, "有限公司研发的新型复合", 196, 496, rows=4, count=1, leading=14)
+    pdf.drawString(196, 440, "膜通过鉴定。")
+
+
+def test_a_headline_set_inside_a_closing_marks_em_is_the_next_headline():
+    """A headline ending in a closing quote, the next headline set a little inside that
+    quote's em, over the columns' gutter: a headline's glyphs advance an em each, and the
+    mark prints in its em's left half, so the white after its ink parts two headlines."""
+    page = read_pdf(drawn_pdf(headline_set_into_the_blank_half_of_a_closing_quote)).parse_page(0)
+    assert [a.title for a in page.articles] == ["西安企业“出海”", "宁波研发新膜"]
+
+
+def sections_down_a_column_beside_the_next_articles_text(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 520, "苏州医药")
+    pdf.drawString(40, 502, "跑出加速")
+    pdf.drawString(266, 520, "南京场景")
+    song(pdf, 9)
+    pdf.drawString(104, 540, "本报记者 林森")
+    pdf.drawString(122, 526, "今年前五个月")
+    columns(pdf, "苏州市生物医药业", 104, 512, rows=10, count=1, leading=14)
+    pdf.drawString(104, 372, "增长较快。")
+    pdf.drawString(185, 540, "承接的临床试验")
+    pdf.drawString(185, 526, "超过百项。")
+    song(pdf, 10)
+    pdf.drawString(196, 511, "产业链条长")
+    song(pdf, 9)
+    pdf.drawString(203, 496, "从原料到器械")
+    columns(pdf, "苏州产业链条日益", 185, 482, rows=4, count=1, leading=14)
+    pdf.drawString(185, 426, "完整。")
+    song(pdf, 10)
+    pdf.drawString(191, 411, "人才引育沃土")
+    song(pdf, 9)
+    pdf.drawString(203, 396, "中国药科大学")
+    columns(pdf, "园区共建研究院引", 185, 382, rows=2, count=1, leading=14)
+    pdf.drawString(185, 354, "进人才。")
+    pdf.drawString(284, 496, "新华社南京电")
+    columns(pdf, "南京市发布首批应", 266, 482, rows=4, count=1, leading=14)
+    pdf.drawString(266, 426, "用场景。")
+
+
+def test_a_subheading_goes_on_from_the_section_over_it_as_that_sections_subheading_opened_it():
+    """Two subheadings down one column, the section under the first level with the next
+    article's column beside it: the first subheading goes on from the text over it and
+    opens that section for its article; the second goes on from that section, so it and
+    its own section are that article's too, though the next article's text stands nearer."""
+    page = read_pdf(drawn_pdf(sections_down_a_column_beside_the_next_articles_text)).parse_page(0)
+    assert [(a.title, a.plain_text().count("中国药科")) for a in page.articles] == [
+        ("苏州医药跑出加速", 1),
+        ("南京场景", 0),
+    ]
+
+
+def subtitle_on_one_baseline_with_the_next_articles_body(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(60, 560, "合肥量子产业成形")
+    pdf.drawString(240, 560, "海东牧场上云")
+    # The subtitle, a size up from the body, shares its baseline with the next article's
+    # first lines, and prints across the gutter (121 to 130) of its own columns under it.
+    song(pdf, 11)
+    pdf.drawString(60, 536, "——微芯量子计算机投入运行")
+    song(pdf, 9)
+    pdf.drawString(248, 536, "本报海东讯记者")
+    pdf.drawString(320, 536, "耳朵上都有一个")
+    columns(pdf, "走进互助县的一处", 230, 522, rows=3, count=1, leading=14)
+    columns(pdf, "黄色的电子标签", 320, 522, rows=3, count=1, leading=14)
+    pdf.drawString(58, 513, "新华社合肥电记")
+    pdf.drawString(130, 513, "据介绍该计算机搭载")
+    columns(pdf, "者从安徽省科技厅获", 40, 499, rows=3, count=1, leading=14)
+    columns(pdf, "七十二个计算比特可", 130, 499, rows=3, count=1, leading=14)
+
+
+def test_a_subtitle_on_one_baseline_with_anothers_body_prints_across_no_gutter():
+    """A subtitle set a size up from the body, on one baseline with the next article's first
+    lines (so its row is mostly body text), right over its own columns' gutter: a column's
+    lines are set in one size, so the subtitle prints across no gutter of the body's columns,
+    and their first lines part there."""
+    lines = printed_lines(subtitle_on_one_baseline_with_the_next_articles_body)
+    assert "新华社合肥电记" in lines
+    assert "据介绍该计算机搭载" in lines
+
+
+def column_between_a_short_headline_and_the_next_articles_byline(pdf) -> None:
+    song(pdf, 15)
+    pdf.drawString(40, 560, "西安企业出海")
+    pdf.drawString(310, 560, "宁波研发新膜")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "一季度西安市高")
+    columns(pdf, "新技术产品出口额", 40, 516, rows=3, count=1, leading=14)
+    pdf.drawString(40, 474, "增长。")
+    columns(pdf, "企业把服务网点开", 130, 530, rows=4, count=1, leading=14)
+    pdf.drawString(130, 474, "到海外。")
+    # Under neither headline: the first article's last column, a new paragraph.
+    pdf.drawString(238, 530, "陕西省有关负责")
+    columns(pdf, "人介绍将建立重点", 220, 516, rows=3, count=1, leading=14)
+    pdf.drawString(220, 474, "企业名单。")
+    pdf.drawString(310, 530, "通讯员 刘洋 张帆")
+    pdf.drawString(328, 516, "近日宁波一家")
+    columns(pdf, "企业研发的新型膜", 310, 502, rows=3, count=1, leading=14)
+    pdf.drawString(310, 460, "通过鉴定。")
+
+
+def test_a_column_left_of_the_one_a_byline_opens_is_not_that_bylines_article():
+    """A column under neither headline, between the first article's columns and the next
+    article's first column, which opens with its byline: an article opens with its byline at
+    the head of its first column and reads on rightwards, so the column is the first
+    article's, though the chain from the next headline reaches it sooner."""
+    page = read_pdf(drawn_pdf(column_between_a_short_headline_and_the_next_articles_byline))
+    assert [(a.title, a.plain_text().count("陕西省")) for a in page.parse_page(0).articles] == [
+        ("西安企业出海", 1),
+        ("宁波研发新膜", 0),
+    ]
+
+
+def two_articles_reading_on_across_columns(pdf, step: float, texts: list[str], last: list[str]):
+    """The first article's text over three columns `step` apart (its last column's lines
+    `last`), the next article's headline over the fourth; `texts` are the first article's
+    indented opening, its first column's lines and its second's."""
+    song(pdf, 14)
+    pdf.drawString(40, 560, "成都超算服务")
+    pdf.drawString(40 + 3 * step, 560, "武汉光谷新政")
+    song(pdf, 9)
+    opening, first, second = texts
+    pdf.drawString(58, 530, opening)
+    columns(pdf, first, 40, 516, rows=3, count=1, leading=14)
+    columns(pdf, second, 40 + step, 530, rows=3, count=1, leading=14)
+    pdf.drawString(40 + step, 488, second[::-1])
+    for row, line in enumerate(last):
+        pdf.drawString(40 + 2 * step, 530 - 14 * row, line)
+    pdf.drawString(58 + 3 * step, 530, "东湖高新区")
+    columns(pdf, "发布支持激光产业", 40 + 3 * step, 516, rows=3, count=1, leading=14)
+
+
+def column_running_on_across_a_wide_gutter(pdf) -> None:
+    # Columns eight characters wide, two and a half apart.
+    texts = ["记者从国家超", "级计算成都中心获", "悉该中心今年服务"]
+    two_articles_reading_on_across_columns(pdf, 94.5, texts, ["市经信局负责人表", "示将继续实施。"])
+
+
+def test_a_column_opening_mid_sentence_goes_on_across_a_gutter_up_to_three_ems_wide():
+    """The column running on mid-sentence beside the next article's columns, the gutters two
+    and a half characters wide: papers set gutters up to three characters, and the text
+    still reads on across one, so the column is the first article's."""
+    page = read_pdf(drawn_pdf(column_running_on_across_a_wide_gutter)).parse_page(0)
+    assert [(a.title, a.plain_text().count("经信局")) for a in page.articles] == [
+        ("成都超算服务", 1),
+        ("武汉光谷新政", 0),
+    ]
+
+
+def one_line_column_running_on_beside_the_next_articles_columns(pdf) -> None:
+    # The article's last line, alone at the head of the next column, flush with its edge.
+    texts = ["记者从国家超", "级计算成都中心获", "悉该中心今年服务"]
+    two_articles_reading_on_across_columns(pdf, 81, texts, ["经信局如是说。"])
+
+
+def test_a_one_line_column_a_gutter_on_from_a_column_running_on_into_it_goes_on_from_it():
+    """An article's last line alone at the head of the column after one ending full and
+    mid-sentence, as far from it as the columns stand apart (flush, on the page's grid of
+    columns), the next article's columns beside it: the text reads on into it, so it is the
+    first article's, though the next headline's chain reaches it sooner."""
+    page = read_pdf(drawn_pdf(one_line_column_running_on_beside_the_next_articles_columns))
+    assert [(a.title, a.plain_text().count("如是说")) for a in page.parse_page(0).articles] == [
+        ("成都超算服务", 1),
+        ("武汉光谷新政", 0),
+    ]
+
+
+def columns_under_a_headlines_photo_beside_anothers_column(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 540, "武汉光谷")
+    pdf.drawString(40, 522, "发布新政")
+    pdf.drawString(185, 560, "植保无人机飞进田间")
+    song(pdf, 9)
+    # The first article's headline beside its one long column.
+    pdf.drawString(122, 560, "东湖高新区")
+    columns(pdf, "发布支持激光产业", 104, 546, rows=10, count=1, leading=14)
+    pdf.drawString(104, 406, "的措施。")
+    # The second headline over its photo, its caption, then its columns under them.
+    picture(pdf, 185, 505, 126, 40)
+    song(pdf, 7)
+    pdf.drawString(185, 497, "无人机在稻田上空作业")
+    song(pdf, 9)
+    pdf.drawString(203, 476, "眼下正值早稻")
+    columns(pdf, "病虫害防治关键期", 185, 462, rows=4, count=1, leading=14)
+    pdf.drawString(185, 406, "十余架")
+    columns(pdf, "无人机来回穿梭一", 266, 476, rows=5, count=1, leading=14)
+    pdf.drawString(266, 406, "天作业千亩。")
+
+
+def test_the_columns_under_a_headlines_photo_are_its_own_though_anothers_column_is_nearer():
+    """A headline over its photo and caption, its columns set under them, beside another
+    article's long column (that article's headline set beside it): the columns start lower
+    than the one beside them because the photo stands over them, so they are the photo's
+    headline's, though the chain from the other headline reaches them sooner."""
+    page = read_pdf(drawn_pdf(columns_under_a_headlines_photo_beside_anothers_column))
+    assert [(a.title, a.plain_text().count("早稻")) for a in page.parse_page(0).articles] == [
+        ("武汉光谷发布新政", 0),
+        ("植保无人机飞进田间", 1),
+    ]
+
+
+def two_columns_running_on_beside_the_next_articles_columns(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "超算服务")
+    pdf.drawString(328, 556, "光谷新政")
+    song(pdf, 9)
+    pdf.drawString(58, 530, "记者从国家")
+    columns(pdf, "超级计算成都", 40, 516, rows=3, count=1, leading=14)
+    columns(pdf, "中心获悉该中心", 112, 530, rows=4, count=1, leading=14)
+    columns(pdf, "今年服务用户超", 184, 530, rows=4, count=1, leading=14)
+    # The last column's head a typesetter's rounding higher than the one before it.
+    pdf.drawString(256, 530.01, "过千家成都市")
+    pdf.drawString(256, 516.01, "经信局如是说。")
+    pdf.drawString(346, 530, "东湖高新")
+    columns(pdf, "区发布支持激光", 328, 516, rows=3, count=1, leading=14)
+
+
+def test_columns_running_on_one_after_another_go_on_from_the_first_article_left_to_right():
+    """Two columns running on one after the other (each opening flush mid-sentence, the first
+    ending so too) beside the next article's columns, both reached first from its headline:
+    the text reads on from column to column left to right, so the second goes on from the
+    first once that one is the first article's, whichever the page lists first."""
+    page = read_pdf(drawn_pdf(two_columns_running_on_beside_the_next_articles_columns))
+    assert [(a.title, a.plain_text().count("如是说")) for a in page.parse_page(0).articles] == [
+        ("超算服务", 1),
+        ("光谷新政", 0),
+    ]
+
+
+def columns_under_a_short_headlines_wide_photo(pdf) -> None:
+    song(pdf, 14)
+    pdf.drawString(40, 560, "高校成果转化")
+    pdf.drawString(283, 560, "湘江中试")
+    # The first headline set flush left over a photo three columns wide.
+    picture(pdf, 40, 505, 234, 40)
+    song(pdf, 7)
+    pdf.drawString(40, 497, "图为签约现场")
+    song(pdf, 9)
+    pdf.drawString(58, 476, "本报讯七月九")
+    columns(pdf, "日浙江一所大学", 40, 462, rows=4, count=1, leading=14)
+    columns(pdf, "与十二家企业集中", 121, 476, rows=5, count=1, leading=14)
+    pdf.drawString(220, 476, "副校长介绍学")
+    columns(pdf, "校推行先使用后付", 202, 462, rows=3, count=1, leading=14)
+    pdf.drawString(202, 420, "费模式。")
+    # The next article's long column beside them, under its own headline.
+    pdf.drawString(301, 536, "湖南省科技")
+    columns(pdf, "厅了解到湘江实验", 283, 522, rows=8, count=1, leading=14)
+
+
+def test_the_columns_under_a_short_headlines_wide_photo_are_its_own():
+    """A headline set flush left over a photo wider than twice its length, its columns under
+    the photo, the next article's long column beside them: the headline stands over the
+    photo, so the columns under it are its own, though the next article's column is
+    nearer."""
+    page = read_pdf(drawn_pdf(columns_under_a_short_headlines_wide_photo)).parse_page(0)
+    assert [(a.title, a.plain_text().count("费模式")) for a in page.articles] == [
+        ("高校成果转化", 1),
+        ("湘江中试", 0),
+    ]
+
+
+def kicker_under_the_running_heads_page_name(pdf) -> None:
+    song(pdf, 12)
+    pdf.drawString(40, 561.7, "第3版")
+    song(pdf, 9)
+    pdf.drawString(230, 562, "2026年3月5日 星期四")
+    # The page's name, then a kicker of its size under it, with no rule between.
+    song(pdf, 14)
+    pdf.drawString(86, 560, "区域创新")
+    pdf.drawString(40, 529.6, "聚焦首届博览会：")
+    song(pdf, 24)
+    pdf.drawString(40, 500, "深圳物流航线破百")
+    song(pdf, 9)
+    pdf.drawString(58, 460, "新华社深圳电记者从深圳")
+    columns(pdf, "市交通运输局获悉深圳已开通", 40, 446, rows=3, count=1, leading=14)
+    pdf.drawString(40, 404, "无人机航线。")
+
+
+def test_a_kicker_stacked_under_the_running_heads_page_name_is_the_kickers_alone():
+    """A running head set without a rule, the page's name in it set in the size of the
+    kicker under it, the two stacked as one block: the running head is a row of its own,
+    so the page's name is the running head's and the kicker is the headline's alone."""
+    page = read_pdf(drawn_pdf(kicker_under_the_running_heads_page_name)).parse_page(0)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("聚焦首届博览会：", "深圳物流航线破百")
+    ]
+    assert page.running_head.name == "区域创新"
