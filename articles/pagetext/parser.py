@@ -700,7 +700,12 @@ def photo_cut_by_story_words(
     body and photo news is the photo's title where its words recur in the photo's text, at
     least two of them and more than in the article's body (and the lines above it take more
     of theirs from that body), though it could end a broken title; it is the article's where
-    its words recur so in the article's body instead, though its face sets it apart."""
+    its words recur so in the article's body instead, though its face sets it apart. A title
+    broken over lines names one story throughout, so a last line that takes not one word from
+    the body above, under lines that take at least two from it, is no part of that body's
+    title: it is the photo's where any of its words recur in the photo's text. A title says
+    each word once, so a word the last line repeats from the lines above is no word it took
+    from the body."""
     last = len(lines) - 1
     line = lines[last]
     words = story_words(line.bold or line.text)
@@ -712,6 +717,8 @@ def photo_cut_by_story_words(
             return None
         rest = set().union(*(story_words(line.bold or line.text) for line in lines[:last]))
         if in_photo >= 2 and in_photo > in_body and len(rest & body) > in_body:
+            return last
+        if in_photo and not (words - rest) & body and len(rest & body) >= 2:
             return last
     elif cut == last and in_body >= 2 and in_body > in_photo:
         return None

@@ -1671,3 +1671,34 @@ def test_a_kicker_ending_on_a_colon_under_a_headline_opens_the_next_one():
     assert first.title == "某市算力中心投入运行首批接入企业"
     assert (second.kicker, second.title) == ("数字农业新观察：", "草莓大棚装上了智能传感器")
     assert second.subtitle == "——全县大棚接入物联网"
+
+
+#: Photo news of our own, set wider than the text, that no sample prints.
+ORCHARD_PHOTO = (
+    "11月3日，在某县城郊的果园里，一台采摘机器人正沿着果树行间缓缓",
+    "移动。今年当地引进这类设备二十台，每天可采苹果两万斤。",
+    "图为技术员在调试机械臂。通讯员夏禾摄",
+)
+
+
+def headline_then_photo_title(title: str):
+    """BODY under a headline set after it, then a title line over ORCHARD_PHOTO."""
+    return parse_page(page(*BODY, "算力中心投入运行", title, *ORCHARD_PHOTO)).articles
+
+
+def test_a_last_heading_line_with_none_of_the_bodys_words_is_the_photos_title():
+    """A broken title names one story throughout: under a headline line set after a body in
+    that body's words, a line of the same face taking none of them, but a word of the photo
+    news under it, is the photo's title, though it could end the headline above."""
+    article, photo = headline_then_photo_title("果园来了新帮手")
+    assert article.title == "算力中心投入运行"
+    assert (photo.kind, photo.title) == ("photo", "果园来了新帮手")
+
+
+def test_a_photo_title_repeating_a_word_of_the_headline_above_is_still_the_photos():
+    """A title says each word once: a word the last heading line repeats from the line above,
+    which took it from the body, is no word of that body's title, and the line, in the photo
+    news' words otherwise, is the photo's title."""
+    article, photo = headline_then_photo_title("果树间运行的帮手")
+    assert article.title == "算力中心投入运行"
+    assert (photo.kind, photo.title) == ("photo", "果树间运行的帮手")
