@@ -379,7 +379,8 @@ def _pdf_page_source(
     numbered_by_file,
 ) -> PdfPageSource:
     """Where the page was printed: what the command says, else what its running head says,
-    else what the file's name says; every disagreement with the running head is noted."""
+    else what the file's name says; every disagreement with the running head is noted, and so
+    is a date that none of them gives (a running head printed as an image has no text)."""
     head = parsed.running_head or RunningHead()
     notes: list[str] = []
     settled_date = _settle(
@@ -400,6 +401,11 @@ def _pdf_page_source(
     )
     if settled_number is None and numbered_by_file:
         raise PageImportError(f"{label}: 文件名和眉头中都没有版次数字。")
+    if settled_date is None:
+        settled_date = timezone.localdate()
+        notes.append(
+            f"命令、眉头和目录名都没有出版日期，按今天（{settled_date.isoformat()}）导入。"
+        )
     settled_name = _settle(
         "版名",
         notes,
@@ -414,7 +420,7 @@ def _pdf_page_source(
         index=index,
         page_count=count,
         parsed=parsed,
-        date=settled_date or timezone.localdate(),
+        date=settled_date,
         number=settled_number or 1,
         name=settled_name or "",
         notes=notes,

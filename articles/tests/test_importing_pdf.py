@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from PIL import Image
 
 from articles import importing
@@ -74,6 +75,16 @@ class TestWhereAPdfPageGoes:
         run_import(write_pdf(tmp_path, "page.pdf", ["一"]))
         page = Page.objects.get()
         assert (page.issue.date, page.number, page.name) == (DATE, 5, "国际")
+
+    def test_a_page_no_one_dates_is_dated_today_and_the_editor_is_told(self, tmp_path, monkeypatch):
+        fix_parse(monkeypatch, {0: parsed_page(LEAD, number=5)})  # a head set as an image
+        out = StringIO()
+        call_command("import_issue", str(write_pdf(tmp_path, "page.pdf", ["一"])), stdout=out)
+        today = timezone.localdate()
+        assert Page.objects.get().issue.date == today
+        assert f"命令、眉头和目录名都没有出版日期，按今天（{today.isoformat()}）导入。" in (
+            out.getvalue()
+        )
 
     def test_a_running_head_that_disagrees_with_the_command_is_reported_and_the_command_wins(
         self, tmp_path, monkeypatch
