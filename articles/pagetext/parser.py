@@ -702,8 +702,9 @@ def photo_cut_by_story_words(
     of theirs from that body), though it could end a broken title; it is the article's where
     its words recur so in the article's body instead, though its face sets it apart. A title
     broken over lines names one story throughout, so a last line that takes not one word from
-    the body above, under lines that take at least two from it, is no part of that body's
-    title: it is the photo's where any of its words recur in the photo's text. A title says
+    the body above, under lines that take any from it (one word is enough: a short title may
+    take only its subject's name), is no part of that body's title: it is the photo's where
+    any of its words recur in the photo's text. A title says
     each word once, so a word the last line repeats from the lines above is no word it took
     from the body."""
     last = len(lines) - 1
@@ -718,7 +719,7 @@ def photo_cut_by_story_words(
         rest = set().union(*(story_words(line.bold or line.text) for line in lines[:last]))
         if in_photo >= 2 and in_photo > in_body and len(rest & body) > in_body:
             return last
-        if in_photo and not (words - rest) & body and len(rest & body) >= 2:
+        if in_photo and not (words - rest) & body and rest & body:
             return last
     elif cut == last and in_body >= 2 and in_body > in_photo:
         return None

@@ -1702,3 +1702,13 @@ def test_a_photo_title_repeating_a_word_of_the_headline_above_is_still_the_photo
     article, photo = headline_then_photo_title("果树间运行的帮手")
     assert article.title == "算力中心投入运行"
     assert (photo.kind, photo.title) == ("photo", "果树间运行的帮手")
+
+
+def test_a_last_heading_line_is_the_photos_under_a_line_taking_one_body_word():
+    """A broken title names one story throughout: a line set after a body that takes one of
+    that body's words is its title, and a line of the same face under it taking none of them,
+    but a word of the photo news under it, is the photo's title."""
+    parsed = parse_page(page(*BODY, "新型算力惠及小店", "果园来了新帮手", *ORCHARD_PHOTO))
+    article, photo = parsed.articles
+    assert article.title == "新型算力惠及小店"
+    assert (photo.kind, photo.title) == ("photo", "果园来了新帮手")
