@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from entities import naming
 from entities.recognition import FoundOrganisation
@@ -1359,12 +1360,7 @@ def _ends_inside_word(text: str, start: int, end: int) -> bool:
     """澄湖省科学技术协会 … 澄湖省科技馆: a short form is made of whole words, so a run whose
     last characters make one word with the next ones (科技馆, a museum) is no short form."""
     pieces = naming.words(text[start : end + WORD_LOOKAHEAD])
-    offsets = set()
-    offset = 0
-    for word, _ in pieces:
-        offset += len(word)
-        offsets.add(offset)
-    return end - start not in offsets
+    return end - start not in set(accumulate(len(word) for word, _ in pieces))
 
 
 def _add_trade_names(

@@ -353,13 +353,7 @@ def deal_captions(
 
 def runs_on_caption(line: Line, measure: float) -> bool:
     """A line that may run on a caption of that measure: no ▲, headline, dateline or byline."""
-    return not (
-        line.marked
-        or line.bold
-        or line.opens_dateline
-        or line.bylines
-        or line.width > measure + HANGING
-    )
+    return not (opens_after_captions(line) or line.width > measure + HANGING)
 
 
 def opens_after_captions(line: Line) -> bool:

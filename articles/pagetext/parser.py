@@ -224,8 +224,7 @@ class PageAssembly:
         line = self.run_on_headline(item)
         if line is None or not self.lacks_title(item) or self.headline_pending(item):
             return
-        item.caption_run_on = None
-        item.article.captions[-1] = item.article.captions[-1][: -len(line.text)]
+        self.take_caption_run_on(item, line)
         item.article.title = line.text
         item.headline_lines = [line]
 
@@ -242,10 +241,15 @@ class PageAssembly:
         below = len(words & story_words(unit.text))
         if below < 2 or below <= len(words & body_words(item)):
             return
-        item.caption_run_on = None
-        item.article.captions[-1] = item.article.captions[-1][: -len(line.text)]
+        self.take_caption_run_on(item, line)
         item.closed = True
         self.headings.append(Unit([line]))
+
+    @staticmethod
+    def take_caption_run_on(item: Item, line: Line) -> None:
+        """The caption's run-on line is a headline: the caption ends before it."""
+        item.caption_run_on = None
+        item.article.captions[-1] = item.article.captions[-1][: -len(line.text)]
 
     @staticmethod
     def run_on_headline(item: Item | None) -> Line | None:
@@ -704,9 +708,8 @@ def photo_cut_by_story_words(
     broken over lines names one story throughout, so a last line that takes not one word from
     the body above, under lines that take any from it (one word is enough: a short title may
     take only its subject's name), is no part of that body's title: it is the photo's where
-    any of its words recur in the photo's text. A title says
-    each word once, so a word the last line repeats from the lines above is no word it took
-    from the body."""
+    any of its words recur in the photo's text. A title says each word once, so a word the
+    last line repeats from the lines above is no word it took from the body."""
     last = len(lines) - 1
     line = lines[last]
     words = story_words(line.bold or line.text)
@@ -789,9 +792,9 @@ def keeps_broken_title_end(lines: list[Line], cut: int, previous: Item, item: It
     """A title broken over lines fills its first line, and its last line, in the same face and
     no wider than the line above (a broken title's last line is its shortest), may read as a
     headline of its own. A headline names what its own story tells, in that story's words:
-    such a last line stands apart as the next article's headline only where at
-    least two of its words recur in that article's body, or more than in the body above; else
-    it ends the title above."""
+    such a last line stands apart as the next article's headline only where at least two of
+    its words recur in that article's body, or more than in the body above; else it ends the
+    title above."""
     if cut != len(lines) - 1 or face_of(lines[-2]) != face_of(lines[-1]):
         return False
     if wider(lines[-1], lines[-2]):
