@@ -15,9 +15,22 @@ def article_text(article: dict) -> str:
     return "".join(parts + list(article.get("captions") or []))
 
 
-def test_the_sets_offered_include_the_unseen_one():
-    assert {"tuning", "heldout", "fresh", "unseen"} <= set(SETS)
+def test_the_sets_offered_include_the_unseen_ones():
+    assert {"tuning", "heldout", "fresh", "unseen", "unseen2"} <= set(SETS)
     assert len(SETS["unseen"].ARTICLES) >= 24
+    assert len(SETS["unseen2"].ARTICLES) >= 30
+    assert len(SETS["unseen2"].PHOTOS) >= 8
+
+
+def test_the_second_unseen_set_has_untitled_photo_news_of_one_sentence():
+    photos = SETS["unseen2"].PHOTOS
+    assert any(not photo["title"] and len(photo["caption"]) == 1 for photo in photos)
+
+
+def test_no_two_articles_of_a_set_share_a_title():
+    for source in SETS.values():
+        titles = [article["title"] for article in source.ARTICLES]
+        assert len(titles) == len(set(titles))
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -1,4 +1,4 @@
-"""`python -m articles.tests.pagegen OUT_DIR [--set tuning|heldout|fresh|unseen] [--per-width N]`.
+"""`python -m articles.tests.pagegen OUT_DIR [--set SET] [--per-width N]`, SET one of SETS.
 
 Writes OUT_DIR/wWW-NNN.txt and .expected.json (page-parse.schema.json shape, with the
 generator's notes under "features") for every column width from 9 to 20.
@@ -8,10 +8,16 @@ import argparse
 import json
 from pathlib import Path
 
-from . import fresh, heldout, texts, unseen
+from . import fresh, heldout, texts, unseen, unseen2
 from .generate import compose
 
-SETS = {"tuning": texts, "heldout": heldout, "fresh": fresh, "unseen": unseen}
+SETS = {
+    "tuning": texts,
+    "heldout": heldout,
+    "fresh": fresh,
+    "unseen": unseen,
+    "unseen2": unseen2,
+}
 
 
 def main(argv=None) -> int:
