@@ -1,9 +1,12 @@
 """The generator's text sets have the shape compose() reads, and every one composes a page."""
 
+import random
+
 import pytest
 
 from articles.tests.pagegen.__main__ import SETS
-from articles.tests.pagegen.generate import compose
+from articles.tests.pagegen.generate import compose, headline_lines
+from articles.tests.pagegen.layout import HANGING, NEVER_ENDS_LINE
 
 ARTICLE_KEYS = {"kicker", "title", "subtitle", "dateline", "bylines", "form", "paragraphs"}
 FORMS = {"dateline", "standalone", "trailing", "none"}
@@ -61,3 +64,19 @@ def test_every_set_composes_pages_at_the_narrowest_and_widest_columns(name):
         page = compose(source.ARTICLES, source.PHOTOS, width, seed=width)
         assert page.text.strip()
         assert len(page.expected["articles"]) == len(page.features)
+
+
+TITLES_TO_BREAK = ("量子计算的新突破来自国产GPU", "大模型走进AI实验室的那一天", "实验室里的团队喊出“加油！”")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_broken_headline_breaks_where_a_typesetter_may(seed):
+    """No line opens with a closing mark or ends on an opening one, no word or number is cut."""
+    for title in TITLES_TO_BREAK:
+        lines = headline_lines(title, random.Random(seed))
+        assert "".join(lines) == title
+        if len(lines) == 2:
+            first, second = lines
+            assert second[0] not in HANGING and first[-1] not in NEVER_ENDS_LINE, lines
+            cut_word = first[-1].isascii() and first[-1].isalnum() and second[0].isascii()
+            assert not cut_word, lines

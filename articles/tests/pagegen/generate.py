@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .layout import (
     HANGING,
     NEVER_ENDS_LINE,
+    TOKEN,
     Printer,
     byline_words,
     credit_text,
@@ -28,13 +29,21 @@ class Page:
 def headline_lines(title: str, rng: random.Random) -> list[str]:
     """A headline fits its box on one line, or is broken over two: the first line fills the
     box (so it is at least as long as the second), and no line ends on an opening mark or
-    starts with a closing one, as in any printed line."""
+    starts with a closing one, nor breaks inside a Latin word or a number, as in any printed
+    line. A title with no such place left to break it is set on one line."""
     if len(title) <= 8 or rng.random() < 0.6:
         return [title]
     cut = rng.randint((len(title) + 1) // 2, len(title) - 2)
-    while cut < len(title) - 1 and (title[cut - 1] in NEVER_ENDS_LINE or title[cut] in HANGING):
+    while cut < len(title) and not may_break_headline(title, cut):
         cut += 1
+    if cut == len(title):
+        return [title]
     return [title[:cut], title[cut:]]
+
+
+def may_break_headline(title: str, cut: int) -> bool:
+    inside_word = any(m.start() < cut < m.end() for m in TOKEN.finditer(title))
+    return title[cut - 1] not in NEVER_ENDS_LINE and title[cut] not in HANGING and not inside_word
 
 
 def print_headline(printer: Printer, lines: list[str], face: str, rng: random.Random) -> None:
