@@ -296,7 +296,17 @@ def _clause_start(text: str, position: int, legal_ending: bool = False) -> int:
         if char in naming.HARD_STOPS:
             break
         index -= 1
-    return index
+    return _after_profile_verb(text, index, position)
+
+
+def _after_profile_verb(text: str, index: int, position: int) -> int:
+    """——记青岚省农业科学院水稻研究所育种团队, ——访溪源鹤鸣智能装备有限公司董事长: a profile's
+    subtitle opens with a dash and 记 or 访 (专访), then the body or person it profiles; the
+    clause, and any name in it, starts after the verb."""
+    if index == 0 or text[index - 1] != "—":
+        return index
+    verb = next((v for v in naming.PROFILE_VERBS if text.startswith(v, index)), "")
+    return index + len(verb) if index + len(verb) < position else index
 
 
 #: How long a place in a company's registered name may be (（江澄）, （澄湖东岚）).

@@ -668,6 +668,10 @@ QUANTITY_ENDINGS = frozenset("家个余多批项名位只件次")
 #: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
 HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
 
+#: Verbs a profile's dash subtitle opens with (——记…团队, ——访…董事长): the body it names
+#: follows them; they are no part of its name.
+PROFILE_VERBS = ("专访", "记", "访")
+
 #: Quotes a paper sets a name or a title in (“江澄科技大脑”).
 OPENING_QUOTES = frozenset("“‘「『")
 CLOSING_QUOTES = frozenset("”’」』")

@@ -1,0 +1,27 @@
+"""Bodies named the way papers print them and words that only look like bodies (fields,
+products, a profile's subtitle), specified with sentences of our own in invented names
+(溪源市, 青岚省, 南塘县): the third round of the matcher (org-r3).
+
+No database: ``entities.matching`` is pure Python.
+"""
+
+from __future__ import annotations
+
+from entities.matching import find_organisations
+
+
+def names(text: str) -> list[str]:
+    return [org.name for org in find_organisations(text)]
+
+
+# A profile's subtitle: ——记 / ——访 and the body or person profiled.
+
+
+def test_a_profile_subtitle_opens_with_its_verb_not_with_the_body():
+    assert names("——记青岚省农业科学院水稻研究所育种团队") == ["青岚省农业科学院水稻研究所"]
+    assert names("——访溪源鹤鸣智能装备有限公司董事长林澈") == ["溪源鹤鸣智能装备有限公司"]
+    assert names("——专访鹤浦大学校长") == ["鹤浦大学"]
+
+
+def test_a_name_opening_with_ji_or_fang_elsewhere_keeps_it():
+    assert names("记忆科技有限公司发布新品。访客管理系统上线。") == ["记忆科技有限公司"]
