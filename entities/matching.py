@@ -652,7 +652,7 @@ def _name_tail(
     for index in range(len(pieces) - 1, -1, -1):
         word, flag = pieces[index]
         if national and flag not in ("ORG", "PAREN"):
-            if _ends_name(word, flag) and not (word in ("与", "和") and kept and index > 0):
+            if _ends_name(word, flag) and not _joins_lab_fields(pieces, index, word, kept):
                 break
             if word in naming.DESIGNATION_VERBS or word in naming.FACILITY_MODIFIERS:
                 break
@@ -692,6 +692,15 @@ def _name_tail(
                 break
         kept.insert(0, (word, flag))
     return kept
+
+
+def _joins_lab_fields(
+    pieces: list[tuple[str, str]], index: int, word: str, kept: list[tuple[str, str]]
+) -> bool:
+    """精密测量与控制全国重点实验室: 与/和 inside a national laboratory's name joins two of its
+    fields; after a body's full name (溪源大学材料科学与工程学院与高温结构材料全国重点实验室)
+    it joins the two bodies, as it does before any other name."""
+    return word in ("与", "和") and bool(kept) and index > 0 and pieces[index - 1][1] != "ORG"
 
 
 def _national_lab_head(pieces: list[tuple[str, str]]) -> bool:

@@ -25,3 +25,16 @@ def test_a_profile_subtitle_opens_with_its_verb_not_with_the_body():
 
 def test_a_name_opening_with_ji_or_fang_elsewhere_keeps_it():
     assert names("记忆科技有限公司发布新品。访客管理系统上线。") == ["记忆科技有限公司"]
+
+
+# 与 after a body's full name joins two bodies, even before a national laboratory's head.
+
+
+def test_yu_after_a_school_joins_it_to_a_national_laboratory():
+    text = "溪源大学材料科学与工程学院与高温结构材料全国重点实验室联合攻关。"
+    assert names(text) == ["溪源大学材料科学与工程学院", "高温结构材料全国重点实验室"]
+
+
+def test_yu_between_two_fields_of_a_national_laboratory_stays_inside_it():
+    text = "溪源大学精密测量与控制全国重点实验室、海洋感知与通信全国重点实验室揭牌。"
+    assert names(text) == ["溪源大学精密测量与控制全国重点实验室", "海洋感知与通信全国重点实验室"]
