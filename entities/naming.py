@@ -694,9 +694,11 @@ ORG_SUFFIX_RE = re.compile(
 #: A body's general office, named by the body before it (国务院办公厅, 市委办公室).
 GENERAL_OFFICES = ("办公厅", "办公室")
 
-#: Bodies named by their place alone (南宁海关, the customs district of that city): without a
-#: place they are the service in general (经海关查验). Tried last, so 海关总署 is read whole.
-PLACED_GOVERNMENT_WORDS = ("海关",)
+#: Bodies named by their place alone (南宁海关, the customs district of that city; 青岚省人民政府,
+#: a province's government named in full): without a place they are the service or the
+#: government in general (经海关查验, 各级人民政府). Tried last, so 海关总署 and
+#: 人民政府办公室 are read whole.
+PLACED_GOVERNMENT_WORDS = ("海关", "人民政府")
 
 GOVERNMENT_RE = re.compile(
     f"(?:(?:{_alternation(DEPARTMENT_STEMS)})[和与](?:{_alternation(DEPARTMENT_STEMS)})"

@@ -38,3 +38,16 @@ def test_yu_after_a_school_joins_it_to_a_national_laboratory():
 def test_yu_between_two_fields_of_a_national_laboratory_stays_inside_it():
     text = "溪源大学精密测量与控制全国重点实验室、海洋感知与通信全国重点实验室揭牌。"
     assert names(text) == ["溪源大学精密测量与控制全国重点实验室", "海洋感知与通信全国重点实验室"]
+
+
+# A government named in full: its place + 人民政府.
+
+
+def test_a_government_named_in_full_with_its_place_is_a_body():
+    text = "青岚省人民政府与国家知识产权局签署协议。由南塘县人民政府主办的博览会开幕。"
+    assert names(text) == ["青岚省人民政府", "国家知识产权局", "南塘县人民政府"]
+    assert names("会议传达了省人民政府的部署。") == ["省人民政府"]
+
+
+def test_renmin_zhengfu_without_a_place_names_no_one_government():
+    assert names("各级人民政府应当加强领导，两县人民政府联合行文。人民政府是执行机关。") == []
