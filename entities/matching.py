@@ -511,7 +511,11 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
             or flag == "ORG"
             or naming.is_place(word, flag)
         ):
-            opens_with_place = word in naming.PLACE_LEVELS or word in naming.ZONE_WORDS
+            opens_with_place = (
+                word in naming.PLACE_LEVELS
+                or word in naming.TOWN_LEVELS
+                or word in naming.ZONE_WORDS
+            )
             named = _place_name_before_level(pieces, index) if opens_with_place else 0
             if _one_character_place(word, flag):
                 named = _place_name_before_level(pieces, index, inside=1)
@@ -525,15 +529,16 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
     return kept
 
 
-#: A count of places or 各 before a level or 地 (两市, 三省, 两地, 各市): several places.
-COUNTED_PLACES_RE = re.compile("[两二三四五六七八九十多几数各诸][省市县区州地]")
+#: A count of places, 各 or 全 before a level or 地 (两市, 三省, 两地, 各市, 各乡, 全县): several
+#: places, or all of them.
+COUNTED_PLACES_RE = re.compile("[两二三四五六七八九十多几数各诸全][省市县区州地乡镇]")
 
 
 def _counted_places(text: str, start: int) -> bool:
-    """两市科技局, 两地教育局, 各市科技局: a level or 地 after a count names the bodies of
-    several places together, no single one; the body so named starts at ``start``, at the
-    level (两|市科技局), right after the count and its 地 (两地|教育局) or at the count, read
-    as one word with its level (各市科技局)."""
+    """两市科技局, 两地教育局, 各市科技局, 全县各乡镇人民政府: a level or 地 after a count, 各 or
+    全 names the bodies of several places together, no single one; the body so named starts
+    at ``start``, at the level (两|市科技局), right after the count and its 地 (两地|教育局)
+    or at the count, read as one word with its level (各市科技局)."""
     if COUNTED_PLACES_RE.match(text, start):
         return True
     if start < len(text) and text[start] in naming.PLACE_LEVELS:

@@ -444,6 +444,8 @@ PLACE_ENDINGS = ("省", "市", "县", "区", "州", "盟", "旗")
 #: The levels a place's own name is printed before (江澄市, 澄湖省): the name of a body set
 #: there opens with that place.
 PLACE_LEVELS = frozenset(("省", "市", "县", "区", "州"))
+#: A town's levels, which its own name is printed before as a county's is (南塘县松岙镇).
+TOWN_LEVELS = frozenset(("镇", "乡"))
 
 
 def is_level_committee(word: str) -> bool:

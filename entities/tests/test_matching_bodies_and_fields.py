@@ -51,3 +51,12 @@ def test_a_government_named_in_full_with_its_place_is_a_body():
 
 def test_renmin_zhengfu_without_a_place_names_no_one_government():
     assert names("各级人民政府应当加强领导，两县人民政府联合行文。人民政府是执行机关。") == []
+
+
+def test_a_town_body_keeps_the_town_named_before_its_level():
+    text = "南塘县松岙镇人民政府与鹤浦区白沙乡科技办签约。"
+    assert names(text) == ["南塘县松岙镇人民政府", "鹤浦区白沙乡科技办"]
+
+
+def test_each_or_all_places_of_a_level_name_no_one_government():
+    assert names("全县各乡镇人民政府派员参加，各乡人民政府和全市科技局配合。") == []
