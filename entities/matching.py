@@ -1594,7 +1594,7 @@ def _proper_name(item: str) -> bool:
 
 
 def _brand_before(text: str, position: int, end: int, covered: list[bool]) -> str | None:
-    """A two- or three-character brand right before a trade word, not an ordinary word."""
+    """A brand of two or three Han characters right before a trade word, not an ordinary word."""
     begin = _clause_start(text, position)
     pieces = naming.words(text[begin:end])
     if not pieces or pieces[-1][0] != text[position:end]:
@@ -1608,7 +1608,10 @@ def _brand_before(text: str, position: int, end: int, covered: list[bool]) -> st
         if sum(len(w) for w, _ in brand_words) >= 2:
             break
     brand = "".join(word for word, _ in brand_words)
-    if not brand.isalpha() or not 2 <= len(brand) <= 3:
+    if not brand.isalpha() or not 2 <= len(brand) <= 3 or brand.isascii():
+        # CAE软件, EDA软件: Latin letters before a trade word are the acronym of a kind of
+        # product or field; a trade name is printed in Han characters (澄芯软件), as a brand
+        # before a bare 公司 is.
         return None
     if naming.GENERIC_NAME_RE.fullmatch(brand):
         return None  # 新能源汽车, 智能科技: trade vocabulary, not a brand

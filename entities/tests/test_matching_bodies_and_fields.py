@@ -60,3 +60,16 @@ def test_a_town_body_keeps_the_town_named_before_its_level():
 
 def test_each_or_all_places_of_a_level_name_no_one_government():
     assert names("全县各乡镇人民政府派员参加，各乡人民政府和全市科技局配合。") == []
+
+
+# Technical nouns: fields and products, printed like trade names, name no company.
+
+
+def test_a_trade_name_before_a_noun_for_its_people_or_acts_is_still_a_company():
+    text = "澄芯科技负责人表示，澄芯科技与海鹞智能签约。"
+    assert names(text) == ["澄芯科技", "海鹞智能"]
+
+
+def test_latin_letters_before_a_trade_word_name_a_kind_of_software_not_a_company():
+    text = "公司的CAE软件已有用户。\nEDA软件、BIM软件国产化加快。"
+    assert names(text) == []
