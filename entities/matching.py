@@ -1390,7 +1390,9 @@ def _ends_inside_word(text: str, start: int, end: int) -> bool:
 def _add_trade_names(
     text: str, covered: list[bool], organisations: dict[str, _Organisation]
 ) -> None:
-    """Brand + trade word printed on its own (某某科技、某某药业) names a company."""
+    """Brand + trade word printed on its own (某某科技、某某药业) names a company; run on into
+    an event's ending or a noun for an industry (具身智能产业, 具身智能企业) it names the event
+    or the field."""
     known_forms = {form for org in organisations.values() for form in (org.name, *org.aliases)}
     for match in naming.TRADE_WORD_RE.finditer(text):
         if covered[match.start()]:
@@ -1401,6 +1403,8 @@ def _add_trade_names(
         trade_name = brand + match[0]
         if trade_name in known_forms or _opens_event_name(text, match.end()):
             continue
+        if text.startswith(naming.FIELD_NOUNS, match.end()):
+            continue  # 具身智能企业, 具身智能产业: the field such companies work in
         if _opens_longer_quote(text, match.start() - len(brand), match.end()):
             continue
         owner = next(

@@ -86,6 +86,10 @@ EVENT_ENDINGS = (
     "大赛",
 )
 
+#: Nouns for an industry, its field or its members (具身智能产业, 具身智能企业, 智能科技领域):
+#: a trade name running on into one is the field's name, not a company's.
+FIELD_NOUNS = ("产业", "企业", "行业", "领域", "赛道", "技术", "集群", "板块", "专业", "人才")
+
 #: 华为、阿里巴巴等企业: a list closed by 等 + one of these nouns lists organisations.
 ENUMERATION_RE = re.compile(
     "等(?:[一二三四五六七八九十百千多数余0-9]+[家个所])?(?:[^，。；：、\\s等]{0,4}?)"

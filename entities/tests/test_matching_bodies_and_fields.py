@@ -65,6 +65,11 @@ def test_each_or_all_places_of_a_level_name_no_one_government():
 # Technical nouns: fields and products, printed like trade names, name no company.
 
 
+def test_a_trade_name_running_on_into_an_industry_noun_names_the_field():
+    text = "鹤浦区30多家具身智能企业参赛。\n具身智能产业规模扩大，具身智能领域人才紧缺。"
+    assert names(text) == []
+
+
 def test_a_trade_name_before_a_noun_for_its_people_or_acts_is_still_a_company():
     text = "澄芯科技负责人表示，澄芯科技与海鹞智能签约。"
     assert names(text) == ["澄芯科技", "海鹞智能"]
