@@ -113,10 +113,26 @@ WEAK_SUFFIXES = (
     "分局",
     "分院",
 )
-#: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院,
-#: 临澜市供销合作社); 农村小学 is any school, 农民专业合作社 any cooperative. They are read as
-#: the weak endings are.
-PLACED_SUFFIXES = ("中学", "小学", "幼儿园", "保健院", "卫生院", "合作社", "联合社")
+#: Common nouns that name one body only with its place or parent (江澄市第一中学, 宁川县妇幼
+#: 保健院, 临澜市供销合作社, 溪源市图书馆, 中国科学院溪源天文台); 农村小学 is any school,
+#: 农民专业合作社 any cooperative, 社区图书馆 any library. They are read as the weak endings are.
+PLACED_SUFFIXES = (
+    "中学",
+    "小学",
+    "幼儿园",
+    "保健院",
+    "卫生院",
+    "合作社",
+    "联合社",
+    "图书馆",
+    "博物馆",
+    "博物院",
+    "科技馆",
+    "美术馆",
+    "纪念馆",
+    "档案馆",
+    "天文台",
+)
 WEAK_SUFFIXES += PLACED_SUFFIXES
 
 #: A bare 公司 names a company only after a trade word (科技公司), never in 上市公司 or 该公司.

@@ -78,3 +78,25 @@ def test_a_trade_name_before_a_noun_for_its_people_or_acts_is_still_a_company():
 def test_latin_letters_before_a_trade_word_name_a_kind_of_software_not_a_company():
     text = "公司的CAE软件已有用户。\nEDA软件、BIM软件国产化加快。"
     assert names(text) == []
+
+
+# Libraries, museums and observatories: bodies when named with their place or parent.
+
+
+def test_a_library_museum_or_observatory_named_with_its_place_is_a_body():
+    text = (
+        "溪源市图书馆与溪源市博物馆联合办展，青岚省科技馆、南塘县档案馆协办。"
+        "中国科学院溪源天文台提供观测数据。"
+    )
+    assert names(text) == [
+        "溪源市图书馆",
+        "溪源市博物馆",
+        "青岚省科技馆",
+        "南塘县档案馆",
+        "中国科学院溪源天文台",
+    ]
+
+
+def test_a_library_or_museum_without_a_place_is_any_one():
+    text = "学生可在校内借还图书馆藏书，博物馆和科技馆免费开放，社区图书馆延长开放时间。"
+    assert names(text) == []
