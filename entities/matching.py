@@ -356,8 +356,30 @@ def _plain_words(text: str) -> list[tuple[str, str]]:
         if part.startswith("（"):
             pieces.append((part, "PAREN"))
         else:
-            pieces += naming.words(part)
+            pieces += _rejoin_cut_verbs(naming.words(part))
     return pieces
+
+
+def _rejoin_cut_verbs(pieces) -> list[tuple[str, str]]:
+    """系统接|入海|岚数据科技有限公司: the segmenter may take a verb's second character with the
+    next one for a place (入海), leaving the verb's first alone; where the lone character and
+    the place's first make a verb the dictionary knows (接入, 流入), that verb introduces the
+    name and the place's second character opens it (海岚…)."""
+    rejoined: list[tuple[str, str]] = []
+    for word, flag in pieces:
+        before = rejoined[-1] if rejoined else ("", "")
+        verb = before[0] + word[:1]
+        if (
+            len(word) == 2
+            and flag == "ns"
+            and len(before[0]) == 1
+            and before[1] == "v"
+            and naming.words(verb) == ((verb, "v"),)
+        ):
+            rejoined[-1:] = [(verb, "v"), (word[1], "n")]
+        else:
+            rejoined.append((word, flag))
+    return rejoined
 
 
 def _name_start(

@@ -100,3 +100,15 @@ def test_a_library_museum_or_observatory_named_with_its_place_is_a_body():
 def test_a_library_or_museum_without_a_place_is_any_one():
     text = "学生可在校内借还图书馆藏书，博物馆和科技馆免费开放，社区图书馆延长开放时间。"
     assert names(text) == []
+
+
+# The segmenter's cuts: a verb's second character read as a place's first.
+
+
+def test_a_verb_cut_before_its_second_character_introduces_the_name_after_it():
+    text = "系统接入海岚数据科技有限公司的用能数据。"
+    assert names(text) == ["海岚数据科技有限公司"]
+
+
+def test_a_place_after_a_one_character_verb_that_makes_no_word_with_it_stays_a_place():
+    assert names("记者走进入海口的青岚海洋科技有限公司。") == ["青岚海洋科技有限公司"]
