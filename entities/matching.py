@@ -249,13 +249,19 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
     if title in naming.PERSON_TITLES:
         return False
     if text[end - 1] + following in naming.DEPARTMENT_CONTINUATIONS:
-        return True
+        return not _committee_sends(text[suffix_start:end], following)
     return any(
         (frequency := naming.word_frequency(text[suffix_start : end + extra])) > 0
         and not (frequency <= RARE_WORD_FREQUENCY and _unit_follows(text, end))
         for extra in (1, 2)
         if end + extra <= len(text)
     )
+
+
+def _committee_sends(suffix: str, following: str) -> bool:
+    """市委派出, 县委派驻: a committee printed whole (市委, 党委, 发改委) then 派 is the committee
+    sending its people; 委派 (to delegate) is read only after a stem (组织委派)."""
+    return following == "派" and suffix in naming.GOVERNMENT_WORDS
 
 
 #: How often the dictionary may have met a word for it to be a rare one (大学化学, 大学物理:

@@ -112,3 +112,12 @@ def test_a_verb_cut_before_its_second_character_introduces_the_name_after_it():
 
 def test_a_place_after_a_one_character_verb_that_makes_no_word_with_it_stays_a_place():
     assert names("记者走进入海口的青岚海洋科技有限公司。") == ["青岚海洋科技有限公司"]
+
+
+def test_a_level_committee_sending_its_people_is_the_committee_and_its_verb():
+    text = "市委派出的驻村工作队到达松岙镇，县委派驻的指导组同行。"
+    assert names(text) == ["市委", "县委"]
+
+
+def test_weipai_after_a_department_stem_is_the_verb_to_delegate():
+    assert names("由组织委派的干部到岗。") == []
