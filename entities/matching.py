@@ -1509,8 +1509,12 @@ def _add_listed_beside(
     """联合华为、中国移动通信集团江西有限公司: a short proper name listed with 、 beside an
     organisation's full name is an organisation too, printed without a suffix (a brand known
     by its name alone); a place or an ordinary word is not (北京、上海等地的…公司), nor a
-    government body's word with a member's title after it (市委常委, 政协委员): an office."""
+    government body's word with a member's title after it (市委常委, 政协委员): an office.
+    Beside a body followed by a person's title (评委、溪源大学…教授林澈) the list is that
+    person's roles, not bodies."""
     for span in spans:
+        if text.startswith(naming.PERSON_TITLES, span.end):
+            continue
         for start, item in _neighbour_items(text, span):
             if any(covered[start : start + len(item)]) or item in organisations:
                 continue

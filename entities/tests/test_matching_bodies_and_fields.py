@@ -121,3 +121,20 @@ def test_a_level_committee_sending_its_people_is_the_committee_and_its_verb():
 
 def test_weipai_after_a_department_stem_is_the_verb_to_delegate():
     assert names("由组织委派的干部到岗。") == []
+
+
+# A person's titles listed with 、: the roles of one person, not bodies listed together.
+
+
+def test_a_role_listed_before_a_body_and_a_persons_title_is_the_persons_role():
+    text = "在终评环节，评委、溪源大学电子工程学院教授林澈说，作品水平明显提高。"
+    assert names(text) == ["溪源大学电子工程学院"]
+    text = "会上，顾问、鹤浦大学院长陈默介绍了经验。"
+    assert names(text) == ["鹤浦大学"]
+
+
+def test_a_brand_listed_beside_a_body_acting_with_it_is_still_a_body():
+    assert names("项目联合鹤鸣、溪源鹤鸣智能装备有限公司共同建设。") == [
+        "鹤鸣",
+        "溪源鹤鸣智能装备有限公司",
+    ]
