@@ -418,7 +418,7 @@ def _name_start(
     if not kept and text[suffix_start:end] in naming.PLACED_GOVERNMENT_WORDS:
         return None
     if kind == "company" and not _plausible_company(
-        text[start:suffix_start], text[suffix_start:end], kept
+        text[start:suffix_start], text[suffix_start:end], kept, text
     ):
         return None
     if kind == "company" and _after_designation_level(pieces[: len(pieces) - len(kept)], kept):
@@ -878,8 +878,11 @@ def _opening_name(word: str, flag: str) -> bool:
     )
 
 
-def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) -> bool:
-    """Enough of a proper name in front of the suffix; weak suffixes need a place or a name."""
+def _plausible_company(
+    prefix: str, suffix: str, kept: list[tuple[str, str]], text: str = ""
+) -> bool:
+    """Enough of a proper name in front of the suffix; weak suffixes need a place or a name
+    (one ``text`` prints with its level elsewhere will do)."""
     if len(prefix) < 2:
         return False
     if any(level in prefix for level in DESIGNATION_LEVELS) or GRADE_RE.search(prefix):
@@ -911,9 +914,26 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
             )
             for word, flag in kept
         )
-        return has_place
+        return has_place or _place_printed_with_level(text, prefix)
     studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
+
+
+def _place_printed_with_level(text: str, prefix: str) -> bool:
+    """溪源市发布规划 … 溪源人形机器人创新中心: a name the dictionary hardly knows (two to four
+    characters) that the article prints as a place with its level (溪源市, a word of its own
+    there, not 中国|市场) is that place wherever else it opens a name without the level."""
+    for size in range(2, PLACE_NAME_MAX + 1):
+        place = prefix[:size]
+        if len(prefix) <= size or naming.word_frequency(place) > RARE_WORD_FREQUENCY:
+            continue
+        for level in naming.PLACE_LEVELS:
+            at = text.find(place + level)
+            while at >= 0:
+                if not _ends_inside_word(text, at, at + size + 1):
+                    return True
+                at = text.find(place + level, at + 1)
+    return False
 
 
 #: Landforms a laboratory is named after (紫金山实验室, 松山湖材料实验室): the provincial

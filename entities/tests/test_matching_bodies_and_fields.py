@@ -138,3 +138,16 @@ def test_a_brand_listed_beside_a_body_acting_with_it_is_still_a_body():
         "鹤鸣",
         "溪源鹤鸣智能装备有限公司",
     ]
+
+
+# A place the dictionary does not know, printed with its level elsewhere in the article.
+
+
+def test_a_place_printed_with_its_level_elsewhere_opens_a_weak_name_without_it():
+    text = "溪源市发布规划。溪源人形机器人创新中心揭牌，鹤浦区也成立鹤浦智能网联汽车创新中心。"
+    assert names(text) == ["溪源人形机器人创新中心", "鹤浦智能网联汽车创新中心"]
+
+
+def test_a_weak_name_opening_with_no_place_printed_so_names_nothing():
+    text = "中国市场规模扩大。人形机器人创新中心揭牌，溪源人形机器人创新中心也在筹划。"
+    assert names(text) == []
