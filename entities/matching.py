@@ -1158,6 +1158,8 @@ def _add_short_forms(
                     # inside a phrase, a piece of the name is the topic; a headline's short form
                     # (宁德时代发布新电池) opens its clause.
                     continue
+                if _unit_named_after(short, organisation.name):
+                    continue
                 if short and short != organisation.name and short not in organisations:
                     organisation.add_alias(short)
 
@@ -1459,7 +1461,9 @@ def _add_trade_names(
             (
                 org
                 for org in organisations.values()
-                if org.kind == "company" and _abbreviates(trade_name, org.name)
+                if org.kind == "company"
+                and _abbreviates(trade_name, org.name)
+                and not _unit_named_after(trade_name, org.name)
             ),
             None,
         )
@@ -1470,6 +1474,16 @@ def _add_trade_names(
                 trade_name, first=match.start() - len(brand), kind="trade"
             )
         known_forms.add(trade_name)
+
+
+def _unit_named_after(short: str | None, name: str) -> bool:
+    """鹤鸣科技 … 鹤鸣科技研究院: a research unit named after a company prints the company's
+    trade name (brand + trade word) whole, then its own kind (研究院, 研究中心, 实验室); the
+    trade name printed alone is that company, not a short form of its unit."""
+    if not short or short not in name or not name.endswith(tuple(naming.ACADEMIC_UNITS)):
+        return False
+    rest = name[name.index(short) + len(short) :]
+    return bool(rest) and short.endswith(tuple(naming.BRAND_TRADE_WORDS))
 
 
 def _opens_longer_quote(text: str, start: int, end: int) -> bool:

@@ -151,3 +151,16 @@ def test_a_place_printed_with_its_level_elsewhere_opens_a_weak_name_without_it()
 def test_a_weak_name_opening_with_no_place_printed_so_names_nothing():
     text = "中国市场规模扩大。人形机器人创新中心揭牌，溪源人形机器人创新中心也在筹划。"
     assert names(text) == []
+
+
+# A unit named after a company: the company's trade name is the company, not the unit.
+
+
+def test_a_trade_name_printed_with_a_unit_named_after_it_is_the_company():
+    assert names("鹤鸣科技与鹤鸣科技研究院签约。") == ["鹤鸣科技", "鹤鸣科技研究院"]
+    assert names("溪源鹤鸣科技研究院由鹤鸣科技出资设立。") == ["溪源鹤鸣科技研究院", "鹤鸣科技"]
+
+
+def test_a_company_named_in_full_keeps_its_trade_name_as_a_short_form():
+    text = "溪源鹤鸣科技有限公司成立研究院。鹤鸣科技负责人介绍。"
+    assert names(text) == ["溪源鹤鸣科技有限公司"]
