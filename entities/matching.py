@@ -721,10 +721,26 @@ def _name_tail(
                 and not _opens_clause_with_direction(pieces[:index], flag)
             ):
                 break
-            if kept and naming.is_verb(word, flag) and not _opens_with_place(pieces[:index]):
+            if (
+                kept
+                and naming.is_verb(word, flag)
+                and not _opens_with_place(pieces[:index])
+                and not (academic and _subject_after_joiner(pieces, index, kept))
+            ):
                 break
         kept.insert(0, (word, flag))
     return kept
+
+
+def _subject_after_joiner(
+    pieces: list[tuple[str, str]], index: int, kept: list[tuple[str, str]]
+) -> bool:
+    """青岚大学能源与运载工程学院: a school's second subject may open with a verb (运载, 控制);
+    right after a 与/和 that joins two of its subjects it is part of the school's name."""
+    if index == 0 or pieces[index - 1][0] not in ("与", "和"):
+        return False
+    joiner = pieces[index - 1][0]
+    return _joins_disciplines(pieces[: index - 1], joiner, [pieces[index], *kept])
 
 
 def _joins_lab_fields(

@@ -164,3 +164,16 @@ def test_a_trade_name_printed_with_a_unit_named_after_it_is_the_company():
 def test_a_company_named_in_full_keeps_its_trade_name_as_a_short_form():
     text = "溪源鹤鸣科技有限公司成立研究院。鹤鸣科技负责人介绍。"
     assert names(text) == ["溪源鹤鸣科技有限公司"]
+
+
+def test_a_schools_subject_after_yu_may_be_named_by_a_verb():
+    text = "青岚大学能源与运载工程学院与高温结构材料全国重点实验室合作。"
+    assert names(text) == ["青岚大学能源与运载工程学院", "高温结构材料全国重点实验室"]
+
+
+def test_a_verb_after_a_university_and_yu_outside_a_schools_name_stays_apart():
+    assert names("溪源大学与运营团队座谈后，鹤浦大学与运载火箭研究院签约。") == [
+        "溪源大学",
+        "鹤浦大学",
+        "运载火箭研究院",
+    ]
