@@ -86,9 +86,26 @@ EVENT_ENDINGS = (
     "大赛",
 )
 
-#: Nouns for an industry, its field or its members (具身智能产业, 具身智能企业, 智能科技领域):
-#: a trade name running on into one is the field's name, not a company's.
-FIELD_NOUNS = ("产业", "企业", "行业", "领域", "赛道", "技术", "集群", "板块", "专业", "人才")
+#: Nouns for an industry, its field or its members (具身智能产业, 具身智能企业, 智能科技领域)
+#: and for the kinds of product a field makes (具身智能机器人, 具身智能大模型): a trade name
+#: running on into one is the field's name, not a company's.
+FIELD_NOUNS = (
+    "产业",
+    "企业",
+    "行业",
+    "领域",
+    "赛道",
+    "技术",
+    "集群",
+    "板块",
+    "专业",
+    "人才",
+    "机器人",
+    "大模型",
+    "模型",
+    "芯片",
+    "终端",
+)
 
 #: 华为、阿里巴巴等企业: a list closed by 等 + one of these nouns lists organisations.
 ENUMERATION_RE = re.compile(

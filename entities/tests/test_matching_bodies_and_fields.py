@@ -70,6 +70,10 @@ def test_a_trade_name_running_on_into_an_industry_noun_names_the_field():
     assert names(text) == []
 
 
+def test_a_trade_name_running_on_into_a_kind_of_product_names_the_field():
+    assert names("具身智能机器人、人形机器人成为热点，具身智能大模型加速迭代。") == []
+
+
 def test_a_trade_name_before_a_noun_for_its_people_or_acts_is_still_a_company():
     text = "澄芯科技负责人表示，澄芯科技与海鹞智能签约。"
     assert names(text) == ["澄芯科技", "海鹞智能"]
