@@ -93,6 +93,7 @@ def find_organisations(
     _add_trade_names(shielded, covered, organisations)
     _add_enumerated_names(shielded, covered, organisations)
     _add_listed_beside(shielded, spans, covered, organisations)
+    _add_joined_brand_companies(shielded, covered, organisations)
     if known:
         _apply_known(shielded, known, spans, organisations)
     for organisation in organisations.values():
@@ -1578,6 +1579,55 @@ def _add_listed_beside(
             if len(pieces) == 1 and naming.word_frequency(item) > BRAND_MAX_FREQUENCY * 10:
                 continue
             organisations[item] = _Organisation(item, first=start, kind="trade")
+
+
+def _add_joined_brand_companies(
+    text: str, covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """苹果公司和谷歌: a foreign company is often printed as a common noun translating its brand
+    and a bare 公司. A kind of company (物流公司, 保险公司) is listed with other kinds, so a noun
+    + 公司 opening its clause and joined by 和/与 to a brand (谷歌, a word the dictionary does
+    not know; a proper noun) names a company, and the brand another."""
+    for match in naming.BARE_COMPANY_RE.finditer(text):
+        joiner = match.end()
+        if joiner >= len(text) or text[joiner] not in JOINING_WORDS:
+            continue
+        begin = _clause_start(text, match.start())
+        noun = text[begin : match.start()]
+        if any(covered[begin:joiner]) or naming.words(noun) != ((noun, "n"),) or len(noun) > 3:
+            continue
+        partner = _brand_after(text, joiner + 1, covered)
+        if partner is None:
+            continue
+        for start, name, kind in ((begin, noun + "公司", "brand"), (*partner, "trade")):
+            if name not in organisations:
+                organisations[name] = _Organisation(name, first=start, kind=kind)
+
+
+def _brand_after(text: str, start: int, covered: list[bool]) -> tuple[int, str] | None:
+    """The brand opening the words at ``start`` (谷|歌 相继…): a proper noun, or a run of
+    fragments the dictionary does not know, of two to four Han characters."""
+    pieces: list[tuple[str, str]] = []
+    for word, flag in naming.words(text[start : _clause_end(text, start)]):
+        if _ends_name(word, flag) or not (
+            flag in naming.PROPER_NOUN_FLAGS or naming.is_brand_fragment(word, flag)
+        ):
+            break
+        pieces.append((word, flag))
+    brand = "".join(word for word, _ in pieces)
+    if not 2 <= len(brand) <= 4 or not all(_is_han(char) for char in brand):
+        return None
+    if any(covered[start : start + len(brand)]) or naming.is_place(brand, pieces[0][1]):
+        return None
+    proper = len(pieces) == 1 and pieces[0][1] in naming.PROPER_NOUN_FLAGS - {"nt"}
+    return (start, brand) if proper or naming.is_unknown_run(brand, pieces) else None
+
+
+def _clause_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end] not in naming.HARD_STOPS:
+        end += 1
+    return end
 
 
 def _neighbour_items(text: str, span: _Span) -> list[tuple[int, str]]:

@@ -181,3 +181,15 @@ def test_a_verb_after_a_university_and_yu_outside_a_schools_name_stays_apart():
         "鹤浦大学",
         "运载火箭研究院",
     ]
+
+
+# Brands joined to brands: a foreign company printed as a common noun + 公司 (苹果公司).
+
+
+def test_a_noun_and_gongsi_joined_to_a_brand_are_two_companies():
+    text = "苹果公司和谷歌相继发布新一代可穿戴设备，溪源鹤鸣智能装备有限公司为其供货。"
+    assert names(text) == ["苹果公司", "谷歌", "溪源鹤鸣智能装备有限公司"]
+
+
+def test_kinds_of_company_joined_together_name_no_company():
+    assert names("物流公司和快递公司加入，保险公司和银行合作，一家物流公司和谷歌签约。") == []
