@@ -1459,7 +1459,7 @@ def _add_trade_names(
 ) -> None:
     """Brand + trade word printed on its own (某某科技、某某药业) names a company; run on into
     an event's ending or a noun for an industry (具身智能产业, 具身智能企业) it names the event
-    or the field."""
+    or the field, as it does listed before 等 + a field's word (算力网络、具身智能等领域)."""
     known_forms = {form for org in organisations.values() for form in (org.name, *org.aliases)}
     for match in naming.TRADE_WORD_RE.finditer(text):
         if covered[match.start()]:
@@ -1472,6 +1472,8 @@ def _add_trade_names(
             continue
         if text.startswith(naming.FIELD_NOUNS, match.end()):
             continue  # 具身智能企业, 具身智能产业: the field such companies work in
+        if naming.FIELD_ENUMERATION_RE.match(text, match.end()):
+            continue  # 算力网络、具身智能等领域: a list of fields
         if _opens_longer_quote(text, match.start() - len(brand), match.end()):
             continue
         owner = next(

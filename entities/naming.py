@@ -89,22 +89,20 @@ EVENT_ENDINGS = (
 #: Nouns for an industry, its field or its members (具身智能产业, 具身智能企业, 智能科技领域)
 #: and for the kinds of product a field makes (具身智能机器人, 具身智能大模型): a trade name
 #: running on into one is the field's name, not a company's.
-FIELD_NOUNS = (
-    "产业",
+FIELD_WORDS = ("产业", "行业", "领域", "赛道", "技术", "集群", "板块", "专业")
+FIELD_NOUNS = FIELD_WORDS + (
     "企业",
-    "行业",
-    "领域",
-    "赛道",
-    "技术",
-    "集群",
-    "板块",
-    "专业",
     "人才",
     "机器人",
     "大模型",
     "模型",
     "芯片",
     "终端",
+)
+
+#: 算力网络、具身智能等前沿领域: a list closed by 等 + a field's word lists fields.
+FIELD_ENUMERATION_RE = re.compile(
+    "(?:、[^，。；：！？\\s]+?)*等(?:[^，。；：、\\s等]{0,4}?)(?:" + "|".join(FIELD_WORDS) + ")"
 )
 
 #: 华为、阿里巴巴等企业: a list closed by 等 + one of these nouns lists organisations.

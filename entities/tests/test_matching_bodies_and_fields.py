@@ -193,3 +193,8 @@ def test_a_noun_and_gongsi_joined_to_a_brand_are_two_companies():
 
 def test_kinds_of_company_joined_together_name_no_company():
     assert names("物流公司和快递公司加入，保险公司和银行合作，一家物流公司和谷歌签约。") == []
+
+
+def test_items_of_a_list_closed_by_a_field_noun_are_fields():
+    text = "论坛聚焦算力网络、具身智能等前沿领域。\n展会上，海鹞智能、鹤鸣科技等企业集中亮相。"
+    assert names(text) == ["海鹞智能", "鹤鸣科技"]
