@@ -93,6 +93,7 @@ def find_organisations(
     _add_trade_names(shielded, covered, organisations)
     _add_enumerated_names(shielded, covered, organisations)
     _add_listed_beside(shielded, spans, covered, organisations)
+    _add_joined_brand_companies(shielded, covered, organisations)
     if known:
         _apply_known(shielded, known, spans, organisations)
     for organisation in organisations.values():
@@ -249,13 +250,19 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
     if title in naming.PERSON_TITLES:
         return False
     if text[end - 1] + following in naming.DEPARTMENT_CONTINUATIONS:
-        return True
+        return not _committee_sends(text[suffix_start:end], following)
     return any(
         (frequency := naming.word_frequency(text[suffix_start : end + extra])) > 0
         and not (frequency <= RARE_WORD_FREQUENCY and _unit_follows(text, end))
         for extra in (1, 2)
         if end + extra <= len(text)
     )
+
+
+def _committee_sends(suffix: str, following: str) -> bool:
+    """市委派出, 县委派驻: a committee printed whole (市委, 党委, 发改委) then 派 is the committee
+    sending its people; 委派 (to delegate) is read only after a stem (组织委派)."""
+    return following == "派" and suffix in naming.GOVERNMENT_WORDS
 
 
 #: How often the dictionary may have met a word for it to be a rare one (大学化学, 大学物理:
@@ -296,7 +303,17 @@ def _clause_start(text: str, position: int, legal_ending: bool = False) -> int:
         if char in naming.HARD_STOPS:
             break
         index -= 1
-    return index
+    return _after_profile_verb(text, index, position)
+
+
+def _after_profile_verb(text: str, index: int, position: int) -> int:
+    """——记青岚省农业科学院水稻研究所育种团队, ——访溪源鹤鸣智能装备有限公司董事长: a profile's
+    subtitle opens with a dash and 记 or 访 (专访), then the body or person it profiles; the
+    clause, and any name in it, starts after the verb."""
+    if index == 0 or text[index - 1] != "—":
+        return index
+    verb = next((v for v in naming.PROFILE_VERBS if text.startswith(v, index)), "")
+    return index + len(verb) if index + len(verb) < position else index
 
 
 #: How long a place in a company's registered name may be (（江澄）, （澄湖东岚）).
@@ -346,8 +363,30 @@ def _plain_words(text: str) -> list[tuple[str, str]]:
         if part.startswith("（"):
             pieces.append((part, "PAREN"))
         else:
-            pieces += naming.words(part)
+            pieces += _rejoin_cut_verbs(naming.words(part))
     return pieces
+
+
+def _rejoin_cut_verbs(pieces) -> list[tuple[str, str]]:
+    """系统接|入海|岚数据科技有限公司: the segmenter may take a verb's second character with the
+    next one for a place (入海), leaving the verb's first alone; where the lone character and
+    the place's first make a verb the dictionary knows (接入, 流入), that verb introduces the
+    name and the place's second character opens it (海岚…)."""
+    rejoined: list[tuple[str, str]] = []
+    for word, flag in pieces:
+        before = rejoined[-1] if rejoined else ("", "")
+        verb = before[0] + word[:1]
+        if (
+            len(word) == 2
+            and flag == "ns"
+            and len(before[0]) == 1
+            and before[1] == "v"
+            and naming.words(verb) == ((verb, "v"),)
+        ):
+            rejoined[-1:] = [(verb, "v"), (word[1], "n")]
+        else:
+            rejoined.append((word, flag))
+    return rejoined
 
 
 def _name_start(
@@ -380,7 +419,7 @@ def _name_start(
     if not kept and text[suffix_start:end] in naming.PLACED_GOVERNMENT_WORDS:
         return None
     if kind == "company" and not _plausible_company(
-        text[start:suffix_start], text[suffix_start:end], kept
+        text[start:suffix_start], text[suffix_start:end], kept, text
     ):
         return None
     if kind == "company" and _after_designation_level(pieces[: len(pieces) - len(kept)], kept):
@@ -501,7 +540,11 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
             or flag == "ORG"
             or naming.is_place(word, flag)
         ):
-            opens_with_place = word in naming.PLACE_LEVELS or word in naming.ZONE_WORDS
+            opens_with_place = (
+                word in naming.PLACE_LEVELS
+                or word in naming.TOWN_LEVELS
+                or word in naming.ZONE_WORDS
+            )
             named = _place_name_before_level(pieces, index) if opens_with_place else 0
             if _one_character_place(word, flag):
                 named = _place_name_before_level(pieces, index, inside=1)
@@ -515,15 +558,16 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
     return kept
 
 
-#: A count of places or 各 before a level or 地 (两市, 三省, 两地, 各市): several places.
-COUNTED_PLACES_RE = re.compile("[两二三四五六七八九十多几数各诸][省市县区州地]")
+#: A count of places, 各 or 全 before a level or 地 (两市, 三省, 两地, 各市, 各乡, 全县): several
+#: places, or all of them.
+COUNTED_PLACES_RE = re.compile("[两二三四五六七八九十多几数各诸全][省市县区州地乡镇]")
 
 
 def _counted_places(text: str, start: int) -> bool:
-    """两市科技局, 两地教育局, 各市科技局: a level or 地 after a count names the bodies of
-    several places together, no single one; the body so named starts at ``start``, at the
-    level (两|市科技局), right after the count and its 地 (两地|教育局) or at the count, read
-    as one word with its level (各市科技局)."""
+    """两市科技局, 两地教育局, 各市科技局, 全县各乡镇人民政府: a level or 地 after a count, 各 or
+    全 names the bodies of several places together, no single one; the body so named starts
+    at ``start``, at the level (两|市科技局), right after the count and its 地 (两地|教育局)
+    or at the count, read as one word with its level (各市科技局)."""
     if COUNTED_PLACES_RE.match(text, start):
         return True
     if start < len(text) and text[start] in naming.PLACE_LEVELS:
@@ -642,7 +686,7 @@ def _name_tail(
     for index in range(len(pieces) - 1, -1, -1):
         word, flag = pieces[index]
         if national and flag not in ("ORG", "PAREN"):
-            if _ends_name(word, flag) and not (word in ("与", "和") and kept and index > 0):
+            if _ends_name(word, flag) and not _joins_lab_fields(pieces, index, word, kept):
                 break
             if word in naming.DESIGNATION_VERBS or word in naming.FACILITY_MODIFIERS:
                 break
@@ -678,10 +722,35 @@ def _name_tail(
                 and not _opens_clause_with_direction(pieces[:index], flag)
             ):
                 break
-            if kept and naming.is_verb(word, flag) and not _opens_with_place(pieces[:index]):
+            if (
+                kept
+                and naming.is_verb(word, flag)
+                and not _opens_with_place(pieces[:index])
+                and not (academic and _subject_after_joiner(pieces, index, kept))
+            ):
                 break
         kept.insert(0, (word, flag))
     return kept
+
+
+def _subject_after_joiner(
+    pieces: list[tuple[str, str]], index: int, kept: list[tuple[str, str]]
+) -> bool:
+    """青岚大学能源与运载工程学院: a school's second subject may open with a verb (运载, 控制);
+    right after a 与/和 that joins two of its subjects it is part of the school's name."""
+    if index == 0 or pieces[index - 1][0] not in ("与", "和"):
+        return False
+    joiner = pieces[index - 1][0]
+    return _joins_disciplines(pieces[: index - 1], joiner, [pieces[index], *kept])
+
+
+def _joins_lab_fields(
+    pieces: list[tuple[str, str]], index: int, word: str, kept: list[tuple[str, str]]
+) -> bool:
+    """精密测量与控制全国重点实验室: 与/和 inside a national laboratory's name joins two of its
+    fields; after a body's full name (溪源大学材料科学与工程学院与高温结构材料全国重点实验室)
+    it joins the two bodies, as it does before any other name."""
+    return word in ("与", "和") and bool(kept) and index > 0 and pieces[index - 1][1] != "ORG"
 
 
 def _national_lab_head(pieces: list[tuple[str, str]]) -> bool:
@@ -826,8 +895,11 @@ def _opening_name(word: str, flag: str) -> bool:
     )
 
 
-def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) -> bool:
-    """Enough of a proper name in front of the suffix; weak suffixes need a place or a name."""
+def _plausible_company(
+    prefix: str, suffix: str, kept: list[tuple[str, str]], text: str = ""
+) -> bool:
+    """Enough of a proper name in front of the suffix; weak suffixes need a place or a name
+    (one ``text`` prints with its level elsewhere will do)."""
     if len(prefix) < 2:
         return False
     if any(level in prefix for level in DESIGNATION_LEVELS) or GRADE_RE.search(prefix):
@@ -859,9 +931,26 @@ def _plausible_company(prefix: str, suffix: str, kept: list[tuple[str, str]]) ->
             )
             for word, flag in kept
         )
-        return has_place
+        return has_place or _place_printed_with_level(text, prefix)
     studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
+
+
+def _place_printed_with_level(text: str, prefix: str) -> bool:
+    """溪源市发布规划 … 溪源人形机器人创新中心: a name the dictionary hardly knows (two to four
+    characters) that the article prints as a place with its level (溪源市, a word of its own
+    there, not 中国|市场) is that place wherever else it opens a name without the level."""
+    for size in range(2, PLACE_NAME_MAX + 1):
+        place = prefix[:size]
+        if len(prefix) <= size or naming.word_frequency(place) > RARE_WORD_FREQUENCY:
+            continue
+        for level in naming.PLACE_LEVELS:
+            at = text.find(place + level)
+            while at >= 0:
+                if not _ends_inside_word(text, at, at + size + 1):
+                    return True
+                at = text.find(place + level, at + 1)
+    return False
 
 
 #: Landforms a laboratory is named after (紫金山实验室, 松山湖材料实验室): the provincial
@@ -1085,6 +1174,8 @@ def _add_short_forms(
                     # 超导量子计算领域 … 安徽省量子计算工程研究中心: printed before the name and
                     # inside a phrase, a piece of the name is the topic; a headline's short form
                     # (宁德时代发布新电池) opens its clause.
+                    continue
+                if _unit_named_after(short, organisation.name):
                     continue
                 if short and short != organisation.name and short not in organisations:
                     organisation.add_alias(short)
@@ -1366,7 +1457,9 @@ def _ends_inside_word(text: str, start: int, end: int) -> bool:
 def _add_trade_names(
     text: str, covered: list[bool], organisations: dict[str, _Organisation]
 ) -> None:
-    """Brand + trade word printed on its own (某某科技、某某药业) names a company."""
+    """Brand + trade word printed on its own (某某科技、某某药业) names a company; run on into
+    an event's ending or a noun for an industry (具身智能产业, 具身智能企业) it names the event
+    or the field, as it does listed before 等 + a field's word (算力网络、具身智能等领域)."""
     known_forms = {form for org in organisations.values() for form in (org.name, *org.aliases)}
     for match in naming.TRADE_WORD_RE.finditer(text):
         if covered[match.start()]:
@@ -1377,13 +1470,19 @@ def _add_trade_names(
         trade_name = brand + match[0]
         if trade_name in known_forms or _opens_event_name(text, match.end()):
             continue
+        if text.startswith(naming.FIELD_NOUNS, match.end()):
+            continue  # 具身智能企业, 具身智能产业: the field such companies work in
+        if naming.FIELD_ENUMERATION_RE.match(text, match.end()):
+            continue  # 算力网络、具身智能等领域: a list of fields
         if _opens_longer_quote(text, match.start() - len(brand), match.end()):
             continue
         owner = next(
             (
                 org
                 for org in organisations.values()
-                if org.kind == "company" and _abbreviates(trade_name, org.name)
+                if org.kind == "company"
+                and _abbreviates(trade_name, org.name)
+                and not _unit_named_after(trade_name, org.name)
             ),
             None,
         )
@@ -1394,6 +1493,16 @@ def _add_trade_names(
                 trade_name, first=match.start() - len(brand), kind="trade"
             )
         known_forms.add(trade_name)
+
+
+def _unit_named_after(short: str | None, name: str) -> bool:
+    """鹤鸣科技 … 鹤鸣科技研究院: a research unit named after a company prints the company's
+    trade name (brand + trade word) whole, then its own kind (研究院, 研究中心, 实验室); the
+    trade name printed alone is that company, not a short form of its unit."""
+    if not short or short not in name or not name.endswith(tuple(naming.ACADEMIC_UNITS)):
+        return False
+    rest = name[name.index(short) + len(short) :]
+    return bool(rest) and short.endswith(tuple(naming.BRAND_TRADE_WORDS))
 
 
 def _opens_longer_quote(text: str, start: int, end: int) -> bool:
@@ -1453,8 +1562,12 @@ def _add_listed_beside(
     """联合华为、中国移动通信集团江西有限公司: a short proper name listed with 、 beside an
     organisation's full name is an organisation too, printed without a suffix (a brand known
     by its name alone); a place or an ordinary word is not (北京、上海等地的…公司), nor a
-    government body's word with a member's title after it (市委常委, 政协委员): an office."""
+    government body's word with a member's title after it (市委常委, 政协委员): an office.
+    Beside a body followed by a person's title (评委、溪源大学…教授林澈) the list is that
+    person's roles, not bodies."""
     for span in spans:
+        if text.startswith(naming.PERSON_TITLES, span.end):
+            continue
         for start, item in _neighbour_items(text, span):
             if any(covered[start : start + len(item)]) or item in organisations:
                 continue
@@ -1468,6 +1581,55 @@ def _add_listed_beside(
             if len(pieces) == 1 and naming.word_frequency(item) > BRAND_MAX_FREQUENCY * 10:
                 continue
             organisations[item] = _Organisation(item, first=start, kind="trade")
+
+
+def _add_joined_brand_companies(
+    text: str, covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """苹果公司和谷歌: a foreign company is often printed as a common noun translating its brand
+    and a bare 公司. A kind of company (物流公司, 保险公司) is listed with other kinds, so a noun
+    + 公司 opening its clause and joined by 和/与 to a brand (谷歌, a word the dictionary does
+    not know; a proper noun) names a company, and the brand another."""
+    for match in naming.BARE_COMPANY_RE.finditer(text):
+        joiner = match.end()
+        if joiner >= len(text) or text[joiner] not in JOINING_WORDS:
+            continue
+        begin = _clause_start(text, match.start())
+        noun = text[begin : match.start()]
+        if any(covered[begin:joiner]) or naming.words(noun) != ((noun, "n"),) or len(noun) > 3:
+            continue
+        partner = _brand_after(text, joiner + 1, covered)
+        if partner is None:
+            continue
+        for start, name, kind in ((begin, noun + "公司", "brand"), (*partner, "trade")):
+            if name not in organisations:
+                organisations[name] = _Organisation(name, first=start, kind=kind)
+
+
+def _brand_after(text: str, start: int, covered: list[bool]) -> tuple[int, str] | None:
+    """The brand opening the words at ``start`` (谷|歌 相继…): a proper noun, or a run of
+    fragments the dictionary does not know, of two to four Han characters."""
+    pieces: list[tuple[str, str]] = []
+    for word, flag in naming.words(text[start : _clause_end(text, start)]):
+        if _ends_name(word, flag) or not (
+            flag in naming.PROPER_NOUN_FLAGS or naming.is_brand_fragment(word, flag)
+        ):
+            break
+        pieces.append((word, flag))
+    brand = "".join(word for word, _ in pieces)
+    if not 2 <= len(brand) <= 4 or not all(_is_han(char) for char in brand):
+        return None
+    if any(covered[start : start + len(brand)]) or naming.is_place(brand, pieces[0][1]):
+        return None
+    proper = len(pieces) == 1 and pieces[0][1] in naming.PROPER_NOUN_FLAGS - {"nt"}
+    return (start, brand) if proper or naming.is_unknown_run(brand, pieces) else None
+
+
+def _clause_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end] not in naming.HARD_STOPS:
+        end += 1
+    return end
 
 
 def _neighbour_items(text: str, span: _Span) -> list[tuple[int, str]]:
@@ -1570,7 +1732,7 @@ def _proper_name(item: str) -> bool:
 
 
 def _brand_before(text: str, position: int, end: int, covered: list[bool]) -> str | None:
-    """A two- or three-character brand right before a trade word, not an ordinary word."""
+    """A brand of two or three Han characters right before a trade word, not an ordinary word."""
     begin = _clause_start(text, position)
     pieces = naming.words(text[begin:end])
     if not pieces or pieces[-1][0] != text[position:end]:
@@ -1584,7 +1746,10 @@ def _brand_before(text: str, position: int, end: int, covered: list[bool]) -> st
         if sum(len(w) for w, _ in brand_words) >= 2:
             break
     brand = "".join(word for word, _ in brand_words)
-    if not brand.isalpha() or not 2 <= len(brand) <= 3:
+    if not brand.isalpha() or not 2 <= len(brand) <= 3 or brand.isascii():
+        # CAE软件, EDA软件: Latin letters before a trade word are the acronym of a kind of
+        # product or field; a trade name is printed in Han characters (澄芯软件), as a brand
+        # before a bare 公司 is.
         return None
     if naming.GENERIC_NAME_RE.fullmatch(brand):
         return None  # 新能源汽车, 智能科技: trade vocabulary, not a brand

@@ -86,6 +86,25 @@ EVENT_ENDINGS = (
     "大赛",
 )
 
+#: Nouns for an industry, its field or its members (具身智能产业, 具身智能企业, 智能科技领域)
+#: and for the kinds of product a field makes (具身智能机器人, 具身智能大模型): a trade name
+#: running on into one is the field's name, not a company's.
+FIELD_WORDS = ("产业", "行业", "领域", "赛道", "技术", "集群", "板块", "专业")
+FIELD_NOUNS = FIELD_WORDS + (
+    "企业",
+    "人才",
+    "机器人",
+    "大模型",
+    "模型",
+    "芯片",
+    "终端",
+)
+
+#: 算力网络、具身智能等前沿领域: a list closed by 等 + a field's word lists fields.
+FIELD_ENUMERATION_RE = re.compile(
+    "(?:、[^，。；：！？\\s]+?)*等(?:[^，。；：、\\s等]{0,4}?)(?:" + "|".join(FIELD_WORDS) + ")"
+)
+
 #: 华为、阿里巴巴等企业: a list closed by 等 + one of these nouns lists organisations.
 ENUMERATION_RE = re.compile(
     "等(?:[一二三四五六七八九十百千多数余0-9]+[家个所])?(?:[^，。；：、\\s等]{0,4}?)"
@@ -109,10 +128,26 @@ WEAK_SUFFIXES = (
     "分局",
     "分院",
 )
-#: Common nouns that name one body only with its place (江澄市第一中学, 宁川县妇幼保健院,
-#: 临澜市供销合作社); 农村小学 is any school, 农民专业合作社 any cooperative. They are read as
-#: the weak endings are.
-PLACED_SUFFIXES = ("中学", "小学", "幼儿园", "保健院", "卫生院", "合作社", "联合社")
+#: Common nouns that name one body only with its place or parent (江澄市第一中学, 宁川县妇幼
+#: 保健院, 临澜市供销合作社, 溪源市图书馆, 中国科学院溪源天文台); 农村小学 is any school,
+#: 农民专业合作社 any cooperative, 社区图书馆 any library. They are read as the weak endings are.
+PLACED_SUFFIXES = (
+    "中学",
+    "小学",
+    "幼儿园",
+    "保健院",
+    "卫生院",
+    "合作社",
+    "联合社",
+    "图书馆",
+    "博物馆",
+    "博物院",
+    "科技馆",
+    "美术馆",
+    "纪念馆",
+    "档案馆",
+    "天文台",
+)
 WEAK_SUFFIXES += PLACED_SUFFIXES
 
 #: A bare 公司 names a company only after a trade word (科技公司), never in 上市公司 or 该公司.
@@ -444,6 +479,8 @@ PLACE_ENDINGS = ("省", "市", "县", "区", "州", "盟", "旗")
 #: The levels a place's own name is printed before (江澄市, 澄湖省): the name of a body set
 #: there opens with that place.
 PLACE_LEVELS = frozenset(("省", "市", "县", "区", "州"))
+#: A town's levels, which its own name is printed before as a county's is (南塘县松岙镇).
+TOWN_LEVELS = frozenset(("镇", "乡"))
 
 
 def is_level_committee(word: str) -> bool:
@@ -668,6 +705,10 @@ QUANTITY_ENDINGS = frozenset("家个余多批项名位只件次")
 #: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
 HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
 
+#: Verbs a profile's dash subtitle opens with (——记…团队, ——访…董事长): the body it names
+#: follows them; they are no part of its name.
+PROFILE_VERBS = ("专访", "记", "访")
+
 #: Quotes a paper sets a name or a title in (“江澄科技大脑”).
 OPENING_QUOTES = frozenset("“‘「『")
 CLOSING_QUOTES = frozenset("”’」』")
@@ -690,9 +731,11 @@ ORG_SUFFIX_RE = re.compile(
 #: A body's general office, named by the body before it (国务院办公厅, 市委办公室).
 GENERAL_OFFICES = ("办公厅", "办公室")
 
-#: Bodies named by their place alone (南宁海关, the customs district of that city): without a
-#: place they are the service in general (经海关查验). Tried last, so 海关总署 is read whole.
-PLACED_GOVERNMENT_WORDS = ("海关",)
+#: Bodies named by their place alone (南宁海关, the customs district of that city; 青岚省人民政府,
+#: a province's government named in full): without a place they are the service or the
+#: government in general (经海关查验, 各级人民政府). Tried last, so 海关总署 and
+#: 人民政府办公室 are read whole.
+PLACED_GOVERNMENT_WORDS = ("海关", "人民政府")
 
 GOVERNMENT_RE = re.compile(
     f"(?:(?:{_alternation(DEPARTMENT_STEMS)})[和与](?:{_alternation(DEPARTMENT_STEMS)})"
