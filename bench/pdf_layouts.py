@@ -132,12 +132,7 @@ def make_pages(
     for round_number in range(rounds):
         for offset, name in enumerate(names):
             page_seed = seed + round_number * len(names) + offset
-            source = next(
-                path
-                for path in (folder / f"{name}.expected.json" for folder in PAGE_DIRS)
-                if path.exists()
-            )
-            articles = json.loads(source.read_text())["articles"]
+            articles = page_articles(name)
             layout = random_layout(random.Random(page_seed), wide)
             printed = typeset(articles, layout, seed=page_seed)
             stem = f"{name}-s{page_seed}"
@@ -147,6 +142,14 @@ def make_pages(
             (out / f"{stem}.expected.json").write_text(json.dumps(expected, ensure_ascii=False))
             glyphs[stem] = (printed.articles, printed.glyphs)
     return glyphs
+
+
+def page_articles(name: str) -> list[dict]:
+    """The articles of a page text, looked up by name in PAGE_DIRS."""
+    source = next(
+        path for path in (folder / f"{name}.expected.json" for folder in PAGE_DIRS) if path.exists()
+    )
+    return json.loads(source.read_text())["articles"]
 
 
 def load_score():
@@ -266,16 +269,21 @@ def main() -> int:
     if not SCORE.exists():
         print(f"没有 {SCORE}：只生成了版面，未评分。")
         return 0
-    command = [sys.executable, str(SCORE), "--dir", str(args.out), "--cmd", COMMAND]
+    return score_through_import(args.out, glyphs)
+
+
+def score_through_import(out: Path, glyphs: dict) -> int:
+    """score.py over OUT through import_issue, then the regions figure and parse times."""
+    command = [sys.executable, str(SCORE), "--dir", str(out), "--cmd", COMMAND]
     status = subprocess.call(command, cwd=ROOT)
     score = load_score()
     from articles.pdfpage import read_pdf
 
-    parses = read_pages(args.out, glyphs)
+    parses = read_pages(out, glyphs)
     held = total = 0
     for stem, (predicted, _) in parses.items():
-        gold = json.loads((args.out / f"{stem}.expected.json").read_text())["articles"]
-        size = read_pdf((args.out / f"{stem}.pdf").read_bytes()).page_size(0)
+        gold = json.loads((out / f"{stem}.expected.json").read_text())["articles"]
+        size = read_pdf((out / f"{stem}.pdf").read_bytes()).page_size(0)
         hit, count = regions_hold(score, gold, glyphs[stem][1], predicted, size)
         held, total = held + hit, total + count
     report_regions_and_time(held, total, parses)
