@@ -240,8 +240,9 @@ def report_regions_and_time(held: int, total: int, parses: dict) -> None:
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The arguments of a layout bench: OUT, the set or pages, seed, rounds, how to score."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("out", type=Path)
     parser.add_argument("--set", choices=sorted(SETS), default="held-out")
     parser.add_argument("--pages", help="comma-separated page names (instead of the set's)")
@@ -249,16 +250,27 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--score", action="store_true")
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument(
-        "--wide", action="store_true", help="also vary what other typesetting programs do"
-    )
-    args = parser.parse_args()
+    return parser
+
+
+def pages_and_seed(args) -> tuple[list[str], int]:
+    """The page names and first seed the arguments ask for; OUT made and emptied."""
     names, seed = SETS[args.set]
     names = args.pages.split(",") if args.pages else names
     seed = args.seed if args.seed is not None else seed
     args.out.mkdir(parents=True, exist_ok=True)
     for stale in args.out.glob("*"):
         stale.unlink()
+    return names, seed
+
+
+def main() -> int:
+    parser = arguments(__doc__.splitlines()[0])
+    parser.add_argument(
+        "--wide", action="store_true", help="also vary what other typesetting programs do"
+    )
+    args = parser.parse_args()
+    names, seed = pages_and_seed(args)
     glyphs = make_pages(args.out, names, seed, args.rounds, args.wide)
     if args.quick:
         if SCORE.exists():
