@@ -285,18 +285,21 @@ def bands(articles: list[dict], lay: BrowserLayout, column: float, rng: random.R
     """Each band's spans, articles taken in order: as a make-up editor does, an article is
     given about as many columns as keep them at least six lines deep (a photo item two to four),
     a band takes articles while their columns fit (at most `per_band`), and the columns left
-    over go to its articles at random."""
+    over go to its articles at random, none spread thinner than four lines a column (what is
+    still left stays white)."""
     per_line = column / (lay.body_size * (1 + lay.body_tracking))
-    wanted = []
+    wanted, widest = [], []
     for article in articles:
         if article["kind"] == "photo":
             wanted.append(min(lay.columns, rng.randint(2, 4)))
+            widest.append(min(lay.columns, wanted[-1] + 2))
             continue
         lines = sum(len(block["text"]) / per_line + 0.5 for block in article["body"])
         wanted.append(max(2, min(lay.columns, int(lines / 6))))
+        widest.append(max(wanted[-1], min(lay.columns, int(lines / 4))))
     index = 0
     while index < len(articles):
-        spans = [wanted[index]]
+        first, spans = index, [wanted[index]]
         index += 1
         while (
             index < len(articles)
@@ -306,7 +309,9 @@ def bands(articles: list[dict], lay: BrowserLayout, column: float, rng: random.R
             spans.append(wanted[index])
             index += 1
         for _ in range(lay.columns - sum(spans)):
-            spans[rng.randrange(len(spans))] += 1
+            room = [i for i, span in enumerate(spans) if span < widest[first + i]]
+            if room:
+                spans[rng.choice(room)] += 1
         yield spans
 
 
