@@ -41,13 +41,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from articles.tests.typeset_pdf import (  # noqa: E402
-    AD_MARKERS,
     BYLINE_FACES,
     CAPTION_FACES,
     HEAD_FACES,
     TEXT_FACES,
     Layout,
     available_faces,
+    page_furniture,
     typeset,
 )
 
@@ -104,12 +104,7 @@ def random_layout(rng: random.Random, wide: bool = False) -> Layout:
         beside_first=rng.random() < 0.2,
         photo_place=rng.choice(["below", "above", "inset"]),
         photo_news=True,
-        ad=rng.random() < 0.6,
-        ad_filled=rng.random() < 0.4,
-        ad_marker=rng.choice(AD_MARKERS),
-        running_head=rng.random() < 0.8,
-        head_order=rng.randint(0, 2),
-        head_rule=rng.random() < 0.8,
+        **page_furniture(rng),
         two_per_band=rng.random() < 0.7,
         three_per_band=rng.random() < 0.3,
     )

@@ -29,7 +29,7 @@ import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 
-from articles.tests.typeset_pdf import AD_MARKERS, byline_text
+from articles.tests.typeset_pdf import byline_text, page_furniture
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -475,11 +475,6 @@ def random_layout(rng: random.Random) -> BrowserLayout:
         beside=rng.random() < 0.3,
         photo_place=rng.choice(["below", "above", "column"]),
         photo_svg=rng.random() < 0.5,
-        ad=rng.random() < 0.6,
-        ad_filled=rng.random() < 0.4,
-        ad_marker=rng.choice(AD_MARKERS),
-        running_head=rng.random() < 0.8,
-        head_order=rng.randint(0, 2),
-        head_rule=rng.random() < 0.8,
+        **page_furniture(rng),
         per_band=rng.choice([2, 3, 3]),
     )
