@@ -41,13 +41,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from articles.tests.typeset_pdf import (  # noqa: E402
-    AD_MARKERS,
     BYLINE_FACES,
     CAPTION_FACES,
     HEAD_FACES,
     TEXT_FACES,
     Layout,
     available_faces,
+    page_furniture,
     typeset,
 )
 
@@ -104,12 +104,7 @@ def random_layout(rng: random.Random, wide: bool = False) -> Layout:
         beside_first=rng.random() < 0.2,
         photo_place=rng.choice(["below", "above", "inset"]),
         photo_news=True,
-        ad=rng.random() < 0.6,
-        ad_filled=rng.random() < 0.4,
-        ad_marker=rng.choice(AD_MARKERS),
-        running_head=rng.random() < 0.8,
-        head_order=rng.randint(0, 2),
-        head_rule=rng.random() < 0.8,
+        **page_furniture(rng),
         two_per_band=rng.random() < 0.7,
         three_per_band=rng.random() < 0.3,
     )
@@ -132,12 +127,7 @@ def make_pages(
     for round_number in range(rounds):
         for offset, name in enumerate(names):
             page_seed = seed + round_number * len(names) + offset
-            source = next(
-                path
-                for path in (folder / f"{name}.expected.json" for folder in PAGE_DIRS)
-                if path.exists()
-            )
-            articles = json.loads(source.read_text())["articles"]
+            articles = page_articles(name)
             layout = random_layout(random.Random(page_seed), wide)
             printed = typeset(articles, layout, seed=page_seed)
             stem = f"{name}-s{page_seed}"
@@ -147,6 +137,14 @@ def make_pages(
             (out / f"{stem}.expected.json").write_text(json.dumps(expected, ensure_ascii=False))
             glyphs[stem] = (printed.articles, printed.glyphs)
     return glyphs
+
+
+def page_articles(name: str) -> list[dict]:
+    """The articles of a page text, looked up by name in PAGE_DIRS."""
+    source = next(
+        path for path in (folder / f"{name}.expected.json" for folder in PAGE_DIRS) if path.exists()
+    )
+    return json.loads(source.read_text())["articles"]
 
 
 def load_score():
@@ -237,8 +235,9 @@ def report_regions_and_time(held: int, total: int, parses: dict) -> None:
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The arguments of a layout bench: OUT, the set or pages, seed, rounds, how to score."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("out", type=Path)
     parser.add_argument("--set", choices=sorted(SETS), default="held-out")
     parser.add_argument("--pages", help="comma-separated page names (instead of the set's)")
@@ -246,16 +245,27 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--score", action="store_true")
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument(
-        "--wide", action="store_true", help="also vary what other typesetting programs do"
-    )
-    args = parser.parse_args()
+    return parser
+
+
+def pages_and_seed(args) -> tuple[list[str], int]:
+    """The page names and first seed the arguments ask for; OUT made and emptied."""
     names, seed = SETS[args.set]
     names = args.pages.split(",") if args.pages else names
     seed = args.seed if args.seed is not None else seed
     args.out.mkdir(parents=True, exist_ok=True)
     for stale in args.out.glob("*"):
         stale.unlink()
+    return names, seed
+
+
+def main() -> int:
+    parser = arguments(__doc__.splitlines()[0])
+    parser.add_argument(
+        "--wide", action="store_true", help="also vary what other typesetting programs do"
+    )
+    args = parser.parse_args()
+    names, seed = pages_and_seed(args)
     glyphs = make_pages(args.out, names, seed, args.rounds, args.wide)
     if args.quick:
         if SCORE.exists():
@@ -266,16 +276,21 @@ def main() -> int:
     if not SCORE.exists():
         print(f"没有 {SCORE}：只生成了版面，未评分。")
         return 0
-    command = [sys.executable, str(SCORE), "--dir", str(args.out), "--cmd", COMMAND]
+    return score_through_import(args.out, glyphs)
+
+
+def score_through_import(out: Path, glyphs: dict) -> int:
+    """score.py over OUT through import_issue, then the regions figure and parse times."""
+    command = [sys.executable, str(SCORE), "--dir", str(out), "--cmd", COMMAND]
     status = subprocess.call(command, cwd=ROOT)
     score = load_score()
     from articles.pdfpage import read_pdf
 
-    parses = read_pages(args.out, glyphs)
+    parses = read_pages(out, glyphs)
     held = total = 0
     for stem, (predicted, _) in parses.items():
-        gold = json.loads((args.out / f"{stem}.expected.json").read_text())["articles"]
-        size = read_pdf((args.out / f"{stem}.pdf").read_bytes()).page_size(0)
+        gold = json.loads((out / f"{stem}.expected.json").read_text())["articles"]
+        size = read_pdf((out / f"{stem}.pdf").read_bytes()).page_size(0)
         hit, count = regions_hold(score, gold, glyphs[stem][1], predicted, size)
         held, total = held + hit, total + count
     report_regions_and_time(held, total, parses)

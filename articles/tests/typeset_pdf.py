@@ -47,6 +47,19 @@ BYLINE_FACES = ("UKaiCN", "WQYMicroHeiMono", "STSong-Light")
 AD_MARKERS = ("广告", "本报宣", "公益广告")
 
 
+def page_furniture(rng: random.Random) -> dict:
+    """An ad box and a running head drawn from the seed (Layout's ad and running head fields),
+    as likely on pages of either typesetter."""
+    return {
+        "ad": rng.random() < 0.6,
+        "ad_filled": rng.random() < 0.4,
+        "ad_marker": rng.choice(AD_MARKERS),
+        "running_head": rng.random() < 0.8,
+        "head_order": rng.randint(0, 2),
+        "head_rule": rng.random() < 0.8,
+    }
+
+
 def available_faces() -> list[str]:
     """Every face whose font is installed, registered with reportlab."""
     faces = []
