@@ -430,9 +430,15 @@ def split_headlines(
     a fifth of the headline's em or more over a gutter. What a rule parts from the line (the
     running head over the page's first rule) tells no gutter of it."""
     headline_size = HEADLINE_GUTTER_SIZE * body_size
+    marked = [line for line in lines if head_mark(line.text)]
     # Text lines to the end of their ink: a closing mark hung past a column's edge narrows
-    # the gutter's white only by the half of its em it prints in.
-    body = [line.ink_box for line in lines if line.size < headline_size]
+    # the gutter's white only by the half of its em it prints in. The running head's row
+    # (its date, set in the body's size) is no column's line.
+    body = [
+        line.ink_box
+        for line in lines
+        if line.size < headline_size and not in_running_head_row(line, marked)
+    ]
     body += pictures
     out: list[PrintedLine] = []
     for line in lines:
@@ -454,7 +460,7 @@ def split_headlines(
                 0 <= other.top - line.bottom <= line.size
                 or 0 <= line.top - other.bottom <= line.size
             )
-            and not in_running_head_row(other, lines)
+            and not in_running_head_row(other, marked)
         ]
         near = [
             other
@@ -489,14 +495,12 @@ def short_of_its_em(mark: Glyph, glyph: Glyph) -> bool:
     return mark.text in HANGING and glyph.x0 - mark.x0 < (1 - EDGE_ROUNDING) * mark.size
 
 
-def in_running_head_row(line: PrintedLine, lines: list[PrintedLine]) -> bool:
+def in_running_head_row(line: PrintedLine, marked: list[PrintedLine]) -> bool:
     """Whether a line stands in the row of a running head (眉头: the paper's name between
-    the date and the page's number and name): the page's furniture, set over its first band
-    of articles with or without a rule, is no headline's line telling where its row parts."""
-    return any(
-        other.top < line.bottom and other.bottom > line.top and head_mark(other.text)
-        for other in lines
-    )
+    the date and the page's number and name; `marked`, the page's lines carrying a running
+    head's mark): the page's furniture, set over its first band of articles with or without
+    a rule, is no headline's line nor column's telling where a headline's row parts."""
+    return any(other.top < line.bottom and other.bottom > line.top for other in marked)
 
 
 def set_apart(earlier: Glyph, later: Glyph) -> bool:

@@ -1722,6 +1722,11 @@ def headlines_under_a_running_head_set_without_a_rule(pdf) -> None:
     # The paper's name, centred in the running head, over the white between the headlines.
     song(pdf, 16)
     pdf.drawString(130, 578, "科创日报")
+    two_headlines_over_their_columns(pdf)
+
+
+def two_headlines_over_their_columns(pdf) -> None:
+    """Two headlines on one baseline, white (160 to 172) over their columns' gutter."""
     song(pdf, 20)
     pdf.drawString(40, 550, "成都超算提速")
     pdf.drawString(172, 550, "武汉光谷新政")
@@ -1740,6 +1745,25 @@ def test_the_running_heads_row_tells_no_headline_where_its_row_parts():
     running head (its date and page number beside the name) is the page's furniture, no
     headline's line, so it prints nothing across the headlines' white."""
     page = read_pdf(drawn_pdf(headlines_under_a_running_head_set_without_a_rule)).parse_page(0)
+    assert [a.title for a in page.articles] == ["成都超算提速", "武汉光谷新政"]
+
+
+def headlines_under_a_running_heads_date_set_without_a_rule(pdf) -> None:
+    song(pdf, 9)
+    # The running head's date, in the body's size and without a rule under it, printed
+    # right over the white between the two headlines (160 to 172).
+    pdf.drawString(110, 578, "2026年3月5日 星期四")
+    pdf.drawString(320, 578, "第3版")
+    two_headlines_over_their_columns(pdf)
+
+
+def test_the_running_heads_date_prints_nothing_across_the_white_between_headlines():
+    """Two headlines on one baseline, parted by white over their columns' gutter, the
+    running head's date (in the body's size, set without a rule) printed over that white:
+    the running head is the page's furniture, not one of its columns, so its row tells no
+    headline where its row parts, whatever size it is set in."""
+    drawn = drawn_pdf(headlines_under_a_running_heads_date_set_without_a_rule)
+    page = read_pdf(drawn).parse_page(0)
     assert [a.title for a in page.articles] == ["成都超算提速", "武汉光谷新政"]
 
 
