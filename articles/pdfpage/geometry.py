@@ -332,9 +332,14 @@ def split_rows(
             if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
                 # Punctuation hung past a column's edge (the next column a gutter or less on)
                 # closes the gutter it stands in; not where a line nearby prints across it.
+                # A mark closing a line may also be set in half its em (行末点号压缩), its
+                # ink flush with the edge the column's full lines end at.
                 cut = (
-                    gutter_confirmed(
-                        piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
+                    any(
+                        gutter_confirmed(
+                            piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, 2, edge
+                        )
+                        for edge in (None, ink_right(previous))
                     )
                     or hung_at_column_edge(previous, glyph, around)
                     or hung_at_column_foot(

@@ -1513,6 +1513,30 @@ def test_a_comma_ending_its_line_a_little_past_the_columns_edge_ends_the_line():
     assert "案将获得首购支持并" in lines
 
 
+def comma_inked_to_the_edge_of_a_column_deeper_than_the_next(pdf) -> None:
+    song(pdf, 9)
+    # The column's edge is 166; the first line's letter space sets its closing comma's ink
+    # (the left half of its em) flush with it, the em's blank half in the gutter, less than
+    # a character from the next column (at 175), which is a line shorter than this one.
+    pdf.drawString(40, 500, "南京市发布首批应用场景清单", charSpace=(161.5 - 40) / 13 - 9)
+    pdf.drawString(166 - 4.5, 500, "，")
+    pdf.drawString(40, 486, "面向全国征集方案。")
+    pdf.drawString(40, 472, "南京市工业和信息化局负责人说")
+    pdf.drawString(175, 500, "人介绍入选方案将获得首")
+    pdf.drawString(175, 486, "购支持。")
+
+
+def test_a_comma_inked_to_its_columns_edge_ends_the_line_a_shorter_column_beside_it():
+    """A comma closing a column's line with its ink flush with the column's edge (a mark at
+    a line's end set in half its em, 行末点号压缩), the blank half of its em in the gutter a
+    character wide, the next column a line shorter: the column's full line under it, ending
+    at that edge with nothing printed beyond, confirms the gutter as a gutter's white on
+    the line between does, and the line ends at the comma."""
+    lines = printed_lines(comma_inked_to_the_edge_of_a_column_deeper_than_the_next)
+    assert "南京市发布首批应用场景清单，" in lines
+    assert "人介绍入选方案将获得首" in lines
+
+
 def column_running_on_beside_the_next_articles_columns(pdf) -> None:
     song(pdf, 14)
     pdf.drawString(40, 560, "成都超算服务")
