@@ -37,6 +37,7 @@ from articles.pagetext.units import PICTURE_OPENING, Kind, first_kind
 from .document import PageContent
 from .geometry import (
     CAPTION_RATIO,
+    EDGE_ROUNDING,
     Block,
     Box,
     PrintedLine,
@@ -1228,7 +1229,12 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
             edges = (left, block.column_box.x1) if len(lines) >= 3 else (column_left, column_right)
             for position, line in enumerate(lines):
                 size = line.size
-                centred = centred_in_column(line, *edges)
+                centred = centred_in_column(line, *edges) or opens_centred_lines(
+                    lines[position - 1] if position else None,
+                    line,
+                    lines[position + 1] if position + 1 < len(lines) else None,
+                    *edges,
+                )
                 indented = line.x0 - left >= INDENT * size and len(lines) > 1
                 if column_left < left - 0.5 * size:
                     # No line of the block is flush with its column (a centred subheading
@@ -1254,6 +1260,8 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
                 short_closed = (
                     previous.x1 < right - 2 * size and previous.text[-1:] in SENTENCE_END + "”）)"
                 )
+                # A subheading's second line is centred under its first, not indented.
+                indented = indented and not (centred and was_centred)
                 if indented or heavy != units[-1][2] or short_closed or centred != was_centred:
                     units.append((Unit([text_line]), indented, heavy))
                 else:
@@ -1280,6 +1288,30 @@ def centred_in_column(line: PrintedLine, column_left: float, column_right: float
         # (a one-line paragraph's indent, as wide as the white it ends short by, tells none)
         and abs(left - 2 * size) > CENTRED_WHITE * size
         and line.text[-1:] not in SENTENCE_END
+    )
+
+
+def opens_centred_lines(
+    previous: PrintedLine | None,
+    line: PrintedLine,
+    following: PrintedLine | None,
+    column_left: float,
+    column_right: float,
+) -> bool:
+    """Whether `line` is the first of a subheading broken over two lines: each line of a
+    subheading is centred (居中), the first maybe so long that its white either side is
+    narrower than a centred line's, while a body line starts flush with its column (or a
+    paragraph's indent in) and runs to its edge. Such a line stands in from both edges by
+    about as much, over a centred line, under a closed sentence (or heading its block)."""
+    if following is None or not centred_in_column(following, column_left, column_right):
+        return False
+    size = line.size
+    left, right = line.x0 - column_left, column_right - line.x1
+    return (
+        min(left, right) >= 2 * EDGE_ROUNDING * size
+        and abs(left - right) <= CENTRED_WHITE * size
+        and line.text[-1:] not in SENTENCE_END
+        and (previous is None or previous.text[-1:] in SENTENCE_END + "”）)")
     )
 
 

@@ -1368,21 +1368,33 @@ def test_a_titles_word_space_narrower_than_the_gutter_under_it_parts_no_headline
 
 
 def subheading_centred_at_the_body_size_in_the_body_face(pdf) -> None:
-    song(pdf, 22)
-    pdf.drawString(40, 560, "深圳低空物流提速")
     # Justified lines fill the column, 40 to 145; a paragraph's last line ends half an em
     # short of it, as many characters as a full line.
+    column_under_a_headline(
+        pdf,
+        "深圳低空物流提速",
+        145,
+        [
+            ("深圳已建成低空飞行", 60, 530),
+            ("调度系统能够同时管理", 40, 515),
+            ("中国民用航空局有关", 60, 470),
+            ("负责人表示深圳正在建", 40, 455),
+            ("设更多起降场和航线网", 40, 440),
+        ],
+        [("上千架无人机的航线。", 40, 500), ("监管与服务同步升级", 47.5, 485)],
+    )
+
+
+def column_under_a_headline(pdf, title: str, right: float, full, short) -> None:
+    """A headline over a column in 10 pt: `full` lines (text, left, baseline) letter-spaced
+    to end at `right`, `short` ones set solid."""
+    song(pdf, 22)
+    pdf.drawString(40, 560, title)
     song(pdf, 10)
-    for text, x, baseline in (
-        ("深圳已建成低空飞行", 60, 530),
-        ("调度系统能够同时管理", 40, 515),
-        ("中国民用航空局有关", 60, 470),
-        ("负责人表示深圳正在建", 40, 455),
-        ("设更多起降场和航线网", 40, 440),
-    ):
-        pdf.drawString(x, baseline, text, charSpace=(145 - x - 10 * len(text)) / (len(text) - 1))
-    pdf.drawString(40, 500, "上千架无人机的航线。")
-    pdf.drawString(47.5, 485, "监管与服务同步升级")
+    for text, x, baseline in full:
+        pdf.drawString(x, baseline, text, charSpace=(right - x - 10 * len(text)) / (len(text) - 1))
+    for text, x, baseline in short:
+        pdf.drawString(x, baseline, text)
 
 
 def test_a_subheading_centred_in_its_column_at_the_body_size_and_face_is_a_subheading():
@@ -1394,6 +1406,38 @@ def test_a_subheading_centred_in_its_column_at_the_body_size_and_face_is_a_subhe
         ("paragraph", "深圳已建"),
         ("subheading", "监管与服"),
         ("paragraph", "中国民用"),
+    ]
+
+
+def subheading_centred_over_two_lines_at_the_body_size(pdf) -> None:
+    # The column runs from 40 to 143, the paragraph over the subheading closing on a full
+    # line; the subheading's first line, ten characters set solid, is centred with 1.5 pt
+    # (0.15 em) of white each side; its second line is centred too.
+    column_under_a_headline(
+        pdf,
+        "苏州医药提速",
+        143,
+        [
+            ("今年前五个月苏州", 60, 530),
+            ("市生物医药产业实现产", 40, 515),
+            ("值千亿元同比增两成。", 40, 500),
+            ("在苏州工业园区一家", 60, 455),
+            ("生物医药企业的实验室", 40, 440),
+        ],
+        [("创新药研发按下“快进", 41.5, 485), ("键”", 81.5, 470), ("里灯火通明。", 40, 425)],
+    )
+
+
+def test_a_subheading_centred_over_two_lines_is_one_subheading_though_its_first_is_near_full():
+    """A subheading in the body's face and size broken over two lines, each centred in the
+    column (居中), the first so long that the white either side is under a quarter em: a
+    body line starts flush with its column or a paragraph's indent in and runs to the edge,
+    so a line standing in from both edges by as much, over a centred line and under a closed
+    sentence, is the subheading's first line."""
+    page = read_pdf(drawn_pdf(subheading_centred_over_two_lines_at_the_body_size)).parse_page(0)
+    assert [(block.type, block.text) for block in page.articles[0].body][1:] == [
+        ("subheading", "创新药研发按下“快进键”"),
+        ("paragraph", "在苏州工业园区一家生物医药企业的实验室里灯火通明。"),
     ]
 
 
