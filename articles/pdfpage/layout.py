@@ -658,6 +658,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 links[i].append((cost, j))
                 links[j].append((cost, i))
     links = mid_column_links(nodes, links)
+    links = band_links(nodes, links, geometry.body_size)
     # Text: shortest chains from every headline, through text only, or first through the
     # photo set between a headline and its columns (题图) and its caption.
     # A headline over a picture titles what lies below it (the photo, its caption, the
@@ -859,6 +860,33 @@ def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, in
                 cost *= MISALIGNED_COLUMNS
             adjusted[i].append((cost, j))
     return adjusted
+
+
+def band_links(nodes: list[Node], links, body: float) -> dict[int, list[tuple[float, int]]]:
+    """Columns of one article start level, on one baseline (a band of columns): a column
+    set under another column's foot across white, its top level with the column a gutter
+    on its left, stands in that band and goes on from the column beside it, not from the
+    one above it (white across a column mostly parts two articles). Its link up is none."""
+
+    def in_a_band(upper: int, lower: int) -> bool:
+        above, below = nodes[upper], nodes[lower]
+        return (
+            above.kind == below.kind == "text"
+            and above.box.shared_width(below.box) > 0
+            and below.box.top >= above.box.bottom
+            and not at_its_leading(above, below)
+            and any(
+                nodes[left].kind == "text"
+                and 0 < below.box.x0 - nodes[left].box.x1 <= WIDEST_GUTTER * body
+                and abs(nodes[left].box.top - below.box.top) <= 0.5 * body
+                for _, left in links[lower]
+            )
+        )
+
+    return {
+        i: [(cost, j) for cost, j in neighbours if not in_a_band(i, j) and not in_a_band(j, i)]
+        for i, neighbours in links.items()
+    }
 
 
 def opens_section(

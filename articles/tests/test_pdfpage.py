@@ -2134,3 +2134,48 @@ def test_a_kicker_stacked_under_the_running_heads_page_name_is_the_kickers_alone
         ("聚焦首届博览会：", "深圳物流航线破百")
     ]
     assert page.running_head.name == "区域创新"
+
+
+def band_under_two_articles_beside_its_headline(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 560, "成都超算提速")
+    pdf.drawString(240, 560, "武汉光谷新政")
+    song(pdf, 9)
+    # Two articles' columns, four lines each, every one closing its sentence.
+    for x, first, full, last in (
+        (40, "成都超算中心", "服务用户超过千家算", "力保持高位。"),
+        (140, "今年上半年", "服务用户超过千家算", "用户遍及西部。"),
+        (240, "东湖高新区", "发布支持激光产业发", "展的若干措施。"),
+        (340, "光谷企业已", "发布支持激光产业发", "超过两百家。"),
+    ):
+        pdf.drawString(x + 18, 530, first)
+        columns(pdf, full, x, 516, rows=2, count=1, leading=14)
+        pdf.drawString(x, 488, last)
+    # The next band, a white across the columns above, its headline beside its columns;
+    # each of them opens a paragraph, every one starting on one baseline.
+    song(pdf, 16)
+    pdf.drawString(40, 462, "植保无人")
+    pdf.drawString(40, 444, "机下田")
+    song(pdf, 9)
+    for x, first, last in (
+        (140, "眼下正值早稻", "病虫害防治关键期。"),
+        (240, "吉安县农业局", "组织技术人员下乡。"),
+        (340, "今年已培训飞", "手一百多名。"),
+    ):
+        pdf.drawString(x + 18, 466, first)
+        pdf.drawString(x, 452, last)
+
+
+def test_a_bands_columns_under_another_articles_across_white_are_the_bands_article():
+    """A band of three columns, its headline beside them, set under two articles' columns
+    across a white: an article's columns start level, on one baseline, so the columns
+    standing level with the band's first, under another article's closed columns, are the
+    band's article, though each opens a paragraph and the column over it stands nearer."""
+    page = read_pdf(drawn_pdf(band_under_two_articles_beside_its_headline)).parse_page(0)
+    assert [
+        (a.title, "吉安县" in a.plain_text(), "飞手" in a.plain_text()) for a in page.articles
+    ] == [
+        ("成都超算提速", False, False),
+        ("武汉光谷新政", False, False),
+        ("植保无人机下田", True, True),
+    ]
