@@ -1660,6 +1660,39 @@ def test_a_subheading_at_its_columns_foot_opens_the_section_heading_the_next_col
     ]
 
 
+def subheading_broken_at_a_columns_foot_at_the_headline_ratio(pdf) -> None:
+    # A subheading in 12 pt (the body's 10 pt and a fifth), broken at the column's foot:
+    # its second line heads the next column, level with the first column's head.
+    for size, x, baseline, text in (
+        (20, 40, 560, "苏州医药跑出加速"),
+        (10, 60, 530, "今年前五个月"),
+        (10, 40, 470, "增长较快。"),
+        (12, 44, 454, "创新药按下“"),
+        (12, 146, 529, "快进键”"),
+        (10, 150, 512, "在苏州工业园"),
+        (10, 130, 437, "业灯火通明。"),
+    ):
+        song(pdf, size)
+        pdf.drawString(x, baseline, text)
+    columns(pdf, "州市生物医药产业", 40, 515, rows=3, count=1, leading=15)
+    columns(pdf, "区一家生物医药企", 130, 497, rows=4, count=1, leading=15)
+
+
+def test_a_subheading_broken_at_its_columns_foot_heads_the_next_column_as_one_subheading():
+    """A subheading set a fifth larger than the body, broken at its column's foot (背题),
+    its second line heading the next column level with its own column's head: that line
+    goes on from the first as the section does, so the first is no headline but the
+    subheading's, read before the section under its second line."""
+    page = read_pdf(drawn_pdf(subheading_broken_at_a_columns_foot_at_the_headline_ratio))
+    articles = page.parse_page(0).articles
+    assert [a.title for a in articles] == ["苏州医药跑出加速"]
+    assert [(block.type, block.text[:5]) for block in articles[0].body] == [
+        ("paragraph", "今年前五个"),
+        ("subheading", "创新药按下"),
+        ("paragraph", "在苏州工业"),
+    ]
+
+
 def marks_hung_alike_over_a_paragraph_opening_in_the_next_column(pdf) -> None:
     song(pdf, 9)
     pdf.drawString(40, 500, "与经济紧密结合的有效途径，")
