@@ -529,8 +529,21 @@ def runs_on(foot: Node, following: Node, gutter: float | None = None) -> bool:
         and last.x1 >= foot.box.x1 - 0.5 * size
         and closing[-1:] not in SENTENCE_END + "…"
         and flush
-        and not parse_standalone_bylines(lines[0].text)
+        and not opens_with_a_byline_line(following)
     )
+
+
+def opens_with_a_byline_line(column: Node) -> bool:
+    """Whether a column's first line is a byline: a byline stands on a line of its own,
+    short of the column's edge, or runs on into a second byline line; a line full to the
+    edge, the text going on under it, is the body's, though its words read as a byline
+    (`新华社记者从湖南省…`: the reporter learned from Hunan)."""
+    lines = column.lines
+    first = lines[0]
+    if not parse_standalone_bylines(first.text):
+        return False
+    full = first.x1 >= column.box.x1 - 0.5 * first.size
+    return not full or len(lines) < 2 or bool(parse_standalone_bylines(lines[1].text))
 
 
 def text_inside(group: list[Block], nodes: list[Node]) -> bool:
@@ -788,7 +801,7 @@ def opens_with_byline(column: Node, other: Node) -> bool:
     return (
         column.kind == "text"
         and other.box.x1 <= column.box.x0 + 2
-        and bool(parse_standalone_bylines(column.lines[0].text))
+        and opens_with_a_byline_line(column)
     )
 
 

@@ -1581,7 +1581,12 @@ def test_a_comma_inked_to_its_columns_edge_ends_the_line_a_shorter_column_beside
     assert "人介绍入选方案将获得首" in lines
 
 
-def column_running_on_beside_the_next_articles_columns(pdf) -> None:
+def column_running_on_beside_the_next_articles_columns(
+    pdf,
+    foot: str = "成都市经济和信息化",
+    head: str = "局有关负责人表示将",
+    tail: str = "继续实施政策。",
+) -> None:
     song(pdf, 14)
     pdf.drawString(40, 560, "成都超算服务")
     pdf.drawString(313, 560, "武汉光谷新政")
@@ -1589,9 +1594,9 @@ def column_running_on_beside_the_next_articles_columns(pdf) -> None:
     pdf.drawString(58, 530, "记者从国家超级")
     columns(pdf, "计算成都中心获悉该", 40, 516, rows=3, count=1, leading=14)
     columns(pdf, "中心今年服务用户超", 131, 530, rows=3, count=1, leading=14)
-    pdf.drawString(131, 488, "成都市经济和信息化")
-    pdf.drawString(222, 530, "局有关负责人表示将")
-    pdf.drawString(222, 516, "继续实施政策。")
+    pdf.drawString(131, 488, foot)
+    pdf.drawString(222, 530, head)
+    pdf.drawString(222, 516, tail)
     pdf.drawString(331, 530, "东湖高新区管委")
     columns(pdf, "发布支持激光产业发", 313, 516, rows=3, count=1, leading=14)
 
@@ -1605,6 +1610,26 @@ def test_a_column_opening_mid_sentence_goes_on_from_the_column_running_on_into_i
     assert [(a.title, a.plain_text().count("局有关负责人")) for a in page.articles] == [
         ("成都超算服务", 1),
         ("武汉光谷新政", 0),
+    ]
+
+
+def column_running_on_into_a_full_line_that_reads_as_a_byline(pdf) -> None:
+    # The sentence runs on into a line full to the column's edge that begins with a
+    # paper's name and a role word, then its next line, flush.
+    column_running_on_beside_the_next_articles_columns(
+        pdf, "中心负责人接待了与", "新华社记者从湖南省", "来的考察团。"
+    )
+
+
+def test_a_full_line_running_on_at_a_columns_head_is_no_byline_though_its_words_read_so():
+    """A column opening flush mid-sentence with a line whose words read as a byline (a
+    paper's name, 记者 and a place after it), full to the column's edge, the text going on
+    flush under it: a byline stands on a line of its own, ending short of the edge or going
+    on in a second byline, so this is the sentence the column on its left runs on into."""
+    page = read_pdf(drawn_pdf(column_running_on_into_a_full_line_that_reads_as_a_byline))
+    assert [(a.title, "考察团" in a.plain_text()) for a in page.parse_page(0).articles] == [
+        ("成都超算服务", True),
+        ("武汉光谷新政", False),
     ]
 
 
