@@ -328,7 +328,11 @@ def split_rows(
                     gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
                     for edge in edges
                 )
-            hung = previous.text in HANGING and gap <= gutter
+            hung = (
+                previous.text in HANGING
+                and gap <= gutter
+                and not ends_the_column(glyph, unruled(column_rows, row, glyph.x1, separators))
+            )
             if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
                 # Punctuation hung past a column's edge (the next column a gutter or less on)
                 # closes the gutter it stands in; not where a line nearby prints across it.
@@ -597,6 +601,24 @@ def gutter_confirmed(
         ) or column_edge(start, left if edge is None else edge, right, other):
             found += 1
     return found >= needed
+
+
+def ends_the_column(glyph: Glyph, column_rows) -> bool:
+    """Whether the column's lines end where `glyph` ends, a gutter's white after it in two
+    of them at least: the columns of a page share their edges, so a glyph set right after a
+    closing mark and ending at that edge is the column's last, the mark inside the line,
+    not hung past the edge into the gutter."""
+    size = glyph.size
+    found = 0
+    for other in column_rows:
+        found += any(
+            abs(earlier.x1 - glyph.x1) <= EDGE_ROUNDING * size
+            and later.x0 - earlier.x1 >= GUTTER * size
+            for earlier, later in zip(other, other[1:], strict=False)
+        )
+        if found >= 2:
+            return True
+    return False
 
 
 def hung_at_column_foot(start: Glyph, mark: Glyph, glyph: Glyph, column_rows) -> bool:

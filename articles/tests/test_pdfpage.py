@@ -1581,6 +1581,30 @@ def test_a_comma_inked_to_its_columns_edge_ends_the_line_a_shorter_column_beside
     assert "人介绍入选方案将获得首" in lines
 
 
+def comma_a_character_short_of_a_columns_foot(pdf) -> None:
+    song(pdf, 10)
+    # The column's full lines end at 160, the next column a character's gutter on (170);
+    # on its last line a comma stands a character short of that edge, the lines over it
+    # short, and a glyph follows it, ending at the edge.
+    columns(pdf, "深圳已开通无人机物流航线", 40, 530, rows=4, count=1, leading=15)
+    columns(pdf, "架货运无人机平稳降落在", 170, 530, rows=7, count=1, leading=15)
+    for x, baseline, text in (
+        (40, 470, "飞行四十架次。"),
+        (70, 455, "城市上空织网"),
+        (60, 440, "南山区写字楼楼顶，一"),
+    ):
+        pdf.drawString(x, baseline, text)
+
+
+def test_a_glyph_after_a_comma_ending_where_the_columns_lines_end_is_the_columns_own():
+    """A comma a character short of its column's edge on the column's last line, the lines
+    right over it short (a paragraph's closing line, a centred subheading), a glyph right
+    after it ending where the column's full lines end: columns share their edges, so that
+    glyph is the column's last and the comma is inside the line, not hung into a gutter."""
+    lines = printed_lines(comma_a_character_short_of_a_columns_foot)
+    assert "南山区写字楼楼顶，一" in lines
+
+
 def column_running_on_beside_the_next_articles_columns(
     pdf,
     foot: str = "成都市经济和信息化",
