@@ -301,23 +301,39 @@ def inside_a_column(block: Block, blocks: list[Block], geometry: PageGeometry) -
         # 背题: a subheading left at the foot of its column, its section running on at the
         # head of the next column, level with the head of its own; or the subheading broken
         # there, its second line (in its own size) heading the next column.
-        return bool(over) and any(
-            level_beside(over[0], over[0].top, blocks, geometry, size)
-            for size in (body, block.size)
+        return bool(over) and (
+            level_beside(over[0], over[0].top, blocks, geometry)
+            or heads_the_next_column(over[0], block.size, blocks, geometry)
         )
     column = Box(below[0].x0, box.top, below[0].x1, below[0].bottom)
     return bool(over) or level_beside(column, box.top, blocks, geometry)
 
 
-def level_beside(
-    column: Box, top: float, blocks: list[Block], geometry: PageGeometry, size: float = 0.0
-) -> bool:
-    """Whether body text (or text of `size`) starts level with `top` in the column beside
-    `column`, a gutter away with no rule between."""
+def heads_the_next_column(column: Box, size: float, blocks: list[Block], geometry) -> bool:
+    """Whether a line of `size` (a subheading's second line, centred in its column) stands
+    level with `column`'s head over the text of the column beside it: the subheading broken
+    at `column`'s foot goes on there, as its section does under it."""
     body = geometry.body_size
-    size = size or body
+    heads = [
+        block
+        for block in blocks
+        if abs(block.size - size) <= 0.06 * size and abs(block.top - column.top) <= 0.5 * body
+    ]
     return any(
-        abs(other.size - size) <= 0.06 * size
+        under.box.shared_width(head.box) > 0
+        and 0 <= under.top - head.bottom <= 1.5 * body
+        and level_beside(column, under.top, [under], geometry)
+        for head in heads
+        for under in blocks
+    )
+
+
+def level_beside(column: Box, top: float, blocks: list[Block], geometry: PageGeometry) -> bool:
+    """Whether body text starts level with `top` in the column beside `column`, a gutter
+    away with no rule between."""
+    body = geometry.body_size
+    return any(
+        abs(other.size - body) <= 0.06 * body
         and abs(other.top - top) <= 0.5 * body
         and 0 < (gap_between(column, other.box) or 0) <= 3 * body
         and not separated_side(

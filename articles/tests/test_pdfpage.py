@@ -1711,20 +1711,21 @@ def test_a_subheading_at_its_columns_foot_opens_the_section_heading_the_next_col
 
 def subheading_broken_at_a_columns_foot_at_the_headline_ratio(pdf) -> None:
     # A subheading in 12 pt (the body's 10 pt and a fifth), broken at the column's foot:
-    # its second line heads the next column, level with the first column's head.
+    # its second line, centred, heads the next column (150 to 250), level with the first
+    # column's head, more than a gutter from the first column's edge (140).
     for size, x, baseline, text in (
         (20, 40, 560, "苏州医药跑出加速"),
-        (10, 60, 530, "今年前五个月"),
-        (10, 40, 470, "增长较快。"),
-        (12, 44, 454, "创新药按下“"),
-        (12, 146, 529, "快进键”"),
-        (10, 150, 512, "在苏州工业园"),
-        (10, 130, 437, "业灯火通明。"),
+        (10, 60, 530, "今年前五个月苏州"),
+        (10, 40, 470, "值增长较快。"),
+        (12, 42, 454, "创新药研发按下“"),
+        (12, 176, 529, "快进键”"),
+        (10, 170, 512, "在苏州工业园区一"),
+        (10, 150, 437, "室灯火通明。"),
     ):
         song(pdf, size)
         pdf.drawString(x, baseline, text)
-    columns(pdf, "州市生物医药产业", 40, 515, rows=3, count=1, leading=15)
-    columns(pdf, "区一家生物医药企", 130, 497, rows=4, count=1, leading=15)
+    columns(pdf, "市生物医药产业实现产", 40, 515, rows=3, count=1, leading=15)
+    columns(pdf, "家生物医药企业的实验", 150, 497, rows=4, count=1, leading=15)
 
 
 def test_a_subheading_broken_at_its_columns_foot_heads_the_next_column_as_one_subheading():
@@ -1737,7 +1738,7 @@ def test_a_subheading_broken_at_its_columns_foot_heads_the_next_column_as_one_su
     assert [a.title for a in articles] == ["苏州医药跑出加速"]
     assert [(block.type, block.text[:5]) for block in articles[0].body] == [
         ("paragraph", "今年前五个"),
-        ("subheading", "创新药按下"),
+        ("subheading", "创新药研发"),
         ("paragraph", "在苏州工业"),
     ]
 
