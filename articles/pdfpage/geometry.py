@@ -586,17 +586,21 @@ def gutter_confirmed(
 ) -> bool:
     """Whether neighbouring lines part too where [left, right] parts this line (begun at
     `start`; its column's edge at `edge`, before a mark hung past it): a gap of theirs
-    shares half an em with it, begins over this line's text and ends where this line's next
-    text starts (or a paragraph's indent of two characters further, not a gutter and a
-    character further: that is a mark inside this line's column), or a line of the same
-    column ends at that edge: the white of a gutter running down the page, not a space in one
-    line nor a column their row skips."""
+    shares half an em with it, begins over this line's text (or right where it starts: a
+    paragraph's closing line of two characters over the next one's indent of two) and ends
+    where this line's next text starts (or a paragraph's indent of two characters further,
+    not a gutter and a character further: that is a mark inside this line's column), or a
+    line of the same column ends at that edge: the white of a gutter running down the page,
+    not a space in one line nor a column their row skips."""
     found = 0
     for other in neighbours:
         if any(
             min(right, later.x0) - max(left, earlier.x1) >= 0.5 * later.size
             and right - 0.5 * later.size <= later.x0 <= right + 2.2 * later.size
-            and earlier.x1 > start + 0.5 * later.size
+            and (
+                earlier.x1 > start + 0.5 * later.size
+                or abs(earlier.x1 - start) <= EDGE_ROUNDING * later.size
+            )
             for earlier, later in zip(other, other[1:], strict=False)
         ) or column_edge(start, left if edge is None else edge, right, other):
             found += 1

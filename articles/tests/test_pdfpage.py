@@ -1605,6 +1605,31 @@ def test_a_glyph_after_a_comma_ending_where_the_columns_lines_end_is_the_columns
     assert "南山区写字楼楼顶，一" in lines
 
 
+def comma_hung_under_a_two_character_closing_line(pdf) -> None:
+    song(pdf, 10)
+    # Two columns two lines deep, the gutter 140 to 156.5; the first column's paragraph
+    # closes on two characters, the next opens under them indented two, its comma hung
+    # past the edge a little more than half an em short of the next column.
+    for x, baseline, text in (
+        (40, 500, "案。"),
+        (60, 485, "南京市负责人介绍，"),
+        (156.5, 500, "入选方案将获得首购"),
+        (156.5, 485, "支持并在全市推广。"),
+    ):
+        pdf.drawString(x, baseline, text)
+
+
+def test_a_closing_line_of_two_characters_confirms_the_gutter_of_the_indented_line_under_it():
+    """A column two lines deep: a paragraph's closing line of two characters, the next
+    paragraph's first line indented two under it, its comma hung into a narrow gutter: the
+    white after the closing line begins right where the indented line's text starts and
+    ends where the next column's does, so it confirms the gutter, and the line ends at the
+    comma."""
+    lines = printed_lines(comma_hung_under_a_two_character_closing_line)
+    assert "南京市负责人介绍，" in lines
+    assert "支持并在全市推广。" in lines
+
+
 def column_running_on_beside_the_next_articles_columns(
     pdf,
     foot: str = "成都市经济和信息化",
