@@ -704,6 +704,13 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
             continue
         if all(
             later.x0 - ink_right(earlier) <= GUTTER * later.size
+            # (a mark hung past the edge of the neighbour's column, two others confirming
+            # it, prints nothing across the gutter it hangs into)
+            and not (
+                earlier.text in HANGING
+                and later.x0 - ink_right(earlier) >= 0.3 * later.size
+                and hung_at_column_edge(earlier, later, neighbours, needed=2)
+            )
             for earlier, later in zip(inside, inside[1:], strict=False)
         ):
             return True

@@ -1611,19 +1611,25 @@ def test_a_comma_inked_to_its_columns_edge_ends_the_line_a_shorter_column_beside
     assert "人介绍入选方案将获得首" in lines
 
 
-def comma_a_character_short_of_a_columns_foot(pdf) -> None:
+def set_in_ten_points(pdf, stacks, lines) -> None:
+    """In 10 pt at a 15 pt leading: `stacks` of one line repeated (text, left, first
+    baseline, rows), then single `lines` (left, baseline, text)."""
     song(pdf, 10)
+    for text, x, baseline, rows in stacks:
+        columns(pdf, text, x, baseline, rows=rows, count=1, leading=15)
+    for x, baseline, text in lines:
+        pdf.drawString(x, baseline, text)
+
+
+def comma_a_character_short_of_a_columns_foot(pdf) -> None:
     # The column's full lines end at 160, the next column a character's gutter on (170);
     # on its last line a comma stands a character short of that edge, the lines over it
     # short, and a glyph follows it, ending at the edge.
-    columns(pdf, "深圳已开通无人机物流航线", 40, 530, rows=4, count=1, leading=15)
-    columns(pdf, "架货运无人机平稳降落在", 170, 530, rows=7, count=1, leading=15)
-    for x, baseline, text in (
-        (40, 470, "飞行四十架次。"),
-        (70, 455, "城市上空织网"),
-        (60, 440, "南山区写字楼楼顶，一"),
-    ):
-        pdf.drawString(x, baseline, text)
+    set_in_ten_points(
+        pdf,
+        [("深圳已开通无人机物流航线", 40, 530, 4), ("架货运无人机平稳降落在", 170, 530, 7)],
+        [(40, 470, "飞行四十架次。"), (70, 455, "城市上空织网"), (60, 440, "南山区写字楼楼顶，一")],
+    )
 
 
 def test_a_glyph_after_a_comma_ending_where_the_columns_lines_end_is_the_columns_own():
@@ -1636,17 +1642,19 @@ def test_a_glyph_after_a_comma_ending_where_the_columns_lines_end_is_the_columns
 
 
 def comma_hung_under_a_two_character_closing_line(pdf) -> None:
-    song(pdf, 10)
     # Two columns two lines deep, the gutter 140 to 156.5; the first column's paragraph
     # closes on two characters, the next opens under them indented two, its comma hung
     # past the edge a little more than half an em short of the next column.
-    for x, baseline, text in (
-        (40, 500, "案。"),
-        (60, 485, "南京市负责人介绍，"),
-        (156.5, 500, "入选方案将获得首购"),
-        (156.5, 485, "支持并在全市推广。"),
-    ):
-        pdf.drawString(x, baseline, text)
+    set_in_ten_points(
+        pdf,
+        [],
+        [
+            (40, 500, "案。"),
+            (60, 485, "南京市负责人介绍，"),
+            (156.5, 500, "入选方案将获得首购"),
+            (156.5, 485, "支持并在全市推广。"),
+        ],
+    )
 
 
 def test_a_closing_line_of_two_characters_confirms_the_gutter_of_the_indented_line_under_it():
@@ -1658,6 +1666,33 @@ def test_a_closing_line_of_two_characters_confirms_the_gutter_of_the_indented_li
     lines = printed_lines(comma_hung_under_a_two_character_closing_line)
     assert "南京市负责人介绍，" in lines
     assert "支持并在全市推广。" in lines
+
+
+def heading_row_beside_a_mark_hung_into_a_gutter_an_em_wide(pdf) -> None:
+    # Columns 40 to 120 and 130 to 210: the gutter an em wide, a full stop hung past the
+    # first column's edge filling it, a short centred heading under that line.
+    set_in_ten_points(
+        pdf,
+        [("苏州市生物医药产", 40, 530, 3), ("业实现产值千亿元", 130, 530, 3)],
+        [
+            (40, 485, "产线和服务网点开。"),
+            (130, 485, "期订单。"),
+            (60, 470, "从卖产品"),
+            (150, 470, "过去我们主要"),
+            (40, 455, "陕西秦川智造科技"),
+            (130, 455, "跟着整机厂走出去"),
+        ],
+    )
+
+
+def test_a_mark_hung_into_a_gutter_an_em_wide_prints_nothing_across_it_for_the_row_under():
+    """A full stop hung past its column's edge into a gutter an em wide, the next column's
+    text starting right at the end of its em, two of the column's lines around it ending at
+    that edge: the mark hangs in the gutter (标点悬挂) and prints nothing across it, so the
+    short heading's row under it parts from the next column's line there."""
+    lines = printed_lines(heading_row_beside_a_mark_hung_into_a_gutter_an_em_wide)
+    assert "从卖产品" in lines
+    assert "过去我们主要" in lines
 
 
 def column_running_on_beside_the_next_articles_columns(
