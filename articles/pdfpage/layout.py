@@ -31,7 +31,7 @@ from articles.pagetext.bylines import is_credit_line, parse_standalone_bylines
 from articles.pagetext.lines import CAPTION_MARK, Line, Unit
 from articles.pagetext.model import PageTextError, ParsedArticle, ParsedPage, Region
 from articles.pagetext.parser import PageAssembly
-from articles.pagetext.text import SENTENCE_END, is_wide
+from articles.pagetext.text import SENTENCE_END
 from articles.pagetext.units import PICTURE_OPENING, Kind, first_kind
 
 from .document import PageContent
@@ -1268,7 +1268,7 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
         font_family(line.font) for node in nodes for line in node.lines for _ in line.glyphs
     )
     body_face = body_faces.most_common(1)[0][0] if body_faces else ""
-    was_centred = was_apart = False
+    was_centred = False
     for node in nodes:
         # The column's left edge, told by the node's own lines or by a node of the same
         # column above or below it (a paragraph's first line alone under a byline).
@@ -1306,20 +1306,19 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
                     indented = line.x0 - column_left >= INDENT * size
                 face = font_family(line.font)
                 heavy = face != body_face and (is_bold_face(line.font) or line.bold)
-                apart = set_in_another_face(line, body_face)
                 text_line = Line(raw=line.text)
                 if position == 0:
                     if (
                         units
                         and not indented
-                        and (centred, apart) == (was_centred, was_apart)
+                        and centred == was_centred
                         and continues(units[-1], node, face, heavy)
                     ):
                         units[-1][0].add(text_line)
-                        was_centred, was_apart = centred, apart
+                        was_centred = centred
                         continue
                     units.append((Unit([text_line]), indented or len(lines) == 1, heavy))
-                    was_centred, was_apart = centred, apart
+                    was_centred = centred
                     continue
                 previous = lines[position - 1]
                 short_closed = (
@@ -1327,25 +1326,12 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
                 )
                 # A subheading's second line is centred under its first, not indented.
                 indented = indented and not (centred and was_centred)
-                if (
-                    indented
-                    or heavy != units[-1][2]
-                    or short_closed
-                    or (centred, apart) != (was_centred, was_apart)
-                ):
+                if indented or heavy != units[-1][2] or short_closed or centred != was_centred:
                     units.append((Unit([text_line]), indented, heavy))
                 else:
                     units[-1][0].add(text_line)
-                was_centred, was_apart = centred, apart
+                was_centred = centred
     return units
-
-
-def set_in_another_face(line: PrintedLine, body_face: str) -> bool:
-    """Whether every Chinese character of a line is set in a face other than the body's: a
-    paragraph is set in the body's face (its Latin letters and figures may come from another
-    font), a subheading or a byline in a face of its own (黑体, 楷体), however light."""
-    wide = [glyph for glyph in line.glyphs if is_wide(glyph.text)]
-    return bool(wide) and all(font_family(glyph.font) != body_face for glyph in wide)
 
 
 #: A centred line's white on either side, at least and how far apart, in its size's ems.

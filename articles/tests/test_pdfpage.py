@@ -1413,24 +1413,19 @@ def subheading_centred_over_two_lines_at_the_body_size(pdf) -> None:
     # The column runs from 40 to 143, the paragraph over the subheading closing on a full
     # line; the subheading's first line, ten characters set solid, is centred with 1.5 pt
     # (0.15 em) of white each side; its second line is centred too.
-    full, short = paragraphs_around_a_subheading(2)
-    short += [("创新药研发按下“快进", 41.5, 485), ("键”", 81.5, 470)]
-    column_under_a_headline(pdf, "苏州医药提速", 143, full, short)
-
-
-def paragraphs_around_a_subheading(depth: int):
-    """Two paragraphs' lines (text, left, baseline) in a column from 40 to 143, the first
-    closing on a full line, `depth` lines left between them for a subheading: the full
-    lines, then the short."""
-    low = 470 - 15 * (depth - 1)
-    full = [
-        ("今年前五个月苏州", 60, 530),
-        ("市生物医药产业实现产", 40, 515),
-        ("值千亿元同比增两成。", 40, 500),
-        ("在苏州工业园区一家", 60, low),
-        ("生物医药企业的实验室", 40, low - 15),
-    ]
-    return full, [("里灯火通明。", 40, low - 30)]
+    column_under_a_headline(
+        pdf,
+        "苏州医药提速",
+        143,
+        [
+            ("今年前五个月苏州", 60, 530),
+            ("市生物医药产业实现产", 40, 515),
+            ("值千亿元同比增两成。", 40, 500),
+            ("在苏州工业园区一家", 60, 455),
+            ("生物医药企业的实验室", 40, 440),
+        ],
+        [("创新药研发按下“快进", 41.5, 485), ("键”", 81.5, 470), ("里灯火通明。", 40, 425)],
+    )
 
 
 def test_a_subheading_centred_over_two_lines_is_one_subheading_though_its_first_is_near_full():
@@ -1443,31 +1438,6 @@ def test_a_subheading_centred_over_two_lines_is_one_subheading_though_its_first_
     assert [(block.type, block.text) for block in page.articles[0].body][1:] == [
         ("subheading", "创新药研发按下“快进键”"),
         ("paragraph", "在苏州工业园区一家生物医药企业的实验室里灯火通明。"),
-    ]
-
-
-def subheading_flush_and_full_in_a_light_face_of_its_own(pdf) -> None:
-    from articles.tests.typeset_pdf import FONT_FILES, available_faces
-
-    if "UMingCN" not in available_faces():
-        pytest.skip(f"font not installed: {FONT_FILES['UMingCN'][0]} (fonts-arphic-uming)")
-    column_under_a_headline(pdf, "苏州医药提速", 143, *paragraphs_around_a_subheading(1))
-    # The subheading, in 明体 (no heavier than the body's 宋体), flush and full to the
-    # column's edge, under a paragraph closing on a full line.
-    pdf.setFont("UMingCN", 10)
-    pdf.drawString(40, 485, "创新药研发按下快进键")
-
-
-def test_a_line_wholly_in_a_face_of_its_own_is_no_line_of_the_paragraph_over_it():
-    """A subheading set in the body's size in a face other than the body's, no heavier, flush
-    and full to its column's edge, under a paragraph closing on a full line: a paragraph is
-    set in the body's face, a subheading in one of its own, so the line opens a unit of its
-    own, a subheading, and the paragraph over it ends before it."""
-    page = read_pdf(drawn_pdf(subheading_flush_and_full_in_a_light_face_of_its_own)).parse_page(0)
-    assert [(block.type, block.text[:5]) for block in page.articles[0].body] == [
-        ("paragraph", "今年前五个"),
-        ("subheading", "创新药研发"),
-        ("paragraph", "在苏州工业"),
     ]
 
 
