@@ -328,13 +328,22 @@ def split_rows(
                     gutter_confirmed(piece[0].x0, previous.x1, glyph.x0, around, edge=edge)
                     for edge in edges
                 )
-            hung = previous.text in HANGING and gap <= gutter
+            hung = (
+                previous.text in HANGING
+                and gap <= gutter
+                and not ends_the_column(glyph, unruled(column_rows, row, glyph.x1, separators))
+            )
             if hung and not cut and not printed_across(previous.x0 + 0.1 * size, glyph.x0, around):
                 # Punctuation hung past a column's edge (the next column a gutter or less on)
                 # closes the gutter it stands in; not where a line nearby prints across it.
+                # A mark closing a line may also be set in half its em (行末点号压缩), its
+                # ink flush with the edge the column's full lines end at.
                 cut = (
-                    gutter_confirmed(
-                        piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, needed=2
+                    any(
+                        gutter_confirmed(
+                            piece[0].x0, previous.x0 + 0.1 * size, glyph.x0, around, 2, edge
+                        )
+                        for edge in (None, ink_right(previous))
                     )
                     or hung_at_column_edge(previous, glyph, around)
                     or hung_at_column_foot(
@@ -430,9 +439,15 @@ def split_headlines(
     a fifth of the headline's em or more over a gutter. What a rule parts from the line (the
     running head over the page's first rule) tells no gutter of it."""
     headline_size = HEADLINE_GUTTER_SIZE * body_size
+    marked = [line for line in lines if head_mark(line.text)]
     # Text lines to the end of their ink: a closing mark hung past a column's edge narrows
-    # the gutter's white only by the half of its em it prints in.
-    body = [line.ink_box for line in lines if line.size < headline_size]
+    # the gutter's white only by the half of its em it prints in. The running head's row
+    # (its date, set in the body's size) is no column's line.
+    body = [
+        line.ink_box
+        for line in lines
+        if line.size < headline_size and not in_running_head_row(line, marked)
+    ]
     body += pictures
     out: list[PrintedLine] = []
     for line in lines:
@@ -454,7 +469,7 @@ def split_headlines(
                 0 <= other.top - line.bottom <= line.size
                 or 0 <= line.top - other.bottom <= line.size
             )
-            and not in_running_head_row(other, lines)
+            and not in_running_head_row(other, marked)
         ]
         near = [
             other
@@ -489,14 +504,12 @@ def short_of_its_em(mark: Glyph, glyph: Glyph) -> bool:
     return mark.text in HANGING and glyph.x0 - mark.x0 < (1 - EDGE_ROUNDING) * mark.size
 
 
-def in_running_head_row(line: PrintedLine, lines: list[PrintedLine]) -> bool:
+def in_running_head_row(line: PrintedLine, marked: list[PrintedLine]) -> bool:
     """Whether a line stands in the row of a running head (眉头: the paper's name between
-    the date and the page's number and name): the page's furniture, set over its first band
-    of articles with or without a rule, is no headline's line telling where its row parts."""
-    return any(
-        other.top < line.bottom and other.bottom > line.top and head_mark(other.text)
-        for other in lines
-    )
+    the date and the page's number and name; `marked`, the page's lines carrying a running
+    head's mark): the page's furniture, set over its first band of articles with or without
+    a rule, is no headline's line nor column's telling where a headline's row parts."""
+    return any(other.top < line.bottom and other.bottom > line.top for other in marked)
 
 
 def set_apart(earlier: Glyph, later: Glyph) -> bool:
@@ -573,21 +586,43 @@ def gutter_confirmed(
 ) -> bool:
     """Whether neighbouring lines part too where [left, right] parts this line (begun at
     `start`; its column's edge at `edge`, before a mark hung past it): a gap of theirs
-    shares half an em with it, begins over this line's text and ends where this line's next
-    text starts (or a paragraph's indent of two characters further, not a gutter and a
-    character further: that is a mark inside this line's column), or a line of the same
-    column ends at that edge: the white of a gutter running down the page, not a space in one
-    line nor a column their row skips."""
+    shares half an em with it, begins over this line's text (or right where it starts: a
+    paragraph's closing line of two characters over the next one's indent of two) and ends
+    where this line's next text starts (or a paragraph's indent of two characters further,
+    not a gutter and a character further: that is a mark inside this line's column), or a
+    line of the same column ends at that edge: the white of a gutter running down the page,
+    not a space in one line nor a column their row skips."""
     found = 0
     for other in neighbours:
         if any(
             min(right, later.x0) - max(left, earlier.x1) >= 0.5 * later.size
             and right - 0.5 * later.size <= later.x0 <= right + 2.2 * later.size
-            and earlier.x1 > start + 0.5 * later.size
+            and (
+                earlier.x1 > start + 0.5 * later.size
+                or abs(earlier.x1 - start) <= EDGE_ROUNDING * later.size
+            )
             for earlier, later in zip(other, other[1:], strict=False)
         ) or column_edge(start, left if edge is None else edge, right, other):
             found += 1
     return found >= needed
+
+
+def ends_the_column(glyph: Glyph, column_rows) -> bool:
+    """Whether the column's lines end where `glyph` ends, a gutter's white after it in two
+    of them at least: the columns of a page share their edges, so a glyph set right after a
+    closing mark and ending at that edge is the column's last, the mark inside the line,
+    not hung past the edge into the gutter."""
+    size = glyph.size
+    found = 0
+    for other in column_rows:
+        found += any(
+            abs(earlier.x1 - glyph.x1) <= EDGE_ROUNDING * size
+            and later.x0 - earlier.x1 >= GUTTER * size
+            for earlier, later in zip(other, other[1:], strict=False)
+        )
+        if found >= 2:
+            return True
+    return False
 
 
 def hung_at_column_foot(start: Glyph, mark: Glyph, glyph: Glyph, column_rows) -> bool:
@@ -669,6 +704,13 @@ def printed_across(left: float, right: float, neighbours: list[list[Glyph]]) -> 
             continue
         if all(
             later.x0 - ink_right(earlier) <= GUTTER * later.size
+            # (a mark hung past the edge of the neighbour's column, two others confirming
+            # it, prints nothing across the gutter it hangs into)
+            and not (
+                earlier.text in HANGING
+                and later.x0 - ink_right(earlier) >= 0.3 * later.size
+                and hung_at_column_edge(earlier, later, neighbours, needed=2)
+            )
             for earlier, later in zip(inside, inside[1:], strict=False)
         ):
             return True

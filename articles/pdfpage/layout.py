@@ -37,6 +37,7 @@ from articles.pagetext.units import PICTURE_OPENING, Kind, first_kind
 from .document import PageContent
 from .geometry import (
     CAPTION_RATIO,
+    EDGE_ROUNDING,
     Block,
     Box,
     PrintedLine,
@@ -298,10 +299,33 @@ def inside_a_column(block: Block, blocks: list[Block], geometry: PageGeometry) -
         ]
     if not below:
         # 背题: a subheading left at the foot of its column, its section running on at the
-        # head of the next column, level with the head of its own.
-        return bool(over) and level_beside(over[0], over[0].top, blocks, geometry)
+        # head of the next column, level with the head of its own; or the subheading broken
+        # there, its second line (in its own size) heading the next column.
+        return bool(over) and (
+            level_beside(over[0], over[0].top, blocks, geometry)
+            or heads_the_next_column(over[0], block.size, blocks, geometry)
+        )
     column = Box(below[0].x0, box.top, below[0].x1, below[0].bottom)
     return bool(over) or level_beside(column, box.top, blocks, geometry)
+
+
+def heads_the_next_column(column: Box, size: float, blocks: list[Block], geometry) -> bool:
+    """Whether a line of `size` (a subheading's second line, centred in its column) stands
+    level with `column`'s head over the text of the column beside it: the subheading broken
+    at `column`'s foot goes on there, as its section does under it."""
+    body = geometry.body_size
+    heads = [
+        block
+        for block in blocks
+        if abs(block.size - size) <= 0.06 * size and abs(block.top - column.top) <= 0.5 * body
+    ]
+    return any(
+        under.box.shared_width(head.box) > 0
+        and 0 <= under.top - head.bottom <= 1.5 * body
+        and level_beside(column, under.top, [under], geometry)
+        for head in heads
+        for under in blocks
+    )
 
 
 def level_beside(column: Box, top: float, blocks: list[Block], geometry: PageGeometry) -> bool:
@@ -521,8 +545,21 @@ def runs_on(foot: Node, following: Node, gutter: float | None = None) -> bool:
         and last.x1 >= foot.box.x1 - 0.5 * size
         and closing[-1:] not in SENTENCE_END + "…"
         and flush
-        and not parse_standalone_bylines(lines[0].text)
+        and not opens_with_a_byline_line(following)
     )
+
+
+def opens_with_a_byline_line(column: Node) -> bool:
+    """Whether a column's first line is a byline: a byline stands on a line of its own,
+    short of the column's edge, or runs on into a second byline line; a line full to the
+    edge, the text going on under it, is the body's, though its words read as a byline
+    (`新华社记者从湖南省…`: the reporter learned from Hunan)."""
+    lines = column.lines
+    first = lines[0]
+    if not parse_standalone_bylines(first.text):
+        return False
+    full = first.x1 >= column.box.x1 - 0.5 * first.size
+    return not full or len(lines) < 2 or bool(parse_standalone_bylines(lines[1].text))
 
 
 def text_inside(group: list[Block], nodes: list[Node]) -> bool:
@@ -657,6 +694,7 @@ def group_articles(nodes: list[Node], geometry: PageGeometry) -> list[list[int]]
                 links[i].append((cost, j))
                 links[j].append((cost, i))
     links = mid_column_links(nodes, links)
+    links = band_links(nodes, links, geometry.body_size)
     # Text: shortest chains from every headline, through text only, or first through the
     # photo set between a headline and its columns (题图) and its caption.
     # A headline over a picture titles what lies below it (the photo, its caption, the
@@ -779,7 +817,7 @@ def opens_with_byline(column: Node, other: Node) -> bool:
     return (
         column.kind == "text"
         and other.box.x1 <= column.box.x0 + 2
-        and bool(parse_standalone_bylines(column.lines[0].text))
+        and opens_with_a_byline_line(column)
     )
 
 
@@ -858,6 +896,33 @@ def mid_column_links(nodes: list[Node], links) -> dict[int, list[tuple[float, in
                 cost *= MISALIGNED_COLUMNS
             adjusted[i].append((cost, j))
     return adjusted
+
+
+def band_links(nodes: list[Node], links, body: float) -> dict[int, list[tuple[float, int]]]:
+    """Columns of one article start level, on one baseline (a band of columns): a column
+    set under another column's foot across white, its top level with the column a gutter
+    on its left, stands in that band and goes on from the column beside it, not from the
+    one above it (white across a column mostly parts two articles). Its link up is none."""
+
+    def in_a_band(upper: int, lower: int) -> bool:
+        above, below = nodes[upper], nodes[lower]
+        return (
+            above.kind == below.kind == "text"
+            and above.box.shared_width(below.box) > 0
+            and below.box.top >= above.box.bottom
+            and not at_its_leading(above, below)
+            and any(
+                nodes[left].kind == "text"
+                and 0 < below.box.x0 - nodes[left].box.x1 <= WIDEST_GUTTER * body
+                and abs(nodes[left].box.top - below.box.top) <= 0.5 * body
+                for _, left in links[lower]
+            )
+        )
+
+    return {
+        i: [(cost, j) for cost, j in neighbours if not in_a_band(i, j) and not in_a_band(j, i)]
+        for i, neighbours in links.items()
+    }
 
 
 def opens_section(
@@ -1228,7 +1293,12 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
             edges = (left, block.column_box.x1) if len(lines) >= 3 else (column_left, column_right)
             for position, line in enumerate(lines):
                 size = line.size
-                centred = centred_in_column(line, *edges)
+                centred = centred_in_column(line, *edges) or opens_centred_lines(
+                    lines[position - 1] if position else None,
+                    line,
+                    lines[position + 1] if position + 1 < len(lines) else None,
+                    *edges,
+                )
                 indented = line.x0 - left >= INDENT * size and len(lines) > 1
                 if column_left < left - 0.5 * size:
                     # No line of the block is flush with its column (a centred subheading
@@ -1254,6 +1324,8 @@ def printed_units(nodes: list[Node], body_size: float) -> list[tuple[Unit, bool,
                 short_closed = (
                     previous.x1 < right - 2 * size and previous.text[-1:] in SENTENCE_END + "”）)"
                 )
+                # A subheading's second line is centred under its first, not indented.
+                indented = indented and not (centred and was_centred)
                 if indented or heavy != units[-1][2] or short_closed or centred != was_centred:
                     units.append((Unit([text_line]), indented, heavy))
                 else:
@@ -1280,6 +1352,30 @@ def centred_in_column(line: PrintedLine, column_left: float, column_right: float
         # (a one-line paragraph's indent, as wide as the white it ends short by, tells none)
         and abs(left - 2 * size) > CENTRED_WHITE * size
         and line.text[-1:] not in SENTENCE_END
+    )
+
+
+def opens_centred_lines(
+    previous: PrintedLine | None,
+    line: PrintedLine,
+    following: PrintedLine | None,
+    column_left: float,
+    column_right: float,
+) -> bool:
+    """Whether `line` is the first of a subheading broken over two lines: each line of a
+    subheading is centred (居中), the first maybe so long that its white either side is
+    narrower than a centred line's, while a body line starts flush with its column (or a
+    paragraph's indent in) and runs to its edge. Such a line stands in from both edges by
+    about as much, over a centred line, under a closed sentence (or heading its block)."""
+    if following is None or not centred_in_column(following, column_left, column_right):
+        return False
+    size = line.size
+    left, right = line.x0 - column_left, column_right - line.x1
+    return (
+        min(left, right) >= 2 * EDGE_ROUNDING * size
+        and abs(left - right) <= CENTRED_WHITE * size
+        and line.text[-1:] not in SENTENCE_END
+        and (previous is None or previous.text[-1:] in SENTENCE_END + "”）)")
     )
 
 

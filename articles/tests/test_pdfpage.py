@@ -1368,21 +1368,33 @@ def test_a_titles_word_space_narrower_than_the_gutter_under_it_parts_no_headline
 
 
 def subheading_centred_at_the_body_size_in_the_body_face(pdf) -> None:
-    song(pdf, 22)
-    pdf.drawString(40, 560, "深圳低空物流提速")
     # Justified lines fill the column, 40 to 145; a paragraph's last line ends half an em
     # short of it, as many characters as a full line.
+    column_under_a_headline(
+        pdf,
+        "深圳低空物流提速",
+        145,
+        [
+            ("深圳已建成低空飞行", 60, 530),
+            ("调度系统能够同时管理", 40, 515),
+            ("中国民用航空局有关", 60, 470),
+            ("负责人表示深圳正在建", 40, 455),
+            ("设更多起降场和航线网", 40, 440),
+        ],
+        [("上千架无人机的航线。", 40, 500), ("监管与服务同步升级", 47.5, 485)],
+    )
+
+
+def column_under_a_headline(pdf, title: str, right: float, full, short) -> None:
+    """A headline over a column in 10 pt: `full` lines (text, left, baseline) letter-spaced
+    to end at `right`, `short` ones set solid."""
+    song(pdf, 22)
+    pdf.drawString(40, 560, title)
     song(pdf, 10)
-    for text, x, baseline in (
-        ("深圳已建成低空飞行", 60, 530),
-        ("调度系统能够同时管理", 40, 515),
-        ("中国民用航空局有关", 60, 470),
-        ("负责人表示深圳正在建", 40, 455),
-        ("设更多起降场和航线网", 40, 440),
-    ):
-        pdf.drawString(x, baseline, text, charSpace=(145 - x - 10 * len(text)) / (len(text) - 1))
-    pdf.drawString(40, 500, "上千架无人机的航线。")
-    pdf.drawString(47.5, 485, "监管与服务同步升级")
+    for text, x, baseline in full:
+        pdf.drawString(x, baseline, text, charSpace=(right - x - 10 * len(text)) / (len(text) - 1))
+    for text, x, baseline in short:
+        pdf.drawString(x, baseline, text)
 
 
 def test_a_subheading_centred_in_its_column_at_the_body_size_and_face_is_a_subheading():
@@ -1394,6 +1406,38 @@ def test_a_subheading_centred_in_its_column_at_the_body_size_and_face_is_a_subhe
         ("paragraph", "深圳已建"),
         ("subheading", "监管与服"),
         ("paragraph", "中国民用"),
+    ]
+
+
+def subheading_centred_over_two_lines_at_the_body_size(pdf) -> None:
+    # The column runs from 40 to 143, the paragraph over the subheading closing on a full
+    # line; the subheading's first line, ten characters set solid, is centred with 1.5 pt
+    # (0.15 em) of white each side; its second line is centred too.
+    column_under_a_headline(
+        pdf,
+        "苏州医药提速",
+        143,
+        [
+            ("今年前五个月苏州", 60, 530),
+            ("市生物医药产业实现产", 40, 515),
+            ("值千亿元同比增两成。", 40, 500),
+            ("在苏州工业园区一家", 60, 455),
+            ("生物医药企业的实验室", 40, 440),
+        ],
+        [("创新药研发按下“快进", 41.5, 485), ("键”", 81.5, 470), ("里灯火通明。", 40, 425)],
+    )
+
+
+def test_a_subheading_centred_over_two_lines_is_one_subheading_though_its_first_is_near_full():
+    """A subheading in the body's face and size broken over two lines, each centred in the
+    column (居中), the first so long that the white either side is under a quarter em: a
+    body line starts flush with its column or a paragraph's indent in and runs to the edge,
+    so a line standing in from both edges by as much, over a centred line and under a closed
+    sentence, is the subheading's first line."""
+    page = read_pdf(drawn_pdf(subheading_centred_over_two_lines_at_the_body_size)).parse_page(0)
+    assert [(block.type, block.text) for block in page.articles[0].body][1:] == [
+        ("subheading", "创新药研发按下“快进键”"),
+        ("paragraph", "在苏州工业园区一家生物医药企业的实验室里灯火通明。"),
     ]
 
 
@@ -1513,7 +1557,120 @@ def test_a_comma_ending_its_line_a_little_past_the_columns_edge_ends_the_line():
     assert "案将获得首购支持并" in lines
 
 
-def column_running_on_beside_the_next_articles_columns(pdf) -> None:
+def comma_inked_to_the_edge_of_a_column_deeper_than_the_next(pdf) -> None:
+    song(pdf, 9)
+    # The column's edge is 166; the first line's letter space sets its closing comma's ink
+    # (the left half of its em) flush with it, the em's blank half in the gutter, less than
+    # a character from the next column (at 175), which is a line shorter than this one.
+    pdf.drawString(40, 500, "南京市发布首批应用场景清单", charSpace=(161.5 - 40) / 13 - 9)
+    pdf.drawString(166 - 4.5, 500, "，")
+    pdf.drawString(40, 486, "面向全国征集方案。")
+    pdf.drawString(40, 472, "南京市工业和信息化局负责人说")
+    pdf.drawString(175, 500, "人介绍入选方案将获得首")
+    pdf.drawString(175, 486, "购支持。")
+
+
+def test_a_comma_inked_to_its_columns_edge_ends_the_line_a_shorter_column_beside_it():
+    """A comma closing a column's line with its ink flush with the column's edge (a mark at
+    a line's end set in half its em, 行末点号压缩), the blank half of its em in the gutter a
+    character wide, the next column a line shorter: the column's full line under it, ending
+    at that edge with nothing printed beyond, confirms the gutter as a gutter's white on
+    the line between does, and the line ends at the comma."""
+    lines = printed_lines(comma_inked_to_the_edge_of_a_column_deeper_than_the_next)
+    assert "南京市发布首批应用场景清单，" in lines
+    assert "人介绍入选方案将获得首" in lines
+
+
+def set_in_ten_points(pdf, stacks, lines) -> None:
+    """In 10 pt at a 15 pt leading: `stacks` of one line repeated (text, left, first
+    baseline, rows), then single `lines` (left, baseline, text)."""
+    song(pdf, 10)
+    for text, x, baseline, rows in stacks:
+        columns(pdf, text, x, baseline, rows=rows, count=1, leading=15)
+    for x, baseline, text in lines:
+        pdf.drawString(x, baseline, text)
+
+
+def comma_a_character_short_of_a_columns_foot(pdf) -> None:
+    # The column's full lines end at 160, the next column a character's gutter on (170);
+    # on its last line a comma stands a character short of that edge, the lines over it
+    # short, and a glyph follows it, ending at the edge.
+    set_in_ten_points(
+        pdf,
+        [("深圳已开通无人机物流航线", 40, 530, 4), ("架货运无人机平稳降落在", 170, 530, 7)],
+        [(40, 470, "飞行四十架次。"), (70, 455, "城市上空织网"), (60, 440, "南山区写字楼楼顶，一")],
+    )
+
+
+def test_a_glyph_after_a_comma_ending_where_the_columns_lines_end_is_the_columns_own():
+    """A comma a character short of its column's edge on the column's last line, the lines
+    right over it short (a paragraph's closing line, a centred subheading), a glyph right
+    after it ending where the column's full lines end: columns share their edges, so that
+    glyph is the column's last and the comma is inside the line, not hung into a gutter."""
+    lines = printed_lines(comma_a_character_short_of_a_columns_foot)
+    assert "南山区写字楼楼顶，一" in lines
+
+
+def comma_hung_under_a_two_character_closing_line(pdf) -> None:
+    # Two columns two lines deep, the gutter 140 to 156.5; the first column's paragraph
+    # closes on two characters, the next opens under them indented two, its comma hung
+    # past the edge a little more than half an em short of the next column.
+    set_in_ten_points(
+        pdf,
+        [],
+        [
+            (40, 500, "案。"),
+            (60, 485, "南京市负责人介绍，"),
+            (156.5, 500, "入选方案将获得首购"),
+            (156.5, 485, "支持并在全市推广。"),
+        ],
+    )
+
+
+def test_a_closing_line_of_two_characters_confirms_the_gutter_of_the_indented_line_under_it():
+    """A column two lines deep: a paragraph's closing line of two characters, the next
+    paragraph's first line indented two under it, its comma hung into a narrow gutter: the
+    white after the closing line begins right where the indented line's text starts and
+    ends where the next column's does, so it confirms the gutter, and the line ends at the
+    comma."""
+    lines = printed_lines(comma_hung_under_a_two_character_closing_line)
+    assert "南京市负责人介绍，" in lines
+    assert "支持并在全市推广。" in lines
+
+
+def heading_row_beside_a_mark_hung_into_a_gutter_an_em_wide(pdf) -> None:
+    # Columns 40 to 120 and 130 to 210: the gutter an em wide, a full stop hung past the
+    # first column's edge filling it, a short centred heading under that line.
+    set_in_ten_points(
+        pdf,
+        [("苏州市生物医药产", 40, 530, 3), ("业实现产值千亿元", 130, 530, 3)],
+        [
+            (40, 485, "产线和服务网点开。"),
+            (130, 485, "期订单。"),
+            (60, 470, "从卖产品"),
+            (150, 470, "过去我们主要"),
+            (40, 455, "陕西秦川智造科技"),
+            (130, 455, "跟着整机厂走出去"),
+        ],
+    )
+
+
+def test_a_mark_hung_into_a_gutter_an_em_wide_prints_nothing_across_it_for_the_row_under():
+    """A full stop hung past its column's edge into a gutter an em wide, the next column's
+    text starting right at the end of its em, two of the column's lines around it ending at
+    that edge: the mark hangs in the gutter (标点悬挂) and prints nothing across it, so the
+    short heading's row under it parts from the next column's line there."""
+    lines = printed_lines(heading_row_beside_a_mark_hung_into_a_gutter_an_em_wide)
+    assert "从卖产品" in lines
+    assert "过去我们主要" in lines
+
+
+def column_running_on_beside_the_next_articles_columns(
+    pdf,
+    foot: str = "成都市经济和信息化",
+    head: str = "局有关负责人表示将",
+    tail: str = "继续实施政策。",
+) -> None:
     song(pdf, 14)
     pdf.drawString(40, 560, "成都超算服务")
     pdf.drawString(313, 560, "武汉光谷新政")
@@ -1521,9 +1678,9 @@ def column_running_on_beside_the_next_articles_columns(pdf) -> None:
     pdf.drawString(58, 530, "记者从国家超级")
     columns(pdf, "计算成都中心获悉该", 40, 516, rows=3, count=1, leading=14)
     columns(pdf, "中心今年服务用户超", 131, 530, rows=3, count=1, leading=14)
-    pdf.drawString(131, 488, "成都市经济和信息化")
-    pdf.drawString(222, 530, "局有关负责人表示将")
-    pdf.drawString(222, 516, "继续实施政策。")
+    pdf.drawString(131, 488, foot)
+    pdf.drawString(222, 530, head)
+    pdf.drawString(222, 516, tail)
     pdf.drawString(331, 530, "东湖高新区管委")
     columns(pdf, "发布支持激光产业发", 313, 516, rows=3, count=1, leading=14)
 
@@ -1537,6 +1694,26 @@ def test_a_column_opening_mid_sentence_goes_on_from_the_column_running_on_into_i
     assert [(a.title, a.plain_text().count("局有关负责人")) for a in page.articles] == [
         ("成都超算服务", 1),
         ("武汉光谷新政", 0),
+    ]
+
+
+def column_running_on_into_a_full_line_that_reads_as_a_byline(pdf) -> None:
+    # The sentence runs on into a line full to the column's edge that begins with a
+    # paper's name and a role word, then its next line, flush.
+    column_running_on_beside_the_next_articles_columns(
+        pdf, "中心负责人接待了与", "新华社记者从湖南省", "来的考察团。"
+    )
+
+
+def test_a_full_line_running_on_at_a_columns_head_is_no_byline_though_its_words_read_so():
+    """A column opening flush mid-sentence with a line whose words read as a byline (a
+    paper's name, 记者 and a place after it), full to the column's edge, the text going on
+    flush under it: a byline stands on a line of its own, ending short of the edge or going
+    on in a second byline, so this is the sentence the column on its left runs on into."""
+    page = read_pdf(drawn_pdf(column_running_on_into_a_full_line_that_reads_as_a_byline))
+    assert [(a.title, "考察团" in a.plain_text()) for a in page.parse_page(0).articles] == [
+        ("成都超算服务", True),
+        ("武汉光谷新政", False),
     ]
 
 
@@ -1589,6 +1766,40 @@ def test_a_subheading_at_its_columns_foot_opens_the_section_heading_the_next_col
     assert [(a.title, a.plain_text().count("中国药科")) for a in page.parse_page(0).articles] == [
         ("苏州医药提速", 1),
         ("南京场景", 0),
+    ]
+
+
+def subheading_broken_at_a_columns_foot_at_the_headline_ratio(pdf) -> None:
+    # A subheading in 12 pt (the body's 10 pt and a fifth), broken at the column's foot:
+    # its second line, centred, heads the next column (150 to 250), level with the first
+    # column's head, more than a gutter from the first column's edge (140).
+    for size, x, baseline, text in (
+        (20, 40, 560, "苏州医药跑出加速"),
+        (10, 60, 530, "今年前五个月苏州"),
+        (10, 40, 470, "值增长较快。"),
+        (12, 42, 454, "创新药研发按下“"),
+        (12, 176, 529, "快进键”"),
+        (10, 170, 512, "在苏州工业园区一"),
+        (10, 150, 437, "室灯火通明。"),
+    ):
+        song(pdf, size)
+        pdf.drawString(x, baseline, text)
+    columns(pdf, "市生物医药产业实现产", 40, 515, rows=3, count=1, leading=15)
+    columns(pdf, "家生物医药企业的实验", 150, 497, rows=4, count=1, leading=15)
+
+
+def test_a_subheading_broken_at_its_columns_foot_heads_the_next_column_as_one_subheading():
+    """A subheading set a fifth larger than the body, broken at its column's foot (背题),
+    its second line heading the next column level with its own column's head: that line
+    goes on from the first as the section does, so the first is no headline but the
+    subheading's, read before the section under its second line."""
+    page = read_pdf(drawn_pdf(subheading_broken_at_a_columns_foot_at_the_headline_ratio))
+    articles = page.parse_page(0).articles
+    assert [a.title for a in articles] == ["苏州医药跑出加速"]
+    assert [(block.type, block.text[:5]) for block in articles[0].body] == [
+        ("paragraph", "今年前五个"),
+        ("subheading", "创新药研发"),
+        ("paragraph", "在苏州工业"),
     ]
 
 
@@ -1722,6 +1933,11 @@ def headlines_under_a_running_head_set_without_a_rule(pdf) -> None:
     # The paper's name, centred in the running head, over the white between the headlines.
     song(pdf, 16)
     pdf.drawString(130, 578, "科创日报")
+    two_headlines_over_their_columns(pdf)
+
+
+def two_headlines_over_their_columns(pdf) -> None:
+    """Two headlines on one baseline, white (160 to 172) over their columns' gutter."""
     song(pdf, 20)
     pdf.drawString(40, 550, "成都超算提速")
     pdf.drawString(172, 550, "武汉光谷新政")
@@ -1740,6 +1956,25 @@ def test_the_running_heads_row_tells_no_headline_where_its_row_parts():
     running head (its date and page number beside the name) is the page's furniture, no
     headline's line, so it prints nothing across the headlines' white."""
     page = read_pdf(drawn_pdf(headlines_under_a_running_head_set_without_a_rule)).parse_page(0)
+    assert [a.title for a in page.articles] == ["成都超算提速", "武汉光谷新政"]
+
+
+def headlines_under_a_running_heads_date_set_without_a_rule(pdf) -> None:
+    song(pdf, 9)
+    # The running head's date, in the body's size and without a rule under it, printed
+    # right over the white between the two headlines (160 to 172).
+    pdf.drawString(110, 578, "2026年3月5日 星期四")
+    pdf.drawString(320, 578, "第3版")
+    two_headlines_over_their_columns(pdf)
+
+
+def test_the_running_heads_date_prints_nothing_across_the_white_between_headlines():
+    """Two headlines on one baseline, parted by white over their columns' gutter, the
+    running head's date (in the body's size, set without a rule) printed over that white:
+    the running head is the page's furniture, not one of its columns, so its row tells no
+    headline where its row parts, whatever size it is set in."""
+    drawn = drawn_pdf(headlines_under_a_running_heads_date_set_without_a_rule)
+    page = read_pdf(drawn).parse_page(0)
     assert [a.title for a in page.articles] == ["成都超算提速", "武汉光谷新政"]
 
 
@@ -2042,3 +2277,48 @@ def test_a_kicker_stacked_under_the_running_heads_page_name_is_the_kickers_alone
         ("聚焦首届博览会：", "深圳物流航线破百")
     ]
     assert page.running_head.name == "区域创新"
+
+
+def band_under_two_articles_beside_its_headline(pdf) -> None:
+    song(pdf, 20)
+    pdf.drawString(40, 560, "成都超算提速")
+    pdf.drawString(240, 560, "武汉光谷新政")
+    song(pdf, 9)
+    # Two articles' columns, four lines each, every one closing its sentence.
+    for x, first, full, last in (
+        (40, "成都超算中心", "服务用户超过千家算", "力保持高位。"),
+        (140, "今年上半年", "服务用户超过千家算", "用户遍及西部。"),
+        (240, "东湖高新区", "发布支持激光产业发", "展的若干措施。"),
+        (340, "光谷企业已", "发布支持激光产业发", "超过两百家。"),
+    ):
+        pdf.drawString(x + 18, 530, first)
+        columns(pdf, full, x, 516, rows=2, count=1, leading=14)
+        pdf.drawString(x, 488, last)
+    # The next band, a white across the columns above, its headline beside its columns;
+    # each of them opens a paragraph, every one starting on one baseline.
+    song(pdf, 16)
+    pdf.drawString(40, 462, "植保无人")
+    pdf.drawString(40, 444, "机下田")
+    song(pdf, 9)
+    for x, first, last in (
+        (140, "眼下正值早稻", "病虫害防治关键期。"),
+        (240, "吉安县农业局", "组织技术人员下乡。"),
+        (340, "今年已培训飞", "手一百多名。"),
+    ):
+        pdf.drawString(x + 18, 466, first)
+        pdf.drawString(x, 452, last)
+
+
+def test_a_bands_columns_under_another_articles_across_white_are_the_bands_article():
+    """A band of three columns, its headline beside them, set under two articles' columns
+    across a white: an article's columns start level, on one baseline, so the columns
+    standing level with the band's first, under another article's closed columns, are the
+    band's article, though each opens a paragraph and the column over it stands nearer."""
+    page = read_pdf(drawn_pdf(band_under_two_articles_beside_its_headline)).parse_page(0)
+    assert [
+        (a.title, "吉安县" in a.plain_text(), "飞手" in a.plain_text()) for a in page.articles
+    ] == [
+        ("成都超算提速", False, False),
+        ("武汉光谷新政", False, False),
+        ("植保无人机下田", True, True),
+    ]
