@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import io
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -18,6 +19,9 @@ from articles.pagetext.model import ParsedPage
 #: PDFium is not thread-safe: one lock for every call into it.
 PDFIUM_LOCK = threading.Lock()
 BOLD_WEIGHT = 600
+#: What PDFium hands for a hyphen it takes for a line-end break: its own mark U+0002 or the
+#: soft hyphen U+00AD (FPDFText_IsHyphen says so too).
+PDFIUM_HYPHENS = ("\x02", "\xad")
 #: A dash that one glyph prints as several: the two- and three-em dashes are the 破折号 (and
 #: its longer form) set as one glyph; the text spells them in em dashes, as they are typed.
 DASH_GLYPHS = {"\u2e3a": "\u2014\u2014", "\u2e3b": "\u2014\u2014\u2014"}
@@ -116,9 +120,20 @@ def has_text(page) -> bool:
     )
 
 
-def printed_text(code: int) -> str:
-    """The characters a glyph prints."""
+def printed_text(code: int, hyphen: bool) -> str:
+    """The characters a glyph prints, no control character among them.
+
+    A hyphen PDFium marks as a line-end break (U+0002, U+00AD, its hyphen flag) prints a
+    hyphen: Chinese print breaks a Latin word only where it holds one (DeepSeek-/R1; no
+    automatic hyphenation), so the word joins back with it, as the text path joins a line
+    ending in `-` to the next with nothing between (`DeepSeek-R1`). Any other control
+    character prints nothing.
+    """
     text = chr(code)
+    if hyphen or text in PDFIUM_HYPHENS:
+        return "-"
+    if unicodedata.category(text) == "Cc":
+        return ""
     return DASH_GLYPHS.get(text, text)
 
 
@@ -157,7 +172,7 @@ def read_content(page) -> PageContent:
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
         if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1 or code in (0, 0xFFFE, 0xFFFF):
             continue
-        text = printed_text(code)
+        text = printed_text(code, pdfium_c.FPDFText_IsHyphen(textpage, index) == 1)
         if not text or text.isspace():
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)

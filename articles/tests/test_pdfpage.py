@@ -2121,3 +2121,19 @@ def test_a_two_em_dash_drawn_twice_as_fake_bold_is_still_two_dashes():
     glyph drawn twice, standing for its two characters: `——`, neither lost nor doubled."""
     drawn = type3_pdf([(40, 500, "Dab"), (40.48, 500, "Dab")])
     assert [text for text, _ in glyph_texts(drawn)] == ["—", "—", "科", "技"]
+
+
+def latin_word_broken_at_its_hyphen(pdf) -> None:
+    song(pdf, 9)
+    pdf.drawString(40, 500, "研究团队基于DeepSeek-")
+    pdf.drawString(40, 486, "R1模型开发智能助手。")
+
+
+def test_a_hyphen_breaking_a_line_is_printed_as_a_hyphen_and_no_control_character():
+    """PDFium hands a hyphen ending a line as its soft-hyphen mark U+0002: the page prints a
+    hyphen there, and the word joins back with it as the text path joins lines."""
+    from articles.pagetext.text import join_printed_lines
+
+    lines = printed_lines(latin_word_broken_at_its_hyphen)
+    assert lines == ["研究团队基于DeepSeek-", "R1模型开发智能助手。"]
+    assert join_printed_lines(lines) == "研究团队基于DeepSeek-R1模型开发智能助手。"
