@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import io
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -18,6 +19,12 @@ from articles.pagetext.model import ParsedPage
 #: PDFium is not thread-safe: one lock for every call into it.
 PDFIUM_LOCK = threading.Lock()
 BOLD_WEIGHT = 600
+#: What PDFium hands for a hyphen it takes for a line-end break: its own mark U+0002 or the
+#: soft hyphen U+00AD (FPDFText_IsHyphen says so too).
+PDFIUM_HYPHENS = ("\x02", "\xad")
+#: A dash that one glyph prints as several: the two- and three-em dashes are the 破折号 (and
+#: its longer form) set as one glyph; the text spells them in em dashes, as they are typed.
+DASH_GLYPHS = {"\u2e3a": "\u2014\u2014", "\u2e3b": "\u2014\u2014\u2014"}
 
 
 class PdfError(ValueError):
@@ -113,6 +120,45 @@ def has_text(page) -> bool:
     )
 
 
+def printed_text(code: int, hyphen: bool) -> str:
+    """The characters a glyph prints, no control character among them.
+
+    A hyphen PDFium marks as a line-end break (U+0002, U+00AD, its hyphen flag) prints a
+    hyphen: Chinese print breaks a Latin word only where it holds one (DeepSeek-/R1; no
+    automatic hyphenation), so the word joins back with it, as the text path joins a line
+    ending in `-` to the next with nothing between (`DeepSeek-R1`). Any other control
+    character prints nothing.
+    """
+    text = chr(code)
+    if hyphen or text in PDFIUM_HYPHENS:
+        return "-"
+    if unicodedata.category(text) == "Cc":
+        return ""
+    return DASH_GLYPHS.get(text, text)
+
+
+def share_glyph_boxes(chars: list[dict], glyph_keys: list[tuple]) -> None:
+    """Give each character of one glyph its share of the glyph's box, left to right.
+
+    A glyph standing for several characters (a ligature, the two-em dash ——, a ToUnicode
+    mapping one glyph to two characters) comes from PDFium as consecutive characters of one
+    text object at one origin, one box each: they are not a glyph drawn twice (fake bold is
+    two drawings, two text objects or two origins), so each is given its part of the box and
+    the characters stand side by side as a typesetter drawing them one by one sets them.
+    """
+    start = 0
+    while start < len(chars):
+        end = start + 1
+        while end < len(chars) and glyph_keys[end] == glyph_keys[start]:
+            end += 1
+        if end - start > 1:
+            left, right = chars[start]["x0"], chars[start]["x1"]
+            share = (right - left) / (end - start)
+            for part, char in enumerate(chars[start:end]):
+                char["x0"], char["x1"] = left + part * share, left + (part + 1) * share
+        start = end
+
+
 def read_content(page) -> PageContent:
     width, height = page.get_size()
     content = PageContent(float(width), float(height))
@@ -121,29 +167,35 @@ def read_content(page) -> PageContent:
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    glyph_keys: list[tuple] = []
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
         if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1 or code in (0, 0xFFFE, 0xFFFF):
             continue
-        text = chr(code)
-        if text.isspace():
+        text = printed_text(code, pdfium_c.FPDFText_IsHyphen(textpage, index) == 1)
+        if not text or text.isspace():
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
         pdfium_c.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y)
         pdfium_c.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
-        content.chars.append(
-            {
-                "text": text,
-                "x0": box.left,
-                "x1": box.right,
-                "top": height - box.top,
-                "bottom": height - box.bottom,
-                "baseline": height - origin_y.value,
-                "size": pdfium_c.FPDFText_GetFontSize(textpage, index),
-                "fontname": name.value.decode("latin-1"),
-                "bold": pdfium_c.FPDFText_GetFontWeight(textpage, index) >= BOLD_WEIGHT,
-            }
-        )
+        text_object = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, index), ctypes.c_void_p)
+        key = (text_object.value, origin_x.value, origin_y.value, box.left, box.right)
+        for character in text:
+            glyph_keys.append(key)
+            content.chars.append(
+                {
+                    "text": character,
+                    "x0": box.left,
+                    "x1": box.right,
+                    "top": height - box.top,
+                    "bottom": height - box.bottom,
+                    "baseline": height - origin_y.value,
+                    "size": pdfium_c.FPDFText_GetFontSize(textpage, index),
+                    "fontname": name.value.decode("latin-1"),
+                    "bold": pdfium_c.FPDFText_GetFontWeight(textpage, index) >= BOLD_WEIGHT,
+                }
+            )
+    share_glyph_boxes(content.chars, glyph_keys)
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     for obj in page.get_objects():
