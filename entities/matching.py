@@ -559,8 +559,11 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
 
 
 #: A count of places, 各 or 全 before a level or 地 (两市, 三省, 两地, 各市, 各乡, 全县): several
-#: places, or all of them.
-COUNTED_PLACES_RE = re.compile("[两二三四五六七八九十多几数各诸全][省市县区州地乡镇]")
+#: places, or all of them. 州 followed by 县 or 市 closes a place's own name (全州县, a county),
+#: not a count of prefectures.
+COUNTED_PLACES_RE = re.compile(
+    "[两二三四五六七八九十多几数各诸全](?:[省市县区地乡镇]|州(?![县市]))"
+)
 
 
 def _counted_places(text: str, start: int) -> bool:
