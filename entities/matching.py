@@ -118,7 +118,7 @@ def _full_name_spans(text: str) -> list[_Span]:
     hits.sort(key=lambda hit: (hit[1], hit[0]))
     spans: list[_Span] = []
     for suffix_start, end, kind in hits:
-        if _continues_as_word(text, suffix_start, end):
+        if _continues_as_word(text, suffix_start, end) or _learned(text, suffix_start, end):
             continue
         start = _name_start(text, suffix_start, end, kind, spans)
         if start is None:
@@ -257,6 +257,23 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
         for extra in (1, 2)
         if end + extra <= len(text)
     )
+
+
+#: Aspect particles after a verb (学会了, 学会过): no noun, and so no society's name, takes them.
+ASPECT_PARTICLES = frozenset("了过着")
+#: What closes a subject that acts (孩子们, 他们): a society's name never ends with it.
+SUBJECT_ENDINGS = frozenset("们他她它")
+
+
+def _learned(text: str, suffix_start: int, end: int) -> bool:
+    """机器人学会了抓取, 孩子们学会编程: 学会 after a subject is the verb "learned" when an
+    aspect particle follows it or a plural or pronoun closes the subject before it; a society
+    is named by its place or field + 学会 as a noun phrase (青岚省人工智能学会举办年会)."""
+    if text[suffix_start:end] != "学会":
+        return False
+    following = text[end : end + 1]
+    before = text[suffix_start - 1 : suffix_start]
+    return following in ASPECT_PARTICLES or before in SUBJECT_ENDINGS
 
 
 def _committee_sends(suffix: str, following: str) -> bool:

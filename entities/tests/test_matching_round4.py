@@ -26,3 +26,16 @@ def test_a_county_whose_name_opens_with_quan_keeps_it():
 
 def test_quan_or_ge_before_a_level_still_names_all_its_places():
     assert names("全州各县派员参加，两州科技局和全县各乡镇人民政府配合。") == []
+
+
+# 学会 as a verb: "learned to", no society.
+
+
+def test_xuehui_after_a_subject_and_before_le_is_the_verb_learned():
+    text = "经过训练，机器人学会了抓取易碎物品。孩子们学会编程，他学会过驾驶无人机。"
+    assert names(text) == []
+
+
+def test_a_society_named_by_its_place_or_field_before_xuehui_is_a_body():
+    text = "青岚省人工智能学会举办年会，溪源市机器人学会与中国自动化学会签约。"
+    assert names(text) == ["青岚省人工智能学会", "溪源市机器人学会", "中国自动化学会"]
