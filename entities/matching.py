@@ -926,6 +926,8 @@ def _plausible_company(
         return False
     if any(TERM_RE.fullmatch(word) for word, _ in kept):
         return False  # 市科协第十届委员会: the association's tenth term, no other body
+    if _relative_qualifier(kept):
+        return False
     if suffix == "中心" and prefix.endswith(naming.VENUE_WORDS):
         return False  # 上海世博中心, 国际会展中心: a venue
     if naming.GENERIC_NAME_RE.fullmatch(prefix) and not (
@@ -954,6 +956,17 @@ def _plausible_company(
         return has_place or _place_printed_with_level(text, prefix)
     studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
+
+
+#: Flags of a word that says which body of a kind is meant, not what it is called: rank or
+#: kind (上级, 所在, 民营: b), whereabouts (当地: s; 附近, 周边: f) or a pronoun (本地, 其他: r).
+RELATIVE_QUALIFIER_FLAGS = frozenset(("b", "s", "f", "r"))
+
+
+def _relative_qualifier(kept: list[tuple[str, str]]) -> bool:
+    """上级医院, 当地医院, 周边医院, 其他研究所: a body named by nothing but its rank, its
+    whereabouts or its relation to the article is any body of that kind, none named."""
+    return len(kept) == 1 and kept[0][1] in RELATIVE_QUALIFIER_FLAGS
 
 
 def _place_printed_with_level(text: str, prefix: str) -> bool:

@@ -39,3 +39,19 @@ def test_xuehui_after_a_subject_and_before_le_is_the_verb_learned():
 def test_a_society_named_by_its_place_or_field_before_xuehui_is_a_body():
     text = "青岚省人工智能学会举办年会，溪源市机器人学会与中国自动化学会签约。"
     assert names(text) == ["青岚省人工智能学会", "溪源市机器人学会", "中国自动化学会"]
+
+
+# Generic bodies: a kind of body named by its rank or whereabouts only.
+
+
+def test_a_body_named_only_by_its_rank_or_whereabouts_names_none():
+    text = (
+        "患者被转诊到上级医院。当地医院条件有限，周边医院和其他医院派出专家。"
+        "有关部门表示，相关企业应当整改。"
+    )
+    assert names(text) == []
+
+
+def test_a_hospital_named_with_its_place_or_its_own_name_is_still_a_body():
+    text = "患者转诊到溪源市人民医院，青岚大学附属第一医院和鹤浦区中医医院派出专家。"
+    assert names(text) == ["溪源市人民医院", "青岚大学附属第一医院", "鹤浦区中医医院"]
