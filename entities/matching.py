@@ -423,6 +423,8 @@ def _name_start(
     if kind == "government":
         suffix = text[suffix_start:end]
         kept = _place_tail(pieces, before_level=naming.is_level_committee(suffix))
+        if not kept:
+            kept = _national_tail(pieces, suffix)
     else:
         kept = _name_tail(
             pieces,
@@ -953,7 +955,7 @@ def _plausible_company(
             )
             for word, flag in kept
         )
-        return has_place or _place_printed_with_level(text, prefix)
+        return has_place or _place_printed_with_level(text, prefix) or _national_field(kept, suffix)
     studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
 
@@ -967,6 +969,38 @@ def _relative_qualifier(kept: list[tuple[str, str]]) -> bool:
     """上级医院, 当地医院, 周边医院, 其他研究所: a body named by nothing but its rank, its
     whereabouts or its relation to the article is any body of that kind, none named."""
     return len(kept) == 1 and kept[0][1] in RELATIVE_QUALIFIER_FLAGS
+
+
+def _national_field(kept: list[tuple[str, str]], suffix: str) -> bool:
+    """国家卫星气象中心, 国家空间科学中心, 美国国家航空航天局: 国家 (the state, perhaps a
+    country's) + the words of a field + a unit's kind names a national body; a field of kind
+    words only (国家企业技术中心, 国家工程研究中心) is a designation awarded to many, and a
+    field that is one word with the unit's kind (国家|数据中心) a facility."""
+    opener = next((i for i, (word, _) in enumerate(kept[:2]) if word == "国家"), None)
+    if opener is None:
+        return False
+    field = kept[opener + 1 :]
+    joined = [piece for piece in field if piece[0] not in ("和", "与")]
+    return (
+        sum(len(word) for word, _ in joined) >= 2
+        and all(flag in naming.FIELD_WORD_FLAGS for _, flag in joined)
+        and not all(word in naming.NATIONAL_DESIGNATION_WORDS for word, _ in joined)
+        and field[0][0] not in ("和", "与")
+        and len(naming.words(field[-1][0] + suffix)) > 1
+    )
+
+
+def _national_tail(pieces: list[tuple[str, str]], suffix: str) -> list[tuple[str, str]]:
+    """美国国家航空航天局: a department printed after 国家 and the words of a field is that
+    national body, with the country named before 国家; none when the words are no field's."""
+    for index in range(len(pieces) - 1, -1, -1):
+        word, flag = pieces[index]
+        if word == "国家":
+            kept = _place_tail(pieces[: index + 1]) + pieces[index + 1 :]
+            return kept if _national_field(kept, suffix) else []
+        if flag not in naming.FIELD_WORD_FLAGS and word not in ("和", "与"):
+            return []
+    return []
 
 
 def _place_printed_with_level(text: str, prefix: str) -> bool:

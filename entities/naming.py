@@ -537,6 +537,13 @@ PARENT_REFERENCES = frozenset(("该校", "该院", "该所", "本校", "学校")
 #: The field before them is named by nouns and verbs alike (精密测量与控制), so a verb is part
 #: of it, unless it is one that confers or creates the designation (获批, 建成 国家重点实验室).
 NATIONAL_LAB_HEADS = ("全国重点", "国家重点")
+#: The kind words of a national designation (国家企业技术中心, 国家工程研究中心,
+#: 国家技术创新中心): a class of units many bodies are awarded, not one body's field.
+NATIONAL_DESIGNATION_WORDS = frozenset(
+    ("企业", "工程", "技术", "研究", "创新", "技术创新", "工程技术", "重点", "制造业", "产业")
+)
+#: Flags of the words naming a national body's field (国家|卫星|气象|中心, 国家|空间科学|中心).
+FIELD_WORD_FLAGS = frozenset(("n", "ns", "nr", "nz", "l", "a", "vn", "j"))
 DESIGNATION_VERBS = frozenset(
     ("获批", "批准", "建成", "建设", "创建", "认定", "升级", "重组", "新增", "申报", "申建", "成为")
 )

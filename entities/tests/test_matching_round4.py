@@ -55,3 +55,21 @@ def test_a_body_named_only_by_its_rank_or_whereabouts_names_none():
 def test_a_hospital_named_with_its_place_or_its_own_name_is_still_a_body():
     text = "患者转诊到溪源市人民医院，青岚大学附属第一医院和鹤浦区中医医院派出专家。"
     assert names(text) == ["溪源市人民医院", "青岚大学附属第一医院", "鹤浦区中医医院"]
+
+
+# 国家 + a field + a unit's kind: a national body, with the country that names it.
+
+
+def test_guojia_and_a_field_before_a_centre_names_a_national_body():
+    text = "国家卫星气象中心与国家气候中心联合发布预报，国家空间科学中心研究员介绍。"
+    assert names(text) == ["国家卫星气象中心", "国家气候中心", "国家空间科学中心"]
+
+
+def test_a_foreign_national_department_keeps_its_country_and_its_field():
+    text = "美国国家航空航天局宣布新计划，法国国家科学研究中心参与。"
+    assert names(text) == ["美国国家航空航天局", "法国国家科学研究中心"]
+
+
+def test_a_national_designation_or_facility_of_kind_words_names_no_body():
+    text = "该企业获评国家企业技术中心，获批国家工程研究中心，国家数据中心建设提速。"
+    assert names(text) == []
