@@ -371,7 +371,7 @@ def test_heldout_texts_are_labelled_in_the_expected_shape():
     assert len(paths) >= 25
     for path in paths:
         sample = json.loads(path.read_text(encoding="utf-8"))
-        assert sample["split"] in ("tune", "final", "final2", "round2", "round3")
+        assert sample["split"] in ("tune", "final", "final2", "round2", "round3", "round4")
         for org in sample["organisations"]:
             for form in _forms(org):
                 assert form in re.sub(r"\s+", "", sample["text"]) or form in org.get(
