@@ -91,6 +91,7 @@ def find_organisations(
     _add_unsuffixed_forms(shielded, covered, organisations)
     _add_contracted_forms(shielded, spans, covered, organisations)
     _add_trade_names(shielded, covered, organisations)
+    _add_acting_trade_names(shielded, covered, organisations)
     _add_enumerated_names(shielded, covered, organisations)
     _add_listed_beside(shielded, spans, covered, organisations)
     _add_joined_brand_companies(shielded, covered, organisations)
@@ -1537,10 +1538,8 @@ def _add_trade_names(
         trade_name = brand + match[0]
         if trade_name in known_forms or _opens_event_name(text, match.end()):
             continue
-        if text.startswith(naming.FIELD_NOUNS, match.end()):
-            continue  # 具身智能企业, 具身智能产业: the field such companies work in
-        if naming.FIELD_ENUMERATION_RE.match(text, match.end()):
-            continue  # 算力网络、具身智能等领域: a list of fields
+        if _read_as_field(text, trade_name):
+            continue  # 具身智能企业, 算力网络、具身智能等领域: the field such companies work in
         if _opens_longer_quote(text, match.start() - len(brand), match.end()):
             continue
         owner = next(
@@ -1560,6 +1559,87 @@ def _add_trade_names(
                 trade_name, first=match.start() - len(brand), kind="trade"
             )
         known_forms.add(trade_name)
+
+
+#: A brand and the trade word after it, each two Han characters (岚驰|储能, 澄海|智造).
+ACTING_TRADE_NAME_RE = re.compile("[\u4e00-\u9fff]{4}")
+
+
+def _add_acting_trade_names(
+    text: str, covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """岚驰储能发布了…, 澄海智造与溪源市人民政府签约: a brand of two characters the dictionary
+    hardly knows + a two-character trade word outside TRADE_WORDS is a company when it opens
+    its clause and acts as one (releases, signs, invests: COMPANY_ACTS), or recurs and one
+    mention is followed by its officer (岚驰储能董事长). Run on into a field's noun anywhere in
+    the text (具身智能产业) it is the field, as ``_add_trade_names`` reads it."""
+    known_forms = {form for org in organisations.values() for form in (org.name, *org.aliases)}
+    for start in range(len(text) - 3):
+        if start and text[start - 1] not in naming.HARD_STOPS:
+            continue
+        run = text[start : start + 4]
+        if run in known_forms or not ACTING_TRADE_NAME_RE.fullmatch(run):
+            continue
+        if any(covered[start : start + 4]) or not _coined_trade_name(run):
+            continue
+        if not (_acts_as_company(text, start + 4) or _recurs_with_officer(text, run)):
+            continue
+        if _read_as_field(text, run):
+            continue
+        organisations[run] = _Organisation(run, first=start, kind="trade")
+        known_forms.add(run)
+
+
+def _coined_trade_name(run: str) -> bool:
+    """A brand the dictionary hardly knows, a word of its own, before a trade word that is no
+    function word, title or person's group (林澈团队)."""
+    brand, trade = run[:2], run[2:]
+    pieces = naming.words(run)
+    if 2 not in set(accumulate(len(word) for word, _ in pieces)):
+        return False
+    if naming.word_frequency(run) > 0 or naming.word_frequency(brand) > BRAND_MAX_FREQUENCY:
+        return False
+    if naming.GENERIC_NAME_RE.fullmatch(brand) or naming.is_level_committee(brand):
+        return False
+    trade_pieces = naming.words(trade)
+    return (
+        trade not in naming.PERSON_GROUP_WORDS
+        and trade not in naming.PERSON_TITLES
+        and not trade.endswith(TITLE_ENDING)
+        and not any(naming.is_function_word(flag) for _, flag in trade_pieces)
+        and not any(naming.is_function_word(flag) for _, flag in naming.words(brand))
+    )
+
+
+def _acts_as_company(text: str, end: int) -> bool:
+    """岚驰储能发布…, …与溪源市人民政府签约: the act right after the name, or 与/和 and a joint
+    act in the same clause."""
+    if text.startswith(naming.COMPANY_ACTS, end):
+        return True
+    if text[end : end + 1] in JOINING_WORDS:
+        return any(act in text[end : _clause_end(text, end)] for act in naming.JOINT_ACTS)
+    return False
+
+
+def _recurs_with_officer(text: str, run: str) -> bool:
+    """岚驰储能 … 岚驰储能董事长林澈: printed again, once with its officer after it."""
+    return text.count(run) >= 2 and any(
+        text.startswith(officer, at + 4)
+        for at in range(len(text))
+        if text.startswith(run, at)
+        for officer in naming.COMPANY_OFFICERS
+    )
+
+
+def _read_as_field(text: str, run: str) -> bool:
+    """具身智能产业, 具身智能、算力网络等领域: the run names a field somewhere in the text."""
+    at = text.find(run)
+    while at >= 0:
+        end = at + len(run)
+        if text.startswith(naming.FIELD_NOUNS, end) or naming.FIELD_ENUMERATION_RE.match(text, end):
+            return True
+        at = text.find(run, at + 1)
+    return False
 
 
 def _unit_named_after(short: str | None, name: str) -> bool:

@@ -712,6 +712,16 @@ QUANTITY_ENDINGS = frozenset("家个余多批项名位只件次")
 #: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
 HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
 
+#: What a company does as a sentence's subject (…发布了…, …与…签约): the acts that make a
+#: brand + a trade word not in TRADE_WORDS (岚驰储能, 澄海智造) a company, not a product or field.
+COMPANY_ACTS = ("发布", "推出", "签约", "签署", "投资", "宣布", "牵头", "携手", "量产", "中标")
+#: Acts done with another named after 与/和 (…与溪源市人民政府签约).
+JOINT_ACTS = ("签约", "签署", "合作", "共建", "联合", "携手")
+#: A company's officers printed right after its trade name (岚驰储能董事长林澈).
+COMPANY_OFFICERS = ("董事长", "总经理", "总裁", "副总裁", "负责人", "创始人", "首席执行官")
+#: Words for a person's group or rank after a name (林澈团队发布…): no trade word.
+PERSON_GROUP_WORDS = frozenset(("团队", "课题", "小组", "一行", "等人", "先生", "女士", "老师"))
+
 #: Verbs a profile's dash subtitle opens with (——记…团队, ——访…董事长): the body it names
 #: follows them; they are no part of its name.
 PROFILE_VERBS = ("专访", "记", "访")

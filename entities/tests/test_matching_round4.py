@@ -73,3 +73,30 @@ def test_a_foreign_national_department_keeps_its_country_and_its_field():
 def test_a_national_designation_or_facility_of_kind_words_names_no_body():
     text = "该企业获评国家企业技术中心，获批国家工程研究中心，国家数据中心建设提速。"
     assert names(text) == []
+
+
+# Brand + a trade word outside TRADE_WORDS: a company when it acts as one.
+
+
+def test_a_brand_and_trade_word_opening_its_clause_and_acting_is_a_company():
+    text = (
+        "岚驰储能发布了新一代储能系统。澄海智造与溪源市人民政府签约。"
+        "记者了解到，鹤鸣机电投资建设新工厂。"
+    )
+    assert names(text) == ["岚驰储能", "澄海智造", "溪源市人民政府", "鹤鸣机电"]
+
+
+def test_a_brand_and_trade_word_recurring_with_its_officer_is_a_company():
+    assert names("岚驰储能营收增长，岚驰储能董事长林澈表示。") == ["岚驰储能"]
+
+
+def test_a_field_a_person_or_common_words_acting_name_no_company():
+    text = (
+        "具身智能发布新标准，具身智能产业规模扩大。林澈团队发布了成果。张伟教授发布报告。"
+        "人工智能与实体经济合作。新型储能发布会召开。今年二月发布通知。"
+    )
+    assert names(text) == []
+
+
+def test_a_brand_and_trade_word_that_does_not_act_names_no_company():
+    assert names("岚驰储能的概念走红。") == []
