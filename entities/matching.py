@@ -784,10 +784,13 @@ def _national_lab_head(pieces: list[tuple[str, str]]) -> bool:
 
 def _inside_field(pieces: list[tuple[str, str]], index: int) -> bool:
     """智能|感知, 与|控制: a verb is a word of a laboratory's field when a word of the field or
-    the 与/和 joining two fields stands right before it."""
+    the 与/和 joining two fields stands right before it; 该所|催化材料国家重点实验室: so is one
+    right after the parent the laboratory belongs to (该所, 该院), which opens the name."""
     if index == 0:
         return False
     word, flag = pieces[index - 1]
+    if word in naming.PARENT_REFERENCES:
+        return pieces[index][0] not in naming.LINK_WORDS  # 该院|围绕…: the verb introduces it
     return word in ("与", "和") or not (_ends_name(word, flag) or naming.is_verb(word, flag))
 
 

@@ -579,6 +579,10 @@ ROLE_NOUNS = frozenset(
 #: Verbs and prepositions that introduce a name without being part of it.
 LINK_WORDS = frozenset(
     (
+        "围绕",
+        "聚焦",
+        "面向",
+        "针对",
         "联合",
         "携手",
         "联手",

@@ -100,3 +100,16 @@ def test_a_field_a_person_or_common_words_acting_name_no_company():
 
 def test_a_brand_and_trade_word_that_does_not_act_names_no_company():
     assert names("岚驰储能的概念走红。") == []
+
+
+# The laboratory after 该所: its field may open with a verb.
+
+
+def test_a_laboratory_right_after_its_parent_keeps_a_field_opening_with_a_verb():
+    text = "该所催化材料国家重点实验室研制出新型催化剂。"
+    assert names(text) == ["催化材料国家重点实验室"]
+
+
+def test_a_verb_introducing_the_laboratory_after_its_parent_is_no_part_of_it():
+    text = "该院围绕先进材料国家重点实验室开展工作，该所获批国家重点实验室。"
+    assert names(text) == ["先进材料国家重点实验室"]
