@@ -721,6 +721,7 @@ def _name_tail(
             joins_disciplines = bool(kept) and (
                 (academic and _joins_disciplines(pieces[:index], word, kept))
                 or (association and _joins_trades(pieces[:index], word))
+                or _joins_national_fields(pieces[:index], word)
             )
             members = (
                 association
@@ -842,6 +843,20 @@ def _joins_trades(before: list[tuple[str, str]], word: str) -> bool:
     opening its clause (江澄市软件和…); after another body's name or a person (江澄大学团队
     与…学会) it joins two parties."""
     return word in ("与", "和") and _place_opens_fields(before)
+
+
+def _joins_national_fields(before: list[tuple[str, str]], word: str) -> bool:
+    """美国国家海洋和大气管理局, 国家林业和草原局: after 国家 and a field, 与/和 joins the two
+    fields a national body is in charge of."""
+    if word not in ("与", "和"):
+        return False
+    for index in range(len(before) - 1, -1, -1):
+        piece, flag = before[index]
+        if piece == "国家":
+            return index < len(before) - 1
+        if flag not in naming.FIELD_WORD_FLAGS:
+            return False
+    return False
 
 
 def _place_opens_fields(before: list[tuple[str, str]]) -> bool:
@@ -990,6 +1005,7 @@ def _national_field(kept: list[tuple[str, str]], suffix: str) -> bool:
         and all(flag in naming.FIELD_WORD_FLAGS for _, flag in joined)
         and not all(word in naming.NATIONAL_DESIGNATION_WORDS for word, _ in joined)
         and field[0][0] not in ("和", "与")
+        and field[-1][0] not in ("和", "与")
         and len(naming.words(field[-1][0] + suffix)) > 1
     )
 

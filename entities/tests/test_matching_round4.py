@@ -113,3 +113,11 @@ def test_a_laboratory_right_after_its_parent_keeps_a_field_opening_with_a_verb()
 def test_a_verb_introducing_the_laboratory_after_its_parent_is_no_part_of_it():
     text = "该院围绕先进材料国家重点实验室开展工作，该所获批国家重点实验室。"
     assert names(text) == ["先进材料国家重点实验室"]
+
+
+def test_he_after_guojia_and_a_field_joins_two_fields_of_one_national_body():
+    assert names("美国国家海洋和大气管理局发布报告。") == ["美国国家海洋和大气管理局"]
+
+
+def test_he_right_after_guojia_joins_two_levels_not_two_fields():
+    assert names("国家与地方共建研究中心，国家和省级研究中心同步建设。") == []
