@@ -1755,7 +1755,9 @@ def _add_joined_brand_companies(
     """苹果公司和谷歌: a foreign company is often printed as a common noun translating its brand
     and a bare 公司. A kind of company (物流公司, 保险公司) is listed with other kinds, so a noun
     + 公司 opening its clause and joined by 和/与 to a brand (谷歌, a word the dictionary does
-    not know; a proper noun) names a company, and the brand another."""
+    not know; a proper noun) names a company, and the brand another. A noun of trade or of
+    what a field makes (物流公司, 芯片公司) names a kind of company, no translated brand, and
+    the unknown word joined to it is as likely a person (物流公司与林澈签约)."""
     for match in naming.BARE_COMPANY_RE.finditer(text):
         joiner = match.end()
         if joiner >= len(text) or text[joiner] not in JOINING_WORDS:
@@ -1763,6 +1765,8 @@ def _add_joined_brand_companies(
         begin = _clause_start(text, match.start())
         noun = text[begin : match.start()]
         if any(covered[begin:joiner]) or naming.words(noun) != ((noun, "n"),) or len(noun) > 3:
+            continue
+        if naming.GENERIC_NAME_RE.fullmatch(noun) or noun in naming.FIELD_NOUNS:
             continue
         partner = _brand_after(text, joiner + 1, covered)
         if partner is None:

@@ -121,3 +121,15 @@ def test_he_after_guojia_and_a_field_joins_two_fields_of_one_national_body():
 
 def test_he_right_after_guojia_joins_two_levels_not_two_fields():
     assert names("国家与地方共建研究中心，国家和省级研究中心同步建设。") == []
+
+
+# Round 3's rule 15 (noun + 公司 和/与 a brand) and a person's name.
+
+
+def test_a_kind_of_company_joined_to_a_person_names_neither():
+    assert names("物流公司与林澈签约。芯片公司和周岚合作研发。") == []
+
+
+def test_a_brand_company_joined_to_a_person_names_the_company_only():
+    assert names("鹤鸣公司与林澈签约，林澈出任顾问。") == ["鹤鸣公司"]
+    assert names("苹果公司和谷歌相继发布新品。") == ["苹果公司", "谷歌"]
