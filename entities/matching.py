@@ -318,10 +318,25 @@ def _clause_start(text: str, position: int, legal_ending: bool = False) -> int:
                 index = opening
                 continue
             break
-        if char in naming.HARD_STOPS:
+        if char in naming.HARD_STOPS and not _joins_foreign_name(text, index - 1):
             break
         index -= 1
     return _after_profile_verb(text, index, position)
+
+
+#: The dot a foreign name is printed with between its parts (马克斯·普朗克).
+NAME_DOT = "·"
+
+
+def _joins_foreign_name(text: str, at: int) -> bool:
+    """德国马克斯·普朗克研究所: a dot between Han characters joins the parts of a foreign
+    name, here the person a body is named after; it ends no clause."""
+    return (
+        text[at] == NAME_DOT
+        and 0 < at < len(text) - 1
+        and _is_han(text[at - 1])
+        and _is_han(text[at + 1])
+    )
 
 
 def _after_profile_verb(text: str, index: int, position: int) -> int:
@@ -380,8 +395,13 @@ def _plain_words(text: str) -> list[tuple[str, str]]:
             continue
         if part.startswith("（"):
             pieces.append((part, "PAREN"))
-        else:
-            pieces += _rejoin_cut_verbs(naming.words(part))
+            continue
+        for number, name_part in enumerate(part.split(NAME_DOT)):
+            words = _rejoin_cut_verbs(naming.words(name_part))
+            if number and pieces and words:  # 马克斯·普朗克: one foreign name
+                pieces[-1] = (pieces[-1][0] + NAME_DOT + words[0][0], "nr")
+                words = words[1:]
+            pieces += words
     return pieces
 
 
@@ -1843,7 +1863,8 @@ KNOWN_BRAND_FREQUENCY = 50
 def _joined_brand(text: str, span: _Span) -> tuple[int, str] | None:
     """华为与清华大学签约: a proper noun the dictionary knows, opening its clause and joined
     with 与/和 to a body's full name, is a body acting with it; a person's name (王强与…) is
-    rarely in the dictionary, and a place (上海与…) is excluded."""
+    rarely in the dictionary, a foreign one's last part follows its dot (约翰·史密斯与…), and
+    a place (上海与…) is excluded."""
     if span.start < 3 or text[span.start - 1] not in JOINING_WORDS:
         return None
     begin = _clause_start(text, span.start - 1)
@@ -1851,7 +1872,7 @@ def _joined_brand(text: str, span: _Span) -> tuple[int, str] | None:
     if not pieces:
         return None
     word, flag = pieces[-1]
-    opens = len(pieces) == 1 or _ends_name(*pieces[-2])
+    opens = len(pieces) == 1 or (_ends_name(*pieces[-2]) and pieces[-2][0] != NAME_DOT)
     if not (
         opens
         and 2 <= len(word) <= 4

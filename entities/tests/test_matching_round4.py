@@ -133,3 +133,14 @@ def test_a_kind_of_company_joined_to_a_person_names_neither():
 def test_a_brand_company_joined_to_a_person_names_the_company_only():
     assert names("鹤鸣公司与林澈签约，林澈出任顾问。") == ["鹤鸣公司"]
     assert names("苹果公司和谷歌相继发布新品。") == ["苹果公司", "谷歌"]
+
+
+# A foreign name printed with its dot (马克斯·普朗克).
+
+
+def test_a_body_named_after_a_foreign_person_keeps_the_dotted_name_and_its_country():
+    assert names("德国马克斯·普朗克研究所研究人员表示。") == ["德国马克斯·普朗克研究所"]
+
+
+def test_a_foreign_person_joined_to_a_body_is_no_brand():
+    assert names("约翰·史密斯与青岚大学合作，科技·创新论坛开幕。") == ["青岚大学"]
