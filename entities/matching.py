@@ -761,6 +761,7 @@ def _name_tail(
             if (
                 naming.is_soft_breaker(word, flag)
                 and not (committee and kept and _descriptive_head(word, flag))
+                and not (not kept and _in_national_field(pieces, index))
                 and not _place_further_left(pieces[:index])
                 and not _numbered_unit(pieces[:index], flag)
                 and not _opens_clause_with_direction(pieces[:index], flag)
@@ -770,6 +771,7 @@ def _name_tail(
                 kept
                 and naming.is_verb(word, flag)
                 and not _opens_with_place(pieces[:index])
+                and not _in_national_field(pieces, index)
                 and not (academic and _subject_after_joiner(pieces, index, kept))
             ):
                 break
@@ -1022,12 +1024,39 @@ def _national_field(kept: list[tuple[str, str]], suffix: str) -> bool:
     joined = [piece for piece in field if piece[0] not in ("和", "与")]
     return (
         sum(len(word) for word, _ in joined) >= 2
-        and all(flag in naming.FIELD_WORD_FLAGS for _, flag in joined)
+        and _field_words(joined)
         and not all(word in naming.NATIONAL_DESIGNATION_WORDS for word, _ in joined)
         and field[0][0] not in ("和", "与")
         and field[-1][0] not in ("和", "与")
         and len(naming.words(field[-1][0] + suffix)) > 1
     )
+
+
+def _field_words(field: list[tuple[str, str]]) -> bool:
+    """卫星|气象, 技术|转移|东部: the words of a national body's field: nouns, a verb after a
+    noun (技术转移), and last perhaps the region it serves, named by its direction (东部)."""
+    for index, (word, flag) in enumerate(field):
+        if flag in naming.FIELD_WORD_FLAGS:
+            continue
+        if flag == "v" and index and field[index - 1][1] in naming.FIELD_WORD_FLAGS:
+            continue
+        if index and index == len(field) - 1 and _direction_region(word, flag):
+            continue
+        return False
+    return True
+
+
+def _direction_region(word: str, flag: str) -> bool:
+    """东部, 西部, 中部: a part of the country named by its direction."""
+    return flag == "f" and len(word) == 2 and word.endswith("部")
+
+
+def _in_national_field(pieces: list[tuple[str, str]], index: int) -> bool:
+    """The word at ``index`` is one of a field's after 国家 (国家|技术|转移|东部…)."""
+    for opener in range(index - 1, -1, -1):
+        if pieces[opener][0] == "国家":
+            return opener < index and _field_words(pieces[opener + 1 : index + 1])
+    return False
 
 
 def _national_tail(pieces: list[tuple[str, str]], suffix: str) -> list[tuple[str, str]]:

@@ -144,3 +144,11 @@ def test_a_body_named_after_a_foreign_person_keeps_the_dotted_name_and_its_count
 
 def test_a_foreign_person_joined_to_a_body_is_no_brand():
     assert names("约翰·史密斯与青岚大学合作，科技·创新论坛开幕。") == ["青岚大学"]
+
+
+def test_a_national_centre_named_with_the_region_it_serves_is_a_body():
+    assert names("国家技术转移东部中心在溪源揭牌。") == ["国家技术转移东部中心"]
+
+
+def test_a_region_or_a_verb_right_after_guojia_names_no_national_body():
+    assert names("目前东部中心已揭牌，国家鼓励企业研究中心开放共享。") == []
