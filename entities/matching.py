@@ -987,6 +987,8 @@ def _plausible_company(
             return True
         if suffix == "实验室" and _named_after_landmark(kept):
             return True
+        if suffix in naming.ACADEMIC_UNITS and len(kept) > 1 and _known_brand(*kept[0]):
+            return True  # 腾讯优图实验室: a company's lab, its brand then the lab's own name
         has_place = any(
             flag == "ORG"
             or (
@@ -1902,16 +1904,20 @@ def _joined_brand(text: str, span: _Span) -> tuple[int, str] | None:
         return None
     word, flag = pieces[-1]
     opens = len(pieces) == 1 or (_ends_name(*pieces[-2]) and pieces[-2][0] != NAME_DOT)
-    if not (
-        opens
-        and 2 <= len(word) <= 4
+    if not (opens and _known_brand(word, flag)):
+        return None
+    return span.start - 1 - len(word), word
+
+
+def _known_brand(word: str, flag: str) -> bool:
+    """华为, 腾讯, 阿里巴巴: a proper noun the dictionary has often met, no place."""
+    return (
+        2 <= len(word) <= 4
         and flag in naming.PROPER_NOUN_FLAGS
         and flag != "nt"
         and not naming.is_place(word, flag)
         and naming.word_frequency(word) >= KNOWN_BRAND_FREQUENCY
-    ):
-        return None
-    return span.start - 1 - len(word), word
+    )
 
 
 def _is_han(char: str) -> bool:

@@ -152,3 +152,17 @@ def test_a_national_centre_named_with_the_region_it_serves_is_a_body():
 
 def test_a_region_or_a_verb_right_after_guojia_names_no_national_body():
     assert names("目前东部中心已揭牌，国家鼓励企业研究中心开放共享。") == []
+
+
+# A company's laboratory: its brand, then the laboratory's own name.
+
+
+def test_a_known_brand_then_a_laboratorys_own_name_is_the_companys_laboratory():
+    assert names("腾讯优图实验室与华为诺亚方舟实验室联合发布。") == [
+        "腾讯优图实验室",
+        "华为诺亚方舟实验室",
+    ]
+
+
+def test_a_brand_or_a_person_alone_before_a_laboratory_names_none():
+    assert names("腾讯实验室开放参观，林澈实验室招生。") == []
