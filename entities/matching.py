@@ -1645,7 +1645,7 @@ def _add_acting_trade_names(
     the text (具身智能产业) it is the field, as ``_add_trade_names`` reads it."""
     known_forms = {form for org in organisations.values() for form in (org.name, *org.aliases)}
     for start in range(len(text) - 3):
-        if start and text[start - 1] not in naming.HARD_STOPS:
+        if start and text[start - 1] not in naming.HARD_STOPS | ACTOR_OPENERS:
             continue
         run = text[start : start + 4]
         if run in known_forms or not ACTING_TRADE_NAME_RE.fullmatch(run):
@@ -1681,9 +1681,18 @@ def _coined_trade_name(run: str) -> bool:
     )
 
 
+#: What may stand right before a company acting (由岚驰储能投资…, 溪源大学与岚驰储能签约).
+ACTOR_OPENERS = frozenset("由与和同")
+
+
 def _acts_as_company(text: str, end: int) -> bool:
-    """岚驰储能发布…, …与溪源市人民政府签约: the act right after the name, or 与/和 and a joint
-    act in the same clause."""
+    """岚驰储能发布…, 岚驰储能日前推出…, …与溪源市人民政府签约: the act right after the name
+    or after a time word or adverb (今年, 日前, 已), or 与/和 and a joint act in the same
+    clause."""
+    for word, flag in naming.words(text[end : _clause_end(text, end)])[:2]:
+        if flag not in ("t", "d"):
+            break
+        end += len(word)
     if text.startswith(naming.COMPANY_ACTS, end):
         return True
     if text[end : end + 1] in JOINING_WORDS:

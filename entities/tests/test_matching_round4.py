@@ -166,3 +166,8 @@ def test_a_known_brand_then_a_laboratorys_own_name_is_the_companys_laboratory():
 
 def test_a_brand_or_a_person_alone_before_a_laboratory_names_none():
     assert names("腾讯实验室开放参观，林澈实验室招生。") == []
+
+
+def test_a_brand_and_trade_word_acting_after_you_or_yu_or_a_time_word_is_a_company():
+    text = "溪源大学与岚驰储能签约。项目由鹤鸣机电投资建设。澄海智造日前发布年报。"
+    assert names(text) == ["溪源大学", "岚驰储能", "鹤鸣机电", "澄海智造"]
