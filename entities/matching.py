@@ -329,14 +329,23 @@ NAME_DOT = "·"
 
 
 def _joins_foreign_name(text: str, at: int) -> bool:
-    """德国马克斯·普朗克研究所: a dot between Han characters joins the parts of a foreign
-    name, here the person a body is named after; it ends no clause."""
-    return (
-        text[at] == NAME_DOT
-        and 0 < at < len(text) - 1
-        and _is_han(text[at - 1])
-        and _is_han(text[at + 1])
+    """德国马克斯·普朗克研究所: a dot between the parts of a foreign name (proper nouns or
+    fragments of words the dictionary does not know), here the person a body is named after,
+    ends no clause; between two ordinary words (…战略·走进…, a column's title) it does."""
+    if text[at] != NAME_DOT or not 0 < at < len(text) - 1:
+        return False
+    if not (_is_han(text[at - 1]) and _is_han(text[at + 1])):
+        return False
+    left = naming.words(text[max(0, at - FOREIGN_PART_MAX) : at])[-1]
+    right = naming.words(text[at + 1 : at + 1 + FOREIGN_PART_MAX])[0]
+    return all(
+        flag in naming.PROPER_NOUN_FLAGS or naming.is_brand_fragment(word, flag)
+        for word, flag in (left, right)
     )
+
+
+#: How far either side of the dot the segmenter reads a foreign name's part.
+FOREIGN_PART_MAX = 6
 
 
 def _after_profile_verb(text: str, index: int, position: int) -> int:

@@ -171,3 +171,7 @@ def test_a_brand_or_a_person_alone_before_a_laboratory_names_none():
 def test_a_brand_and_trade_word_acting_after_you_or_yu_or_a_time_word_is_a_company():
     text = "溪源大学与岚驰储能签约。项目由鹤鸣机电投资建设。澄海智造日前发布年报。"
     assert names(text) == ["溪源大学", "岚驰储能", "鹤鸣机电", "澄海智造"]
+
+
+def test_a_dot_between_ordinary_words_of_a_column_title_joins_nothing():
+    assert names("创新驱动发展战略·走进全国重点实验室") == []
