@@ -268,13 +268,15 @@ SUBJECT_ENDINGS = frozenset("们他她它")
 
 def _learned(text: str, suffix_start: int, end: int) -> bool:
     """机器人学会了抓取, 孩子们学会编程: 学会 after a subject is the verb "learned" when an
-    aspect particle follows it or a plural or pronoun closes the subject before it; a society
-    is named by its place or field + 学会 as a noun phrase (青岚省人工智能学会举办年会)."""
+    aspect particle follows it (a word of its own: 学会了解到 is the society learning) or a
+    plural or pronoun closes the subject before it; a society is named by its place or field +
+    学会 as a noun phrase (青岚省人工智能学会举办年会)."""
     if text[suffix_start:end] != "学会":
         return False
-    following = text[end : end + 1]
+    following = naming.words(text[end : end + WORD_LOOKAHEAD])[:1]
     before = text[suffix_start - 1 : suffix_start]
-    return following in ASPECT_PARTICLES or before in SUBJECT_ENDINGS
+    particle = bool(following) and following[0][0] in ASPECT_PARTICLES  # not 了|解 (了解)
+    return particle or before in SUBJECT_ENDINGS
 
 
 def _committee_sends(suffix: str, following: str) -> bool:

@@ -41,6 +41,10 @@ def test_a_society_named_by_its_place_or_field_before_xuehui_is_a_body():
     assert names(text) == ["青岚省人工智能学会", "溪源市机器人学会", "中国自动化学会"]
 
 
+def test_a_society_before_a_verb_opening_with_le_is_still_a_body():
+    assert names("记者从青岚省机器人学会了解到，年会将于下月举行。") == ["青岚省机器人学会"]
+
+
 # Generic bodies: a kind of body named by its rank or whereabouts only.
 
 
