@@ -760,12 +760,21 @@ def _name_tail(
                 and word in naming.ROLE_NOUNS
                 and _place_further_left(pieces[:index])
             )
-            joined_body = not kept and word in naming.NAME_INNER_LINKS
+            # 联合 opens a joint unit's kind (联合实验室, 联合研究中心)
+            joined_body = word in naming.NAME_INNER_LINKS and "".join(
+                piece for piece, _ in kept
+            ) in ("", JOINT_RESEARCH)
             if (
                 _ends_name(word, flag)
                 and not joins_disciplines
                 and not members
-                and not (joined_body and _place_further_left(pieces[:index]))
+                and not (
+                    joined_body
+                    and (
+                        _place_further_left(pieces[:index])
+                        or _field_opens_joint_unit(pieces[:index])
+                    )
+                )
                 and not _fragment_opening_clause(index, word, kept)
             ):
                 break
@@ -783,6 +792,7 @@ def _name_tail(
                 and naming.is_verb(word, flag)
                 and not _opens_with_place(pieces[:index])
                 and not _in_national_field(pieces, index)
+                and not (joined_body and _field_opens_joint_unit(pieces[:index]))
                 and not (academic and _subject_after_joiner(pieces, index, kept))
             ):
                 break
@@ -931,6 +941,31 @@ def _numbered_unit(before: list[tuple[str, str]], flag: str) -> bool:
     )
 
 
+#: What a joint unit's kind may say between 联合 and its suffix (联合研究中心).
+JOINT_RESEARCH = "研究"
+#: How long a joint unit's field must be (高压输变电: 高压|输变电).
+JOINT_FIELD_MIN = 3
+
+
+def _field_opens_joint_unit(before: list[tuple[str, str]]) -> bool:
+    """高压输变电联合研究中心: the words of a field (two or more nouns) opening the clause
+    before 联合 + a research unit's kind name a joint unit by its field, as a place would; a
+    party (双方联合, 两家企业联合) or a verb's object is no field."""
+    field: list[str] = []
+    for word, flag in reversed(before):
+        if flag == "ORG" or flag not in naming.FIELD_WORD_FLAGS or _ends_name(word, flag):
+            if not (_ends_name(word, flag) or flag == "PAREN"):
+                return False
+            break
+        field.insert(0, word)
+    name = "".join(field)
+    return (
+        len(field) >= 2
+        and len(name) >= JOINT_FIELD_MIN
+        and not naming.GENERIC_NAME_RE.fullmatch(name)  # 新材料: trade vocabulary
+    )
+
+
 def _place_further_left(pieces: list[tuple[str, str]]) -> bool:
     """Whether a place or a found name stands among the words before a doubtful one."""
     for word, flag in reversed(pieces):
@@ -1000,6 +1035,9 @@ def _plausible_company(
             return True
         if suffix in naming.ACADEMIC_UNITS and len(kept) > 1 and _known_brand(*kept[0]):
             return True  # 腾讯优图实验室: a company's lab, its brand then the lab's own name
+        joint = [i for i, (word, _) in enumerate(kept) if word in naming.NAME_INNER_LINKS]
+        if joint and "".join(word for word, _ in kept[joint[-1] + 1 :]) in ("", JOINT_RESEARCH):
+            return _field_opens_joint_unit(kept[: joint[-1]])  # 高压输变电联合研究中心
         has_place = any(
             flag == "ORG"
             or (

@@ -179,3 +179,15 @@ def test_a_brand_and_trade_word_acting_after_you_or_yu_or_a_time_word_is_a_compa
 
 def test_a_dot_between_ordinary_words_of_a_column_title_joins_nothing():
     assert names("创新驱动发展战略·走进全国重点实验室") == []
+
+
+# A joint research unit named by its field (高压输变电联合研究中心).
+
+
+def test_a_field_before_lianhe_and_a_research_unit_names_a_joint_unit():
+    assert names("该中心与高压输变电联合研究中心合作。") == ["高压输变电联合研究中心"]
+
+
+def test_parties_or_trade_vocabulary_before_lianhe_name_no_joint_unit():
+    text = "双方联合研究中心揭牌，两家企业联合实验室和新材料联合研究中心启用。"
+    assert names(text) == []
