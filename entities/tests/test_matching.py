@@ -331,7 +331,8 @@ def test_a_generic_university_name_and_a_direction_word_opening_a_company():
 # by hand per organisations.md. About a third ("split": "final") were kept aside while the rules
 # were tuned on the rest, then used for a second round; "final2" was written before that round;
 # "round2" was written for the matcher's second round (org-r2), in invented names; "round3" for
-# its third (org-r3), likewise, six of them ("held_aside") measured only once its rules were done.
+# its third (org-r3), likewise, six of them ("held_aside") measured only once its rules were done;
+# "round4" for its fourth (org-r4), the same way.
 # The floors sit a little below what the matcher reaches, so that a regression fails while a new
 # rule has room.
 TEXTS = Path(__file__).resolve().parent / "texts"
@@ -342,6 +343,7 @@ HELDOUT_FLOORS = {
     "final2": (0.90, 0.95),
     "round2": (0.95, 0.95),
     "round3": (0.95, 0.90),
+    "round4": (0.95, 0.95),
 }
 
 
