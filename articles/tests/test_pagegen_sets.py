@@ -66,7 +66,11 @@ def test_every_set_composes_pages_at_the_narrowest_and_widest_columns(name):
         assert len(page.expected["articles"]) == len(page.features)
 
 
-TITLES_TO_BREAK = ("量子计算的新突破来自国产GPU", "大模型走进AI实验室的那一天", "实验室里的团队喊出“加油！”")
+TITLES_TO_BREAK = (
+    "量子计算的新突破来自国产GPU",
+    "大模型走进AI实验室的那一天",
+    "实验室里的团队喊出“加油！”",
+)
 
 
 @pytest.mark.parametrize("seed", range(40))
