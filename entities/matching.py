@@ -116,6 +116,7 @@ def _full_name_spans(text: str) -> list[_Span]:
     hits += [(m.start(), m.end(), "government") for m in naming.GOVERNMENT_RE.finditer(text)]
     hits += [(m.start(), m.end(), "international") for m in naming.INTERNATIONAL_RE.finditer(text)]
     hits += [(m.start(), m.end(), "brand") for m in naming.BARE_COMPANY_RE.finditer(text)]
+    hits += [(m.start(), m.end(), "academy") for m in BARE_ACADEMY_RE.finditer(text)]
     hits.sort(key=lambda hit: (hit[1], hit[0]))
     spans: list[_Span] = []
     for suffix_start, end, kind in hits:
@@ -448,6 +449,8 @@ def _name_start(
         return _international_start(pieces, suffix_start)
     if kind == "brand":
         return _brand_company_start(pieces, suffix_start)
+    if kind == "academy":
+        return _academy_start(pieces, suffix_start)
     if kind == "government" and text[suffix_start:end] in naming.STREET_OFFICES:
         return _street_office_start(pieces, suffix_start)
     if kind == "government" and text[suffix_start:end] in naming.GENERAL_OFFICES:
@@ -512,6 +515,28 @@ def _international_start(pieces: list[tuple[str, str]], suffix_start: int) -> in
         if opener and suffix_start - offset > len(opener):
             start = offset
     return start
+
+
+#: A bare 院 (not 院士, 院长, 院内): an academy's kind only after a country or a brand.
+BARE_ACADEMY_RE = re.compile("院(?![士长内外区子落校])")
+#: Flags of an academy's own name or field between its country or brand and 院.
+ACADEMY_NAME_FLAGS = frozenset(("n", "nz", "nr", "nrt", "l"))
+
+
+def _academy_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
+    """韩国科学技术院, 阿里巴巴达摩院: a bare 院 names an academy when the clause before it is a
+    country (a place ending in 国) or a brand the dictionary knows, then one or two words of
+    the academy's own name or field; 该院, 两院, a field alone (科学技术院) name none."""
+    for opener in (len(pieces) - 2, len(pieces) - 3):
+        if opener < 0 or (opener and not _ends_name(*pieces[opener - 1])):
+            continue
+        word, flag = pieces[opener]
+        country = naming.is_place(word, flag) and word.endswith("国") and len(word) >= 2
+        if flag == "ORG" or not (country or _known_brand(word, flag)):
+            continue
+        if all(f in ACADEMY_NAME_FLAGS and len(w) >= 2 for w, f in pieces[opener + 1 :]):
+            return suffix_start - sum(len(piece) for piece, _ in pieces[opener:])
+    return None
 
 
 def _brand_company_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:

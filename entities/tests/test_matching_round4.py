@@ -191,3 +191,17 @@ def test_a_field_before_lianhe_and_a_research_unit_names_a_joint_unit():
 def test_parties_or_trade_vocabulary_before_lianhe_name_no_joint_unit():
     text = "双方联合研究中心揭牌，两家企业联合实验室和新材料联合研究中心启用。"
     assert names(text) == []
+
+
+# A bare 院 after a country or a brand the dictionary knows.
+
+
+def test_a_country_or_a_known_brand_before_a_name_and_yuan_names_an_academy():
+    assert names("韩国科学技术院与阿里巴巴达摩院联合发布报告。") == [
+        "韩国科学技术院",
+        "阿里巴巴达摩院",
+    ]
+
+
+def test_a_bare_yuan_after_a_pronoun_a_count_or_a_field_alone_names_none():
+    assert names("该院院长表示，两院院士出席，科学技术院筹建中。他住院治疗，剧院演出。") == []
