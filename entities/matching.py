@@ -91,6 +91,7 @@ def find_organisations(
     _add_unsuffixed_forms(shielded, covered, organisations)
     _add_contracted_forms(shielded, spans, covered, organisations)
     _add_trade_names(shielded, covered, organisations)
+    _add_acting_trade_names(shielded, covered, organisations)
     _add_enumerated_names(shielded, covered, organisations)
     _add_listed_beside(shielded, spans, covered, organisations)
     _add_joined_brand_companies(shielded, covered, organisations)
@@ -115,10 +116,11 @@ def _full_name_spans(text: str) -> list[_Span]:
     hits += [(m.start(), m.end(), "government") for m in naming.GOVERNMENT_RE.finditer(text)]
     hits += [(m.start(), m.end(), "international") for m in naming.INTERNATIONAL_RE.finditer(text)]
     hits += [(m.start(), m.end(), "brand") for m in naming.BARE_COMPANY_RE.finditer(text)]
+    hits += [(m.start(), m.end(), "academy") for m in BARE_ACADEMY_RE.finditer(text)]
     hits.sort(key=lambda hit: (hit[1], hit[0]))
     spans: list[_Span] = []
     for suffix_start, end, kind in hits:
-        if _continues_as_word(text, suffix_start, end):
+        if _continues_as_word(text, suffix_start, end) or _learned(text, suffix_start, end):
             continue
         start = _name_start(text, suffix_start, end, kind, spans)
         if start is None:
@@ -259,6 +261,25 @@ def _continues_as_word(text: str, suffix_start: int, end: int) -> bool:
     )
 
 
+#: Aspect particles after a verb (学会了, 学会过): no noun, and so no society's name, takes them.
+ASPECT_PARTICLES = frozenset("了过着")
+#: What closes a subject that acts (孩子们, 他们): a society's name never ends with it.
+SUBJECT_ENDINGS = frozenset("们他她它")
+
+
+def _learned(text: str, suffix_start: int, end: int) -> bool:
+    """机器人学会了抓取, 孩子们学会编程: 学会 after a subject is the verb "learned" when an
+    aspect particle follows it (a word of its own: 学会了解到 is the society learning) or a
+    plural or pronoun closes the subject before it; a society is named by its place or field +
+    学会 as a noun phrase (青岚省人工智能学会举办年会)."""
+    if text[suffix_start:end] != "学会":
+        return False
+    following = naming.words(text[end : end + WORD_LOOKAHEAD])[:1]
+    before = text[suffix_start - 1 : suffix_start]
+    particle = bool(following) and following[0][0] in ASPECT_PARTICLES  # not 了|解 (了解)
+    return particle or before in SUBJECT_ENDINGS
+
+
 def _committee_sends(suffix: str, following: str) -> bool:
     """市委派出, 县委派驻: a committee printed whole (市委, 党委, 发改委) then 派 is the committee
     sending its people; 委派 (to delegate) is read only after a stem (组织委派)."""
@@ -300,10 +321,34 @@ def _clause_start(text: str, position: int, legal_ending: bool = False) -> int:
                 index = opening
                 continue
             break
-        if char in naming.HARD_STOPS:
+        if char in naming.HARD_STOPS and not _joins_foreign_name(text, index - 1):
             break
         index -= 1
     return _after_profile_verb(text, index, position)
+
+
+#: The dot a foreign name is printed with between its parts (马克斯·普朗克).
+NAME_DOT = "·"
+
+
+def _joins_foreign_name(text: str, at: int) -> bool:
+    """德国马克斯·普朗克研究所: a dot between the parts of a foreign name (proper nouns or
+    fragments of words the dictionary does not know), here the person a body is named after,
+    ends no clause; between two ordinary words (…战略·走进…, a column's title) it does."""
+    if text[at] != NAME_DOT or not 0 < at < len(text) - 1:
+        return False
+    if not (_is_han(text[at - 1]) and _is_han(text[at + 1])):
+        return False
+    left = naming.words(text[max(0, at - FOREIGN_PART_MAX) : at])[-1]
+    right = naming.words(text[at + 1 : at + 1 + FOREIGN_PART_MAX])[0]
+    return all(
+        flag in naming.PROPER_NOUN_FLAGS or naming.is_brand_fragment(word, flag)
+        for word, flag in (left, right)
+    )
+
+
+#: How far either side of the dot the segmenter reads a foreign name's part.
+FOREIGN_PART_MAX = 6
 
 
 def _after_profile_verb(text: str, index: int, position: int) -> int:
@@ -362,8 +407,13 @@ def _plain_words(text: str) -> list[tuple[str, str]]:
             continue
         if part.startswith("（"):
             pieces.append((part, "PAREN"))
-        else:
-            pieces += _rejoin_cut_verbs(naming.words(part))
+            continue
+        for number, name_part in enumerate(part.split(NAME_DOT)):
+            words = _rejoin_cut_verbs(naming.words(name_part))
+            if number and pieces and words:  # 马克斯·普朗克: one foreign name
+                pieces[-1] = (pieces[-1][0] + NAME_DOT + words[0][0], "nr")
+                words = words[1:]
+            pieces += words
     return pieces
 
 
@@ -399,6 +449,8 @@ def _name_start(
         return _international_start(pieces, suffix_start)
     if kind == "brand":
         return _brand_company_start(pieces, suffix_start)
+    if kind == "academy":
+        return _academy_start(pieces, suffix_start)
     if kind == "government" and text[suffix_start:end] in naming.STREET_OFFICES:
         return _street_office_start(pieces, suffix_start)
     if kind == "government" and text[suffix_start:end] in naming.GENERAL_OFFICES:
@@ -406,6 +458,8 @@ def _name_start(
     if kind == "government":
         suffix = text[suffix_start:end]
         kept = _place_tail(pieces, before_level=naming.is_level_committee(suffix))
+        if not kept:
+            kept = _national_tail(pieces, suffix)
     else:
         kept = _name_tail(
             pieces,
@@ -461,6 +515,28 @@ def _international_start(pieces: list[tuple[str, str]], suffix_start: int) -> in
         if opener and suffix_start - offset > len(opener):
             start = offset
     return start
+
+
+#: A bare 院 (not 院士, 院长, 院内): an academy's kind only after a country or a brand.
+BARE_ACADEMY_RE = re.compile("院(?![士长内外区子落校])")
+#: Flags of an academy's own name or field between its country or brand and 院.
+ACADEMY_NAME_FLAGS = frozenset(("n", "nz", "nr", "nrt", "l"))
+
+
+def _academy_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
+    """韩国科学技术院, 阿里巴巴达摩院: a bare 院 names an academy when the clause before it is a
+    country (a place ending in 国) or a brand the dictionary knows, then one or two words of
+    the academy's own name or field; 该院, 两院, a field alone (科学技术院) name none."""
+    for opener in (len(pieces) - 2, len(pieces) - 3):
+        if opener < 0 or (opener and not _ends_name(*pieces[opener - 1])):
+            continue
+        word, flag = pieces[opener]
+        country = naming.is_place(word, flag) and word.endswith("国") and len(word) >= 2
+        if flag == "ORG" or not (country or _known_brand(word, flag)):
+            continue
+        if all(f in ACADEMY_NAME_FLAGS and len(w) >= 2 for w, f in pieces[opener + 1 :]):
+            return suffix_start - sum(len(piece) for piece, _ in pieces[opener:])
+    return None
 
 
 def _brand_company_start(pieces: list[tuple[str, str]], suffix_start: int) -> int | None:
@@ -559,8 +635,11 @@ def _place_tail(pieces: list[tuple[str, str]], before_level: bool = False) -> li
 
 
 #: A count of places, 各 or 全 before a level or 地 (两市, 三省, 两地, 各市, 各乡, 全县): several
-#: places, or all of them.
-COUNTED_PLACES_RE = re.compile("[两二三四五六七八九十多几数各诸全][省市县区州地乡镇]")
+#: places, or all of them. 州 followed by 县 or 市 closes a place's own name (全州县, a county),
+#: not a count of prefectures.
+COUNTED_PLACES_RE = re.compile(
+    "[两二三四五六七八九十多几数各诸全](?:[省市县区地乡镇]|州(?![县市]))"
+)
 
 
 def _counted_places(text: str, start: int) -> bool:
@@ -698,6 +777,7 @@ def _name_tail(
             joins_disciplines = bool(kept) and (
                 (academic and _joins_disciplines(pieces[:index], word, kept))
                 or (association and _joins_trades(pieces[:index], word))
+                or _joins_national_fields(pieces[:index], word)
             )
             members = (
                 association
@@ -705,18 +785,28 @@ def _name_tail(
                 and word in naming.ROLE_NOUNS
                 and _place_further_left(pieces[:index])
             )
-            joined_body = not kept and word in naming.NAME_INNER_LINKS
+            # 联合 opens a joint unit's kind (联合实验室, 联合研究中心)
+            joined_body = word in naming.NAME_INNER_LINKS and "".join(
+                piece for piece, _ in kept
+            ) in ("", JOINT_RESEARCH)
             if (
                 _ends_name(word, flag)
                 and not joins_disciplines
                 and not members
-                and not (joined_body and _place_further_left(pieces[:index]))
+                and not (
+                    joined_body
+                    and (
+                        _place_further_left(pieces[:index])
+                        or _field_opens_joint_unit(pieces[:index])
+                    )
+                )
                 and not _fragment_opening_clause(index, word, kept)
             ):
                 break
             if (
                 naming.is_soft_breaker(word, flag)
                 and not (committee and kept and _descriptive_head(word, flag))
+                and not (not kept and _in_national_field(pieces, index))
                 and not _place_further_left(pieces[:index])
                 and not _numbered_unit(pieces[:index], flag)
                 and not _opens_clause_with_direction(pieces[:index], flag)
@@ -726,6 +816,8 @@ def _name_tail(
                 kept
                 and naming.is_verb(word, flag)
                 and not _opens_with_place(pieces[:index])
+                and not _in_national_field(pieces, index)
+                and not (joined_body and _field_opens_joint_unit(pieces[:index]))
                 and not (academic and _subject_after_joiner(pieces, index, kept))
             ):
                 break
@@ -761,10 +853,13 @@ def _national_lab_head(pieces: list[tuple[str, str]]) -> bool:
 
 def _inside_field(pieces: list[tuple[str, str]], index: int) -> bool:
     """智能|感知, 与|控制: a verb is a word of a laboratory's field when a word of the field or
-    the 与/和 joining two fields stands right before it."""
+    the 与/和 joining two fields stands right before it; 该所|催化材料国家重点实验室: so is one
+    right after the parent the laboratory belongs to (该所, 该院), which opens the name."""
     if index == 0:
         return False
     word, flag = pieces[index - 1]
+    if word in naming.PARENT_REFERENCES:
+        return pieces[index][0] not in naming.LINK_WORDS  # 该院|围绕…: the verb introduces it
     return word in ("与", "和") or not (_ends_name(word, flag) or naming.is_verb(word, flag))
 
 
@@ -818,6 +913,20 @@ def _joins_trades(before: list[tuple[str, str]], word: str) -> bool:
     return word in ("与", "和") and _place_opens_fields(before)
 
 
+def _joins_national_fields(before: list[tuple[str, str]], word: str) -> bool:
+    """美国国家海洋和大气管理局, 国家林业和草原局: after 国家 and a field, 与/和 joins the two
+    fields a national body is in charge of."""
+    if word not in ("与", "和"):
+        return False
+    for index in range(len(before) - 1, -1, -1):
+        piece, flag = before[index]
+        if piece == "国家":
+            return index < len(before) - 1
+        if flag not in naming.FIELD_WORD_FLAGS:
+            return False
+    return False
+
+
 def _place_opens_fields(before: list[tuple[str, str]]) -> bool:
     """苏州纳米技术与纳米仿生研究所: an institute named by its city and two fields joined
     with 与; the words before 与 are a place opening the clause, then one or more nouns (a
@@ -854,6 +963,31 @@ def _numbered_unit(before: list[tuple[str, str]], flag: str) -> bool:
     word, left_flag = before[-1]
     return left_flag in ("ORG", "PAREN") or not (
         _ends_name(word, left_flag) or naming.is_soft_breaker(word, left_flag)
+    )
+
+
+#: What a joint unit's kind may say between 联合 and its suffix (联合研究中心).
+JOINT_RESEARCH = "研究"
+#: How long a joint unit's field must be (高压输变电: 高压|输变电).
+JOINT_FIELD_MIN = 3
+
+
+def _field_opens_joint_unit(before: list[tuple[str, str]]) -> bool:
+    """高压输变电联合研究中心: the words of a field (two or more nouns) opening the clause
+    before 联合 + a research unit's kind name a joint unit by its field, as a place would; a
+    party (双方联合, 两家企业联合) or a verb's object is no field."""
+    field: list[str] = []
+    for word, flag in reversed(before):
+        if flag == "ORG" or flag not in naming.FIELD_WORD_FLAGS or _ends_name(word, flag):
+            if not (_ends_name(word, flag) or flag == "PAREN"):
+                return False
+            break
+        field.insert(0, word)
+    name = "".join(field)
+    return (
+        len(field) >= 2
+        and len(name) >= JOINT_FIELD_MIN
+        and not naming.GENERIC_NAME_RE.fullmatch(name)  # 新材料: trade vocabulary
     )
 
 
@@ -906,6 +1040,8 @@ def _plausible_company(
         return False
     if any(TERM_RE.fullmatch(word) for word, _ in kept):
         return False  # 市科协第十届委员会: the association's tenth term, no other body
+    if _relative_qualifier(kept):
+        return False
     if suffix == "中心" and prefix.endswith(naming.VENUE_WORDS):
         return False  # 上海世博中心, 国际会展中心: a venue
     if naming.GENERIC_NAME_RE.fullmatch(prefix) and not (
@@ -922,6 +1058,11 @@ def _plausible_company(
             return True
         if suffix == "实验室" and _named_after_landmark(kept):
             return True
+        if suffix in naming.ACADEMIC_UNITS and len(kept) > 1 and _known_brand(*kept[0]):
+            return True  # 腾讯优图实验室: a company's lab, its brand then the lab's own name
+        joint = [i for i, (word, _) in enumerate(kept) if word in naming.NAME_INNER_LINKS]
+        if joint and "".join(word for word, _ in kept[joint[-1] + 1 :]) in ("", JOINT_RESEARCH):
+            return _field_opens_joint_unit(kept[: joint[-1]])  # 高压输变电联合研究中心
         has_place = any(
             flag == "ORG"
             or (
@@ -931,9 +1072,80 @@ def _plausible_company(
             )
             for word, flag in kept
         )
-        return has_place or _place_printed_with_level(text, prefix)
+        return has_place or _place_printed_with_level(text, prefix) or _national_field(kept, suffix)
     studied_at = suffix in ("大学", "学院") and len(kept) == 1 and kept[0][1] == "v"
     return not studied_at
+
+
+#: Flags of a word that says which body of a kind is meant, not what it is called: rank or
+#: kind (上级, 所在, 民营: b), whereabouts (当地: s; 附近, 周边: f) or a pronoun (本地, 其他: r).
+RELATIVE_QUALIFIER_FLAGS = frozenset(("b", "s", "f", "r"))
+
+
+def _relative_qualifier(kept: list[tuple[str, str]]) -> bool:
+    """上级医院, 当地医院, 周边医院, 其他研究所: a body named by nothing but its rank, its
+    whereabouts or its relation to the article is any body of that kind, none named."""
+    return len(kept) == 1 and kept[0][1] in RELATIVE_QUALIFIER_FLAGS
+
+
+def _national_field(kept: list[tuple[str, str]], suffix: str) -> bool:
+    """国家卫星气象中心, 国家空间科学中心, 美国国家航空航天局: 国家 (the state, perhaps a
+    country's) + the words of a field + a unit's kind names a national body; a field of kind
+    words only (国家企业技术中心, 国家工程研究中心) is a designation awarded to many, and a
+    field that is one word with the unit's kind (国家|数据中心) a facility."""
+    opener = next((i for i, (word, _) in enumerate(kept[:2]) if word == "国家"), None)
+    if opener is None:
+        return False
+    field = kept[opener + 1 :]
+    joined = [piece for piece in field if piece[0] not in ("和", "与")]
+    return (
+        sum(len(word) for word, _ in joined) >= 2
+        and _field_words(joined)
+        and not all(word in naming.NATIONAL_DESIGNATION_WORDS for word, _ in joined)
+        and field[0][0] not in ("和", "与")
+        and field[-1][0] not in ("和", "与")
+        and len(naming.words(field[-1][0] + suffix)) > 1
+    )
+
+
+def _field_words(field: list[tuple[str, str]]) -> bool:
+    """卫星|气象, 技术|转移|东部: the words of a national body's field: nouns, a verb after a
+    noun (技术转移), and last perhaps the region it serves, named by its direction (东部)."""
+    for index, (word, flag) in enumerate(field):
+        if flag in naming.FIELD_WORD_FLAGS:
+            continue
+        if flag == "v" and index and field[index - 1][1] in naming.FIELD_WORD_FLAGS:
+            continue
+        if index and index == len(field) - 1 and _direction_region(word, flag):
+            continue
+        return False
+    return True
+
+
+def _direction_region(word: str, flag: str) -> bool:
+    """东部, 西部, 中部: a part of the country named by its direction."""
+    return flag == "f" and len(word) == 2 and word.endswith("部")
+
+
+def _in_national_field(pieces: list[tuple[str, str]], index: int) -> bool:
+    """The word at ``index`` is one of a field's after 国家 (国家|技术|转移|东部…)."""
+    for opener in range(index - 1, -1, -1):
+        if pieces[opener][0] == "国家":
+            return opener < index and _field_words(pieces[opener + 1 : index + 1])
+    return False
+
+
+def _national_tail(pieces: list[tuple[str, str]], suffix: str) -> list[tuple[str, str]]:
+    """美国国家航空航天局: a department printed after 国家 and the words of a field is that
+    national body, with the country named before 国家; none when the words are no field's."""
+    for index in range(len(pieces) - 1, -1, -1):
+        word, flag = pieces[index]
+        if word == "国家":
+            kept = _place_tail(pieces[: index + 1]) + pieces[index + 1 :]
+            return kept if _national_field(kept, suffix) else []
+        if flag not in naming.FIELD_WORD_FLAGS and word not in ("和", "与"):
+            return []
+    return []
 
 
 def _place_printed_with_level(text: str, prefix: str) -> bool:
@@ -1470,10 +1682,8 @@ def _add_trade_names(
         trade_name = brand + match[0]
         if trade_name in known_forms or _opens_event_name(text, match.end()):
             continue
-        if text.startswith(naming.FIELD_NOUNS, match.end()):
-            continue  # 具身智能企业, 具身智能产业: the field such companies work in
-        if naming.FIELD_ENUMERATION_RE.match(text, match.end()):
-            continue  # 算力网络、具身智能等领域: a list of fields
+        if _read_as_field(text, trade_name):
+            continue  # 具身智能企业, 算力网络、具身智能等领域: the field such companies work in
         if _opens_longer_quote(text, match.start() - len(brand), match.end()):
             continue
         owner = next(
@@ -1493,6 +1703,96 @@ def _add_trade_names(
                 trade_name, first=match.start() - len(brand), kind="trade"
             )
         known_forms.add(trade_name)
+
+
+#: A brand and the trade word after it, each two Han characters (岚驰|储能, 澄海|智造).
+ACTING_TRADE_NAME_RE = re.compile("[\u4e00-\u9fff]{4}")
+
+
+def _add_acting_trade_names(
+    text: str, covered: list[bool], organisations: dict[str, _Organisation]
+) -> None:
+    """岚驰储能发布了…, 澄海智造与溪源市人民政府签约: a brand of two characters the dictionary
+    hardly knows + a two-character trade word outside TRADE_WORDS is a company when it opens
+    its clause and acts as one (releases, signs, invests: COMPANY_ACTS), or recurs and one
+    mention is followed by its officer (岚驰储能董事长). Run on into a field's noun anywhere in
+    the text (具身智能产业) it is the field, as ``_add_trade_names`` reads it."""
+    known_forms = {form for org in organisations.values() for form in (org.name, *org.aliases)}
+    for start in range(len(text) - 3):
+        if start and text[start - 1] not in naming.HARD_STOPS | ACTOR_OPENERS:
+            continue
+        run = text[start : start + 4]
+        if run in known_forms or not ACTING_TRADE_NAME_RE.fullmatch(run):
+            continue
+        if any(covered[start : start + 4]) or not _coined_trade_name(run):
+            continue
+        if not (_acts_as_company(text, start + 4) or _recurs_with_officer(text, run)):
+            continue
+        if _read_as_field(text, run):
+            continue
+        organisations[run] = _Organisation(run, first=start, kind="trade")
+        known_forms.add(run)
+
+
+def _coined_trade_name(run: str) -> bool:
+    """A brand the dictionary hardly knows, a word of its own, before a trade word that is no
+    function word, title or person's group (林澈团队)."""
+    brand, trade = run[:2], run[2:]
+    pieces = naming.words(run)
+    if 2 not in set(accumulate(len(word) for word, _ in pieces)):
+        return False
+    if naming.word_frequency(run) > 0 or naming.word_frequency(brand) > BRAND_MAX_FREQUENCY:
+        return False
+    if naming.GENERIC_NAME_RE.fullmatch(brand) or naming.is_level_committee(brand):
+        return False
+    trade_pieces = naming.words(trade)
+    return (
+        trade not in naming.PERSON_GROUP_WORDS
+        and trade not in naming.PERSON_TITLES
+        and not trade.endswith(TITLE_ENDING)
+        and not any(naming.is_function_word(flag) for _, flag in trade_pieces)
+        and not any(naming.is_function_word(flag) for _, flag in naming.words(brand))
+    )
+
+
+#: What may stand right before a company acting (由岚驰储能投资…, 溪源大学与岚驰储能签约).
+ACTOR_OPENERS = frozenset("由与和同")
+
+
+def _acts_as_company(text: str, end: int) -> bool:
+    """岚驰储能发布…, 岚驰储能日前推出…, …与溪源市人民政府签约: the act right after the name
+    or after a time word or adverb (今年, 日前, 已), or 与/和 and a joint act in the same
+    clause."""
+    for word, flag in naming.words(text[end : _clause_end(text, end)])[:2]:
+        if flag not in ("t", "d"):
+            break
+        end += len(word)
+    if text.startswith(naming.COMPANY_ACTS, end):
+        return True
+    if text[end : end + 1] in JOINING_WORDS:
+        return any(act in text[end : _clause_end(text, end)] for act in naming.JOINT_ACTS)
+    return False
+
+
+def _recurs_with_officer(text: str, run: str) -> bool:
+    """岚驰储能 … 岚驰储能董事长林澈: printed again, once with its officer after it."""
+    return text.count(run) >= 2 and any(
+        text.startswith(officer, at + 4)
+        for at in range(len(text))
+        if text.startswith(run, at)
+        for officer in naming.COMPANY_OFFICERS
+    )
+
+
+def _read_as_field(text: str, run: str) -> bool:
+    """具身智能产业, 具身智能、算力网络等领域: the run names a field somewhere in the text."""
+    at = text.find(run)
+    while at >= 0:
+        end = at + len(run)
+        if text.startswith(naming.FIELD_NOUNS, end) or naming.FIELD_ENUMERATION_RE.match(text, end):
+            return True
+        at = text.find(run, at + 1)
+    return False
 
 
 def _unit_named_after(short: str | None, name: str) -> bool:
@@ -1589,7 +1889,9 @@ def _add_joined_brand_companies(
     """苹果公司和谷歌: a foreign company is often printed as a common noun translating its brand
     and a bare 公司. A kind of company (物流公司, 保险公司) is listed with other kinds, so a noun
     + 公司 opening its clause and joined by 和/与 to a brand (谷歌, a word the dictionary does
-    not know; a proper noun) names a company, and the brand another."""
+    not know; a proper noun) names a company, and the brand another. A noun of trade or of
+    what a field makes (物流公司, 芯片公司) names a kind of company, no translated brand, and
+    the unknown word joined to it is as likely a person (物流公司与林澈签约)."""
     for match in naming.BARE_COMPANY_RE.finditer(text):
         joiner = match.end()
         if joiner >= len(text) or text[joiner] not in JOINING_WORDS:
@@ -1597,6 +1899,8 @@ def _add_joined_brand_companies(
         begin = _clause_start(text, match.start())
         noun = text[begin : match.start()]
         if any(covered[begin:joiner]) or naming.words(noun) != ((noun, "n"),) or len(noun) > 3:
+            continue
+        if naming.GENERIC_NAME_RE.fullmatch(noun) or noun in naming.FIELD_NOUNS:
             continue
         partner = _brand_after(text, joiner + 1, covered)
         if partner is None:
@@ -1673,7 +1977,8 @@ KNOWN_BRAND_FREQUENCY = 50
 def _joined_brand(text: str, span: _Span) -> tuple[int, str] | None:
     """华为与清华大学签约: a proper noun the dictionary knows, opening its clause and joined
     with 与/和 to a body's full name, is a body acting with it; a person's name (王强与…) is
-    rarely in the dictionary, and a place (上海与…) is excluded."""
+    rarely in the dictionary, a foreign one's last part follows its dot (约翰·史密斯与…), and
+    a place (上海与…) is excluded."""
     if span.start < 3 or text[span.start - 1] not in JOINING_WORDS:
         return None
     begin = _clause_start(text, span.start - 1)
@@ -1681,17 +1986,21 @@ def _joined_brand(text: str, span: _Span) -> tuple[int, str] | None:
     if not pieces:
         return None
     word, flag = pieces[-1]
-    opens = len(pieces) == 1 or _ends_name(*pieces[-2])
-    if not (
-        opens
-        and 2 <= len(word) <= 4
+    opens = len(pieces) == 1 or (_ends_name(*pieces[-2]) and pieces[-2][0] != NAME_DOT)
+    if not (opens and _known_brand(word, flag)):
+        return None
+    return span.start - 1 - len(word), word
+
+
+def _known_brand(word: str, flag: str) -> bool:
+    """华为, 腾讯, 阿里巴巴: a proper noun the dictionary has often met, no place."""
+    return (
+        2 <= len(word) <= 4
         and flag in naming.PROPER_NOUN_FLAGS
         and flag != "nt"
         and not naming.is_place(word, flag)
         and naming.word_frequency(word) >= KNOWN_BRAND_FREQUENCY
-    ):
-        return None
-    return span.start - 1 - len(word), word
+    )
 
 
 def _is_han(char: str) -> bool:

@@ -537,6 +537,13 @@ PARENT_REFERENCES = frozenset(("该校", "该院", "该所", "本校", "学校")
 #: The field before them is named by nouns and verbs alike (精密测量与控制), so a verb is part
 #: of it, unless it is one that confers or creates the designation (获批, 建成 国家重点实验室).
 NATIONAL_LAB_HEADS = ("全国重点", "国家重点")
+#: The kind words of a national designation (国家企业技术中心, 国家工程研究中心,
+#: 国家技术创新中心): a class of units many bodies are awarded, not one body's field.
+NATIONAL_DESIGNATION_WORDS = frozenset(
+    ("企业", "工程", "技术", "研究", "创新", "技术创新", "工程技术", "重点", "制造业", "产业")
+)
+#: Flags of the words naming a national body's field (国家|卫星|气象|中心, 国家|空间科学|中心).
+FIELD_WORD_FLAGS = frozenset(("n", "ns", "nr", "nz", "l", "a", "vn", "j"))
 DESIGNATION_VERBS = frozenset(
     ("获批", "批准", "建成", "建设", "创建", "认定", "升级", "重组", "新增", "申报", "申建", "成为")
 )
@@ -572,6 +579,10 @@ ROLE_NOUNS = frozenset(
 #: Verbs and prepositions that introduce a name without being part of it.
 LINK_WORDS = frozenset(
     (
+        "围绕",
+        "聚焦",
+        "面向",
+        "针对",
         "联合",
         "携手",
         "联手",
@@ -704,6 +715,16 @@ QUANTITY_ENDINGS = frozenset("家个余多批项名位只件次")
 
 #: A character that ends a name on its left: punctuation, quotes, brackets, spaces, 的.
 HARD_STOPS = frozenset("，。、；：！？“”‘’《》「」『』【】（）()[]<>,.;:!?\"' \t\n\u3000—…·的■▲")
+
+#: What a company does as a sentence's subject (…发布了…, …与…签约): the acts that make a
+#: brand + a trade word not in TRADE_WORDS (岚驰储能, 澄海智造) a company, not a product or field.
+COMPANY_ACTS = ("发布", "推出", "签约", "签署", "投资", "宣布", "牵头", "携手", "量产", "中标")
+#: Acts done with another named after 与/和 (…与溪源市人民政府签约).
+JOINT_ACTS = ("签约", "签署", "合作", "共建", "联合", "携手")
+#: A company's officers printed right after its trade name (岚驰储能董事长林澈).
+COMPANY_OFFICERS = ("董事长", "总经理", "总裁", "副总裁", "负责人", "创始人", "首席执行官")
+#: Words for a person's group or rank after a name (林澈团队发布…): no trade word.
+PERSON_GROUP_WORDS = frozenset(("团队", "课题", "小组", "一行", "等人", "先生", "女士", "老师"))
 
 #: Verbs a profile's dash subtitle opens with (——记…团队, ——访…董事长): the body it names
 #: follows them; they are no part of its name.
