@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .ads import ad_lines
 from .bylines import (
+    DATE,
     credit_bylines,
     credit_of,
     find_dateline,
@@ -34,6 +35,8 @@ from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_colu
 
 PHOTO_COLUMN_RATIO = 1.3
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
+#: Photo news opens with when its news happened (`12月2日，…`), as a news lead does.
+NEWS_OPENING = re.compile(rf"^{DATE}[，,]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
 #: Two headlines set one after the other print a dozen lines at most.
@@ -420,6 +423,10 @@ class PageAssembly:
         if current.closed:
             return True
         column = reliable_column(unit) or (unit.column_width if len(unit.lines) > 1 else None)
+        if column is not None:
+            # A caption opens unindented: its first line fills the measure when more follow,
+            # though one sentence leaves too few lines under it to measure on.
+            column = max(column, unit.lines[0].width)
         if column is not None and column > WIDEST_TEXT_COLUMN:
             # News told in several sentences across a picture wider than any text column.
             return True
@@ -905,9 +912,13 @@ def starts_full(unit: Unit) -> bool:
 def tells_news(caption: str) -> bool:
     """Photo news (图片新闻) tells its news in its caption: several sentences (what happened,
     then often `图为…`), where a caption under an article's photo says what the picture shows
-    in one."""
+    in one. News told in one sentence still opens as news does, with the day it happened
+    (`12月2日，…`): a caption under an article's photo describes the picture, whose day is the
+    article's."""
     credit = credit_of(caption)
     text = caption[: len(caption) - len(credit)] if credit else caption
+    if NEWS_OPENING.match(text):
+        return True
     sentences = [part for part in SENTENCE_SPLIT.split(text) if part.strip("（(）) ")]
     return len(sentences) >= 2
 

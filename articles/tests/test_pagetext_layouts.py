@@ -1437,18 +1437,21 @@ WIDE_BODY = (
 )
 
 
+def article_then_photo(body, *caption: str):
+    """A headline over `body`, then the caption lines of what follows it."""
+    return parse_page(page("算力中心投运算力中心投运", *body, *caption)).articles
+
+
 def test_news_told_across_a_picture_wider_than_any_column_is_photo_news():
     """Photo news tells its news in several sentences, set across its picture wider than any
     text column: after an article set in a wide column, such a caption is photo news of its
     own, however little wider than that column it is."""
-    text = page(
-        "算力中心投运算力中心投运",
-        *WIDE_BODY,
+    article, photo = article_then_photo(
+        WIDE_BODY,
         "10月12日，在某县的稻田里，北斗导航收割机在作业。",
         "今年当地推广无人农机三百余台，收获进度快了一周。",
         "（通讯员 何穗 摄）",
     )
-    article, photo = parse_page(text).articles
     assert article.captions == []
     assert photo.kind == "photo"
     assert photo.bylines == [Byline("通讯员", "何穗")]
@@ -1712,3 +1715,21 @@ def test_a_last_heading_line_is_the_photos_under_a_line_taking_one_body_word():
     article, photo = parsed.articles
     assert article.title == "新型算力惠及小店"
     assert (photo.kind, photo.title) == ("photo", "果园来了新帮手")
+
+
+def test_untitled_photo_news_told_in_one_sentence_is_not_the_article_captions():
+    """Photo news opens as news does, with the day it happened, even when it tells its news in
+    one sentence: after an article's last paragraph, a sentence across a picture opening
+    `11月7日，…` and closed by its credit is an untitled photo item, its photographer its
+    byline, not the caption of the article above (whose caption would describe its picture)."""
+    article, photo = article_then_photo(
+        BODY,
+        "11月7日，某市体育中心的工作人员正在调试新装的智能照明系统，为下",
+        "周开幕的运动会做准备。",
+        "本报记者柯宁摄",
+    )
+    assert article.captions == []
+    assert article.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert (photo.kind, photo.title) == ("photo", None)
+    assert photo.bylines == [Byline("记者", "柯宁")]
+    assert squeeze(photo.captions[0]).startswith("11月7日，某市体育中心")
