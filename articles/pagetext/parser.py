@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .ads import ad_lines
 from .bylines import (
-    DATE,
     credit_bylines,
     credit_of,
     find_dateline,
@@ -31,12 +29,16 @@ from .lines import (
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length, stray_head_lines
 from .text import LINE_BREAK, display_width, ends_paragraph, is_gap, normalise_spacing, story_words
-from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
+from .units import (
+    COLUMN_CHANGE,
+    PICTURE_OPENING,
+    Kind,
+    classify,
+    reliable_column,
+    tells_news,
+)
 
 PHOTO_COLUMN_RATIO = 1.3
-SENTENCE_SPLIT = re.compile(r"[。！？!?]")
-#: Photo news opens with when its news happened (`12月2日，…`), as a news lead does.
-NEWS_OPENING = re.compile(rf"^{DATE}[，,]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
 #: Two headlines set one after the other print a dozen lines at most.
@@ -907,20 +909,6 @@ def starts_full(unit: Unit) -> bool:
     """A paragraph whose first printed line is as wide as its column: no indent, so it goes on
     from a line printed elsewhere."""
     return len(unit.lines) >= 3 and unit.lines[0].width >= unit.column_width - 0.5
-
-
-def tells_news(caption: str) -> bool:
-    """Photo news (图片新闻) tells its news in its caption: several sentences (what happened,
-    then often `图为…`), where a caption under an article's photo says what the picture shows
-    in one. News told in one sentence still opens as news does, with the day it happened
-    (`12月2日，…`): a caption under an article's photo describes the picture, whose day is the
-    article's."""
-    credit = credit_of(caption)
-    text = caption[: len(caption) - len(credit)] if credit else caption
-    if NEWS_OPENING.match(text):
-        return True
-    sentences = [part for part in SENTENCE_SPLIT.split(text) if part.strip("（(）) ")]
-    return len(sentences) >= 2
 
 
 def has_content(article: ParsedArticle) -> bool:

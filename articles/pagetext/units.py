@@ -6,13 +6,14 @@ import re
 from enum import Enum
 
 from .bylines import (
+    DATE,
     credit_of,
     find_dateline,
     parse_parenthesised_bylines,
     parse_standalone_bylines,
     split_trailing_bylines,
 )
-from .lines import Unit
+from .lines import CAPTION_LINES, INDENT, Unit, closes_sentence, core_width
 from .text import SENTENCE_MARKS, ends_paragraph
 
 RELIABLE_LINES = 3
@@ -24,6 +25,9 @@ PICTURE_OPENING = re.compile(r"^(?:图为|图说[：:]|上图|下图|左图|右�
 HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
 QUOTE_CLOSERS = ("”", "’", "」", "』")
+SENTENCE_SPLIT = re.compile(r"[。！？!?]")
+#: Photo news opens with when its news happened (`12月2日，…`), as a news lead does.
+NEWS_OPENING = re.compile(rf"^{DATE}[，,]")
 
 
 class Kind(Enum):
@@ -139,10 +143,49 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
     return before is None or widest <= before
 
 
+def tells_news(caption: str) -> bool:
+    """Photo news (图片新闻) tells its news in its caption: several sentences (what happened,
+    then often `图为…`), where a caption under an article's photo says what the picture shows
+    in one. News told in one sentence still opens as news does, with the day it happened
+    (`12月2日，…`): a caption under an article's photo describes the picture, whose day is the
+    article's."""
+    credit = credit_of(caption)
+    text = caption[: len(caption) - len(credit)] if credit else caption
+    if NEWS_OPENING.match(text):
+        return True
+    sentences = [part for part in SENTENCE_SPLIT.split(text) if part.strip("（(）) ")]
+    return len(sentences) >= 2
+
+
+def is_next_caption(units: list[Unit], kinds: list[Kind], index: int) -> bool:
+    """A picture's captions are printed together under it, each unindented in the caption's
+    own measure, and only the first need point at the picture (`图为…`) or name a credit: after
+    a caption, one sentence saying what a picture shows is the next caption when it is no
+    paragraph of the text column, set wider than that column (the picture's measure) or, on a
+    line of its own, wider than a paragraph's indented first line (as a one-line paragraph
+    would be)."""
+    unit = units[index]
+    if kinds[index] is not Kind.PARAGRAPH or kinds[index - 1] is not Kind.CAPTION:
+        return False
+    if len(unit.lines) > CAPTION_LINES or not closes_sentence(unit.text):
+        return False
+    if tells_news(unit.text):
+        # Photo news' own text under the article's caption, not a caption of that picture.
+        return False
+    column = nearest_column(units, kinds, range(index - 1, -1, -1))
+    if column is None:
+        return False
+    if unit.widest > column + COLUMN_CHANGE:
+        return True
+    return len(unit.lines) == 1 and core_width(unit.lines[0]) > column - INDENT + 0.25
+
+
 def classify(units: list[Unit]) -> list[Kind]:
     kinds: list[Kind] = []
     for unit in units:
         kinds.append(first_kind(unit, kinds[-1] if kinds else None))
+        if len(kinds) > 1 and is_next_caption(units, kinds, len(kinds) - 1):
+            kinds[-1] = Kind.CAPTION
     index = 0
     while index < len(units):
         if kinds[index] is not Kind.HEADING:

@@ -1733,3 +1733,33 @@ def test_untitled_photo_news_told_in_one_sentence_is_not_the_article_captions():
     assert (photo.kind, photo.title) == ("photo", None)
     assert photo.bylines == [Byline("记者", "柯宁")]
     assert squeeze(photo.captions[0]).startswith("11月7日，某市体育中心")
+
+
+#: The article's text going on under its picture's captions, in BODY's column.
+BODY_GOES_ON = ("机房采用液冷技术，每", "年节约用电两百万千瓦时，", "相当于少排碳一千吨。")
+
+
+def article_with_captions(*captions: str, after: tuple[str, ...] = BODY_GOES_ON):
+    """BODY under its headline, then its picture's caption lines, then `after`."""
+    return parse_page(page("算力中心投运算力中心投运", *BODY, *captions, *after)).articles
+
+
+def test_a_second_caption_set_wider_than_the_column_is_a_caption():
+    """Only a picture's first caption need point at it (`图为…`): the next, one sentence set
+    in the caption's measure, wider than the text column, is a caption too, not a paragraph."""
+    captions = ["图为新机房里的服务器机柜。", "值班工程师在屏幕前巡检设备运行。"]
+    (article,) = article_with_captions(*captions)
+    assert article.captions == captions
+    assert [block.text for block in article.body][-2:] == [
+        "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。",
+        "机房采用液冷技术，每年节约用电两百万千瓦时，相当于少排碳一千吨。",
+    ]
+
+
+def test_a_second_caption_on_one_line_wider_than_an_indented_line_is_a_caption():
+    """A one-line paragraph is indented two characters: a caption's line as wide as the column,
+    closing its sentence, is no paragraph of it but the picture's next caption."""
+    captions = ["图为新机房里的服务器机柜。", "工程师正在巡检服务器机柜。"]
+    (article,) = article_with_captions(*captions)
+    assert article.captions == captions
+    assert article.body[-1].text == "".join(BODY_GOES_ON)
