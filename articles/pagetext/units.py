@@ -180,6 +180,21 @@ def is_next_caption(units: list[Unit], kinds: list[Kind], index: int) -> bool:
     return len(unit.lines) == 1 and core_width(unit.lines[0]) > column - INDENT + 0.25
 
 
+ARTICLE_OPENINGS = (Kind.HEADING, Kind.DATELINE, Kind.LEADING_BYLINE)
+
+
+def ends_under_captions(units: list[Unit], kinds: list[Kind], index: int) -> bool:
+    """An article's text is set above its picture or goes on under it in paragraphs; a line
+    of one sentence right under a caption, after which the next article opens (its headline,
+    dateline or bylines) or the page ends, is one more caption of that picture."""
+    unit = units[index]
+    if kinds[index] is not Kind.PARAGRAPH or kinds[index - 1] is not Kind.CAPTION:
+        return False
+    if len(unit.lines) != 1 or not closes_sentence(unit.text) or tells_news(unit.text):
+        return False
+    return index + 1 == len(units) or kinds[index + 1] in ARTICLE_OPENINGS
+
+
 def classify(units: list[Unit]) -> list[Kind]:
     kinds: list[Kind] = []
     for unit in units:
@@ -198,4 +213,7 @@ def classify(units: list[Unit]) -> list[Kind]:
             for member in range(index, last + 1):
                 kinds[member] = Kind.SUBHEADING
         index = last + 1
+    for index in range(1, len(units)):
+        if ends_under_captions(units, kinds, index):
+            kinds[index] = Kind.CAPTION
     return kinds

@@ -1763,3 +1763,16 @@ def test_a_second_caption_on_one_line_wider_than_an_indented_line_is_a_caption()
     (article,) = article_with_captions(*captions)
     assert article.captions == captions
     assert article.body[-1].text == "".join(BODY_GOES_ON)
+
+
+def test_a_short_second_caption_closing_its_article_is_a_caption():
+    """An article's text is set above its picture or goes on under it in paragraphs: a short
+    sentence right under a caption, after which the next article opens, is one more caption
+    of that picture, though it is no wider than a one-line paragraph."""
+    next_article = ("智能滴灌进菜园智能滴灌进菜园", *DATELINED_BODY)
+    first, second = article_with_captions(
+        "图为新机房里的服务器机柜。", "工程师在巡检。", after=next_article
+    )
+    assert first.captions == ["图为新机房里的服务器机柜。", "工程师在巡检。"]
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert (second.title, second.dateline) == ("智能滴灌进菜园", "本报讯")
