@@ -877,9 +877,11 @@ def heads_indented_paragraph(
 ) -> bool:
     """An unpunctuated line followed by a paragraph's indented first line is a heading: a
     paragraph's own first line is followed by full lines, never by another indented one, and a
-    one-line paragraph ends like a sentence. Narrow columns need this, where a heading is as
-    wide as a line of text. A heading broken over two such lines heads it too, when its first
-    line is no paragraph's (neither the indent short of the column nor a full line of it)."""
+    one-line paragraph ends like a sentence (a closing quotation mark with no stop before it
+    closes a phrase, `…跑出“加速度”`, not a sentence). Narrow columns need this, where a
+    heading is as wide as a line of text. A heading broken over two such lines heads it too,
+    when its first line is no paragraph's (neither the indent short of the column nor a full
+    line of it)."""
     line = unit.lines[-1]
     if column is None or not 1 <= len(unit.lines) <= 2:
         return False
@@ -887,7 +889,7 @@ def heads_indented_paragraph(
         return False
     if line.loose or line.glued:
         return False
-    if ends_paragraph(line.text) or has_clause_mark(line.text):
+    if ends_like_text(line.text) or has_clause_mark(line.text):
         return False
     if line.width > column + HANGING:
         return False

@@ -139,7 +139,11 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
         # Text set wider than the column before (photo news under its title) is not the
         # article going on under a subheading, even in two lines too few to measure.
         return False
-    widest = max(line.width for index in range(first, last + 1) for line in units[index].lines)
+    # A closing mark may hang past the column: a heading closed by a quote it hangs there is
+    # set in the column all the same.
+    widest = max(
+        core_width(line) for index in range(first, last + 1) for line in units[index].lines
+    )
     return before is None or widest <= before
 
 

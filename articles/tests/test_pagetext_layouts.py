@@ -1776,3 +1776,29 @@ def test_a_short_second_caption_closing_its_article_is_a_caption():
     assert first.captions == ["图为新机房里的服务器机柜。", "工程师在巡检。"]
     assert first.body[-1].text.endswith("使用成本比市场价低三成。")
     assert (second.title, second.dateline) == ("智能滴灌进菜园", "本报讯")
+
+
+def body_under_subheading(heading: str):
+    """BODY's first paragraph, a subheading, then the article going on in BODY's column."""
+    text = page("算力中心投运算力中心投运", *BODY[:4], heading, *BODY_GOES_ON)
+    (article,) = parse_page(text).articles
+    return [(block.type, block.text) for block in article.body[-2:]]
+
+
+def test_a_subheading_closing_on_a_quote_a_character_short_heads_the_next_paragraph():
+    """A closing quotation mark with no stop before it closes a phrase, not a sentence: a line
+    so closed over a paragraph's indented first line is a subheading, though it is only one
+    character short of the column."""
+    assert body_under_subheading("机房跑出算力“加速度”") == [
+        ("subheading", "机房跑出算力“加速度”"),
+        ("paragraph", "".join(BODY_GOES_ON)),
+    ]
+
+
+def test_a_subheading_hanging_its_closing_quote_past_the_column_is_a_subheading():
+    """A closing mark may hang past the column: a heading as wide as the column but for its
+    hung quote is set inside the column, a subheading of the article, not a headline."""
+    assert body_under_subheading("小机房跑出大算力“加速度”") == [
+        ("subheading", "小机房跑出大算力“加速度”"),
+        ("paragraph", "".join(BODY_GOES_ON)),
+    ]
