@@ -1142,10 +1142,14 @@ def indented_from_before(columns: Columns, index: int, column: float | None) -> 
     if not all(is_wide(char) for char in line.text):
         # Digits and Latin letters print narrower or wider than half an em: no exact width.
         return False
-    # Measured without the marks that hang past the column, which would widen it.
-    above = [core_width(other) for other in lines[max(0, index - WINDOW) : index] if not other.bold]
+    # Measured without the marks that hang past the column, which would widen it. Digits and
+    # Latin letters print wider than counted, so a full line holding them is counted short of
+    # the column: a tight line of Chinese above, exactly counted, fills no less than its measure.
+    window = [other for other in lines[max(0, index - WINDOW) : index] if not other.bold]
+    above = [core_width(other) for other in window]
     if len(above) >= RELIABLE_SAMPLE:
-        column = min(column, upper_median(above))
+        exact = [core_width(other) for other in window if exact_width(other) and not other.loose]
+        column = min(column, max([upper_median(above), *exact]))
     gap = column - core_width(line)
     return abs(gap - INDENT) <= 0.25 and leading_latin_width(following) < gap
 

@@ -1802,3 +1802,28 @@ def test_a_subheading_hanging_its_closing_quote_past_the_column_is_a_subheading(
         ("subheading", "小机房跑出大算力“加速度”"),
         ("paragraph", "".join(BODY_GOES_ON)),
     ]
+
+
+def test_an_indented_line_under_lines_of_digits_opens_its_paragraph():
+    """Digits and Latin letters print wider than the half em they are counted, so full lines
+    holding them are counted short of the column; a tight line of Chinese fills its measure
+    exactly. Measured on that line, a line of Chinese the indent short of it opens the next
+    paragraph, though the lines under it are too few to measure."""
+    text = page(
+        "算力中心投运算力中心投运",
+        "本报讯（记者 方舟）近",
+        "日，城东机房新装的服务器",
+        "投入运行。",
+        "机房共部署2000台服务",
+        "器，算力提升到3000P，可",
+        "满足100多家企业的计算需",
+        "求与高校团队的大模型训练。",
+        "中心负责人表示，明年",
+        "将再扩容一倍。",
+    )
+    (article,) = parse_page(text).articles
+    assert [block.text for block in article.body][-2:] == [
+        "机房共部署2000台服务器，算力提升到3000P，可满足100多家企业的计算需求与高校团队的"
+        "大模型训练。",
+        "中心负责人表示，明年将再扩容一倍。",
+    ]
