@@ -802,7 +802,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return paragraph_end_reason(columns, index, before, after)
     if open_bracket or opens_with_dateline(unit):
         return None
-    if full_in_own_paragraph(unit):
+    if full_in_own_paragraph(unit) and not heading_lines_over_column(unit, line, after):
         return None
     if short_of(previous, before, after, by=HEADING_SHORT_BY) and (
         not is_full(line, after) or stands_alone(unit, line, after) or indented_in(line, before)
@@ -1014,6 +1014,18 @@ def full_in_own_paragraph(unit: Unit) -> bool:
     if len(unit.lines) < 2 or unit.any_glued:
         return False
     return unit.lines[-1].width >= unit.widest - 0.5
+
+
+def heading_lines_over_column(unit: Unit, line: Line, column: float | None) -> bool:
+    """Lines of one width are full lines of their paragraph, unless they are all far short of
+    the column the next line opens and divide no clause: a heading broken over short lines
+    (`智能电梯` / `进小区`), not a narrow paragraph. A line pushed short by a number or Latin
+    word too long for it (which then opens the next line) is excepted."""
+    return (
+        short_of(unit.lines[-1], column, by=HEADING_SHORT_BY)
+        and not any(has_clause_mark(other.text) or other.opens_dateline for other in unit.lines)
+        and not leading_latin_width(line)
+    )
 
 
 def opens_with_dateline(unit: Unit) -> bool:

@@ -1827,3 +1827,15 @@ def test_an_indented_line_under_lines_of_digits_opens_its_paragraph():
         "大模型训练。",
         "中心负责人表示，明年将再扩容一倍。",
     ]
+
+
+def test_a_heading_broken_over_two_short_lines_of_one_width_is_no_paragraph():
+    """Lines of one width are full lines of their paragraph, unless they are far short of the
+    column under them and divide no clause: a heading broken over two short lines (a quote
+    opened on the first binds them) heads the paragraph under it, not its first lines."""
+    text = page("算力中心投运算力中心投运", *BODY, "机房“液冷", "技术”上岗", *BODY_GOES_ON)
+    (article,) = parse_page(text).articles
+    assert [(block.type, block.text) for block in article.body[-2:]] == [
+        ("subheading", "机房“液冷技术”上岗"),
+        ("paragraph", "".join(BODY_GOES_ON)),
+    ]
