@@ -39,6 +39,10 @@ WIDEST_TEXT_COLUMN = 23
 #: A caption under an article's photo, credit included, runs over a few printed lines at most.
 CAPTION_LINES = 3
 PICTURE_AT_END = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:])[^。！？]*[。！？]$")
+#: In a justified line every gap is stretched alike: a word space is wider than the rest.
+WORD_GAP = re.compile(r" {2,}")
+#: Any one blank an extractor prints (a tab, an ideographic space), read as a space.
+BLANK = re.compile(r"\s")
 LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
 WINDOW = 5
@@ -97,6 +101,8 @@ class Line:
     repeated: bool = False
     #: Opens with a dateline (`本报讯`), perhaps one a narrow column breaks over two lines.
     opens_dateline: bool = False
+    #: The line as printed where it holds gaps wider than a space (WORD_GAP), kept two wide.
+    gapped: str | None = None
 
     @lazy
     def text(self) -> str:
@@ -121,8 +127,12 @@ class Line:
     @lazy
     def spaced(self) -> str:
         """The line with the spaces that separate words (`记者 赵亮`); a loose line's spaces
-        only justify it (`宗 和 ） 近 日`), and are dropped."""
-        return self.text if self.loose and spaced_out(self.raw) else self.raw
+        only justify it (`宗 和 ） 近 日`), and are dropped, but for the wider gaps of the word
+        spaces justification stretched with the rest (`记 者   赵 亮   王 凯`)."""
+        if not (self.loose and spaced_out(self.raw)):
+            return self.raw
+        printed = self.gapped or self.raw
+        return " ".join(normalise_spacing(part) for part in WORD_GAP.split(printed))
 
     @lazy
     def loose(self) -> bool:
@@ -263,7 +273,10 @@ def read_lines(page_text: str) -> list[Line]:
         if not collapsed:
             continue
         next_is_text = index + 1 < len(physical) and physical[index + 1].strip() != ""
-        lines.append(Line(raw=collapsed, glued=next_is_text))
+        # A word space a justified line stretched stays wider than its other gaps.
+        gapped = WORD_GAP.sub("  ", BLANK.sub(" ", raw.strip()))
+        wide = gapped if gapped != collapsed else None
+        lines.append(Line(raw=collapsed, glued=next_is_text, gapped=wide))
     lines = merge_byline_continuations(merge_repeated(lines))
     mark_datelines(lines)
     return unweave_side_by_side_captions(lines)

@@ -1839,3 +1839,17 @@ def test_a_heading_broken_over_two_short_lines_of_one_width_is_no_paragraph():
         ("subheading", "机房“液冷技术”上岗"),
         ("paragraph", "".join(BODY_GOES_ON)),
     ]
+
+
+def test_names_sharing_a_role_on_a_justified_line_stay_two_names():
+    """Justification stretches every gap of a line alike, so the word spaces between a role
+    and the names it is printed once before (`记者 林岚 周航`) stay wider than the gaps between
+    characters: on a justified line they still part the names."""
+    justified = "（ 记 者   林 岚   周 航 ） 城 郊 的"
+    opening = ("本报杭州3月2日电", justified, "蔬菜基地日前用上了智能滴灌", "系统，每亩节水三成。")
+    (article,) = parse_page(page("智能滴灌进菜园智能滴灌进菜园", *opening)).articles
+    assert (article.dateline, article.bylines) == (
+        "本报杭州3月2日电",
+        [Byline("记者", "林岚"), Byline("记者", "周航")],
+    )
+    assert article.body[0].text == "城郊的蔬菜基地日前用上了智能滴灌系统，每亩节水三成。"
