@@ -1054,9 +1054,14 @@ def opens_paragraph_over_full_line(unit: Unit, line: Line, column: float | None)
     if len(unit.lines) != 1 or column is None or unit.lines[0].loose:
         return False
     first = unit.lines[0]
-    # Its closing mark may hang past the indented measure, or be set inside it.
-    return column - 1 <= line.width <= column + HANGING and any(
-        abs(line.width - INDENT - width) <= 0.5 for width in (first.width, core_width(first))
+    # Its closing mark may hang past the indented measure, or be set inside it; the line under
+    # it fills the column with its text, not with a mark hung past a shorter line.
+    return (
+        column - 1 <= core_width(line)
+        and line.width <= column + HANGING
+        and any(
+            abs(line.width - INDENT - width) <= 0.5 for width in (first.width, core_width(first))
+        )
     )
 
 

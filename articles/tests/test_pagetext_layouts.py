@@ -1804,13 +1804,18 @@ def test_a_subheading_hanging_its_closing_quote_past_the_column_is_a_subheading(
     ]
 
 
+def last_paragraphs(*printed_lines: str) -> list[str]:
+    """The last two blocks' text of the one article these lines print under a headline."""
+    (article,) = parse_page(page("算力中心投运算力中心投运", *printed_lines)).articles
+    return [block.text for block in article.body][-2:]
+
+
 def test_an_indented_line_under_lines_of_digits_opens_its_paragraph():
     """Digits and Latin letters print wider than the half em they are counted, so full lines
     holding them are counted short of the column; a tight line of Chinese fills its measure
     exactly. Measured on that line, a line of Chinese the indent short of it opens the next
     paragraph, though the lines under it are too few to measure."""
-    text = page(
-        "算力中心投运算力中心投运",
+    assert last_paragraphs(
         "本报讯（记者 方舟）近",
         "日，城东机房新装的服务器",
         "投入运行。",
@@ -1820,9 +1825,7 @@ def test_an_indented_line_under_lines_of_digits_opens_its_paragraph():
         "求与高校团队的大模型训练。",
         "中心负责人表示，明年",
         "将再扩容一倍。",
-    )
-    (article,) = parse_page(text).articles
-    assert [block.text for block in article.body][-2:] == [
+    ) == [
         "机房共部署2000台服务器，算力提升到3000P，可满足100多家企业的计算需求与高校团队的"
         "大模型训练。",
         "中心负责人表示，明年将再扩容一倍。",
@@ -1853,3 +1856,19 @@ def test_names_sharing_a_role_on_a_justified_line_stay_two_names():
         [Byline("记者", "林岚"), Byline("记者", "周航")],
     )
     assert article.body[0].text == "城郊的蔬菜基地日前用上了智能滴灌系统，每亩节水三成。"
+
+
+def test_a_one_line_paragraph_over_an_indented_line_hanging_its_comma_stays_apart():
+    """A paragraph's first line is the indent short of the full line under it; a line that
+    reaches the column only by the comma hung past its end does not fill it: it is the next
+    paragraph's indented first line, and the line above a one-line paragraph of its own."""
+    assert last_paragraphs(
+        *BODY,
+        "机房今年再扩容一倍。",
+        "机房采用液冷技术之后，",
+        "每年节约用电两百万千瓦时，",
+        "相当于少排碳一千吨。",
+    ) == [
+        "机房今年再扩容一倍。",
+        "机房采用液冷技术之后，每年节约用电两百万千瓦时，相当于少排碳一千吨。",
+    ]
