@@ -350,9 +350,26 @@ class PageAssembly:
             item.article.bylines.extend(line.bylines or [])
 
     def add_trailing_byline(self, unit: Unit) -> None:
+        current = self.current
+        if self.follows_bare_dateline(current):
+            # `本报某地某日电` set alone on its line: the bracket under it is its bylines.
+            current.article.bylines.extend(parse_parenthesised_bylines(unit.raw) or [])
+            return
         item = self.split_at_headline(self.open_article())
         item.article.bylines.extend(parse_parenthesised_bylines(unit.raw) or [])
         item.closed = True
+
+    def follows_bare_dateline(self, item: Item | None) -> bool:
+        """A dateline names its reporters in brackets right after it (`…电（记者 某某）`), and
+        the story opens after them: bylines in brackets right under a dateline that stood alone
+        on its line, before any text, are that article's own, opening it, not closing one."""
+        return (
+            item is not None
+            and self.last_kind is Kind.DATELINE
+            and bool(item.article.dateline)
+            and not item.article.body
+            and not item.article.bylines
+        )
 
     def add_marked_caption(self, unit: Unit) -> None:
         item = self.current

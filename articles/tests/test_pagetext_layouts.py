@@ -1872,3 +1872,17 @@ def test_a_one_line_paragraph_over_an_indented_line_hanging_its_comma_stays_apar
         "机房今年再扩容一倍。",
         "机房采用液冷技术之后，每年节约用电两百万千瓦时，相当于少排碳一千吨。",
     ]
+
+
+def test_bylines_in_brackets_under_a_dateline_alone_on_its_line_open_the_article():
+    """A dateline names its reporters in brackets right after it (`…电（记者 某某）`): where
+    the dateline fills a line of its own, the bracketed bylines on the next line are still the
+    article's own, opening it, not bylines closing an article above."""
+    opening = ("本报杭州3月2日电", "（记者 林岚 通讯员 周航）", "城郊的蔬菜基地日前用上了")
+    text = page("智能滴灌进菜园智能滴灌进菜园", *opening, "智能滴灌系统，每亩节水三", "成。")
+    (article,) = parse_page(text).articles
+    assert (article.title, article.dateline) == ("智能滴灌进菜园", "本报杭州3月2日电")
+    assert article.bylines == [Byline("记者", "林岚"), Byline("通讯员", "周航")]
+    assert [block.text for block in article.body] == [
+        "城郊的蔬菜基地日前用上了智能滴灌系统，每亩节水三成。"
+    ]
