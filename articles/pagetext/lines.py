@@ -1178,10 +1178,18 @@ def indented_from_before(columns: Columns, index: int, column: float | None) -> 
     window = [other for other in lines[max(0, index - WINDOW) : index] if not other.bold]
     above = [core_width(other) for other in window]
     if len(above) >= RELIABLE_SAMPLE:
-        exact = [core_width(other) for other in window if exact_width(other) and not other.loose]
-        column = min(column, max([upper_median(above), *exact]))
+        column = min(column, max(upper_median(above), exact_measure(window)))
     gap = column - core_width(line)
     return abs(gap - INDENT) <= 0.25 and leading_latin_width(following) < gap
+
+
+def exact_measure(lines: list[Line]) -> float:
+    """The least the column holds, read from its tight lines of Chinese: exactly counted, each
+    fills no more than its measure but for a mark hung past it (digits and Latin letters print
+    wider than counted, so lines holding them are counted short of the column); 0 when none."""
+    return max(
+        (core_width(line) for line in lines if exact_width(line) and not line.loose), default=0.0
+    )
 
 
 def exact_width(line: Line) -> bool:

@@ -13,7 +13,7 @@ from .bylines import (
     parse_standalone_bylines,
     split_trailing_bylines,
 )
-from .lines import CAPTION_LINES, INDENT, Unit, closes_sentence, core_width
+from .lines import CAPTION_LINES, INDENT, Unit, closes_sentence, core_width, exact_measure
 from .text import SENTENCE_MARKS, ends_paragraph
 
 RELIABLE_LINES = 3
@@ -144,7 +144,9 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
     widest = max(
         core_width(line) for index in range(first, last + 1) for line in units[index].lines
     )
-    return before is None or widest <= before
+    # Lines holding digits are counted short of the column; its tight lines of Chinese
+    # measure it.
+    return before is None or widest <= max(before, exact_measure(units[above].lines))
 
 
 def tells_news(caption: str) -> bool:

@@ -1886,3 +1886,19 @@ def test_bylines_in_brackets_under_a_dateline_alone_on_its_line_open_the_article
     assert [block.text for block in article.body] == [
         "城郊的蔬菜基地日前用上了智能滴灌系统，每亩节水三成。"
     ]
+
+
+def test_a_subheading_as_wide_as_the_column_above_lines_of_digits_is_a_subheading():
+    """A subheading is set in its article's column. Digits print wider than counted, so lines
+    holding them are counted short of that column; its tight lines of Chinese measure it, and
+    a heading as wide as they are is the article's subheading, not the next headline."""
+    opening = ("本报讯（记者 方舟）近", "日，城东机房新装2000台", "服务器，算力提升到3000P")
+    closing = ("满足多家企业和高校科研团", "队的计算需求。")
+    heading = "液冷机房一年省电两百万度"
+    (article,) = parse_page(
+        page("算力中心投运算力中心投运", *opening, *closing, heading, *BODY_GOES_ON)
+    ).articles
+    assert [(block.type, block.text) for block in article.body][1:] == [
+        ("subheading", heading),
+        ("paragraph", "".join(BODY_GOES_ON)),
+    ]
