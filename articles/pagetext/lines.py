@@ -33,7 +33,9 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
-PICTURE_AT_START = re.compile(r"^(?:图为|图说[：:])")
+#: Several pictures' captions number them (`图①：…`, `图2：…`), pointing at each as `图为` does.
+NUMBERED_PICTURE = r"图[①-⑳0-9]{1,2}[：:]"
+PICTURE_AT_START = re.compile(rf"^(?:图为|图说[：:]|{NUMBERED_PICTURE})")
 #: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
 WIDEST_TEXT_COLUMN = 23
 #: A caption under an article's photo, credit included, runs over a few printed lines at most.
@@ -900,7 +902,8 @@ def heads_indented_paragraph(
         return False
     if len(unit.lines) == 2 and not heading_first_line(unit.lines[0], column):
         return False
-    if line.loose or line.glued:
+    if line.loose or line.glued or PICTURE_AT_START.match(unit.lines[0].text):
+        # A line pointing at its picture (`图①：…`) opens a caption, never a heading.
         return False
     if ends_like_text(line.text) or has_clause_mark(line.text):
         return False

@@ -13,15 +13,23 @@ from .bylines import (
     parse_standalone_bylines,
     split_trailing_bylines,
 )
-from .lines import CAPTION_LINES, INDENT, Unit, closes_sentence, core_width, exact_measure
+from .lines import (
+    CAPTION_LINES,
+    INDENT,
+    NUMBERED_PICTURE,
+    Unit,
+    closes_sentence,
+    core_width,
+    exact_measure,
+)
 from .text import SENTENCE_MARKS, ends_paragraph
 
 RELIABLE_LINES = 3
 COLUMN_CHANGE = 2
-PICTURE_SENTENCE = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:]|上图|下图)")
+PICTURE_SENTENCE = re.compile(rf"(?:^|[。！？”])(?:图为|图说[：:]|上图|下图|{NUMBERED_PICTURE})")
 #: A caption that opens by pointing at its picture describes an article's photo; photo news
 #: opens with the news itself (`8月1日，…`) and may only end with `图为…`.
-PICTURE_OPENING = re.compile(r"^(?:图为|图说[：:]|上图|下图|左图|右图)")
+PICTURE_OPENING = re.compile(rf"^(?:图为|图说[：:]|上图|下图|左图|右图|{NUMBERED_PICTURE})")
 HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
 QUOTE_CLOSERS = ("”", "’", "」", "』")

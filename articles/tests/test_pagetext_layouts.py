@@ -1902,3 +1902,14 @@ def test_a_subheading_as_wide_as_the_column_above_lines_of_digits_is_a_subheadin
         ("subheading", heading),
         ("paragraph", "".join(BODY_GOES_ON)),
     ]
+
+
+def test_a_numbered_caption_across_its_picture_is_a_whole_caption():
+    """Several pictures' captions number them (`图①：…`), pointing at each picture as `图为…`
+    does: such a line set across its picture, wider than the text, opens a caption whose
+    sentence runs on to its credit, not a headline across columns."""
+    (article,) = article_with_captions("图①：工程师在屏幕前巡检设备运", "行。（通讯员 周航 摄）")
+    assert [squeeze(caption) for caption in article.captions] == [
+        "图①：工程师在屏幕前巡检设备运行。（通讯员周航摄）"
+    ]
+    assert article.body[-1].text == "".join(BODY_GOES_ON)
