@@ -749,7 +749,11 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if previous.bold or line.bold:
         return "fake-bold headline"
     if unit.marked:
-        return None if continues_marked_caption(unit, columns, index) else "caption mark"
+        # A line never opens with a closing mark: one that does goes on from the ▲ line.
+        runs_on = cannot_start_paragraph(line.text) or continues_marked_caption(
+            unit, columns, index
+        )
+        return None if runs_on else "caption mark"
     open_bracket = unit.open_bracket
     if line.marked:
         return "caption mark"

@@ -1913,3 +1913,13 @@ def test_a_numbered_caption_across_its_picture_is_a_whole_caption():
         "图①：工程师在屏幕前巡检设备运行。（通讯员周航摄）"
     ]
     assert article.body[-1].text == "".join(BODY_GOES_ON)
+
+
+def test_a_line_opening_with_a_closing_mark_goes_on_from_the_caption_above():
+    """A line never opens with a closing mark (only one mark may hang past a line's end, so a
+    second one is pushed to the next line): under a ▲ caption that closed its bracket, a line
+    opening with the stop is the rest of that caption, its credit with it."""
+    (article,) = article_with_captions(
+        "▲机房一角的服务器机柜（资料照片）", "。本报记者方舟摄", after=()
+    )
+    assert article.captions == ["机房一角的服务器机柜（资料照片）。本报记者方舟摄"]
