@@ -897,7 +897,7 @@ def heads_indented_paragraph(
     """An unpunctuated line followed by a paragraph's indented first line is a heading: a
     paragraph's own first line is followed by full lines, never by another indented one, and a
     one-line paragraph ends like a sentence (a closing quotation mark with no stop before it
-    closes a phrase, `…跑出“加速度”`, not a sentence). Narrow columns need this, where a
+    closes a phrase, `…迈出“一大步”`, not a sentence). Narrow columns need this, where a
     heading is as wide as a line of text. A heading broken over two such lines heads it too,
     when its first line is no paragraph's (neither the indent short of the column nor a full
     line of it)."""

@@ -34,7 +34,7 @@ HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
 QUOTE_CLOSERS = ("”", "’", "」", "』")
 SENTENCE_SPLIT = re.compile(r"[。！？!?]")
-#: Photo news opens with when its news happened (`12月2日，…`), as a news lead does.
+#: Photo news opens with when its news happened (`5月6日，…`), as a news lead does.
 NEWS_OPENING = re.compile(rf"^{DATE}[，,]")
 
 
@@ -161,7 +161,7 @@ def tells_news(caption: str) -> bool:
     """Photo news (图片新闻) tells its news in its caption: several sentences (what happened,
     then often `图为…`), where a caption under an article's photo says what the picture shows
     in one. News told in one sentence still opens as news does, with the day it happened
-    (`12月2日，…`): a caption under an article's photo describes the picture, whose day is the
+    (`5月6日，…`): a caption under an article's photo describes the picture, whose day is the
     article's."""
     credit = credit_of(caption)
     text = caption[: len(caption) - len(credit)] if credit else caption

@@ -1789,8 +1789,8 @@ def test_a_subheading_closing_on_a_quote_a_character_short_heads_the_next_paragr
     """A closing quotation mark with no stop before it closes a phrase, not a sentence: a line
     so closed over a paragraph's indented first line is a subheading, though it is only one
     character short of the column."""
-    assert body_under_subheading("机房跑出算力“加速度”") == [
-        ("subheading", "机房跑出算力“加速度”"),
+    assert body_under_subheading("液冷机房变身“节能户”") == [
+        ("subheading", "液冷机房变身“节能户”"),
         ("paragraph", "".join(BODY_GOES_ON)),
     ]
 
@@ -1798,8 +1798,8 @@ def test_a_subheading_closing_on_a_quote_a_character_short_heads_the_next_paragr
 def test_a_subheading_hanging_its_closing_quote_past_the_column_is_a_subheading():
     """A closing mark may hang past the column: a heading as wide as the column but for its
     hung quote is set inside the column, a subheading of the article, not a headline."""
-    assert body_under_subheading("小机房跑出大算力“加速度”") == [
-        ("subheading", "小机房跑出大算力“加速度”"),
+    assert body_under_subheading("小小液冷机房变身“节能户”") == [
+        ("subheading", "小小液冷机房变身“节能户”"),
         ("paragraph", "".join(BODY_GOES_ON)),
     ]
 
