@@ -33,12 +33,18 @@ from .text import (
 )
 
 CAPTION_MARK = "▲"
-PICTURE_AT_START = re.compile(r"^(?:图为|图说[：:])")
+#: Several pictures' captions number them (`图①：…`, `图2：…`), pointing at each as `图为` does.
+NUMBERED_PICTURE = r"图[①-⑳0-9]{1,2}[：:]"
+PICTURE_AT_START = re.compile(rf"^(?:图为|图说[：:]|{NUMBERED_PICTURE})")
 #: Body text is set 9-20 characters a line; photo news captions run across a picture, 26-32.
 WIDEST_TEXT_COLUMN = 23
 #: A caption under an article's photo, credit included, runs over a few printed lines at most.
 CAPTION_LINES = 3
 PICTURE_AT_END = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:])[^。！？]*[。！？]$")
+#: In a justified line every gap is stretched alike: a word space is wider than the rest.
+WORD_GAP = re.compile(r" {2,}")
+#: Any one blank an extractor prints (a tab, an ideographic space), read as a space.
+BLANK = re.compile(r"\s")
 LEADING_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 LATIN_LINE_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+]*[，。、；：！？”）)]?$")
 WINDOW = 5
@@ -97,6 +103,8 @@ class Line:
     repeated: bool = False
     #: Opens with a dateline (`本报讯`), perhaps one a narrow column breaks over two lines.
     opens_dateline: bool = False
+    #: The line as printed where it holds gaps wider than a space (WORD_GAP), kept two wide.
+    gapped: str | None = None
 
     @lazy
     def text(self) -> str:
@@ -121,8 +129,12 @@ class Line:
     @lazy
     def spaced(self) -> str:
         """The line with the spaces that separate words (`记者 赵亮`); a loose line's spaces
-        only justify it (`宗 和 ） 近 日`), and are dropped."""
-        return self.text if self.loose and spaced_out(self.raw) else self.raw
+        only justify it (`宗 和 ） 近 日`), and are dropped, but for the wider gaps of the word
+        spaces justification stretched with the rest (`记 者   赵 亮   王 凯`)."""
+        if not (self.loose and spaced_out(self.raw)):
+            return self.raw
+        printed = self.gapped or self.raw
+        return " ".join(normalise_spacing(part) for part in WORD_GAP.split(printed))
 
     @lazy
     def loose(self) -> bool:
@@ -263,7 +275,10 @@ def read_lines(page_text: str) -> list[Line]:
         if not collapsed:
             continue
         next_is_text = index + 1 < len(physical) and physical[index + 1].strip() != ""
-        lines.append(Line(raw=collapsed, glued=next_is_text))
+        # A word space a justified line stretched stays wider than its other gaps.
+        gapped = WORD_GAP.sub("  ", BLANK.sub(" ", raw.strip()))
+        wide = gapped if gapped != collapsed else None
+        lines.append(Line(raw=collapsed, glued=next_is_text, gapped=wide))
     lines = merge_byline_continuations(merge_repeated(lines))
     mark_datelines(lines)
     return unweave_side_by_side_captions(lines)
@@ -734,7 +749,11 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
     if previous.bold or line.bold:
         return "fake-bold headline"
     if unit.marked:
-        return None if continues_marked_caption(unit, columns, index) else "caption mark"
+        # A line never opens with a closing mark: one that does goes on from the ▲ line.
+        runs_on = cannot_start_paragraph(line.text) or continues_marked_caption(
+            unit, columns, index
+        )
+        return None if runs_on else "caption mark"
     open_bracket = unit.open_bracket
     if line.marked:
         return "caption mark"
@@ -802,7 +821,7 @@ def break_reason(unit: Unit, columns: Columns, index: int) -> str | None:
         return paragraph_end_reason(columns, index, before, after)
     if open_bracket or opens_with_dateline(unit):
         return None
-    if full_in_own_paragraph(unit):
+    if full_in_own_paragraph(unit) and not heading_lines_over_column(unit, line, after):
         return None
     if short_of(previous, before, after, by=HEADING_SHORT_BY) and (
         not is_full(line, after) or stands_alone(unit, line, after) or indented_in(line, before)
@@ -877,17 +896,20 @@ def heads_indented_paragraph(
 ) -> bool:
     """An unpunctuated line followed by a paragraph's indented first line is a heading: a
     paragraph's own first line is followed by full lines, never by another indented one, and a
-    one-line paragraph ends like a sentence. Narrow columns need this, where a heading is as
-    wide as a line of text. A heading broken over two such lines heads it too, when its first
-    line is no paragraph's (neither the indent short of the column nor a full line of it)."""
+    one-line paragraph ends like a sentence (a closing quotation mark with no stop before it
+    closes a phrase, `…迈出“一大步”`, not a sentence). Narrow columns need this, where a
+    heading is as wide as a line of text. A heading broken over two such lines heads it too,
+    when its first line is no paragraph's (neither the indent short of the column nor a full
+    line of it)."""
     line = unit.lines[-1]
     if column is None or not 1 <= len(unit.lines) <= 2:
         return False
     if len(unit.lines) == 2 and not heading_first_line(unit.lines[0], column):
         return False
-    if line.loose or line.glued:
+    if line.loose or line.glued or PICTURE_AT_START.match(unit.lines[0].text):
+        # A line pointing at its picture (`图①：…`) opens a caption, never a heading.
         return False
-    if ends_paragraph(line.text) or has_clause_mark(line.text):
+    if ends_like_text(line.text) or has_clause_mark(line.text):
         return False
     if line.width > column + HANGING:
         return False
@@ -1014,6 +1036,18 @@ def full_in_own_paragraph(unit: Unit) -> bool:
     return unit.lines[-1].width >= unit.widest - 0.5
 
 
+def heading_lines_over_column(unit: Unit, line: Line, column: float | None) -> bool:
+    """Lines of one width are full lines of their paragraph, unless they are all far short of
+    the column the next line opens and divide no clause: a heading broken over short lines
+    (`智能电梯` / `进小区`), not a narrow paragraph. A line pushed short by a number or Latin
+    word too long for it (which then opens the next line) is excepted."""
+    return (
+        short_of(unit.lines[-1], column, by=HEADING_SHORT_BY)
+        and not any(has_clause_mark(other.text) or other.opens_dateline for other in unit.lines)
+        and not leading_latin_width(line)
+    )
+
+
 def opens_with_dateline(unit: Unit) -> bool:
     """`新华网杭州3月2日讯` may fill a short line of its own before the paragraph goes on."""
     return len(unit.lines) == 1 and unit.lines[0].opens_dateline
@@ -1027,9 +1061,14 @@ def opens_paragraph_over_full_line(unit: Unit, line: Line, column: float | None)
     if len(unit.lines) != 1 or column is None or unit.lines[0].loose:
         return False
     first = unit.lines[0]
-    # Its closing mark may hang past the indented measure, or be set inside it.
-    return column - 1 <= line.width <= column + HANGING and any(
-        abs(line.width - INDENT - width) <= 0.5 for width in (first.width, core_width(first))
+    # Its closing mark may hang past the indented measure, or be set inside it; the line under
+    # it fills the column with its text, not with a mark hung past a shorter line.
+    return (
+        column - 1 <= core_width(line)
+        and line.width <= column + HANGING
+        and any(
+            abs(line.width - INDENT - width) <= 0.5 for width in (first.width, core_width(first))
+        )
     )
 
 
@@ -1140,12 +1179,24 @@ def indented_from_before(columns: Columns, index: int, column: float | None) -> 
     if not all(is_wide(char) for char in line.text):
         # Digits and Latin letters print narrower or wider than half an em: no exact width.
         return False
-    # Measured without the marks that hang past the column, which would widen it.
-    above = [core_width(other) for other in lines[max(0, index - WINDOW) : index] if not other.bold]
+    # Measured without the marks that hang past the column, which would widen it. Digits and
+    # Latin letters print wider than counted, so a full line holding them is counted short of
+    # the column: a tight line of Chinese above, exactly counted, fills no less than its measure.
+    window = [other for other in lines[max(0, index - WINDOW) : index] if not other.bold]
+    above = [core_width(other) for other in window]
     if len(above) >= RELIABLE_SAMPLE:
-        column = min(column, upper_median(above))
+        column = min(column, max(upper_median(above), exact_measure(window)))
     gap = column - core_width(line)
     return abs(gap - INDENT) <= 0.25 and leading_latin_width(following) < gap
+
+
+def exact_measure(lines: list[Line]) -> float:
+    """The least the column holds, read from its tight lines of Chinese: exactly counted, each
+    fills no more than its measure but for a mark hung past it (digits and Latin letters print
+    wider than counted, so lines holding them are counted short of the column); 0 when none."""
+    return max(
+        (core_width(line) for line in lines if exact_width(line) and not line.loose), default=0.0
+    )
 
 
 def exact_width(line: Line) -> bool:

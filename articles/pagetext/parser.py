@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .ads import ad_lines
@@ -30,10 +29,16 @@ from .lines import (
 from .model import Block, Byline, PageTextError, ParsedArticle, ParsedPage
 from .running import read_running_head, running_head_length, stray_head_lines
 from .text import LINE_BREAK, display_width, ends_paragraph, is_gap, normalise_spacing, story_words
-from .units import COLUMN_CHANGE, PICTURE_OPENING, Kind, classify, reliable_column
+from .units import (
+    COLUMN_CHANGE,
+    PICTURE_OPENING,
+    Kind,
+    classify,
+    reliable_column,
+    tells_news,
+)
 
 PHOTO_COLUMN_RATIO = 1.3
-SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 LONGEST_PHOTO_TEXT = 2
 KICKER_ENDINGS = ("：", ":")
 #: Two headlines set one after the other print a dozen lines at most.
@@ -345,9 +350,26 @@ class PageAssembly:
             item.article.bylines.extend(line.bylines or [])
 
     def add_trailing_byline(self, unit: Unit) -> None:
+        current = self.current
+        if self.follows_bare_dateline(current):
+            # `本报某地某日电` set alone on its line: the bracket under it is its bylines.
+            current.article.bylines.extend(parse_parenthesised_bylines(unit.raw) or [])
+            return
         item = self.split_at_headline(self.open_article())
         item.article.bylines.extend(parse_parenthesised_bylines(unit.raw) or [])
         item.closed = True
+
+    def follows_bare_dateline(self, item: Item | None) -> bool:
+        """A dateline names its reporters in brackets right after it (`…电（记者 某某）`), and
+        the story opens after them: bylines in brackets right under a dateline that stood alone
+        on its line, before any text, are that article's own, opening it, not closing one."""
+        return (
+            item is not None
+            and self.last_kind is Kind.DATELINE
+            and bool(item.article.dateline)
+            and not item.article.body
+            and not item.article.bylines
+        )
 
     def add_marked_caption(self, unit: Unit) -> None:
         item = self.current
@@ -420,6 +442,10 @@ class PageAssembly:
         if current.closed:
             return True
         column = reliable_column(unit) or (unit.column_width if len(unit.lines) > 1 else None)
+        if column is not None:
+            # A caption opens unindented: its first line fills the measure when more follow,
+            # though one sentence leaves too few lines under it to measure on.
+            column = max(column, unit.lines[0].width)
         if column is not None and column > WIDEST_TEXT_COLUMN:
             # News told in several sentences across a picture wider than any text column.
             return True
@@ -900,16 +926,6 @@ def starts_full(unit: Unit) -> bool:
     """A paragraph whose first printed line is as wide as its column: no indent, so it goes on
     from a line printed elsewhere."""
     return len(unit.lines) >= 3 and unit.lines[0].width >= unit.column_width - 0.5
-
-
-def tells_news(caption: str) -> bool:
-    """Photo news (图片新闻) tells its news in its caption: several sentences (what happened,
-    then often `图为…`), where a caption under an article's photo says what the picture shows
-    in one."""
-    credit = credit_of(caption)
-    text = caption[: len(caption) - len(credit)] if credit else caption
-    sentences = [part for part in SENTENCE_SPLIT.split(text) if part.strip("（(）) ")]
-    return len(sentences) >= 2
 
 
 def has_content(article: ParsedArticle) -> bool:

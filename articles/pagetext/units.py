@@ -6,24 +6,36 @@ import re
 from enum import Enum
 
 from .bylines import (
+    DATE,
     credit_of,
     find_dateline,
     parse_parenthesised_bylines,
     parse_standalone_bylines,
     split_trailing_bylines,
 )
-from .lines import Unit
+from .lines import (
+    CAPTION_LINES,
+    INDENT,
+    NUMBERED_PICTURE,
+    Unit,
+    closes_sentence,
+    core_width,
+    exact_measure,
+)
 from .text import SENTENCE_MARKS, ends_paragraph
 
 RELIABLE_LINES = 3
 COLUMN_CHANGE = 2
-PICTURE_SENTENCE = re.compile(r"(?:^|[。！？”])(?:图为|图说[：:]|上图|下图)")
+PICTURE_SENTENCE = re.compile(rf"(?:^|[。！？”])(?:图为|图说[：:]|上图|下图|{NUMBERED_PICTURE})")
 #: A caption that opens by pointing at its picture describes an article's photo; photo news
 #: opens with the news itself (`8月1日，…`) and may only end with `图为…`.
-PICTURE_OPENING = re.compile(r"^(?:图为|图说[：:]|上图|下图|左图|右图)")
+PICTURE_OPENING = re.compile(rf"^(?:图为|图说[：:]|上图|下图|左图|右图|{NUMBERED_PICTURE})")
 HEADING_CLOSERS = "：:"
 LONGEST_HEADING_LINES = 3
 QUOTE_CLOSERS = ("”", "’", "」", "』")
+SENTENCE_SPLIT = re.compile(r"[。！？!?]")
+#: Photo news opens with when its news happened (`5月6日，…`), as a news lead does.
+NEWS_OPENING = re.compile(rf"^{DATE}[，,]")
 
 
 class Kind(Enum):
@@ -135,14 +147,74 @@ def is_subheading(units: list[Unit], kinds: list[Kind], first: int, last: int) -
         # Text set wider than the column before (photo news under its title) is not the
         # article going on under a subheading, even in two lines too few to measure.
         return False
-    widest = max(line.width for index in range(first, last + 1) for line in units[index].lines)
-    return before is None or widest <= before
+    # A closing mark may hang past the column: a heading closed by a quote it hangs there is
+    # set in the column all the same.
+    widest = max(
+        core_width(line) for index in range(first, last + 1) for line in units[index].lines
+    )
+    # Lines holding digits are counted short of the column; its tight lines of Chinese
+    # measure it.
+    return before is None or widest <= max(before, exact_measure(units[above].lines))
+
+
+def tells_news(caption: str) -> bool:
+    """Photo news (图片新闻) tells its news in its caption: several sentences (what happened,
+    then often `图为…`), where a caption under an article's photo says what the picture shows
+    in one. News told in one sentence still opens as news does, with the day it happened
+    (`5月6日，…`): a caption under an article's photo describes the picture, whose day is the
+    article's."""
+    credit = credit_of(caption)
+    text = caption[: len(caption) - len(credit)] if credit else caption
+    if NEWS_OPENING.match(text):
+        return True
+    sentences = [part for part in SENTENCE_SPLIT.split(text) if part.strip("（(）) ")]
+    return len(sentences) >= 2
+
+
+def is_next_caption(units: list[Unit], kinds: list[Kind], index: int) -> bool:
+    """A picture's captions are printed together under it, each unindented in the caption's
+    own measure, and only the first need point at the picture (`图为…`) or name a credit: after
+    a caption, one sentence saying what a picture shows is the next caption when it is no
+    paragraph of the text column, set wider than that column (the picture's measure) or, on a
+    line of its own, wider than a paragraph's indented first line (as a one-line paragraph
+    would be)."""
+    unit = units[index]
+    if kinds[index] is not Kind.PARAGRAPH or kinds[index - 1] is not Kind.CAPTION:
+        return False
+    if len(unit.lines) > CAPTION_LINES or not closes_sentence(unit.text):
+        return False
+    if tells_news(unit.text):
+        # Photo news' own text under the article's caption, not a caption of that picture.
+        return False
+    column = nearest_column(units, kinds, range(index - 1, -1, -1))
+    if column is None:
+        return False
+    if unit.widest > column + COLUMN_CHANGE:
+        return True
+    return len(unit.lines) == 1 and core_width(unit.lines[0]) > column - INDENT + 0.25
+
+
+ARTICLE_OPENINGS = (Kind.HEADING, Kind.DATELINE, Kind.LEADING_BYLINE)
+
+
+def ends_under_captions(units: list[Unit], kinds: list[Kind], index: int) -> bool:
+    """An article's text is set above its picture or goes on under it in paragraphs; a line
+    of one sentence right under a caption, after which the next article opens (its headline,
+    dateline or bylines) or the page ends, is one more caption of that picture."""
+    unit = units[index]
+    if kinds[index] is not Kind.PARAGRAPH or kinds[index - 1] is not Kind.CAPTION:
+        return False
+    if len(unit.lines) != 1 or not closes_sentence(unit.text) or tells_news(unit.text):
+        return False
+    return index + 1 == len(units) or kinds[index + 1] in ARTICLE_OPENINGS
 
 
 def classify(units: list[Unit]) -> list[Kind]:
     kinds: list[Kind] = []
     for unit in units:
         kinds.append(first_kind(unit, kinds[-1] if kinds else None))
+        if len(kinds) > 1 and is_next_caption(units, kinds, len(kinds) - 1):
+            kinds[-1] = Kind.CAPTION
     index = 0
     while index < len(units):
         if kinds[index] is not Kind.HEADING:
@@ -155,4 +227,7 @@ def classify(units: list[Unit]) -> list[Kind]:
             for member in range(index, last + 1):
                 kinds[member] = Kind.SUBHEADING
         index = last + 1
+    for index in range(1, len(units)):
+        if ends_under_captions(units, kinds, index):
+            kinds[index] = Kind.CAPTION
     return kinds

@@ -1437,18 +1437,21 @@ WIDE_BODY = (
 )
 
 
+def article_then_photo(body, *caption: str):
+    """A headline over `body`, then the caption lines of what follows it."""
+    return parse_page(page("算力中心投运算力中心投运", *body, *caption)).articles
+
+
 def test_news_told_across_a_picture_wider_than_any_column_is_photo_news():
     """Photo news tells its news in several sentences, set across its picture wider than any
     text column: after an article set in a wide column, such a caption is photo news of its
     own, however little wider than that column it is."""
-    text = page(
-        "算力中心投运算力中心投运",
-        *WIDE_BODY,
+    article, photo = article_then_photo(
+        WIDE_BODY,
         "10月12日，在某县的稻田里，北斗导航收割机在作业。",
         "今年当地推广无人农机三百余台，收获进度快了一周。",
         "（通讯员 何穗 摄）",
     )
-    article, photo = parse_page(text).articles
     assert article.captions == []
     assert photo.kind == "photo"
     assert photo.bylines == [Byline("通讯员", "何穗")]
@@ -1712,3 +1715,211 @@ def test_a_last_heading_line_is_the_photos_under_a_line_taking_one_body_word():
     article, photo = parsed.articles
     assert article.title == "新型算力惠及小店"
     assert (photo.kind, photo.title) == ("photo", "果园来了新帮手")
+
+
+def test_untitled_photo_news_told_in_one_sentence_is_not_the_article_captions():
+    """Photo news opens as news does, with the day it happened, even when it tells its news in
+    one sentence: after an article's last paragraph, a sentence across a picture opening
+    `11月7日，…` and closed by its credit is an untitled photo item, its photographer its
+    byline, not the caption of the article above (whose caption would describe its picture)."""
+    article, photo = article_then_photo(
+        BODY,
+        "11月7日，某市体育中心的工作人员正在调试新装的智能照明系统，为下",
+        "周开幕的运动会做准备。",
+        "本报记者柯宁摄",
+    )
+    assert article.captions == []
+    assert article.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert (photo.kind, photo.title) == ("photo", None)
+    assert photo.bylines == [Byline("记者", "柯宁")]
+    assert squeeze(photo.captions[0]).startswith("11月7日，某市体育中心")
+
+
+#: The article's text going on under its picture's captions, in BODY's column.
+BODY_GOES_ON = ("机房采用液冷技术，每", "年节约用电两百万千瓦时，", "相当于少排碳一千吨。")
+
+
+def article_with_captions(*captions: str, after: tuple[str, ...] = BODY_GOES_ON):
+    """BODY under its headline, then its picture's caption lines, then `after`."""
+    return parse_page(page("算力中心投运算力中心投运", *BODY, *captions, *after)).articles
+
+
+def test_a_second_caption_set_wider_than_the_column_is_a_caption():
+    """Only a picture's first caption need point at it (`图为…`): the next, one sentence set
+    in the caption's measure, wider than the text column, is a caption too, not a paragraph."""
+    captions = ["图为新机房里的服务器机柜。", "值班工程师在屏幕前巡检设备运行。"]
+    (article,) = article_with_captions(*captions)
+    assert article.captions == captions
+    assert [block.text for block in article.body][-2:] == [
+        "该中心负责人介绍，算力资源将优先服务中小企业，使用成本比市场价低三成。",
+        "机房采用液冷技术，每年节约用电两百万千瓦时，相当于少排碳一千吨。",
+    ]
+
+
+def test_a_second_caption_on_one_line_wider_than_an_indented_line_is_a_caption():
+    """A one-line paragraph is indented two characters: a caption's line as wide as the column,
+    closing its sentence, is no paragraph of it but the picture's next caption."""
+    captions = ["图为新机房里的服务器机柜。", "工程师正在巡检服务器机柜。"]
+    (article,) = article_with_captions(*captions)
+    assert article.captions == captions
+    assert article.body[-1].text == "".join(BODY_GOES_ON)
+
+
+def test_a_short_second_caption_closing_its_article_is_a_caption():
+    """An article's text is set above its picture or goes on under it in paragraphs: a short
+    sentence right under a caption, after which the next article opens, is one more caption
+    of that picture, though it is no wider than a one-line paragraph."""
+    next_article = ("智能滴灌进菜园智能滴灌进菜园", *DATELINED_BODY)
+    first, second = article_with_captions(
+        "图为新机房里的服务器机柜。", "工程师在巡检。", after=next_article
+    )
+    assert first.captions == ["图为新机房里的服务器机柜。", "工程师在巡检。"]
+    assert first.body[-1].text.endswith("使用成本比市场价低三成。")
+    assert (second.title, second.dateline) == ("智能滴灌进菜园", "本报讯")
+
+
+def body_under_subheading(heading: str):
+    """BODY's first paragraph, a subheading, then the article going on in BODY's column."""
+    text = page("算力中心投运算力中心投运", *BODY[:4], heading, *BODY_GOES_ON)
+    (article,) = parse_page(text).articles
+    return [(block.type, block.text) for block in article.body[-2:]]
+
+
+def test_a_subheading_closing_on_a_quote_a_character_short_heads_the_next_paragraph():
+    """A closing quotation mark with no stop before it closes a phrase, not a sentence: a line
+    so closed over a paragraph's indented first line is a subheading, though it is only one
+    character short of the column."""
+    assert body_under_subheading("液冷机房变身“节能户”") == [
+        ("subheading", "液冷机房变身“节能户”"),
+        ("paragraph", "".join(BODY_GOES_ON)),
+    ]
+
+
+def test_a_subheading_hanging_its_closing_quote_past_the_column_is_a_subheading():
+    """A closing mark may hang past the column: a heading as wide as the column but for its
+    hung quote is set inside the column, a subheading of the article, not a headline."""
+    assert body_under_subheading("小小液冷机房变身“节能户”") == [
+        ("subheading", "小小液冷机房变身“节能户”"),
+        ("paragraph", "".join(BODY_GOES_ON)),
+    ]
+
+
+def last_paragraphs(*printed_lines: str) -> list[str]:
+    """The last two blocks' text of the one article these lines print under a headline."""
+    (article,) = parse_page(page("算力中心投运算力中心投运", *printed_lines)).articles
+    return [block.text for block in article.body][-2:]
+
+
+def test_an_indented_line_under_lines_of_digits_opens_its_paragraph():
+    """Digits and Latin letters print wider than the half em they are counted, so full lines
+    holding them are counted short of the column; a tight line of Chinese fills its measure
+    exactly. Measured on that line, a line of Chinese the indent short of it opens the next
+    paragraph, though the lines under it are too few to measure."""
+    assert last_paragraphs(
+        "本报讯（记者 方舟）近",
+        "日，城东机房新装的服务器",
+        "投入运行。",
+        "机房共部署2000台服务",
+        "器，算力提升到3000P，可",
+        "满足100多家企业的计算需",
+        "求与高校团队的大模型训练。",
+        "中心负责人表示，明年",
+        "将再扩容一倍。",
+    ) == [
+        "机房共部署2000台服务器，算力提升到3000P，可满足100多家企业的计算需求与高校团队的"
+        "大模型训练。",
+        "中心负责人表示，明年将再扩容一倍。",
+    ]
+
+
+def test_a_heading_broken_over_two_short_lines_of_one_width_is_no_paragraph():
+    """Lines of one width are full lines of their paragraph, unless they are far short of the
+    column under them and divide no clause: a heading broken over two short lines (a quote
+    opened on the first binds them) heads the paragraph under it, not its first lines."""
+    text = page("算力中心投运算力中心投运", *BODY, "机房“液冷", "技术”上岗", *BODY_GOES_ON)
+    (article,) = parse_page(text).articles
+    assert [(block.type, block.text) for block in article.body[-2:]] == [
+        ("subheading", "机房“液冷技术”上岗"),
+        ("paragraph", "".join(BODY_GOES_ON)),
+    ]
+
+
+def test_names_sharing_a_role_on_a_justified_line_stay_two_names():
+    """Justification stretches every gap of a line alike, so the word spaces between a role
+    and the names it is printed once before (`记者 林岚 周航`) stay wider than the gaps between
+    characters: on a justified line they still part the names."""
+    justified = "（ 记 者   林 岚   周 航 ） 城 郊 的"
+    opening = ("本报杭州3月2日电", justified, "蔬菜基地日前用上了智能滴灌", "系统，每亩节水三成。")
+    (article,) = parse_page(page("智能滴灌进菜园智能滴灌进菜园", *opening)).articles
+    assert (article.dateline, article.bylines) == (
+        "本报杭州3月2日电",
+        [Byline("记者", "林岚"), Byline("记者", "周航")],
+    )
+    assert article.body[0].text == "城郊的蔬菜基地日前用上了智能滴灌系统，每亩节水三成。"
+
+
+def test_a_one_line_paragraph_over_an_indented_line_hanging_its_comma_stays_apart():
+    """A paragraph's first line is the indent short of the full line under it; a line that
+    reaches the column only by the comma hung past its end does not fill it: it is the next
+    paragraph's indented first line, and the line above a one-line paragraph of its own."""
+    assert last_paragraphs(
+        *BODY,
+        "机房今年再扩容一倍。",
+        "机房采用液冷技术之后，",
+        "每年节约用电两百万千瓦时，",
+        "相当于少排碳一千吨。",
+    ) == [
+        "机房今年再扩容一倍。",
+        "机房采用液冷技术之后，每年节约用电两百万千瓦时，相当于少排碳一千吨。",
+    ]
+
+
+def test_bylines_in_brackets_under_a_dateline_alone_on_its_line_open_the_article():
+    """A dateline names its reporters in brackets right after it (`…电（记者 某某）`): where
+    the dateline fills a line of its own, the bracketed bylines on the next line are still the
+    article's own, opening it, not bylines closing an article above."""
+    opening = ("本报杭州3月2日电", "（记者 林岚 通讯员 周航）", "城郊的蔬菜基地日前用上了")
+    text = page("智能滴灌进菜园智能滴灌进菜园", *opening, "智能滴灌系统，每亩节水三", "成。")
+    (article,) = parse_page(text).articles
+    assert (article.title, article.dateline) == ("智能滴灌进菜园", "本报杭州3月2日电")
+    assert article.bylines == [Byline("记者", "林岚"), Byline("通讯员", "周航")]
+    assert [block.text for block in article.body] == [
+        "城郊的蔬菜基地日前用上了智能滴灌系统，每亩节水三成。"
+    ]
+
+
+def test_a_subheading_as_wide_as_the_column_above_lines_of_digits_is_a_subheading():
+    """A subheading is set in its article's column. Digits print wider than counted, so lines
+    holding them are counted short of that column; its tight lines of Chinese measure it, and
+    a heading as wide as they are is the article's subheading, not the next headline."""
+    opening = ("本报讯（记者 方舟）近", "日，城东机房新装2000台", "服务器，算力提升到3000P")
+    closing = ("满足多家企业和高校科研团", "队的计算需求。")
+    heading = "液冷机房一年省电两百万度"
+    (article,) = parse_page(
+        page("算力中心投运算力中心投运", *opening, *closing, heading, *BODY_GOES_ON)
+    ).articles
+    assert [(block.type, block.text) for block in article.body][1:] == [
+        ("subheading", heading),
+        ("paragraph", "".join(BODY_GOES_ON)),
+    ]
+
+
+def test_a_numbered_caption_across_its_picture_is_a_whole_caption():
+    """Several pictures' captions number them (`图①：…`), pointing at each picture as `图为…`
+    does: such a line set across its picture, wider than the text, opens a caption whose
+    sentence runs on to its credit, not a headline across columns."""
+    (article,) = article_with_captions("图①：工程师在屏幕前巡检设备运", "行。（通讯员 周航 摄）")
+    assert [squeeze(caption) for caption in article.captions] == [
+        "图①：工程师在屏幕前巡检设备运行。（通讯员周航摄）"
+    ]
+    assert article.body[-1].text == "".join(BODY_GOES_ON)
+
+
+def test_a_line_opening_with_a_closing_mark_goes_on_from_the_caption_above():
+    """A line never opens with a closing mark (only one mark may hang past a line's end, so a
+    second one is pushed to the next line): under a ▲ caption that closed its bracket, a line
+    opening with the stop is the rest of that caption, its credit with it."""
+    (article,) = article_with_captions(
+        "▲机房一角的服务器机柜（资料照片）", "。本报记者方舟摄", after=()
+    )
+    assert article.captions == ["机房一角的服务器机柜（资料照片）。本报记者方舟摄"]
